@@ -1,0 +1,22 @@
+"""All tables. Importing this package registers them on ``SQLModel.metadata``."""
+
+from app.db.models.batches import Batch, BatchItem, Delivery
+from app.db.models.cases import Attachment, Case, ChecklistItem, Complaint, StepLog
+from app.db.models.core import (
+    AuditEntry,
+    AuditHead,
+    Counter,
+    OfficeProfile,
+    Official,
+    Setting,
+    User,
+    UserRole,
+)
+from app.db.models.letters import Letter
+from app.db.models.people import DtsenImport, DtsenRecord, Family, Person
+
+__all__ = [
+    "Attachment", "AuditEntry", "AuditHead", "Batch", "BatchItem", "Case", "ChecklistItem", "Complaint",
+    "Counter", "Delivery", "DtsenImport", "DtsenRecord", "Family", "Letter", "Official", "OfficeProfile",
+    "Person", "Setting", "StepLog", "User", "UserRole",
+]

@@ -1,0 +1,1 @@
+"""Pure rules: functions of data and settings, no database, no Qt."""

@@ -1,0 +1,67 @@
+"""Roles (SPEC §6) and which role may do which action. The core checks; the window only hides."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from app.errors import PermissionDenied
+
+ROLES: dict[str, str] = {
+    "front_office": "Petugas Front Office",
+    "back_office": "Petugas Back Office",
+    "verifier": "Verifikator / Fasilitator",
+    "penyuluh_sosial": "Penyuluh Sosial",
+    "manager": "Manajer Pelayanan",
+    "kasi_linjamsos": "Kasi Linjamsos",
+    "kabid_linjamsos": "Kabid Linjamsos",
+    "sekretaris": "Sekretaris",
+    "kepala_dinas": "Kepala Dinas",
+    "supervisor": "Supervisor",
+    "administrator": "Administrator",
+}
+
+ALL_ROLES = frozenset(ROLES)
+_STAFF = ALL_ROLES  # every signed-in role
+
+#: action → roles that may perform it. Extended by each domain as it is built; an action missing
+#: here is refused for everyone (deny by default).
+ACTIONS: dict[str, frozenset[str]] = {
+    "office.edit": frozenset({"administrator"}),
+    "settings.edit": frozenset({"administrator"}),
+    "user.manage": frozenset({"administrator"}),
+    "official.manage": frozenset({"administrator"}),
+    "audit.verify": frozenset({"administrator", "supervisor"}),
+    "dtsen.import": frozenset({"administrator", "supervisor"}),
+    "dtsen.lookup": _STAFF,
+    # Seeing a full (unmasked) NIK: the jobs that type or check it against documents.
+    "nik.view_full": frozenset({"front_office", "back_office", "verifier", "penyuluh_sosial", "manager",
+                                "supervisor", "administrator"}),
+}
+
+
+@dataclass(frozen=True)
+class Actor:
+    """The signed-in user as the core sees them (detached from any session)."""
+
+    id: int
+    username: str
+    full_name: str
+    roles: frozenset[str] = field(default_factory=frozenset)
+
+    def has(self, role: str) -> bool:
+        return role in self.roles
+
+
+def allowed(actor: Actor, action: str) -> bool:
+    return bool(actor.roles & ACTIONS.get(action, frozenset()))
+
+
+def require(actor: Actor, action: str) -> None:
+    """Raise :class:`PermissionDenied` unless ``actor`` holds a role allowed to do ``action``."""
+    if not allowed(actor, action):
+        needed = sorted(ROLES[r] for r in ACTIONS.get(action, frozenset()))
+        raise PermissionDenied(action, actor.username, needed)
+
+
+def role_label(role: str) -> str:
+    return ROLES.get(role, role)
