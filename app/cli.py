@@ -1,0 +1,63 @@
+"""``loket-pbi``: the command line, a thin layer over the services.
+
+Without a subcommand it starts the window. Every subcommand accepts ``--data-dir``; bad input prints
+one clear Indonesian message and exits non-zero, with nothing half-written.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import sys
+
+from app import __version__
+from app.errors import LoketError
+
+#: Modules that add subcommands (each has ``register(subparsers, parent)``).
+COMMAND_MODULES = [
+    "app.commands.admin",
+    "app.commands.dtsen",
+]
+
+EXIT_OK, EXIT_ERROR, EXIT_USAGE = 0, 1, 2
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parent = argparse.ArgumentParser(add_help=False)
+    parent.add_argument("--data-dir", metavar="DIR",
+                        help="folder data (bawaan: folder data pengguna; atau variabel LOKET_PBI_DATA_DIR)")
+    parser = argparse.ArgumentParser(
+        prog="loket-pbi", parents=[parent],
+        description="Loket PBI — layanan PBI JK dan Jamkesda di Dinas Sosial. Tanpa perintah: membuka jendela.",
+    )
+    parser.add_argument("--version", action="version", version=f"Loket PBI {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="PERINTAH")
+    for name in COMMAND_MODULES:
+        importlib.import_module(name).register(sub, parent)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if not getattr(args, "command", None):
+        return gui_main(argv)
+    try:
+        return int(args.handler(args) or EXIT_OK)
+    except LoketError as exc:
+        print(f"Galat: {exc}", file=sys.stderr)
+        return EXIT_ERROR
+    except KeyboardInterrupt:
+        print("Dibatalkan.", file=sys.stderr)
+        return 130
+
+
+def gui_main(argv: list[str] | None = None) -> int:
+    """Start the window (imports Qt only now, so the core stays Qt-free)."""
+    from ui.main import run
+
+    return run(sys.argv[1:] if argv is None else argv)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

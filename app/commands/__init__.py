@@ -1,0 +1,1 @@
+"""Command-line subcommands. Each module has ``register(subparsers)``; see ``app.cli``."""
