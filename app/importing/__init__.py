@@ -1,0 +1,1 @@
+"""Reading the spreadsheets and CSV files offices receive."""
