@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Index
+from sqlalchemy import Index, text
 from sqlmodel import Field, SQLModel
 
 from app.db.models._base import aware, json_field
@@ -18,6 +18,9 @@ class Case(SQLModel, table=True):
     __table_args__ = (
         Index("ix_case_service_status", "service_code", "status"),
         Index("ix_case_status_step", "status", "current_step"),
+        # A person has at most one open case per service (also with several counters on PostgreSQL).
+        Index("uq_case_open_per_service", "person_id", "service_code", unique=True,
+              sqlite_where=text("closed_at IS NULL"), postgresql_where=text("closed_at IS NULL")),
     )
 
     id: int | None = Field(default=None, primary_key=True)
@@ -36,6 +39,7 @@ class Case(SQLModel, table=True):
     updated_at: datetime = aware(default_now=True)
     step_started_at: datetime = aware(default_now=True)
     closed_at: datetime | None = aware()
+    due_at: datetime | None = aware(index=True)
     outcome: str = Field(default="", max_length=40)
     outcome_reason: str = Field(default="", max_length=500)
     batch_ready_at: datetime | None = aware(index=True)

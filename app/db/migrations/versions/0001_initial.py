@@ -2,7 +2,7 @@
 
 Revision ID: 0001
 Revises:
-Create Date: 2026-11-23 19:22:07.926458
+Create Date: 2026-11-23 19:27:31.640596
 """
 
 import sqlalchemy as sa
@@ -234,6 +234,7 @@ def upgrade() -> None:
         sa.Column("updated_at", app.db.types.AwareDateTime(timezone=True), nullable=False),
         sa.Column("step_started_at", app.db.types.AwareDateTime(timezone=True), nullable=False),
         sa.Column("closed_at", app.db.types.AwareDateTime(timezone=True), nullable=True),
+        sa.Column("due_at", app.db.types.AwareDateTime(timezone=True), nullable=True),
         sa.Column("outcome", sqlmodel.sql.sqltypes.AutoString(length=40), nullable=False),
         sa.Column("outcome_reason", sqlmodel.sql.sqltypes.AutoString(length=500), nullable=False),
         sa.Column("batch_ready_at", app.db.types.AwareDateTime(timezone=True), nullable=True),
@@ -261,6 +262,7 @@ def upgrade() -> None:
         batch_op.create_index(batch_op.f("ix_case_file_batch_id"), ["batch_id"], unique=False)
         batch_op.create_index(batch_op.f("ix_case_file_batch_ready_at"), ["batch_ready_at"], unique=False)
         batch_op.create_index(batch_op.f("ix_case_file_counter"), ["counter"], unique=False)
+        batch_op.create_index(batch_op.f("ix_case_file_due_at"), ["due_at"], unique=False)
         batch_op.create_index(batch_op.f("ix_case_file_family_id"), ["family_id"], unique=False)
         batch_op.create_index(batch_op.f("ix_case_file_opened_at"), ["opened_at"], unique=False)
         batch_op.create_index(batch_op.f("ix_case_file_person_id"), ["person_id"], unique=False)
@@ -269,6 +271,13 @@ def upgrade() -> None:
         batch_op.create_index(batch_op.f("ix_case_file_status"), ["status"], unique=False)
         batch_op.create_index("ix_case_service_status", ["service_code", "status"], unique=False)
         batch_op.create_index("ix_case_status_step", ["status", "current_step"], unique=False)
+        batch_op.create_index(
+            "uq_case_open_per_service",
+            ["person_id", "service_code"],
+            unique=True,
+            sqlite_where=sa.text("closed_at IS NULL"),
+            postgresql_where=sa.text("closed_at IS NULL"),
+        )
 
     op.create_table(
         "delivery",
@@ -533,6 +542,11 @@ def downgrade() -> None:
 
     op.drop_table("delivery")
     with op.batch_alter_table("case_file", schema=None) as batch_op:
+        batch_op.drop_index(
+            "uq_case_open_per_service",
+            sqlite_where=sa.text("closed_at IS NULL"),
+            postgresql_where=sa.text("closed_at IS NULL"),
+        )
         batch_op.drop_index("ix_case_status_step")
         batch_op.drop_index("ix_case_service_status")
         batch_op.drop_index(batch_op.f("ix_case_file_status"))
@@ -541,6 +555,7 @@ def downgrade() -> None:
         batch_op.drop_index(batch_op.f("ix_case_file_person_id"))
         batch_op.drop_index(batch_op.f("ix_case_file_opened_at"))
         batch_op.drop_index(batch_op.f("ix_case_file_family_id"))
+        batch_op.drop_index(batch_op.f("ix_case_file_due_at"))
         batch_op.drop_index(batch_op.f("ix_case_file_counter"))
         batch_op.drop_index(batch_op.f("ix_case_file_batch_ready_at"))
         batch_op.drop_index(batch_op.f("ix_case_file_batch_id"))
