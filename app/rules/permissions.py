@@ -36,6 +36,15 @@ ACTIONS: dict[str, frozenset[str]] = {
     # Seeing a full (unmasked) NIK: the jobs that type or check it against documents.
     "nik.view_full": frozenset({"front_office", "back_office", "verifier", "penyuluh_sosial", "manager",
                                 "supervisor", "administrator"}),
+    # Monthly batches, outbox, feedback and reconciliation (SPEC §4–§5): the supervisor's job.
+    "batch.close": frozenset({"supervisor"}),
+    "batch.list": frozenset({"supervisor", "administrator", "kasi_linjamsos", "kabid_linjamsos", "manager"}),
+    "batch.carry": frozenset({"supervisor"}),
+    "outbox.send": frozenset({"supervisor", "administrator"}),
+    "feedback.import": frozenset({"supervisor"}),
+    "reconcile.run": frozenset({"supervisor"}),
+    # Writing files that carry full (unmasked) NIKs out of the app; always logged.
+    "export.full_nik": frozenset({"supervisor"}),
 }
 
 

@@ -1,0 +1,1 @@
+"""Pure writers for the monthly collective batch (no database): cells, XLSX/CSV, manifest, atomic ZIP."""

@@ -1,0 +1,146 @@
+"""Administrator commands: init, user add/list/disable/enable, check."""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+import sys
+
+from app.commands._common import add_auth_args, office_from, out, sign_in
+from app.errors import ValidationError
+from app.rules.permissions import ROLES
+
+
+def register(sub, parent) -> None:
+    p = sub.add_parser("init", parents=[parent], help="penyiapan pertama tanpa jendela (instalasi terskrip)")
+    p.add_argument("--government", required=True, help="mis. 'PEMERINTAH KOTA PANGKALPINANG'")
+    p.add_argument("--region-kind", default="KOTA", choices=["KOTA", "KABUPATEN"])
+    p.add_argument("--region-name", required=True, help="mis. Pangkalpinang")
+    p.add_argument("--city", help="tempat surat (bawaan: nama daerah)")
+    p.add_argument("--address", default="")
+    p.add_argument("--phone", default="")
+    p.add_argument("--email", default="")
+    p.add_argument("--website", default="")
+    p.add_argument("--timezone", default="WIB", choices=["WIB", "WITA", "WIT"])
+    p.add_argument("--admin", required=True, help="nama pengguna administrator pertama")
+    p.add_argument("--admin-name", required=True, help="nama lengkap administrator")
+    p.add_argument("--password-stdin", action="store_true", help="baca kata sandi administrator dari stdin")
+    p.set_defaults(handler=cmd_init)
+
+    u = sub.add_parser("user", parents=[parent], help="kelola pengguna")
+    usub = u.add_subparsers(dest="user_command", metavar="AKSI", required=True)
+    a = usub.add_parser("add", parents=[parent], help="tambah pengguna")
+    add_auth_args(a)
+    a.add_argument("username")
+    a.add_argument("--name", required=True, help="nama lengkap")
+    a.add_argument("--role", action="append", required=True, choices=sorted(ROLES),
+                   help="peran (boleh diulang)")
+    a.add_argument("--nip", default=None)
+    a.add_argument("--counter", default=None, help="nama loket")
+    a.add_argument("--new-password-stdin", action="store_true",
+                   help="baca kata sandi pengguna baru dari stdin (baris kedua bila --password-stdin)")
+    a.set_defaults(handler=cmd_user_add)
+    ls = usub.add_parser("list", parents=[parent], help="daftar pengguna")
+    add_auth_args(ls)
+    ls.set_defaults(handler=cmd_user_list)
+    for name, active in (("disable", False), ("enable", True)):
+        d = usub.add_parser(name, parents=[parent], help="nonaktifkan pengguna" if not active else "aktifkan pengguna")
+        add_auth_args(d)
+        d.add_argument("username")
+        d.set_defaults(handler=cmd_user_active, active=active)
+
+    c = sub.add_parser("check", parents=[parent],
+                       help="periksa keutuhan basis data, rantai log audit dan arsip surat")
+    c.set_defaults(handler=cmd_check)
+
+
+def _new_password(prompt_stdin: bool, label: str) -> str:
+    if prompt_stdin:
+        return sys.stdin.readline().rstrip("\n")
+    first = getpass.getpass(f"Kata sandi {label}: ")
+    if getpass.getpass("Ulangi kata sandi: ") != first:
+        raise ValidationError("Kedua kata sandi tidak sama.")
+    return first
+
+
+def cmd_init(args: argparse.Namespace) -> int:
+    from app.services import office as office_svc
+    from app.services import users
+
+    office = office_from(args)
+    try:
+        if users.user_count(office):
+            raise ValidationError("Kantor ini sudah disiapkan (administrator sudah ada). Tidak ada yang diubah.")
+        password = _new_password(args.password_stdin, args.admin)
+        # Validate everything before writing anything.
+        users._check_username(args.admin)
+        users._check_password(password)
+        office_svc._validate_profile({"government": args.government, "region_name": args.region_name,
+                                      "city": args.city or args.region_name})
+        office_svc.save_profile(office, actor=None, first_run=True, values={
+            "government": args.government, "region_kind": args.region_kind, "region_name": args.region_name,
+            "city": args.city or args.region_name, "address": args.address, "phone": args.phone,
+            "email": args.email, "website": args.website, "timezone": args.timezone})
+        users.create_first_admin(office, username=args.admin, full_name=args.admin_name, password=password)
+        out(f"Kantor {args.government} disiapkan di {office.dirs.root}. Administrator: {args.admin}.")
+        return 0
+    finally:
+        office.close()
+
+
+def cmd_user_add(args: argparse.Namespace) -> int:
+    from app.services import users
+
+    office = office_from(args)
+    try:
+        actor = sign_in(office, args)
+        password = _new_password(args.new_password_stdin, args.username)
+        info = users.add_user(office, actor=actor, username=args.username, full_name=args.name,
+                              password=password, roles=args.role, nip=args.nip, counter=args.counter)
+        out(f"Pengguna {info.username} ditambahkan dengan peran: {', '.join(info.roles)}.")
+        return 0
+    finally:
+        office.close()
+
+
+def cmd_user_list(args: argparse.Namespace) -> int:
+    from app.services import users
+
+    office = office_from(args)
+    try:
+        actor = sign_in(office, args)
+        rows = users.list_users(office, actor=actor)
+        out(f"{'PENGGUNA':<20} {'NAMA':<30} {'STATUS':<10} PERAN")
+        for u in rows:
+            status = "aktif" if u.active else "nonaktif"
+            out(f"{u.username:<20} {u.full_name[:30]:<30} {status:<10} {', '.join(u.roles)}")
+        return 0
+    finally:
+        office.close()
+
+
+def cmd_user_active(args: argparse.Namespace) -> int:
+    from app.services import users
+
+    office = office_from(args)
+    try:
+        actor = sign_in(office, args)
+        info = users.set_active(office, actor=actor, username=args.username, active=args.active)
+        out(f"Pengguna {info.username} sekarang {'aktif' if info.active else 'nonaktif'}.")
+        return 0
+    finally:
+        office.close()
+
+
+def cmd_check(args: argparse.Namespace) -> int:
+    from app.services.integrity import run_checks
+
+    office = office_from(args)
+    try:
+        report = run_checks(office)
+        for line in report.lines:
+            out(line)
+        out("HASIL: BAIK" if report.ok else "HASIL: ADA MASALAH")
+        return 0 if report.ok else 1
+    finally:
+        office.close()

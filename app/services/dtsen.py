@@ -1,0 +1,319 @@
+"""The DTSEN (dahulu DTKS) extract: import the office's by-name-by-address list, look a NIK up offline.
+
+An import is one transaction: it either lands whole or changes nothing (also when cancelled). Rows
+are upserted by NIK and only written when their content changed, so importing the same file again
+changes nothing. Every refused row goes to a rejects file with its line number and reason.
+"""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date, datetime
+from pathlib import Path
+from typing import Any
+
+from sqlmodel import func, select
+
+from app.context import Office
+from app.db.models import DtsenImport, DtsenRecord
+from app.errors import LoketError, ValidationError
+from app.importing.tabular import Column, open_table
+from app.rules.identifiers import mangled_reason, parse_nik, validate_kk
+from app.rules.permissions import Actor, require
+from app.services import audit
+from app.timeutil import utcnow
+
+LABEL = "DTSEN (dahulu DTKS)"
+CHUNK_ROWS = 20_000
+
+COLUMNS = [
+    Column("nik", ("nik", "no nik", "nomor nik", "nomor induk kependudukan"), required=True, label="NIK"),
+    Column("no_kk", ("no kk", "nokk", "nomor kk", "kk", "no kartu keluarga", "family card number", "kk number"),
+           required=True, label="No KK"),
+    Column("name", ("nama", "nama lengkap", "name", "full name", "nama art"), required=True, label="Nama"),
+    Column("birth_place", ("tempat lahir", "tmp lahir", "tmpt lahir", "birth place", "place of birth")),
+    Column("birth_date", ("tgl lahir", "tanggal lahir", "tgl lhr", "birth date", "date of birth", "dob")),
+    Column("sex", ("jns kel", "jenis kelamin", "jk", "kelamin", "sex", "gender")),
+    Column("address", ("alamat", "address", "alamat lengkap")),
+    Column("rt", ("rt",)),
+    Column("rw", ("rw",)),
+    Column("region_code", ("kode wilayah", "kode wil", "kode desa", "kode kelurahan", "region code",
+                           "kode kel")),
+    Column("kelurahan", ("kelurahan", "desa", "kelurahan desa", "desa kelurahan", "nama kelurahan", "village")),
+    Column("kecamatan", ("kecamatan", "nama kecamatan", "district", "subdistrict")),
+    Column("desil", ("desil", "desil nasional", "decile", "peringkat desil"), required=True, label="Desil"),
+    Column("dtsen_id", ("id dtsen", "id dtks", "id", "dtsen id", "idartbdt", "id art")),
+]
+
+_FIELDS = ("nik", "no_kk", "name", "birth_place", "birth_date", "sex", "address", "rt", "rw", "region_code",
+           "kelurahan", "kecamatan", "desil", "dtsen_id")
+_SEX = {"l": "L", "lk": "L", "laki laki": "L", "laki-laki": "L", "1": "L", "m": "L", "male": "L",
+        "p": "P", "pr": "P", "perempuan": "P", "wanita": "P", "2": "P", "f": "P", "female": "P"}
+
+
+class ImportCancelled(LoketError):
+    """The officer cancelled; the transaction was rolled back and nothing changed."""
+
+
+def _n(value: int) -> str:
+    """Thousands separated the Indonesian way: 1.000.000."""
+    return f"{value:,}".replace(",", ".")
+
+
+@dataclass(frozen=True)
+class ImportSummary:
+    import_id: int
+    file_name: str
+    rows_total: int
+    inserted: int
+    updated: int
+    unchanged: int
+    rejected: int
+    rejects_path: str
+
+    def message(self) -> str:
+        text = (f"Impor {LABEL} selesai: {_n(self.rows_total)} baris dibaca, {_n(self.inserted)} baru, "
+                f"{_n(self.updated)} diperbarui, {_n(self.unchanged)} tidak berubah, {_n(self.rejected)} ditolak.")
+        if self.rejected:
+            text += f" Daftar baris yang ditolak: {self.rejects_path}"
+        return text
+
+
+@dataclass(frozen=True)
+class DtsenInfo:
+    nik: str
+    no_kk: str
+    name: str
+    birth_place: str
+    birth_date: date | None
+    sex: str
+    address: str
+    rt: str
+    rw: str
+    region_code: str
+    kelurahan: str
+    kecamatan: str
+    desil: int | None
+    dtsen_id: str
+
+
+def _text(v: Any) -> str:
+    if v is None:
+        return ""
+    if isinstance(v, float) and v.is_integer():
+        return str(int(v))
+    return str(v).strip()
+
+
+def _identifier(raw: Any, label: str) -> str:
+    reason = mangled_reason(raw)
+    if reason:
+        raise ValidationError(f"{label} rusak oleh lembar kerja: {reason}")
+    return _text(raw)
+
+
+def _birth_date(raw: Any) -> date | None:
+    if raw is None or raw == "":
+        return None
+    if isinstance(raw, datetime):
+        return raw.date()
+    if isinstance(raw, date):
+        return raw
+    text = str(raw).strip()
+    for fmt in ("%d-%m-%Y", "%d/%m/%Y", "%Y-%m-%d", "%d.%m.%Y", "%Y/%m/%d"):
+        try:
+            return datetime.strptime(text, fmt).date()
+        except ValueError:
+            continue
+    raise ValidationError(f"tanggal lahir '{text}' tidak dikenali (gunakan DD-MM-YYYY)")
+
+
+def _small_code(raw: Any, label: str) -> str:
+    text = _text(raw)
+    if not text:
+        return ""
+    if not text.isdigit() or len(text) > 3:
+        raise ValidationError(f"{label} '{text}' harus angka sampai 3 digit")
+    return text.zfill(3)
+
+
+def clean_row(values: dict[str, Any]) -> dict[str, Any]:
+    """One raw row → the values to store. Raises :class:`ValidationError` naming what is wrong."""
+    nik_raw = values.get("nik")
+    reason = mangled_reason(nik_raw) if nik_raw is not None else None
+    if reason:
+        raise ValidationError(f"NIK rusak oleh lembar kerja: {reason}")
+    info = parse_nik(_text(nik_raw))
+    kk = validate_kk(_identifier(values.get("no_kk"), "No KK"))
+    name = " ".join(_text(values.get("name")).split())
+    if not name:
+        raise ValidationError("nama kosong")
+    if len(name) > 120:
+        raise ValidationError("nama lebih dari 120 karakter")
+    sex_raw = _text(values.get("sex")).lower()
+    sex = _SEX.get(sex_raw, "") if sex_raw else info.sex
+    if sex_raw and not sex:
+        raise ValidationError(f"jenis kelamin '{values.get('sex')}' harus L atau P")
+    desil_text = _text(values.get("desil"))
+    if not desil_text.isdigit() or not 0 <= int(desil_text) <= 10:
+        raise ValidationError(f"desil '{desil_text}' harus angka 0–10 (0 = belum diperingkat)")
+    region = _identifier(values.get("region_code"), "Kode wilayah")
+    if region and not region.isdigit():
+        raise ValidationError(f"kode wilayah '{region}' harus angka")
+    return {
+        "nik": info.nik, "no_kk": kk, "name": name, "birth_place": _text(values.get("birth_place"))[:80],
+        "birth_date": _birth_date(values.get("birth_date")), "sex": sex,
+        "address": " ".join(_text(values.get("address")).split())[:250],
+        "rt": _small_code(values.get("rt"), "RT"), "rw": _small_code(values.get("rw"), "RW"),
+        "region_code": region[:13], "kelurahan": _text(values.get("kelurahan"))[:80],
+        "kecamatan": _text(values.get("kecamatan"))[:80], "desil": int(desil_text),
+        "dtsen_id": _text(values.get("dtsen_id"))[:40],
+    }
+
+
+def _row_hash(row: dict[str, Any]) -> str:
+    joined = "\x1f".join("" if row[f] is None else str(row[f]) for f in _FIELDS)
+    return hashlib.blake2b(joined.encode("utf-8"), digest_size=16).hexdigest()
+
+
+def _file_sha256(path: Path) -> str:
+    h = hashlib.sha256()
+    with path.open("rb") as fh:
+        while chunk := fh.read(1 << 20):
+            h.update(chunk)
+    return h.hexdigest()
+
+
+def _upsert_sql(dialect: str) -> str:
+    cols = (*_FIELDS, "row_hash", "import_id")
+    ph = "?" if dialect == "sqlite" else "%s"
+    updates = ", ".join(f"{c} = excluded.{c}" for c in cols if c != "nik")
+    return (f"INSERT INTO dtsen_record ({', '.join(cols)}) VALUES ({', '.join([ph] * len(cols))}) "
+            f"ON CONFLICT (nik) DO UPDATE SET {updates} WHERE dtsen_record.row_hash <> excluded.row_hash")
+
+
+def import_file(office: Office, *, actor: Actor, path: str | Path,
+                progress: Callable[[float, int], None] | None = None,
+                cancelled: Callable[[], bool] | None = None) -> ImportSummary:
+    """Import a DTSEN extract (CSV or XLSX). ``progress(fraction, rows)`` is called now and then;
+    ``cancelled()`` returning True stops the import and rolls everything back."""
+    require(actor, "dtsen.import")
+    path = Path(path)
+    table = open_table(path, COLUMNS)
+    sha = _file_sha256(path)
+    started = utcnow()
+    rejects_path = office.dirs.imports / f"dtsen-ditolak-{started:%Y%m%d-%H%M%S}-{path.stem[:40]}.csv"
+    tmp_rejects = rejects_path.with_suffix(".tmp")
+    rejected = total = changes = 0
+    seen: set[int] = set()
+    try:
+        with office.db.write() as s, tmp_rejects.open("w", encoding="utf-8-sig", newline="") as rej:
+            writer = csv.writer(rej)
+            writer.writerow(["baris", "nik", "nama", "alasan"])
+            imp = DtsenImport(file_name=path.name, file_sha256=sha, started_at=started, user_id=actor.id)
+            s.add(imp)
+            s.flush()
+            before = s.exec(select(func.count()).select_from(DtsenRecord)).one()
+            conn = s.connection()
+            dialect = conn.dialect.name
+            sql = _upsert_sql(dialect)
+            iso_dates = dialect == "sqlite"
+            chunk: list[tuple] = []
+
+            def flush() -> None:
+                nonlocal changes
+                if chunk:
+                    result = conn.exec_driver_sql(sql, chunk)
+                    changes += max(0, result.rowcount or 0)
+                    chunk.clear()
+
+            for line, values in table.rows():
+                total += 1
+                try:
+                    row = clean_row(values)
+                except ValidationError as exc:
+                    rejected += 1
+                    writer.writerow([line, _text(values.get("nik")), _text(values.get("name")), str(exc)])
+                    continue
+                key = int(row["nik"])
+                if key in seen:
+                    rejected += 1
+                    writer.writerow([line, row["nik"], row["name"], "NIK ganda di dalam berkas yang sama"])
+                    continue
+                seen.add(key)
+                h = _row_hash(row)
+                bd = row["birth_date"]
+                row["birth_date"] = bd.isoformat() if (bd and iso_dates) else bd
+                chunk.append((*(row[f] for f in _FIELDS), h, imp.id))
+                if len(chunk) >= CHUNK_ROWS:
+                    flush()
+                    if cancelled and cancelled():
+                        raise ImportCancelled("Impor dibatalkan; tidak ada data yang diubah.")
+                    if progress:
+                        progress(table.progress, total)
+            flush()
+            if cancelled and cancelled():
+                raise ImportCancelled("Impor dibatalkan; tidak ada data yang diubah.")
+            if total == 0:
+                raise ValidationError(f"Berkas {path.name} hanya berisi baris judul; tidak ada data yang diimpor.")
+            after = s.exec(select(func.count()).select_from(DtsenRecord)).one()
+            inserted = after - before
+            updated = max(0, changes - inserted)
+            valid = total - rejected
+            imp.finished_at = utcnow()
+            imp.rows_total, imp.inserted, imp.updated = total, inserted, updated
+            imp.unchanged, imp.rejected = valid - inserted - updated, rejected
+            imp.rejects_path = str(rejects_path) if rejected else ""
+            s.add(imp)
+            audit.record(s, actor=actor, action="dtsen.import", entity="dtsen_import", entity_id=imp.id,
+                         new={"file": path.name, "sha256": sha, "rows": total, "inserted": inserted,
+                              "updated": updated, "rejected": rejected})
+            summary = ImportSummary(imp.id or 0, path.name, total, inserted, updated, imp.unchanged, rejected,
+                                    imp.rejects_path)
+            rej.flush()
+        if rejected:
+            tmp_rejects.replace(rejects_path)
+        else:
+            tmp_rejects.unlink(missing_ok=True)
+    except BaseException:
+        tmp_rejects.unlink(missing_ok=True)
+        raise
+    if progress:
+        progress(1.0, total)
+    return summary
+
+
+def _info(r: DtsenRecord) -> DtsenInfo:
+    return DtsenInfo(r.nik, r.no_kk, r.name, r.birth_place, r.birth_date, r.sex, r.address, r.rt, r.rw,
+                     r.region_code, r.kelurahan, r.kecamatan, r.desil, r.dtsen_id)
+
+
+def find(session, nik: str) -> DtsenInfo | None:
+    """The bare indexed lookup, inside a caller's session (no permission check, no log)."""
+    r = session.exec(select(DtsenRecord).where(DtsenRecord.nik == nik)).first()
+    return _info(r) if r else None
+
+
+def lookup(office: Office, *, actor: Actor, nik: str) -> DtsenInfo | None:
+    """Look a NIK up in the imported extract. The NIK is validated first; the view is logged."""
+    require(actor, "dtsen.lookup")
+    nik = parse_nik(nik).nik
+    with office.db.write() as s:
+        info = find(s, nik)
+        audit.record(s, actor=actor, action="dtsen.lookup", entity="dtsen", entity_id=nik,
+                     new={"found": info is not None})
+        return info
+
+
+def record_count(office: Office) -> int:
+    with office.db.read() as s:
+        return s.exec(select(func.count()).select_from(DtsenRecord)).one()
+
+
+def last_import(office: Office) -> DtsenImport | None:
+    with office.db.read() as s:
+        return s.exec(select(DtsenImport).where(DtsenImport.finished_at.is_not(None))  # type: ignore[union-attr]
+                      .order_by(DtsenImport.id.desc())).first()  # type: ignore[union-attr]

@@ -1,0 +1,58 @@
+"""``loket-pbi check``: the database file, the audit chain and the letter archive."""
+
+from __future__ import annotations
+
+import importlib
+from dataclasses import dataclass, field
+
+from sqlalchemy import text
+
+from app.context import Office
+from app.services import audit
+
+
+@dataclass
+class CheckReport:
+    ok: bool = True
+    lines: list[str] = field(default_factory=list)
+
+    def fail(self, line: str) -> None:
+        self.ok = False
+        self.lines.append("GAGAL: " + line)
+
+    def good(self, line: str) -> None:
+        self.lines.append("OK: " + line)
+
+
+def run_checks(office: Office) -> CheckReport:
+    report = CheckReport()
+    with office.db.read() as s:
+        if office.db.is_sqlite:
+            rows = [r[0] for r in s.exec(text("PRAGMA integrity_check")).all()]  # type: ignore[call-overload]
+            if rows == ["ok"]:
+                report.good("Berkas basis data SQLite utuh (integrity_check).")
+            else:
+                report.fail("Berkas basis data rusak: " + "; ".join(rows[:5]))
+            fk = s.exec(text("PRAGMA foreign_key_check")).all()  # type: ignore[call-overload]
+            if fk:
+                report.fail(f"{len(fk)} baris merujuk data yang tidak ada (foreign key).")
+            else:
+                report.good("Semua rujukan antar tabel sah (foreign_key_check).")
+        else:
+            s.exec(text("SELECT 1"))  # type: ignore[call-overload]
+            report.good(f"Terhubung ke server basis data ({office.db.dialect}).")
+        chain = audit.verify_chain(s)
+        (report.good if chain.ok else report.fail)(chain.message)
+    # The letter archive is checked where the letters module exists (it owns the archive's format).
+    try:
+        letters = importlib.import_module("app.services.letters")
+    except ModuleNotFoundError:
+        letters = None
+    if letters is not None and hasattr(letters, "verify_archive"):
+        problems = letters.verify_archive(office)
+        if problems:
+            for p in problems:
+                report.fail(p)
+        else:
+            report.good("Arsip surat cocok dengan sidik SHA-256 yang tercatat.")
+    return report
