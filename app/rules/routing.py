@@ -1,0 +1,92 @@
+"""Routing rules by name. A step of a service definition names one (``route``) and maps each of its
+outcomes to the next step (or to ``close:<outcome>``). A rule returns the outcome and any data it derived
+(a score sheet, the proposal window), which the engine stores in the case."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+from app.errors import ValidationError
+from app.rules import scoring
+from app.rules.context import RuleContext
+from app.rules.eligibility import BPJS_ANSWERS, desil_layak
+
+
+@dataclass(frozen=True)
+class Route:
+    outcome: str
+    message: str = ""
+    updates: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class RoutingRule:
+    outcomes: tuple[str, ...]
+    fn: Callable[[RuleContext], Route]
+
+
+def _pbi_baru_intake(ctx: RuleContext) -> Route:
+    if ctx.urgent:
+        return Route("darurat", "Darurat (rawat inap/persalinan/gawat darurat): langsung ke manajer.")
+    if ctx.dtsen is None:
+        return Route("bukan_dtsen", "NIK tidak ada di DTSEN (dahulu DTKS): verifikasi dan validasi lapangan.")
+    check = desil_layak(ctx)
+    if not check.ok:
+        return Route("desil_di_luar", check.message)
+    return Route("dtsen_layak", check.message)
+
+
+def _field_verification(ctx: RuleContext) -> Route:
+    poor = ctx.data.get("field_poor")
+    if poor is None:
+        raise ValidationError("Hasil verifikasi lapangan (miskin / tidak miskin) belum diisi.")
+    return Route("miskin" if poor else "tidak_miskin",
+                 "Hasil verifikasi: miskin." if poor else "Hasil verifikasi: tidak memenuhi kriteria miskin.")
+
+
+def _bpjs_status(ctx: RuleContext) -> Route:
+    status = ctx.data.get("bpjs_status")
+    if status not in ("nonaktif", "aktif"):
+        raise ValidationError("Status kepesertaan di BPJS (nonaktif / aktif) belum diisi.")
+    if status == "aktif":
+        return Route("sudah_aktif", "Kepesertaan sudah aktif kembali secara otomatis.")
+    return Route("nonaktif", "Kepesertaan nonaktif.")
+
+
+def _bpjs_confirmation(ctx: RuleContext) -> Route:
+    conf = ctx.data.get("bpjs_confirmation") or {}
+    missing = [label for key, label in (("confirmed_by", "siapa"), ("confirmed_at", "kapan"),
+                                        ("answer", "jawaban")) if not conf.get(key)]
+    if missing:
+        raise ValidationError("Konfirmasi ke BPJS Kesehatan belum lengkap: " + ", ".join(missing) + ".")
+    if conf["answer"] not in BPJS_ANSWERS:
+        raise ValidationError("Jawaban BPJS harus salah satu dari: " + ", ".join(BPJS_ANSWERS) + ".")
+    return Route(conf["answer"], BPJS_ANSWERS[conf["answer"]])
+
+
+def _jamkesda_score(ctx: RuleContext) -> Route:
+    answers = ctx.data.get("indicators")
+    if not isinstance(answers, dict):
+        raise ValidationError("Hasil survei lapangan (indikator) belum diisi.")
+    cfg = ctx.settings
+    sheet = scoring.score(answers, set_key=cfg.indicator_set, weights=cfg.indicator_weights,
+                          cutoff=cfg.indicator_cutoff)
+    updates = {"score_sheet": sheet.as_dict(), "score": sheet.total}
+    if sheet.eligible:
+        return Route("memenuhi", f"Skor {sheet.total:g} ≥ batas {sheet.cutoff:g}.", updates)
+    return Route("tidak_memenuhi", f"Skor {sheet.total:g} di bawah batas {sheet.cutoff:g}: tidak layak.", updates)
+
+
+ROUTING_RULES: dict[str, RoutingRule] = {
+    "pbi_baru_intake": RoutingRule(("darurat", "dtsen_layak", "desil_di_luar", "bukan_dtsen"), _pbi_baru_intake),
+    "verifikasi_lapangan": RoutingRule(("miskin", "tidak_miskin"), _field_verification),
+    "status_bpjs": RoutingRule(("nonaktif", "sudah_aktif"), _bpjs_status),
+    "konfirmasi_bpjs": RoutingRule(tuple(BPJS_ANSWERS), _bpjs_confirmation),
+    "skor_jamkesda": RoutingRule(("memenuhi", "tidak_memenuhi"), _jamkesda_score),
+}
+
+
+def route(name: str, ctx: RuleContext) -> Route:
+    return ROUTING_RULES[name].fn(ctx)
