@@ -1,0 +1,536 @@
+"""Monthly collective batches (SPEC §4): close, freeze, write one ZIP; list; carry a case over.
+
+Closing runs in **one write transaction**: the batch row is created, the eligible cases are marked
+with it, their rows are frozen into ``batch_item`` and streamed into the XLSX and CSV, the ZIP is
+written to a temporary file, fsynced and renamed into place, and only then is the batch completed
+and the transaction committed. A crash or a full disk at any point rolls the whole transaction
+back: no batch is recorded, no case is marked sent, and closing again works. A ZIP left behind by a
+crash between the rename and the commit is simply overwritten by the next close (same name).
+
+The batch step of each service sets ``case_file.batch_ready_at``; a batch for period ``YYYY-MM``
+collects every case of that service whose ``batch_ready_at`` falls in that month (office time zone)
+and that is not yet in a batch. A case left out (it became ready after its month was closed) joins
+a later batch only through :func:`carry_case`, which is logged.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import re
+import shutil
+import tempfile
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import UTC, date, datetime
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import func, insert, update
+from sqlalchemy import select as sa_select
+from sqlmodel import Session, select
+
+from app import __version__
+from app.batching.writers import DataFileWriter, file_entries, write_manifest, write_zip_atomically
+from app.context import Office
+from app.db.models import (
+    Batch,
+    BatchItem,
+    Case,
+    Counter,
+    Delivery,
+    DtsenRecord,
+    Family,
+    Letter,
+    OfficeProfile,
+    Person,
+)
+from app.errors import NotFound, ValidationError
+from app.rules.permissions import Actor, require
+from app.services import audit
+from app.services import settings as settings_svc
+from app.timeutil import utcnow, zone
+
+SECTION = "batches"
+CHUNK = 2000
+_PERIOD = re.compile(r"^(\d{4})-(0[1-9]|1[0-2])$")
+
+#: (key, header) of the default columns, in order (SPEC §4).
+DEFAULT_COLUMNS: tuple[tuple[str, str], ...] = (
+    ("nik", "NIK"),
+    ("no_kk", "No KK"),
+    ("nama", "Nama"),
+    ("tempat_lahir", "Tempat lahir"),
+    ("tanggal_lahir", "Tanggal lahir"),
+    ("jenis_kelamin", "Jenis kelamin"),
+    ("status_kawin", "Status kawin"),
+    ("hubungan_keluarga", "Hubungan keluarga"),
+    ("alamat", "Alamat"),
+    ("rt", "RT"),
+    ("rw", "RW"),
+    ("kelurahan", "Kelurahan/Desa"),
+    ("kode_kelurahan", "Kode Kelurahan/Desa"),
+    ("kecamatan", "Kecamatan"),
+    ("kode_kecamatan", "Kode Kecamatan"),
+    ("kode_pos", "Kode pos"),
+    ("kode_fktp", "Kode FKTP"),
+    ("no_hp", "No HP"),
+    ("nomor_kartu", "Nomor kartu"),
+    ("nomor_surat", "Nomor surat"),
+    ("tanggal_surat", "Tanggal surat"),
+    ("desil", "Desil"),
+)
+
+#: Columns only some services carry.
+SERVICE_COLUMNS: dict[str, tuple[tuple[str, str], ...]] = {
+    "penonaktifan": (("alasan", "Alasan"),),
+    "jamkesda": (("skor", "Skor"), ("peringkat", "Peringkat")),
+}
+
+SERVICE_NAMES = {
+    "pbi-baru": "Pengajuan PBI JK",
+    "jamkesda": "Jaminan Kesehatan Daerah (PBPU/BP Pemda)",
+    "reaktivasi-sk": "Surat Keterangan Reaktivasi PBI JK",
+    "reaktivasi-rekom": "Surat Rekomendasi Reaktivasi PBI JK",
+    "penonaktifan": "Penonaktifan KIS PBI-APBD",
+}
+
+
+@dataclass(frozen=True)
+class BatchSettings:
+    """Setting section ``batches``.
+
+    ``extra_columns``: per service, extra ``[header, key in case data]`` pairs appended to the data file.
+    """
+
+    extra_columns: dict[str, list[list[str]]] = field(default_factory=dict)
+    cover_letter_type: str = "pengantar_penonaktifan"
+
+
+@dataclass(frozen=True)
+class BatchInfo:
+    id: int
+    service_code: str
+    period: str
+    sequence: int
+    status: str
+    record_count: int
+    zip_path: str
+    zip_sha256: str
+    created_by: int | None
+    created_at: datetime
+    delivered_at: datetime | None
+    delivery_receipt: str
+    delivery_attempts: int = 0
+    last_error: str = ""
+    feedback_received: int = 0
+
+
+@dataclass(frozen=True)
+class CloseResult:
+    """What :func:`close_batch` did. ``created`` is False when the period was already closed."""
+
+    batch: BatchInfo
+    created: bool
+    message: str
+    files: list[str] = field(default_factory=list)
+    cover_letter: bool = False
+
+
+# --------------------------------------------------------------------------- helpers
+
+
+def parse_period(period: str) -> tuple[int, int]:
+    m = _PERIOD.match(str(period or "").strip())
+    if not m:
+        raise ValidationError(f"Periode '{period}' tidak sah: tulis sebagai TTTT-BB, mis. 2026-11.")
+    return int(m.group(1)), int(m.group(2))
+
+
+def period_bounds(period: str, tz_name: str = "WIB") -> tuple[datetime, datetime]:
+    """Start (inclusive) and end (exclusive) of the month in the office's zone, as UTC datetimes."""
+    year, month = parse_period(period)
+    tz = zone(tz_name)
+    start = datetime(year, month, 1, tzinfo=tz)
+    end = datetime(year + (month == 12), month % 12 + 1, 1, tzinfo=tz)
+    return start.astimezone(UTC), end.astimezone(UTC)
+
+
+def period_of(moment: datetime, tz_name: str = "WIB") -> str:
+    return moment.astimezone(zone(tz_name)).strftime("%Y-%m")
+
+
+def columns_for(service_code: str, cfg: BatchSettings | None = None) -> list[tuple[str, str]]:
+    cols = list(DEFAULT_COLUMNS)
+    extra = SERVICE_COLUMNS.get(service_code, ())
+    if extra and service_code == "penonaktifan":
+        at = [k for k, _ in cols].index("tanggal_surat") + 1
+        cols[at:at] = list(extra)
+    else:
+        cols.extend(extra)
+    if cfg:
+        for pair in cfg.extra_columns.get(service_code, []):
+            if len(pair) >= 2 and pair[0]:
+                cols.append((f"data.{pair[1]}", str(pair[0])))
+    return cols
+
+
+def _fmt_date(value: date | datetime | None, tz_name: str) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, datetime):
+        value = value.astimezone(zone(tz_name)).date()
+    return value.strftime("%d-%m-%Y")
+
+
+def _first(data: dict, *keys: str) -> str:
+    for k in keys:
+        v = data.get(k)
+        if v not in (None, ""):
+            return str(v)
+    return ""
+
+
+def _office_zone(session: Session) -> tuple[str, str]:
+    p = session.get(OfficeProfile, 1)
+    return (p.timezone if p else "WIB"), (p.code if p else "DINSOS")
+
+
+def _info(b: Batch, *, attempts: int = 0, last_error: str = "", feedback: int = 0) -> BatchInfo:
+    return BatchInfo(id=b.id or 0, service_code=b.service_code, period=b.period, sequence=b.sequence,
+                     status=b.status, record_count=b.record_count, zip_path=b.zip_path, zip_sha256=b.zip_sha256,
+                     created_by=b.created_by, created_at=b.created_at, delivered_at=b.delivered_at,
+                     delivery_receipt=b.delivery_receipt, delivery_attempts=attempts, last_error=last_error,
+                     feedback_received=feedback)
+
+
+def _row_query(batch_id: int, after_id: int, limit: int):
+    latest = (
+        select(Letter.case_id.label("case_id"), func.max(Letter.id).label("letter_id"))  # type: ignore[union-attr]
+        .where(Letter.status == "issued", Letter.case_id.is_not(None))  # type: ignore[union-attr]
+        .group_by(Letter.case_id)
+        .subquery()
+    )
+    return (
+        sa_select(Case.id, Case.reg_number, Case.family_relation, Case.data, Case.outcome_reason, Person,
+               Family.no_kk, DtsenRecord.desil, Letter.number, Letter.issued_at)
+        .join(Person, Person.id == Case.person_id)  # type: ignore[arg-type]
+        .outerjoin(Family, Family.id == Case.family_id)  # type: ignore[arg-type]
+        .outerjoin(DtsenRecord, DtsenRecord.nik == Person.nik)  # type: ignore[arg-type]
+        .outerjoin(latest, latest.c.case_id == Case.id)
+        .outerjoin(Letter, Letter.id == latest.c.letter_id)  # type: ignore[arg-type]
+        .where(Case.batch_id == batch_id, Case.id > after_id)  # type: ignore[operator]
+        .order_by(Case.id)  # type: ignore[arg-type]
+        .limit(limit)
+    )
+
+
+def build_row(cols: list[tuple[str, str]], *, person: Person, no_kk: str | None, relation: str, data: dict,
+              outcome_reason: str, desil: int | None, letter_number: str | None, letter_at: datetime | None,
+              tz_name: str) -> dict[str, str]:
+    """The frozen row of one case: ``{column key: text}``."""
+    data = data or {}
+    values = {
+        "nik": person.nik,
+        "no_kk": no_kk or "",
+        "nama": person.name,
+        "tempat_lahir": person.birth_place,
+        "tanggal_lahir": _fmt_date(person.birth_date, tz_name),
+        "jenis_kelamin": person.sex,
+        "status_kawin": person.marital_status,
+        "hubungan_keluarga": relation,
+        "alamat": person.address,
+        "rt": person.rt,
+        "rw": person.rw,
+        "kelurahan": person.kelurahan,
+        "kode_kelurahan": person.kelurahan_code,
+        "kecamatan": person.kecamatan,
+        "kode_kecamatan": person.kecamatan_code,
+        "kode_pos": person.postal_code,
+        "kode_fktp": person.fktp_code,
+        "no_hp": person.phone,
+        "nomor_kartu": person.card_number or "",
+        "nomor_surat": letter_number or "",
+        "tanggal_surat": _fmt_date(letter_at, tz_name),
+        "desil": "" if desil is None else str(desil),
+        "alasan": _first(data, "alasan", "reason", "reason_code") or outcome_reason,
+        "skor": _first(data, "skor", "score"),
+        "peringkat": _first(data, "peringkat", "rank"),
+    }
+    row: dict[str, str] = {}
+    for key, _label in cols:
+        if key.startswith("data."):
+            row[key] = _first(data, key[5:])
+        else:
+            row[key] = "" if values.get(key) is None else str(values[key])
+    return row
+
+
+# --------------------------------------------------------------------------- close
+
+
+Progress = Callable[[int, int], None]
+
+
+def close_batch(office: Office, *, actor: Actor, service_code: str, period: str,
+                progress: Progress | None = None, with_letters: bool = True) -> CloseResult:
+    """Close the batch of ``service_code`` for ``period`` (``YYYY-MM``).
+
+    Returns the existing batch (``created=False``) if that period is already closed. Raises
+    :class:`ValidationError` when no case is waiting (nothing is created). ``progress(done, total)``
+    is called while rows are written (for a progress bar).
+    """
+    require(actor, "batch.close")
+    parse_period(period)
+    service_code = (service_code or "").strip()
+    if not service_code:
+        raise ValidationError("Sebutkan layanan (mis. penonaktifan).")
+    cfg = settings_svc.load(office, SECTION, BatchSettings)
+
+    with office.db.read() as s:
+        existing = s.exec(select(Batch).where(Batch.service_code == service_code, Batch.period == period)).first()
+        if existing is not None:
+            return CloseResult(_info(existing), False,
+                               f"Batch {service_code} periode {period} sudah ditutup sebelumnya "
+                               f"(nomor urut {existing.sequence}, {existing.record_count} kasus); "
+                               "tidak dibuat batch kedua.")
+
+    office.dirs.batches.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(prefix=".staging-", dir=office.dirs.batches))
+    writer: DataFileWriter | None = None
+    try:
+        with office.db.write() as s:
+            tz_name, office_code = _office_zone(s)
+            if s.exec(select(Batch.id).where(Batch.service_code == service_code, Batch.period == period)).first():
+                raise ValidationError(f"Batch {service_code} periode {period} baru saja ditutup oleh pengguna lain.")
+            start, end = period_bounds(period, tz_name)
+            counter_name = f"batch:{office_code}:{service_code}"
+            counter = s.get(Counter, counter_name, with_for_update=True)
+            if counter is None:
+                counter = Counter(name=counter_name, value=0)
+            counter.value += 1
+            s.add(counter)
+            now = utcnow()
+            batch = Batch(service_code=service_code, period=period, sequence=counter.value, status="closing",
+                          created_by=actor.id, created_at=now)
+            s.add(batch)
+            s.flush()
+            assert batch.id is not None
+            # Mark first, then read back what was marked: on PostgreSQL this locks exactly those rows.
+            marked = s.execute(
+                update(Case)
+                .where(Case.service_code == service_code, Case.batch_id.is_(None),  # type: ignore[union-attr]
+                       Case.batch_ready_at.is_not(None),  # type: ignore[union-attr]
+                       Case.batch_ready_at >= start, Case.batch_ready_at < end)  # type: ignore[operator]
+                .values(batch_id=batch.id, version=Case.version + 1, updated_at=now)
+            ).rowcount
+            if not marked:
+                raise _Empty(f"Tidak ada kasus {service_code} yang menunggu batch pada periode {period}; "
+                             "batch tidak dibuat.")
+            cols = columns_for(service_code, cfg)
+            stem = f"{service_code}_{period}_{batch.sequence:03d}"
+            writer = DataFileWriter(staging, stem, [label for _k, label in cols], sheet_title=f"{period}")
+            after, done = 0, 0
+            while True:
+                rows = s.execute(_row_query(batch.id, after, CHUNK)).all()
+                if not rows:
+                    break
+                items = []
+                for case_id, _reg, relation, data, outcome_reason, person, no_kk, desil, l_no, l_at in rows:
+                    row = build_row(cols, person=person, no_kk=no_kk, relation=relation, data=data,
+                                    outcome_reason=outcome_reason, desil=desil, letter_number=l_no,
+                                    letter_at=l_at, tz_name=tz_name)
+                    writer.write([row[k] for k, _ in cols])
+                    items.append({"batch_id": batch.id, "case_id": case_id, "nik": person.nik, "row": row,
+                                  "feedback_status": "", "feedback_reason": ""})
+                    after = case_id
+                s.execute(insert(BatchItem), items)
+                s.expunge_all()
+                s.add(batch)
+                done += len(rows)
+                if progress:
+                    progress(done, marked)
+            writer.close()
+            files = [(writer.xlsx_path.name, writer.xlsx_path), (writer.csv_path.name, writer.csv_path)]
+            manifest: dict[str, Any] = {
+                "format": "loket-pbi-batch/1",
+                "app_version": __version__,
+                "office": _office_manifest(s),
+                "service": {"code": service_code, "name": SERVICE_NAMES.get(service_code, service_code)},
+                "period": period,
+                "sequence": batch.sequence,
+                "batch_id": batch.id,
+                "record_count": done,
+                "columns": [{"key": k, "header": label} for k, label in cols],
+                "csv": {"encoding": "utf-8-sig", "delimiter": ","},
+                "created_by": {"id": actor.id, "username": actor.username, "name": actor.full_name},
+                "created_at": now.isoformat(),
+            }
+            letter_note = ""
+            if with_letters:
+                letter_files, letter = _cover_letter_files(office, actor, cfg, staging, manifest)
+                files.extend(letter_files)
+                if letter is None:
+                    letter_note = "surat pengantar belum tersedia (modul surat belum terpasang)"
+                    manifest["cover_letter"] = None
+                else:
+                    manifest["cover_letter"] = {"number": getattr(letter, "number", "")}
+            manifest["files"] = file_entries(files)
+            manifest_path = staging / "manifest.json"
+            write_manifest(manifest_path, manifest)
+            files.append(("manifest.json", manifest_path))
+            dest = office.dirs.batches / f"{stem}.zip"
+            digest = write_zip_atomically(dest, files)
+            batch.status = "closed"
+            batch.record_count = done
+            batch.zip_path = str(dest)
+            batch.zip_sha256 = digest
+            batch.manifest = manifest
+            s.add(batch)
+            audit.record(s, actor=actor, action="batch.close", entity="batch", entity_id=batch.id,
+                         new={"service": service_code, "period": period, "sequence": batch.sequence,
+                              "record_count": done, "zip_sha256": digest, "full_nik_export": True})
+            s.flush()
+            info = _info(batch)
+            names = [n for n, _ in files]
+        msg = (f"Batch {service_code} periode {period} ditutup: nomor urut {info.sequence}, "
+               f"{info.record_count} kasus, berkas {Path(info.zip_path).name}.")
+        if letter_note:
+            msg += f" Catatan: {letter_note}."
+        return CloseResult(info, True, msg, names, cover_letter=not letter_note and with_letters)
+    except _Empty as exc:
+        raise ValidationError(str(exc)) from None
+    finally:
+        if writer is not None:
+            writer.abort()
+        shutil.rmtree(staging, ignore_errors=True)
+
+
+class _Empty(Exception):
+    pass
+
+
+def _office_manifest(s: Session) -> dict[str, str]:
+    p = s.get(OfficeProfile, 1)
+    if p is None:
+        return {}
+    return {"code": p.code, "government": p.government, "agency": p.agency, "region": p.region_name}
+
+
+def _cover_letter_files(office: Office, actor: Actor, cfg: BatchSettings, staging: Path,
+                        manifest: dict[str, Any]) -> tuple[list[tuple[str, Path]], Any]:
+    """Hook for the collective cover letter (Surat Pengantar).
+
+    The letters service issues numbers in its own transaction, which cannot run while the batch
+    transaction holds the write lock on SQLite; until the letters service offers an in-transaction
+    API the ZIP is written without the cover letter and the manifest says so (``cover_letter: null``).
+    """
+    return [], None
+
+
+# --------------------------------------------------------------------------- list / read
+
+
+def list_batches(office: Office, *, actor: Actor, service_code: str | None = None,
+                 pending_only: bool = False) -> list[BatchInfo]:
+    require(actor, "batch.list")
+    with office.db.read() as s:
+        q = select(Batch).where(Batch.status != "closing")
+        if service_code:
+            q = q.where(Batch.service_code == service_code)
+        if pending_only:
+            q = q.where(Batch.status == "closed")
+        batches = s.exec(q.order_by(Batch.service_code, Batch.sequence)).all()  # type: ignore[arg-type]
+        out = []
+        for b in batches:
+            attempts = s.exec(select(func.count()).select_from(Delivery).where(Delivery.batch_id == b.id)).one()
+            last = s.exec(select(Delivery).where(Delivery.batch_id == b.id, Delivery.ok.is_(False))  # type: ignore[attr-defined]
+                          .order_by(Delivery.id.desc())).first()  # type: ignore[union-attr]
+            fb = s.exec(select(func.count()).select_from(BatchItem)
+                        .where(BatchItem.batch_id == b.id, BatchItem.feedback_status != "")).one()
+            out.append(_info(b, attempts=int(attempts), last_error=last.error if last else "", feedback=int(fb)))
+        return out
+
+
+def get_batch(office: Office, batch_id: int) -> BatchInfo:
+    with office.db.read() as s:
+        b = s.get(Batch, batch_id)
+        if b is None:
+            raise NotFound(f"Batch #{batch_id} tidak ditemukan.")
+        return _info(b)
+
+
+def batch_items(office: Office, *, actor: Actor, batch_id: int) -> list[dict[str, Any]]:
+    """The frozen rows of a batch with their feedback (for the screen)."""
+    require(actor, "batch.list")
+    with office.db.read() as s:
+        items = s.exec(select(BatchItem).where(BatchItem.batch_id == batch_id)
+                       .order_by(BatchItem.case_id)).all()  # type: ignore[arg-type]
+        return [{"case_id": i.case_id, "nik": i.nik, "row": dict(i.row), "feedback_status": i.feedback_status,
+                 "feedback_reason": i.feedback_reason, "tmt": i.tmt} for i in items]
+
+
+def waiting_cases(office: Office, *, actor: Actor, service_code: str) -> list[dict[str, Any]]:
+    """Cases ready for a batch but not yet in one, with the period they would join (for the screen)."""
+    require(actor, "batch.list")
+    with office.db.read() as s:
+        tz_name, _ = _office_zone(s)
+        rows = s.exec(select(Case.id, Case.reg_number, Case.batch_ready_at)
+                      .where(Case.service_code == service_code, Case.batch_id.is_(None),  # type: ignore[union-attr]
+                             Case.batch_ready_at.is_not(None))  # type: ignore[union-attr]
+                      .order_by(Case.batch_ready_at)).all()  # type: ignore[arg-type]
+        closed = set(s.exec(select(Batch.period).where(Batch.service_code == service_code)).all())
+        out = []
+        for cid, reg, ready in rows:
+            p = period_of(ready, tz_name)
+            out.append({"case_id": cid, "reg_number": reg, "ready_at": ready, "period": p,
+                        "period_closed": p in closed})
+        return out
+
+
+def carry_case(office: Office, *, actor: Actor, case_id: int, to_period: str, reason: str) -> None:
+    """Carry a case that missed its month into the batch of ``to_period`` (explicit and logged)."""
+    require(actor, "batch.carry")
+    parse_period(to_period)
+    if not (reason or "").strip():
+        raise ValidationError("Alasan memindahkan kasus ke batch berikutnya wajib diisi.")
+    with office.db.write() as s:
+        case = s.get(Case, case_id, with_for_update=True)
+        if case is None:
+            raise NotFound(f"Kasus #{case_id} tidak ditemukan.")
+        if case.batch_id is not None:
+            raise ValidationError(f"Kasus {case.reg_number} sudah masuk batch; tidak dapat dipindahkan.")
+        if case.batch_ready_at is None:
+            raise ValidationError(f"Kasus {case.reg_number} belum mencapai langkah batch.")
+        if s.exec(select(Batch.id).where(Batch.service_code == case.service_code,
+                                         Batch.period == to_period)).first():
+            raise ValidationError(f"Batch periode {to_period} sudah ditutup; pilih periode yang belum ditutup.")
+        tz_name, _ = _office_zone(s)
+        start, _end = period_bounds(to_period, tz_name)
+        old = case.batch_ready_at
+        if start < old:
+            raise ValidationError("Kasus hanya dapat dipindahkan ke periode berikutnya, bukan ke belakang.")
+        case.batch_ready_at = start
+        case.version += 1
+        case.updated_at = utcnow()
+        s.add(case)
+        audit.record(s, actor=actor, action="batch.carry", entity="case", entity_id=case_id,
+                     old={"batch_ready_at": old.isoformat()},
+                     new={"batch_ready_at": start.isoformat(), "period": to_period, "reason": reason.strip()})
+
+
+def remove_orphan_files(office: Office) -> list[str]:
+    """Remove staging folders and temporary ZIPs left by a crash (never a finished batch's ZIP)."""
+    removed = []
+    folder = office.dirs.batches
+    if not folder.is_dir():
+        return removed
+    for p in folder.iterdir():
+        if p.name.startswith(".staging-") and p.is_dir():
+            shutil.rmtree(p, ignore_errors=True)
+            removed.append(p.name)
+        elif p.name.startswith(".") and p.name.endswith(".tmp"):
+            with contextlib.suppress(OSError):
+                p.unlink()
+                removed.append(p.name)
+    return removed
+
