@@ -87,11 +87,19 @@ class DataFileWriter:
         self._wb.save(self.xlsx_path)
 
     def abort(self) -> None:
+        if self._closed:
+            return
         self._closed = True
         with contextlib.suppress(Exception):
             self._csv_fh.close()
+        # Finish openpyxl's row stream so nothing is left half-open, then drop its temporary file.
         with contextlib.suppress(Exception):
-            self._wb.close()
+            if not self._ws.closed:
+                self._ws.close()
+        out = getattr(getattr(self._ws, "_writer", None), "out", None)
+        if isinstance(out, str):
+            with contextlib.suppress(OSError):
+                os.remove(out)
 
 
 def write_manifest(path: Path, manifest: dict[str, Any]) -> None:

@@ -1,0 +1,273 @@
+"""Closing a monthly batch: files re-opened and checked against the database, freezing, atomicity."""
+
+from __future__ import annotations
+
+import csv
+import errno
+import hashlib
+import io
+import json
+import zipfile
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pytest
+from openpyxl import load_workbook
+from sqlmodel import func, select
+
+from app.db.models import Batch, BatchItem, Case, Counter, Person
+from app.errors import PermissionDenied, ValidationError
+from app.services import batches
+from tests.batches.helpers import make_cases
+
+NOV = datetime(2026, 11, 10, 3, 0, tzinfo=UTC)
+
+
+def _open_zip(path: str) -> dict[str, bytes]:
+    with zipfile.ZipFile(path) as zf:
+        assert zf.testzip() is None
+        return {n: zf.read(n) for n in zf.namelist()}
+
+
+def _check_batch_files(office, info: batches.BatchInfo) -> None:
+    """Re-open every file of the ZIP and compare with the database."""
+    raw = Path(info.zip_path).read_bytes()
+    assert hashlib.sha256(raw).hexdigest() == info.zip_sha256
+    files = _open_zip(info.zip_path)
+    manifest = json.loads(files["manifest.json"])
+    assert manifest["period"] == info.period and manifest["sequence"] == info.sequence
+    assert manifest["service"]["code"] == info.service_code
+    assert manifest["record_count"] == info.record_count
+    assert manifest["created_by"]["username"] and manifest["created_at"]
+    assert manifest["office"]["code"] == "DINSOS-PKP"
+    listed = {f["name"]: f["sha256"] for f in manifest["files"]}
+    assert set(listed) | {"manifest.json"} == set(files)
+    for name, digest in listed.items():
+        assert hashlib.sha256(files[name]).hexdigest() == digest, name
+    headers = [c["header"] for c in manifest["columns"]]
+    keys = [c["key"] for c in manifest["columns"]]
+    with office.db.read() as s:
+        items = s.exec(select(BatchItem).where(BatchItem.batch_id == info.id).order_by(BatchItem.case_id)).all()
+        expected = [[it.row[k] for k in keys] for it in items]
+        item_ids = {it.case_id for it in items}
+        people = {p.nik: (p.name, p.birth_date, p.card_number) for p in s.exec(select(Person)).all()}
+        case_ids = set(s.exec(select(Case.id).where(Case.batch_id == info.id)).all())
+    assert len(items) == info.record_count == len(case_ids)
+    assert item_ids == case_ids
+    xlsx_name = next(n for n in files if n.endswith(".xlsx"))
+    csv_name = next(n for n in files if n.endswith(".csv"))
+    wb = load_workbook(io.BytesIO(files[xlsx_name]))
+    ws = wb.worksheets[0]
+    assert len(wb.worksheets) == 1
+    rows = list(ws.iter_rows())
+    assert [c.value for c in rows[0]] == headers
+    body = []
+    for r in rows[1:]:
+        for c in r:
+            assert c.value is None or c.data_type == "s", (c.coordinate, c.value, c.data_type)
+        body.append(["" if c.value is None else c.value for c in r])
+    assert body == expected
+    text = files[csv_name].decode("utf-8-sig")
+    csv_rows = list(csv.reader(io.StringIO(text)))
+    assert csv_rows[0] == headers
+    assert [[v[1:] if v.startswith("'") else v for v in r] for r in csv_rows[1:]] == expected
+    for row in expected:  # the frozen row matches the person as they were
+        name, born, card = people[row[0]]
+        assert row[keys.index("nama")] == name
+        assert row[keys.index("tanggal_lahir")] == born.strftime("%d-%m-%Y")
+        assert row[keys.index("nomor_kartu")] == card  # leading zeros kept
+
+
+def test_close_writes_zip_that_matches_database(office, supervisor):
+    ids = make_cases(office, "penonaktifan", 7, data={"alasan": "meninggal"})
+    make_cases(office, "jamkesda", 2, start=100)  # another service: not in this batch
+    res = batches.close_batch(office, actor=supervisor, service_code="penonaktifan", period="2026-11")
+    assert res.created and res.batch.record_count == 7 and res.batch.sequence == 1
+    assert res.batch.status == "closed"
+    _check_batch_files(office, res.batch)
+    with office.db.read() as s:
+        assert sorted(s.exec(select(Case.id).where(Case.batch_id == res.batch.id)).all()) == sorted(ids)
+        item = s.exec(select(BatchItem).where(BatchItem.batch_id == res.batch.id)).first()
+        assert item.row["alasan"] == "meninggal"
+    assert not [p for p in office.dirs.batches.iterdir() if p.name.startswith(".")]
+
+
+def test_jamkesda_columns_and_sequence_per_service(office, supervisor):
+    make_cases(office, "jamkesda", 3, data={"skor": 87.5, "peringkat": 1})
+    make_cases(office, "jamkesda", 2, start=50, ready_at=datetime(2026, 12, 3, 3, tzinfo=UTC))
+    make_cases(office, "pbi-baru", 1, start=90)
+    a = batches.close_batch(office, actor=supervisor, service_code="jamkesda", period="2026-11")
+    b = batches.close_batch(office, actor=supervisor, service_code="jamkesda", period="2026-12")
+    c = batches.close_batch(office, actor=supervisor, service_code="pbi-baru", period="2026-11")
+    assert (a.batch.sequence, b.batch.sequence, c.batch.sequence) == (1, 2, 1)
+    assert [a.batch.record_count, b.batch.record_count] == [3, 2]
+    assert [h for _k, h in batches.columns_for("jamkesda")][-2:] == ["Skor", "Peringkat"]
+    for r in (a, b, c):
+        _check_batch_files(office, r.batch)
+    listed = batches.list_batches(office, actor=supervisor)
+    assert [(x.service_code, x.sequence) for x in listed] == [("jamkesda", 1), ("jamkesda", 2), ("pbi-baru", 1)]
+
+
+def test_same_period_twice_makes_no_second_batch(office, supervisor):
+    make_cases(office, "penonaktifan", 3)
+    first = batches.close_batch(office, actor=supervisor, service_code="penonaktifan", period="2026-11")
+    make_cases(office, "penonaktifan", 2, start=10)  # late cases of the same month
+    again = batches.close_batch(office, actor=supervisor, service_code="penonaktifan", period="2026-11")
+    assert not again.created and again.batch.id == first.batch.id
+    assert "sudah ditutup" in again.message
+    with office.db.read() as s:
+        assert s.exec(select(func.count()).select_from(Batch)).one() == 1
+        assert s.exec(select(func.count()).select_from(Case).where(Case.batch_id.is_(None))).one() == 2
+
+
+def test_empty_period_says_so_and_makes_nothing(office, supervisor):
+    make_cases(office, "penonaktifan", 2)
+    with pytest.raises(ValidationError, match="Tidak ada kasus"):
+        batches.close_batch(office, actor=supervisor, service_code="penonaktifan", period="2026-10")
+    with office.db.read() as s:
+        assert s.exec(select(func.count()).select_from(Batch)).one() == 0
+        assert s.get(Counter, "batch:DINSOS-PKP:penonaktifan") is None
+    assert list(office.dirs.batches.iterdir()) == []
+    with pytest.raises(ValidationError, match="TTTT-BB"):
+        batches.close_batch(office, actor=supervisor, service_code="penonaktifan", period="2026-13")
+
+
+def test_later_edit_does_not_change_frozen_batch(office, supervisor):
+    make_cases(office, "penonaktifan", 3)
+    res = batches.close_batch(office, actor=supervisor, service_code="penonaktifan", period="2026-11")
+    before = Path(res.batch.zip_path).read_bytes()
+    with office.db.write() as s:
+        for p in s.exec(select(Person)).all():
+            p.name = "Nama Diubah"
+            p.card_number = "0009999999999"
+            s.add(p)
+    with office.db.read() as s:
+        rows = [i.row for i in s.exec(select(BatchItem)).all()]
+    assert all(r["nama"].startswith("Warga") and r["nomor_kartu"] == "0001234567891" for r in rows)
+    assert Path(res.batch.zip_path).read_bytes() == before
+    assert hashlib.sha256(before).hexdigest() == res.batch.zip_sha256
+
+
+def test_formula_like_values_are_not_formulas(office, supervisor):
+    make_cases(office, "penonaktifan", 1)
+    with office.db.write() as s:
+        p = s.exec(select(Person)).one()
+        p.name = '=HYPERLINK("http://x","klik")'
+        p.address = "+62 jalan"
+        p.birth_place = "@kota"
+        p.phone = "-1"
+        s.add(p)
+    res = batches.close_batch(office, actor=supervisor, service_code="penonaktifan", period="2026-11")
+    files = _open_zip(res.batch.zip_path)
+    wb = load_workbook(io.BytesIO(next(v for k, v in files.items() if k.endswith(".xlsx"))))
+    cells = {c.value: c for c in wb.worksheets[0][2]}
+    for v in ('=HYPERLINK("http://x","klik")', "+62 jalan", "@kota", "-1"):
+        assert cells[v].data_type == "s" and cells[v].quotePrefix
+    text = next(v for k, v in files.items() if k.endswith(".csv")).decode("utf-8-sig")
+    assert "'=HYPERLINK" in text and ",'+62 jalan," in text and ",'@kota," in text
+    _check_batch_files(office, res.batch)
+
+
+@pytest.mark.parametrize("where", ["zip", "rows", "manifest"])
+def test_crash_or_full_disk_leaves_nothing_marked(office, supervisor, monkeypatch, where):
+    make_cases(office, "penonaktifan", 5)
+
+    def full_disk(*_a, **_k):
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    if where == "zip":
+        import app.batching.writers as w
+        real = w.write_zip_atomically
+
+        def half_then_fail(dest, files):
+            tmp = dest.with_name(f".{dest.name}.tmp")
+            tmp.write_bytes(b"PK partial")
+            tmp.unlink()
+            full_disk()
+        monkeypatch.setattr(batches, "write_zip_atomically", half_then_fail)
+    elif where == "rows":
+        calls = {"n": 0}
+        real_write = batches.DataFileWriter.write
+
+        def write(self, values):
+            calls["n"] += 1
+            if calls["n"] == 3:
+                full_disk()
+            real_write(self, values)
+        monkeypatch.setattr(batches.DataFileWriter, "write", write)
+    else:
+        monkeypatch.setattr(batches, "write_manifest", full_disk)
+    with pytest.raises(OSError):
+        batches.close_batch(office, actor=supervisor, service_code="penonaktifan", period="2026-11")
+    with office.db.read() as s:
+        assert s.exec(select(func.count()).select_from(Batch)).one() == 0
+        assert s.exec(select(func.count()).select_from(BatchItem)).one() == 0
+        assert s.exec(select(func.count()).select_from(Case).where(Case.batch_id.is_not(None))).one() == 0
+    assert list(office.dirs.batches.iterdir()) == []
+    monkeypatch.undo()
+    if where == "zip":
+        assert batches.write_zip_atomically is real
+    res = batches.close_batch(office, actor=supervisor, service_code="penonaktifan", period="2026-11")
+    assert res.created and res.batch.sequence == 1 and res.batch.record_count == 5
+    _check_batch_files(office, res.batch)
+
+
+def test_commit_failure_after_zip_rename_then_retry(office, supervisor, monkeypatch):
+    """The ZIP is in place but the transaction fails: nothing is marked; closing again overwrites it."""
+    make_cases(office, "penonaktifan", 2)
+    from app.services import audit
+
+    def boom(*_a, **_k):
+        raise RuntimeError("listrik padam")
+    monkeypatch.setattr(audit, "record", boom)
+    with pytest.raises(RuntimeError):
+        batches.close_batch(office, actor=supervisor, service_code="penonaktifan", period="2026-11")
+    with office.db.read() as s:
+        assert s.exec(select(func.count()).select_from(Batch)).one() == 0
+    monkeypatch.undo()
+    res = batches.close_batch(office, actor=supervisor, service_code="penonaktifan", period="2026-11")
+    assert res.created
+    _check_batch_files(office, res.batch)
+
+
+def test_period_uses_office_time_zone(office, supervisor):
+    # 30 Nov 18:00 UTC is 1 Dec 01:00 WIB: December's batch.
+    make_cases(office, "penonaktifan", 1, ready_at=datetime(2026, 11, 30, 18, 0, tzinfo=UTC))
+    with pytest.raises(ValidationError):
+        batches.close_batch(office, actor=supervisor, service_code="penonaktifan", period="2026-11")
+    res = batches.close_batch(office, actor=supervisor, service_code="penonaktifan", period="2026-12")
+    assert res.batch.record_count == 1
+
+
+def test_only_supervisor_closes(office, make_user):
+    make_cases(office, "penonaktifan", 1)
+    with pytest.raises(PermissionDenied):
+        batches.close_batch(office, actor=make_user("front_office"), service_code="penonaktifan", period="2026-11")
+
+
+def test_carry_case_to_next_batch_is_explicit_and_logged(office, supervisor):
+    make_cases(office, "penonaktifan", 2)
+    batches.close_batch(office, actor=supervisor, service_code="penonaktifan", period="2026-11")
+    late = make_cases(office, "penonaktifan", 1, start=20)[0]
+    waiting = batches.waiting_cases(office, actor=supervisor, service_code="penonaktifan")
+    assert [(w["case_id"], w["period_closed"]) for w in waiting] == [(late, True)]
+    with pytest.raises(ValidationError):
+        batches.carry_case(office, actor=supervisor, case_id=late, to_period="2026-12", reason=" ")
+    with pytest.raises(ValidationError, match="sudah ditutup"):
+        batches.carry_case(office, actor=supervisor, case_id=late, to_period="2026-11", reason="x")
+    batches.carry_case(office, actor=supervisor, case_id=late, to_period="2026-12", reason="berkas terlambat")
+    res = batches.close_batch(office, actor=supervisor, service_code="penonaktifan", period="2026-12")
+    assert res.batch.record_count == 1 and res.batch.sequence == 2
+    from app.db.models import AuditEntry
+    with office.db.read() as s:
+        entry = s.exec(select(AuditEntry).where(AuditEntry.action == "batch.carry")).one()
+        assert entry.new_values["reason"] == "berkas terlambat"
+
+
+def test_close_on_both_backends(any_office, any_supervisor):
+    make_cases(any_office, "penonaktifan", 4, data={"alasan": "pindah domisili"})
+    res = batches.close_batch(any_office, actor=any_supervisor, service_code="penonaktifan", period="2026-11")
+    assert res.created and res.batch.record_count == 4
+    _check_batch_files(any_office, res.batch)
+    again = batches.close_batch(any_office, actor=any_supervisor, service_code="penonaktifan", period="2026-11")
+    assert not again.created
