@@ -1,0 +1,92 @@
+"""The in-memory form of a service definition (frozen; built and checked by the loader)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True)
+class Requirement:
+    code: str
+    label: str
+    required: bool = True
+    #: any-of group: the group is satisfied by one received member (e.g. faskes letter or SKTM)
+    group: str = ""
+    #: name of a boolean rule setting that makes this item optional when true (e.g. ``sktm_optional``)
+    optional_when: str = ""
+    #: name of a boolean rule setting without which the item is not offered (e.g. ``faskes_letter_accepted``)
+    enabled_by: str = ""
+
+
+@dataclass(frozen=True)
+class Step:
+    code: str
+    name: str
+    roles: tuple[str, ...]
+    minutes: int
+    kind: str = "task"  # task | paraf | ranking
+    chain: tuple[str, ...] = ()  # paraf order for kind = "paraf"
+    next: str = ""  # step code or "close:<outcome>"
+    route: str = ""  # routing rule name
+    branches: dict[str, str] = field(default_factory=dict)  # route outcome -> step code or "close:<outcome>"
+    checks: tuple[str, ...] = ()  # eligibility rules that must pass to complete the step
+    produces: tuple[str, ...] = ()  # documents due when the step is completed
+    batch: bool = False  # reaching this step makes the case ready for the service's monthly batch
+    window: str = ""  # "proposal": the batch date follows the monthly proposal window
+    checklist_gate: bool = False  # the checklist must be complete to complete this step
+
+    @property
+    def role_label(self) -> str:
+        from app.rules.permissions import role_label
+
+        return " / ".join(role_label(r) for r in (self.chain or self.roles))
+
+
+@dataclass(frozen=True)
+class ServiceDef:
+    code: str
+    name: str
+    short: str  # prefix of registration numbers
+    reference: str
+    legal_basis: str
+    fee: str
+    sla_unit: str
+    sla_value: int
+    batch: str  # the batch it feeds (service code of the batch)
+    eligibility: tuple[str, ...]
+    documents: tuple[str, ...]
+    batch_documents: tuple[str, ...]
+    close_documents: dict[str, tuple[str, ...]]
+    complaint_channels: tuple[str, ...]
+    notice: str
+    strict_intake: bool  # an incomplete file is refused, not kept (penonaktifan)
+    requirements: tuple[Requirement, ...]
+    steps: tuple[Step, ...]
+    source: str = ""  # file it was read from
+
+    def step(self, code: str) -> Step:
+        for s in self.steps:
+            if s.code == code:
+                return s
+        raise KeyError(code)
+
+    @property
+    def first_step(self) -> Step:
+        return self.steps[0]
+
+    @property
+    def gate_step(self) -> Step:
+        for s in self.steps:
+            if s.checklist_gate:
+                return s
+        return self.steps[0]
+
+    @property
+    def batch_step(self) -> Step | None:
+        for s in self.steps:
+            if s.batch:
+                return s
+        return None
+
+    def step_index(self, code: str) -> int:
+        return [s.code for s in self.steps].index(code)
