@@ -33,6 +33,23 @@ ACTIONS: dict[str, frozenset[str]] = {
     "audit.verify": frozenset({"administrator", "supervisor"}),
     "dtsen.import": frozenset({"administrator", "supervisor"}),
     "dtsen.lookup": _STAFF,
+    # Cases (the step's own role is checked again by the workflow engine)
+    "case.open": frozenset({"front_office", "back_office", "manager", "supervisor"}),
+    "case.view": _STAFF,
+    "case.checklist": frozenset({"front_office", "back_office", "verifier"}),
+    "case.edit": frozenset({"front_office", "back_office", "verifier", "penyuluh_sosial", "manager"}),
+    "case.move": _STAFF - {"administrator"},
+    "case.document": _STAFF - {"administrator"},
+    "case.overdue": _STAFF,
+    "jamkesda.rank": frozenset({"back_office", "kabid_linjamsos", "manager", "supervisor"}),
+    "jamkesda.release": frozenset({"back_office", "kabid_linjamsos", "manager", "supervisor"}),
+    # Complaints (SPEC §1.6) and the satisfaction survey
+    "complaint.register": frozenset({"front_office", "back_office", "manager", "supervisor"}),
+    "complaint.handle": frozenset({"back_office", "manager", "kasi_linjamsos", "kabid_linjamsos", "supervisor"}),
+    "complaint.view": _STAFF,
+    "survey.record": frozenset({"front_office", "back_office", "manager", "supervisor"}),
+    "survey.report": frozenset({"manager", "supervisor", "kasi_linjamsos", "kabid_linjamsos", "sekretaris",
+                                "kepala_dinas", "administrator"}),
     # Seeing a full (unmasked) NIK: the jobs that type or check it against documents.
     "nik.view_full": frozenset({"front_office", "back_office", "verifier", "penyuluh_sosial", "manager",
                                 "supervisor", "administrator"}),
