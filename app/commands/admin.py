@@ -64,24 +64,19 @@ def _new_password(prompt_stdin: bool, label: str) -> str:
 
 
 def cmd_init(args: argparse.Namespace) -> int:
-    from app.services import office as office_svc
-    from app.services import users
+    from app.services import setup
 
     office = office_from(args)
     try:
-        if users.user_count(office):
+        if setup.is_set_up(office):
             raise ValidationError("Kantor ini sudah disiapkan (administrator sudah ada). Tidak ada yang diubah.")
         password = _new_password(args.password_stdin, args.admin)
-        # Validate everything before writing anything.
-        users._check_username(args.admin)
-        users._check_password(password)
-        office_svc._validate_profile({"government": args.government, "region_name": args.region_name,
-                                      "city": args.city or args.region_name})
-        office_svc.save_profile(office, actor=None, first_run=True, values={
-            "government": args.government, "region_kind": args.region_kind, "region_name": args.region_name,
-            "city": args.city or args.region_name, "address": args.address, "phone": args.phone,
-            "email": args.email, "website": args.website, "timezone": args.timezone})
-        users.create_first_admin(office, username=args.admin, full_name=args.admin_name, password=password)
+        setup.first_run(office, setup.FirstRun(
+            profile={"government": args.government, "region_kind": args.region_kind,
+                     "region_name": args.region_name, "city": args.city or args.region_name,
+                     "address": args.address, "phone": args.phone, "email": args.email,
+                     "website": args.website, "timezone": args.timezone},
+            admin_username=args.admin, admin_full_name=args.admin_name, admin_password=password))
         out(f"Kantor {args.government} disiapkan di {office.dirs.root}. Administrator: {args.admin}.")
         return 0
     finally:

@@ -1,0 +1,1 @@
+"""Qt widgets only. Shows and asks; every rule lives in ``app``."""

@@ -1,0 +1,171 @@
+"""Start the window: login first (shown at once), the office opens behind it.
+
+Order of events: the login window appears; a worker opens the data folder and migrates the
+database; if no administrator exists yet the first-run wizard replaces the login; after a good
+login the main window opens.
+"""
+
+from __future__ import annotations
+
+import argparse
+import faulthandler
+import logging
+import logging.handlers
+import sys
+from pathlib import Path
+
+from PySide6.QtCore import QSettings, QtMsgType, qInstallMessageHandler
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from app.paths import resolve_data_dir
+from ui.dialogs.login import LoginDialog
+from ui.errors import show_error
+from ui.tasks import TaskRunner
+
+log = logging.getLogger("loket")
+
+
+def setup_logging(log_dir: Path) -> None:
+    log_dir.mkdir(parents=True, exist_ok=True)
+    handler = logging.handlers.RotatingFileHandler(log_dir / "loket-pbi.log", maxBytes=2_000_000, backupCount=5,
+                                                   encoding="utf-8")
+    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    root = logging.getLogger()
+    root.addHandler(handler)
+    root.setLevel(logging.INFO)
+
+    levels = {QtMsgType.QtDebugMsg: logging.DEBUG, QtMsgType.QtInfoMsg: logging.INFO,
+              QtMsgType.QtWarningMsg: logging.WARNING, QtMsgType.QtCriticalMsg: logging.ERROR,
+              QtMsgType.QtFatalMsg: logging.CRITICAL}
+
+    def qt_handler(mode, _context, message) -> None:
+        logging.getLogger("qt").log(levels.get(mode, logging.INFO), message)
+
+    qInstallMessageHandler(qt_handler)
+
+
+class StartController:
+    """Login → (first run) → main window. Keeps references so nothing is garbage-collected."""
+
+    def __init__(self, data_dir: str | None):
+        self.dirs = resolve_data_dir(data_dir)
+        self.runner = TaskRunner()
+        self.office = None
+        self.office_name = ""
+        self.main_window = None
+        self.wizard = None
+        self.settings: QSettings | None = None
+        self.login = LoginDialog()
+        self.login.submitted.connect(self._login)
+        self.login.rejected.connect(self._quit_if_no_window)
+
+    def start(self) -> None:
+        self.login.show()
+        self.runner.run(lambda _t: self._open(), on_done=self._opened, on_error=self._open_failed)
+
+    def _open(self):
+        from app.context import open_office
+        from app.services import office as office_svc
+        from app.services import setup
+
+        office = open_office(self.dirs.root)
+        profile = office_svc.get_profile(office)
+        return office, profile, setup.is_set_up(office)
+
+    def _opened(self, result) -> None:
+        self.office, profile, is_set_up = result
+        self.settings = QSettings(str(self.office.dirs.root / "jendela.ini"), QSettings.Format.IniFormat)
+        self.office_name = f"{profile.agency.title()} {profile.region_kind.title()} {profile.region_name}" \
+            if profile else ""
+        if not is_set_up:
+            from ui.wizards.first_run import FirstRunWizard
+
+            self.login.hide()
+            self.wizard = FirstRunWizard(self.office, self.runner)
+            self.wizard.completed.connect(self._set_up_done)
+            self.wizard.rejected.connect(self._quit_if_no_window)
+            self.wizard.show()
+            return
+        self.login.set_ready(self.office_name)
+        last = self.settings.value("login/username")
+        if last:
+            self.login.username.setText(str(last))
+            self.login.password.setFocus()
+
+    def _set_up_done(self, username: str) -> None:
+        from app.services import office as office_svc
+
+        profile = office_svc.get_profile(self.office)
+        self.office_name = f"{profile.agency.title()} {profile.region_kind.title()} {profile.region_name}"
+        self.wizard = None
+        self.login.username.setText(username)
+        self.login.set_ready(self.office_name)
+        self.login.status.setText("Penyiapan selesai. Masuk dengan akun administrator yang baru dibuat.")
+        self.login.show()
+        self.login.password.setFocus()
+
+    def _open_failed(self, exc: BaseException, tb: str) -> None:
+        log.error("cannot open the office: %s", tb)
+        QMessageBox.critical(self.login, "Tidak dapat membuka data", str(exc) if str(exc) else repr(exc))
+        QApplication.instance().exit(1)
+
+    def _login(self, username: str, password: str) -> None:
+        from app.services import users
+
+        self.runner.run(lambda _t: users.login(self.office, username=username, password=password),
+                        on_done=self._logged_in, on_error=self._login_failed)
+
+    def _login_failed(self, exc: BaseException, tb: str) -> None:
+        from app.errors import LoketError
+
+        if isinstance(exc, LoketError):
+            self.login.show_refusal(str(exc))
+        else:
+            self.login.set_busy(False)
+            show_error(self.login, exc, tb)
+
+    def _logged_in(self, actor) -> None:
+        from ui.main_window import MainWindow
+        from ui.session import UiSession
+
+        if self.settings is not None:
+            self.settings.setValue("login/username", actor.username)
+        session = UiSession(self.office, actor, self.runner)
+        self.main_window = MainWindow(session, self.office_name, self.settings)
+        self.main_window.show()
+        self.login.hide()
+
+    def _quit_if_no_window(self) -> None:
+        if self.main_window is None:
+            QApplication.instance().quit()
+
+
+def run(argv: list[str]) -> int:
+    parser = argparse.ArgumentParser(prog="loket-pbi")
+    parser.add_argument("--data-dir")
+    args, _unknown = parser.parse_known_args(argv)
+    dirs = resolve_data_dir(args.data_dir).ensure()
+    setup_logging(dirs.logs)
+    crash_file = dirs.logs / "crash.txt"
+    crash_handle = crash_file.open("a", encoding="utf-8")
+    faulthandler.enable(crash_handle)
+
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    app.setApplicationName("Loket PBI")
+    app.setOrganizationName("Dinas Sosial")
+
+    def excepthook(exc_type, exc, tb) -> None:
+        import traceback
+
+        text = "".join(traceback.format_exception(exc_type, exc, tb))
+        log.error("uncaught exception:\n%s", text)
+        show_error(QApplication.activeWindow(), exc, text)
+
+    sys.excepthook = excepthook
+    controller = StartController(str(dirs.root))
+    controller.start()
+    code = app.exec()
+    controller.runner.wait(10_000)
+    if controller.office is not None:
+        controller.office.close()
+    return code

@@ -1,0 +1,238 @@
+"""First-run set-up: the office profile, the first administrator and the signatories."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Signal
+from PySide6.QtGui import QPixmap
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPushButton,
+    QWidget,
+    QWizard,
+    QWizardPage,
+)
+
+from app.errors import ValidationError
+from app.services import setup
+from app.services.office import _validate_profile
+from app.services.users import _check_password, _check_username
+from ui.tasks import TaskRunner
+
+
+def _line(name: str, placeholder: str = "") -> QLineEdit:
+    w = QLineEdit()
+    w.setObjectName(name)
+    w.setPlaceholderText(placeholder)
+    return w
+
+
+class ProfilePage(QWizardPage):
+    def __init__(self):
+        super().__init__()
+        self.setTitle("Profil kantor")
+        self.setSubTitle("Data ini dicetak pada kop setiap surat. Dapat diubah kemudian di Pengaturan.")
+        form = QFormLayout(self)
+        self.region_kind = QComboBox()
+        self.region_kind.setObjectName("region_kind")
+        self.region_kind.addItems(["KOTA", "KABUPATEN"])
+        self.region_name = _line("region_name", "mis. Pangkalpinang")
+        self.government = _line("government", "PEMERINTAH KOTA …")
+        self.city = _line("city", "tempat surat, mis. Pangkalpinang")
+        self.address = _line("address", "Jl. … No. …")
+        self.postal_code = _line("postal_code", "33121")
+        self.phone = _line("phone", "(0717) …")
+        self.email = _line("email", "dinsos@…go.id")
+        self.website = _line("website", "dinsos.…go.id")
+        self.timezone = QComboBox()
+        self.timezone.setObjectName("timezone")
+        self.timezone.addItems(["WIB", "WITA", "WIT"])
+        emblem_row = QWidget()
+        h = QHBoxLayout(emblem_row)
+        h.setContentsMargins(0, 0, 0, 0)
+        self.emblem_preview = QLabel("(belum dipilih)")
+        pick = QPushButton("Pilih berkas PNG…")
+        pick.clicked.connect(self._pick_emblem)
+        h.addWidget(self.emblem_preview)
+        h.addWidget(pick)
+        self.emblem_png: bytes | None = None
+        form.addRow("Jenis daerah", self.region_kind)
+        form.addRow("Nama kota/kabupaten *", self.region_name)
+        form.addRow("Pemerintah daerah *", self.government)
+        form.addRow("Tempat surat *", self.city)
+        form.addRow("Alamat kantor", self.address)
+        form.addRow("Kode pos", self.postal_code)
+        form.addRow("Telepon", self.phone)
+        form.addRow("Surel", self.email)
+        form.addRow("Laman", self.website)
+        form.addRow("Zona waktu", self.timezone)
+        form.addRow("Lambang daerah", emblem_row)
+        self.region_name.textEdited.connect(self._suggest)
+        self.region_kind.currentTextChanged.connect(lambda _t: self._suggest(self.region_name.text()))
+
+    def _suggest(self, name: str) -> None:
+        self.government.setText(f"PEMERINTAH {self.region_kind.currentText()} {name.strip().upper()}".strip())
+        self.city.setText(name.strip())
+
+    def _pick_emblem(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(self, "Lambang daerah", "", "Gambar PNG (*.png)")
+        if path:
+            self.set_emblem(Path(path))
+
+    def set_emblem(self, path: Path) -> None:
+        data = path.read_bytes()
+        if not data.startswith(b"\x89PNG"):
+            QMessageBox.warning(self, "Perhatian", "Lambang daerah harus berkas gambar PNG.")
+            return
+        self.emblem_png = data
+        pix = QPixmap()
+        pix.loadFromData(data)
+        self.emblem_preview.setPixmap(pix.scaledToHeight(48))
+
+    def values(self) -> dict:
+        return {"region_kind": self.region_kind.currentText(), "region_name": self.region_name.text(),
+                "government": self.government.text(), "city": self.city.text(), "address": self.address.text(),
+                "postal_code": self.postal_code.text(), "phone": self.phone.text(), "email": self.email.text(),
+                "website": self.website.text(), "timezone": self.timezone.currentText(),
+                "agency": "DINAS SOSIAL"}
+
+    def validatePage(self) -> bool:  # noqa: N802 (Qt name)
+        try:
+            values = _validate_profile(self.values())
+            for key, label in (("region_name", "Nama kota/kabupaten"), ("government", "Pemerintah daerah"),
+                               ("city", "Tempat surat")):
+                if not values.get(key):
+                    raise ValidationError(f"{label} wajib diisi.")
+        except ValidationError as exc:
+            QMessageBox.warning(self, "Perhatian", str(exc))
+            return False
+        return True
+
+
+class AdminPage(QWizardPage):
+    def __init__(self):
+        super().__init__()
+        self.setTitle("Administrator pertama")
+        self.setSubTitle("Akun ini mengelola pengguna dan pengaturan. Simpan kata sandinya dengan aman.")
+        form = QFormLayout(self)
+        self.username = _line("admin_username", "mis. admin")
+        self.full_name = _line("admin_full_name")
+        self.nip = _line("admin_nip", "18 digit, boleh dikosongkan")
+        self.password = _line("admin_password", "minimal 8 karakter")
+        self.password.setEchoMode(QLineEdit.EchoMode.Password)
+        self.confirm = _line("admin_confirm")
+        self.confirm.setEchoMode(QLineEdit.EchoMode.Password)
+        form.addRow("Nama pengguna *", self.username)
+        form.addRow("Nama lengkap *", self.full_name)
+        form.addRow("NIP", self.nip)
+        form.addRow("Kata sandi *", self.password)
+        form.addRow("Ulangi kata sandi *", self.confirm)
+
+    def validatePage(self) -> bool:  # noqa: N802
+        try:
+            _check_username(self.username.text())
+            if not self.full_name.text().strip():
+                raise ValidationError("Nama lengkap wajib diisi.")
+            _check_password(self.password.text())
+            if self.password.text() != self.confirm.text():
+                raise ValidationError("Kedua kata sandi tidak sama.")
+            if self.nip.text().strip():
+                from app.rules.identifiers import validate_nip
+
+                validate_nip(self.nip.text())
+        except ValidationError as exc:
+            QMessageBox.warning(self, "Perhatian", str(exc))
+            return False
+        return True
+
+
+class OfficialsPage(QWizardPage):
+    """Kepala Dinas (required for letters) and Kabid Linjamsos (optional now)."""
+
+    def __init__(self):
+        super().__init__()
+        self.setTitle("Pejabat penandatangan")
+        self.setSubTitle("Nama, pangkat dan NIP dicetak di blok tanda tangan surat. Kabid boleh diisi nanti.")
+        form = QFormLayout(self)
+        self.head_name = _line("head_name", "nama lengkap dengan gelar")
+        self.head_nip = _line("head_nip", "18 digit")
+        self.head_rank = _line("head_rank", "mis. Pembina Utama Muda (IV/c)")
+        self.kabid_name = _line("kabid_name")
+        self.kabid_nip = _line("kabid_nip")
+        self.kabid_rank = _line("kabid_rank")
+        form.addRow(QLabel("<b>Kepala Dinas Sosial</b>"))
+        form.addRow("Nama *", self.head_name)
+        form.addRow("NIP *", self.head_nip)
+        form.addRow("Pangkat/golongan", self.head_rank)
+        form.addRow(QLabel("<b>Kabid Perlindungan dan Jaminan Sosial</b>"))
+        form.addRow("Nama", self.kabid_name)
+        form.addRow("NIP", self.kabid_nip)
+        form.addRow("Pangkat/golongan", self.kabid_rank)
+
+    def officials(self) -> list[setup.OfficialInput]:
+        result = [setup.OfficialInput("kepala_dinas", "Kepala Dinas Sosial", self.head_name.text(),
+                                      self.head_nip.text().strip(), self.head_rank.text())]
+        if self.kabid_name.text().strip():
+            result.append(setup.OfficialInput("kabid_linjamsos", "Kepala Bidang Perlindungan dan Jaminan Sosial",
+                                              self.kabid_name.text(), self.kabid_nip.text().strip(),
+                                              self.kabid_rank.text()))
+        return result
+
+
+class FirstRunWizard(QWizard):
+    """Collects everything, checks it in the core, then writes it in one transaction (in a worker)."""
+
+    completed = Signal(str)  # administrator's username
+
+    def __init__(self, office, runner: TaskRunner, parent=None):
+        super().__init__(parent)
+        self.office, self.runner = office, runner
+        self.setWindowTitle("Loket PBI — Penyiapan pertama")
+        self.setWizardStyle(QWizard.WizardStyle.ClassicStyle)
+        self.setButtonText(QWizard.WizardButton.NextButton, "&Lanjut >")
+        self.setButtonText(QWizard.WizardButton.BackButton, "< &Kembali")
+        self.setButtonText(QWizard.WizardButton.FinishButton, "&Selesai")
+        self.setButtonText(QWizard.WizardButton.CancelButton, "&Batal")
+        self.resize(620, 560)
+        self.profile_page, self.admin_page, self.officials_page = ProfilePage(), AdminPage(), OfficialsPage()
+        for page in (self.profile_page, self.admin_page, self.officials_page):
+            self.addPage(page)
+        self.saving = False
+
+    def data(self) -> setup.FirstRun:
+        a = self.admin_page
+        return setup.FirstRun(profile=self.profile_page.values(), admin_username=a.username.text(),
+                              admin_full_name=a.full_name.text(), admin_password=a.password.text(),
+                              admin_nip=a.nip.text().strip() or None, emblem_png=self.profile_page.emblem_png,
+                              officials=self.officials_page.officials())
+
+    def accept(self) -> None:
+        if self.saving:
+            return
+        try:
+            data = setup.validate(self.data())
+        except ValidationError as exc:
+            QMessageBox.warning(self, "Perhatian", str(exc))
+            return
+        self.saving = True
+        self.button(QWizard.WizardButton.FinishButton).setEnabled(False)
+        self.runner.run(lambda _task: setup.first_run(self.office, data), on_done=self._saved, on_error=self._failed)
+
+    def _saved(self, info) -> None:
+        self.saving = False
+        self.completed.emit(info.username)
+        super().accept()
+
+    def _failed(self, exc: BaseException, tb: str) -> None:
+        from ui.errors import show_error
+
+        self.saving = False
+        self.button(QWizard.WizardButton.FinishButton).setEnabled(True)
+        show_error(self, exc, tb)
