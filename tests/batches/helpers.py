@@ -8,13 +8,13 @@ from app.db.models import Case, Family, Person
 
 
 def make_cases(office, service: str, n: int, *, ready_at: datetime | None = None, start: int = 0,
-               data: dict | None = None, closed: bool = True) -> list[int]:
+               data: dict | None = None, niks: list[str] | None = None) -> list[int]:
     """``n`` people with one case each at the batch step of ``service``. Returns case ids."""
     ready_at = ready_at or datetime(2026, 11, 10, 3, 0, tzinfo=UTC)
     ids = []
     with office.db.write() as s:
-        for i in range(start, start + n):
-            nik = f"1971{(i // 10000) % 90 + 10:02d}{(i % 28) + 1:02d}0285{(i % 9999) + 1:04d}"
+        for k, i in enumerate(range(start, start + n)):
+            nik = niks[k] if niks else f"1971{(i // 10000) % 90 + 10:02d}{(i % 28) + 1:02d}0285{(i % 9999) + 1:04d}"
             p = Person(nik=nik, name=f"Warga {i}", birth_place="Pangkalpinang",
                        birth_date=date(1985, 2, (i % 28) + 1), sex="L", marital_status="Kawin",
                        address=f"Jl. Merdeka No. {i}", rt="001", rw="002", kelurahan="Bukit Intan",
