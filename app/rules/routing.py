@@ -42,6 +42,8 @@ def _field_verification(ctx: RuleContext) -> Route:
     poor = ctx.data.get("field_poor")
     if poor is None:
         raise ValidationError("Hasil verifikasi lapangan (miskin / tidak miskin) belum diisi.")
+    if not poor and not str(ctx.data.get("reason", "")).strip():
+        raise ValidationError("Alasan tidak memenuhi kriteria wajib diisi (berkas dikembalikan kepada pemohon).")
     return Route("miskin" if poor else "tidak_miskin",
                  "Hasil verifikasi: miskin." if poor else "Hasil verifikasi: tidak memenuhi kriteria miskin.")
 

@@ -1,0 +1,947 @@
+"""The case workflow engine: one engine runs every service definition (SPEC §1, §6).
+
+A case is opened for a person (NIK) and a service; its checklist is ticked item by item; it moves
+through the definition's steps. Every move is done by a user holding the step's role (checked here,
+in the core), goes into the step log with its real duration against the standard minutes, and into
+the audit log. Moves: :func:`advance`, :func:`paraf` (approval chains, strictly in order),
+:func:`return_for_revision` (back to a named earlier step, with a reason) and :func:`reject` (with a
+reason). Every changing call takes the ``version`` the caller last saw: if another counter changed
+the case in between, :class:`ConflictError` asks to reload and nothing is lost (optimistic locking).
+
+Documents a step produces are recorded in ``case.data["documents"]`` as due; the letters engine
+renders them and calls :func:`mark_document_issued`. A case reaching the service's batch step gets
+``batch_ready_at`` (for ``pbi-baru`` the date of the monthly proposal window it falls in), which is
+what the monthly batch collects.
+"""
+
+from __future__ import annotations
+
+import copy
+from dataclasses import dataclass
+from datetime import date, datetime, time, timedelta
+from typing import Any
+
+from sqlalchemy import update
+from sqlalchemy.exc import IntegrityError
+from sqlmodel import Session, select
+
+from app.context import Office
+from app.db.models import Case, ChecklistItem, Counter, DtsenRecord, Family, OfficeProfile, Person, StepLog
+from app.errors import ConflictError, NotFound, ValidationError
+from app.rules import eligibility, routing, sla
+from app.rules.context import DtsenInfo, RuleContext
+from app.rules.identifiers import mask_nik, nik_warnings, parse_nik, validate_kk, validate_noka
+from app.rules.permissions import Actor, allowed, require, role_label
+from app.rules.rule_settings import RULES_SECTION, RuleSettings
+from app.rules.windows import proposal_window
+from app.servicedefs import DOCUMENT_KEYS, ServiceDef, Step
+from app.servicedefs import get as get_definition
+from app.servicedefs.loader import COMPLAINT_CHANNELS
+from app.services import audit, settings
+from app.timeutil import utcnow, zone
+
+CONFLICT_MESSAGE = "Berkas ini telah diubah oleh petugas lain; muat ulang."
+#: outcomes that close a case as served; any other closing outcome is a refusal and needs a reason
+POSITIVE_OUTCOMES = frozenset({"selesai", "layak", "sudah_aktif_otomatis"})
+OPEN_STATUSES = ("draft", "proses")
+PRIVACY_NOTICE = (
+    "Data pribadi Anda dikumpulkan dan diproses hanya untuk keperluan layanan jaminan kesehatan ini sesuai "
+    "UU Nomor 27 Tahun 2022 tentang Pelindungan Data Pribadi, disimpan oleh Dinas Sosial, dan hanya dibagikan "
+    "kepada BPJS Kesehatan, Kementerian Sosial dan instansi yang berwenang."
+)
+PERSON_FIELDS = ("birth_place", "birth_date", "sex", "marital_status", "address", "rt", "rw", "kelurahan",
+                 "kelurahan_code", "kecamatan", "kecamatan_code", "postal_code", "domicile_address", "phone",
+                 "card_number", "fktp_code", "nik_problem")
+
+
+# --------------------------------------------------------------------------- results
+
+
+@dataclass(frozen=True)
+class ChecklistEntry:
+    code: str
+    label: str
+    required: bool
+    received: bool
+    note: str
+    group: str = ""
+
+
+@dataclass(frozen=True)
+class CaseInfo:
+    id: int
+    reg_number: str
+    service_code: str
+    service_name: str
+    person_id: int
+    nik: str
+    name: str
+    no_kk: str
+    family_relation: str
+    status: str
+    current_step: str
+    current_step_name: str
+    step_roles: tuple[str, ...]
+    urgent: bool
+    data: dict[str, Any]
+    counter: str | None
+    opened_at: datetime
+    step_started_at: datetime
+    closed_at: datetime | None
+    due_at: datetime | None
+    outcome: str
+    outcome_reason: str
+    batch_ready_at: datetime | None
+    batch_id: int | None
+    version: int
+    checklist: tuple[ChecklistEntry, ...]
+    missing: tuple[str, ...]
+    paraf_done: tuple[str, ...]
+    paraf_next: str | None
+
+    @property
+    def is_open(self) -> bool:
+        return self.closed_at is None
+
+    @property
+    def complete(self) -> bool:
+        return not self.missing
+
+    @property
+    def nik_masked(self) -> str:
+        return mask_nik(self.nik)
+
+    @property
+    def documents_due(self) -> list[dict[str, Any]]:
+        return [d for d in self.data.get("documents", []) if d.get("status") == "due"]
+
+
+@dataclass(frozen=True)
+class CaseSummary:
+    id: int
+    reg_number: str
+    service_code: str
+    nik_masked: str
+    name: str
+    status: str
+    current_step: str
+    urgent: bool
+    counter: str | None
+    opened_at: datetime
+    due_at: datetime | None
+    outcome: str
+    version: int
+
+
+@dataclass(frozen=True)
+class StepLogEntry:
+    step: str
+    action: str
+    to_step: str
+    user_id: int | None
+    reason: str
+    started_at: datetime
+    finished_at: datetime
+    duration_seconds: int
+    standard_minutes: int | None
+
+    @property
+    def over_standard(self) -> bool:
+        return self.standard_minutes is not None and self.duration_seconds > self.standard_minutes * 60
+
+
+@dataclass(frozen=True)
+class Receipt:
+    """What the tanda terima berkas prints (SPEC §1.6)."""
+
+    reg_number: str
+    service_code: str
+    service_name: str
+    legal_basis: str
+    received_at: datetime  # office-local
+    counter: str | None
+    name: str
+    nik_masked: str
+    received: tuple[str, ...]
+    missing: tuple[str, ...]
+    sla: str
+    expected_completion: datetime | None  # office-local; None while the file is incomplete
+    fee: str
+    notice: str
+    privacy_notice: str
+    complaint_channels: tuple[str, ...]
+    officer: str
+
+
+# --------------------------------------------------------------------------- helpers
+
+
+def _rules(s: Session) -> RuleSettings:
+    return settings.load_in(s, RULES_SECTION, RuleSettings)
+
+
+def _tz_name(s: Session) -> str:
+    p = s.get(OfficeProfile, 1)
+    return p.timezone if p else "WIB"
+
+
+def _local(moment: datetime, tz_name: str) -> datetime:
+    return moment.astimezone(zone(tz_name))
+
+
+def _next_serial(s: Session, name: str) -> int:
+    row = s.get(Counter, name, with_for_update=True)
+    if row is None:
+        row = Counter(name=name, value=0)
+    row.value += 1
+    s.add(row)
+    s.flush()
+    return row.value
+
+
+def _dtsen(s: Session, nik: str) -> DtsenInfo | None:
+    r = s.exec(select(DtsenRecord).where(DtsenRecord.nik == nik)).first()
+    return DtsenInfo(r.nik, r.no_kk, r.name, r.desil, r.dtsen_id) if r else None
+
+
+def _items(s: Session, case_id: int) -> list[ChecklistItem]:
+    return list(s.exec(select(ChecklistItem).where(ChecklistItem.case_id == case_id)).all())
+
+
+def missing_requirements(defn: ServiceDef, received: dict[str, bool], cfg: RuleSettings) -> list[str]:
+    """Labels of what is still missing: required items not received, and any-of groups with nothing received.
+
+    An item is optional when its ``optional_when`` setting is on, and not offered at all when its
+    ``enabled_by`` setting is off.
+    """
+    missing: list[str] = []
+    groups: dict[str, list] = {}
+    for req in defn.requirements:
+        if req.enabled_by and not getattr(cfg, req.enabled_by):
+            continue
+        required = req.required and not (req.optional_when and getattr(cfg, req.optional_when))
+        if req.group:
+            groups.setdefault(req.group, []).append((req, required))
+            continue
+        if required and not received.get(req.code):
+            missing.append(req.label)
+    for members in groups.values():
+        if any(received.get(r.code) for r, _ in members):
+            continue
+        individually = [r for r, req in members if req]
+        if individually:
+            missing.extend(r.label for r in individually)
+        else:
+            missing.append(" atau ".join(r.label for r, _ in members))
+    return missing
+
+
+def _missing(s: Session, case: Case, defn: ServiceDef, cfg: RuleSettings) -> list[str]:
+    return missing_requirements(defn, {i.code: i.received for i in _items(s, case.id or 0)}, cfg)
+
+
+def _sla_of(defn: ServiceDef, cfg: RuleSettings) -> tuple[str, int]:
+    o = cfg.sla.get(defn.code)
+    return (o["unit"], int(o["value"])) if o else (defn.sla_unit, defn.sla_value)
+
+
+def _info(s: Session, case: Case, defn: ServiceDef, cfg: RuleSettings | None = None) -> CaseInfo:
+    assert case.id is not None
+    cfg = cfg or _rules(s)
+    person = s.get(Person, case.person_id)
+    fam = s.get(Family, case.family_id) if case.family_id else None
+    items = _items(s, case.id)
+    by_code = {i.code: i for i in items}
+    order = [r.code for r in defn.requirements]
+    items.sort(key=lambda i: order.index(i.code) if i.code in order else len(order))
+    groups = {r.code: r.group for r in defn.requirements}
+    checklist = tuple(ChecklistEntry(i.code, i.label, i.required, i.received, i.note, groups.get(i.code, ""))
+                      for i in items)
+    missing = tuple(missing_requirements(defn, {c: i.received for c, i in by_code.items()}, cfg))
+    try:
+        step = defn.step(case.current_step)
+        step_name, roles = step.name, (step.chain or step.roles)
+    except KeyError:
+        step, step_name, roles = None, case.current_step, ()
+    done: tuple[str, ...] = ()
+    nxt = None
+    if step is not None and step.kind == "paraf" and case.closed_at is None:
+        done = tuple(p["role"] for p in case.data.get("paraf", {}).get(step.code, []))
+        nxt = step.chain[len(done)] if len(done) < len(step.chain) else None
+    return CaseInfo(
+        id=case.id, reg_number=case.reg_number, service_code=case.service_code, service_name=defn.name,
+        person_id=case.person_id, nik=person.nik if person else "", name=person.name if person else "",
+        no_kk=fam.no_kk if fam else "", family_relation=case.family_relation, status=case.status,
+        current_step=case.current_step, current_step_name=step_name, step_roles=tuple(roles), urgent=case.urgent,
+        data=copy.deepcopy(case.data or {}), counter=case.counter, opened_at=case.opened_at,
+        step_started_at=case.step_started_at, closed_at=case.closed_at, due_at=case.due_at, outcome=case.outcome,
+        outcome_reason=case.outcome_reason, batch_ready_at=case.batch_ready_at, batch_id=case.batch_id,
+        version=case.version, checklist=checklist, missing=missing, paraf_done=done, paraf_next=nxt,
+    )
+
+
+def _summary(case: Case, person: Person) -> CaseSummary:
+    return CaseSummary(case.id or 0, case.reg_number, case.service_code, mask_nik(person.nik), person.name,
+                       case.status, case.current_step, case.urgent, case.counter, case.opened_at, case.due_at,
+                       case.outcome, case.version)
+
+
+def _lock(s: Session, case_id: int, version: int, now: datetime) -> Case:
+    """Claim the case at ``version`` (conditional UPDATE): a second counter holding the same version fails."""
+    res = s.exec(update(Case).where(Case.id == case_id, Case.version == version)  # type: ignore[arg-type]
+                 .values(version=version + 1, updated_at=now))
+    if res.rowcount != 1:
+        if s.get(Case, case_id) is None:
+            raise NotFound(f"Berkas #{case_id} tidak ditemukan.")
+        raise ConflictError(CONFLICT_MESSAGE)
+    case = s.get(Case, case_id, populate_existing=True)
+    assert case is not None
+    return case
+
+
+def _ensure_open(case: Case) -> None:
+    if case.closed_at is not None:
+        raise ValidationError(f"Berkas {case.reg_number} sudah ditutup ({case.outcome}); tidak dapat diubah.")
+
+
+def _step_error(actor: Actor, step: Step):
+    from app.errors import PermissionDenied
+
+    return PermissionDenied(f"langkah {step.code}", actor.username, [role_label(r) for r in (step.chain or step.roles)])
+
+
+def _check_role(actor: Actor, step: Step) -> None:
+    if not any(actor.has(r) for r in (step.chain or step.roles)):
+        raise _step_error(actor, step)
+
+
+def _ctx(s: Session, case: Case, cfg: RuleSettings, now: datetime, extra: dict[str, Any] | None = None
+         ) -> RuleContext:
+    person = s.get(Person, case.person_id)
+    tz = _tz_name(s)
+    data = {**(case.data or {}), **(extra or {})}
+    received = frozenset(i.code for i in _items(s, case.id or 0) if i.received)
+    return RuleContext(case.service_code, data, cfg, _local(now, tz).date(), case.urgent,
+                       _dtsen(s, person.nik) if person else None, received)
+
+
+def _log(s: Session, case: Case, step: Step | None, *, action: str, to_step: str, actor: Actor | None,
+         reason: str, now: datetime, started: datetime | None = None) -> None:
+    started = started or case.step_started_at
+    s.add(StepLog(case_id=case.id or 0, step=case.current_step, action=action, to_step=to_step,
+                  user_id=actor.id if actor else None, reason=reason[:500], started_at=started, finished_at=now,
+                  duration_seconds=max(0, int((now - started).total_seconds())),
+                  standard_minutes=step.minutes if step else None))
+
+
+def _add_documents(data: dict[str, Any], keys: tuple[str, ...] | list[str], step: str, now: datetime) -> None:
+    docs = data.setdefault("documents", [])
+    for key in keys:
+        if any(d["key"] == key and d["status"] == "due" for d in docs):
+            continue
+        docs.append({"key": key, "title": DOCUMENT_KEYS.get(key, key), "step": step, "due_at": now.isoformat(),
+                     "status": "due", "letter_id": None, "number": ""})
+
+
+def _start_sla(s: Session, case: Case, defn: ServiceDef, cfg: RuleSettings, now: datetime) -> None:
+    """The service-time standard runs from the moment the file is complete."""
+    if case.due_at is not None:
+        return
+    tz = _tz_name(s)
+    unit, value = _sla_of(defn, cfg)
+    due = sla.due_at(_local(now, tz), unit=unit, value=value, calendar=sla.WorkCalendar.from_settings(cfg))
+    case.due_at = due
+    data = copy.deepcopy(case.data or {})
+    data["complete_at"] = now.isoformat()
+    case.data = data
+
+
+def _enter(s: Session, case: Case, defn: ServiceDef, step: Step, cfg: RuleSettings, now: datetime) -> None:
+    data = copy.deepcopy(case.data or {})
+    path = data.setdefault("path", [])
+    if case.current_step not in path:
+        path.append(case.current_step)
+    if step.kind == "paraf":
+        data.setdefault("paraf", {})[step.code] = []
+    case.current_step = step.code
+    case.step_started_at = now
+    if step.batch and case.batch_id is None:
+        ready = now
+        if step.window == "proposal":
+            tz = _tz_name(s)
+            today = _local(now, tz).date()
+            w = proposal_window(today, start_day=cfg.proposal_window_start_day,
+                                end_day=cfg.proposal_window_end_day)
+            if not w.in_window:
+                # noon office time on the opening day: inside that month in every zone, also in UTC
+                ready = datetime.combine(w.proposal_date, time(12, 0), zone(tz))
+            data["proposal_window"] = {"approved_on": today.isoformat(), "in_window": w.in_window,
+                                       "proposal_date": w.proposal_date.isoformat(), "message": w.message}
+        case.batch_ready_at = ready
+    case.data = data
+
+
+def _close(case: Case, defn: ServiceDef, *, outcome: str, reason: str, now: datetime) -> None:
+    if outcome not in POSITIVE_OUTCOMES and not reason.strip():
+        raise ValidationError("Setiap penolakan atau penutupan berkas wajib disertai alasan.")
+    data = copy.deepcopy(case.data or {})
+    _add_documents(data, defn.close_documents.get(outcome, ()), case.current_step, now)
+    path = data.setdefault("path", [])
+    if case.current_step not in path:
+        path.append(case.current_step)
+    case.data = data
+    case.status = "selesai" if outcome in POSITIVE_OUTCOMES else "ditolak"
+    case.outcome = outcome
+    case.outcome_reason = reason.strip()[:500]
+    case.closed_at = now
+    case.step_started_at = now
+
+
+def _move(s: Session, case: Case, defn: ServiceDef, cfg: RuleSettings, target: str, *, now: datetime,
+          reason: str) -> None:
+    if target.startswith("close:"):
+        _close(case, defn, outcome=target[6:], reason=reason, now=now)
+    else:
+        _enter(s, case, defn, defn.step(target), cfg, now)
+    if case.status == "draft" and case.closed_at is None and \
+            defn.step_index(case.current_step) > defn.step_index(defn.gate_step.code):
+        case.status = "proses"
+
+
+def _snapshot(case: Case) -> dict[str, Any]:
+    return {"step": case.current_step, "status": case.status, "outcome": case.outcome, "version": case.version}
+
+
+def _load(s: Session, case_id: int) -> Case:
+    case = s.get(Case, case_id)
+    if case is None:
+        raise NotFound(f"Berkas #{case_id} tidak ditemukan.")
+    return case
+
+
+# --------------------------------------------------------------------------- open and read
+
+
+def _upsert_person(s: Session, nik: str, name: str, person: dict[str, Any]) -> tuple[Person, list[str]]:
+    info = parse_nik(nik)
+    row = s.exec(select(Person).where(Person.nik == info.nik)).first()
+    values = {k: v for k, v in (person or {}).items() if k in PERSON_FIELDS and v not in (None,)}
+    unknown = sorted(set(person or {}) - set(PERSON_FIELDS))
+    if unknown:
+        raise ValidationError(f"Data penduduk tidak dikenal: {', '.join(unknown)}.")
+    if values.get("card_number"):
+        values["card_number"] = validate_noka(values["card_number"])
+    if isinstance(values.get("birth_date"), str):
+        values["birth_date"] = date.fromisoformat(values["birth_date"])
+    if not name.strip() and row is None:
+        raise ValidationError("Nama pemohon wajib diisi.")
+    if row is None:
+        row = Person(nik=info.nik, name=name.strip())
+    elif name.strip():
+        row.name = name.strip()
+    for k, v in values.items():
+        setattr(row, k, v)
+    row.updated_at = utcnow()
+    s.add(row)
+    s.flush()
+    return row, nik_warnings(info, birth_date=row.birth_date, sex=row.sex or None)
+
+
+def open_case(office: Office, *, actor: Actor, service_code: str, nik: str, name: str = "",
+              no_kk: str | None = None, family_relation: str = "", person: dict[str, Any] | None = None,
+              urgent: bool = False, received: list[str] | tuple[str, ...] = (), data: dict[str, Any] | None = None,
+              counter: str | None = None, now: datetime | None = None) -> CaseInfo:
+    """Open a case for a person (by NIK) and a service; creates or updates the person and the family.
+
+    A person may have only one open case per service. ``received`` ticks checklist items at once.
+    NIK/birth-date mismatches are warnings (``data["warnings"]``), never a block.
+    """
+    require(actor, "case.open")
+    now = now or utcnow()
+    defn = get_definition(office, service_code)
+    kk = validate_kk(no_kk) if no_kk else None
+    known = {r.code for r in defn.requirements}
+    bad = [c for c in received if c not in known]
+    if bad:
+        raise ValidationError(f"Persyaratan tidak dikenal untuk {defn.name}: {', '.join(bad)}.")
+    with office.db.write() as s:
+        cfg = _rules(s)
+        tz = _tz_name(s)
+        p, warnings = _upsert_person(s, nik, name, person or {})
+        existing = s.exec(select(Case).where(Case.person_id == p.id, Case.service_code == defn.code,
+                                             Case.closed_at.is_(None))).first()  # type: ignore[union-attr]
+        if existing:
+            raise ValidationError(f"{p.name} masih memiliki berkas {defn.name} yang terbuka ({existing.reg_number}); "
+                                  "lanjutkan berkas itu.")
+        fam_id = None
+        if kk:
+            fam = s.exec(select(Family).where(Family.no_kk == kk)).first()
+            if fam is None:
+                fam = Family(no_kk=kk, address=p.address)
+                s.add(fam)
+                s.flush()
+            fam_id = fam.id
+        year = _local(now, tz).year
+        serial = _next_serial(s, f"case.reg.{year}")
+        reg = f"{defn.short}-{year}-{serial:05d}"
+        case_data = copy.deepcopy(data or {})
+        if warnings:
+            case_data["warnings"] = warnings
+        if defn.code == "jamkesda":
+            local = _local(now, tz)
+            case_data["quota_period"] = str(local.year) if cfg.jamkesda_quota_period == "tahun" \
+                else f"{local.year:04d}-{local.month:02d}"
+        _add_documents(case_data, ["tanda_terima"] if "tanda_terima" in defn.documents else [], "", now)
+        case = Case(reg_number=reg, service_code=defn.code, person_id=p.id or 0, family_id=fam_id,
+                    family_relation=family_relation, status="draft", current_step=defn.first_step.code,
+                    urgent=urgent, data=case_data, counter=counter or office.config.counter, created_by=actor.id,
+                    opened_at=now, updated_at=now, step_started_at=now)
+        if defn.first_step.kind == "paraf":
+            case.data = {**case.data, "paraf": {defn.first_step.code: []}}
+        s.add(case)
+        try:
+            s.flush()
+        except IntegrityError as exc:
+            raise ValidationError(f"{p.name} masih memiliki berkas {defn.name} yang terbuka; muat ulang.") from exc
+        for req in defn.requirements:
+            if req.enabled_by and not getattr(cfg, req.enabled_by):
+                continue
+            required = req.required and not (req.optional_when and getattr(cfg, req.optional_when))
+            s.add(ChecklistItem(case_id=case.id or 0, code=req.code, label=req.label, required=required,
+                                received=req.code in received, updated_by=actor.id, updated_at=now))
+        s.flush()
+        if not _missing(s, case, defn, cfg):
+            _start_sla(s, case, defn, cfg, now)
+        audit.record(s, actor=actor, action="case.open", entity="case", entity_id=case.id,
+                     new={"reg_number": reg, "service": defn.code, "nik": mask_nik(p.nik), "urgent": urgent,
+                          "received": sorted(received)})
+        return _info(s, case, defn, cfg)
+
+
+def get_case(office: Office, *, actor: Actor, case_id: int) -> CaseInfo:
+    require(actor, "case.view")
+    with office.db.read() as s:
+        case = _load(s, case_id)
+        return _info(s, case, get_definition(office, case.service_code))
+
+
+def find_open_case(office: Office, *, actor: Actor, nik: str, service_code: str) -> CaseInfo | None:
+    require(actor, "case.view")
+    with office.db.read() as s:
+        case = s.exec(select(Case).join(Person, Person.id == Case.person_id)  # type: ignore[arg-type]
+                      .where(Person.nik == nik, Case.service_code == service_code,
+                             Case.closed_at.is_(None))).first()  # type: ignore[union-attr]
+        return _info(s, case, get_definition(office, service_code)) if case else None
+
+
+def list_cases(office: Office, *, actor: Actor, service_code: str | None = None, step: str | None = None,
+               status: str | None = None, open_only: bool = True, limit: int = 200, offset: int = 0
+               ) -> list[CaseSummary]:
+    require(actor, "case.view")
+    with office.db.read() as s:
+        q = select(Case, Person).join(Person, Person.id == Case.person_id)  # type: ignore[arg-type]
+        if service_code:
+            q = q.where(Case.service_code == service_code)
+        if step:
+            q = q.where(Case.current_step == step)
+        if status:
+            q = q.where(Case.status == status)
+        if open_only:
+            q = q.where(Case.closed_at.is_(None))  # type: ignore[union-attr]
+        q = q.order_by(Case.opened_at, Case.id).offset(offset).limit(limit)  # type: ignore[arg-type]
+        return [_summary(c, p) for c, p in s.exec(q).all()]
+
+
+def today_queue(office: Office, *, actor: Actor, counter: str | None = None, now: datetime | None = None
+                ) -> list[CaseSummary]:
+    """Today's cases (office time), optionally for one counter, oldest first."""
+    require(actor, "case.view")
+    now = now or utcnow()
+    with office.db.read() as s:
+        tz = _tz_name(s)
+        start = datetime.combine(_local(now, tz).date(), time(0), zone(tz))
+        q = (select(Case, Person).join(Person, Person.id == Case.person_id)  # type: ignore[arg-type]
+             .where(Case.opened_at >= start, Case.opened_at < start + timedelta(days=1)))
+        if counter:
+            q = q.where(Case.counter == counter)
+        return [_summary(c, p) for c, p in s.exec(q.order_by(Case.opened_at, Case.id)).all()]  # type: ignore[arg-type]
+
+
+def overdue(office: Office, *, actor: Actor, now: datetime | None = None, service_code: str | None = None
+            ) -> list[CaseSummary]:
+    """Open cases past their service-time standard, most overdue first."""
+    require(actor, "case.overdue")
+    now = now or utcnow()
+    with office.db.read() as s:
+        q = (select(Case, Person).join(Person, Person.id == Case.person_id)  # type: ignore[arg-type]
+             .where(Case.closed_at.is_(None), Case.due_at.is_not(None), Case.due_at < now))  # type: ignore
+        if service_code:
+            q = q.where(Case.service_code == service_code)
+        return [_summary(c, p) for c, p in s.exec(q.order_by(Case.due_at, Case.id)).all()]  # type: ignore[arg-type]
+
+
+def step_log(office: Office, *, actor: Actor, case_id: int) -> list[StepLogEntry]:
+    require(actor, "case.view")
+    with office.db.read() as s:
+        _load(s, case_id)
+        rows = s.exec(select(StepLog).where(StepLog.case_id == case_id).order_by(StepLog.id)).all()  # type: ignore
+        return [StepLogEntry(r.step, r.action, r.to_step, r.user_id, r.reason, r.started_at, r.finished_at,
+                             r.duration_seconds, r.standard_minutes) for r in rows]
+
+
+def receipt(office: Office, *, actor: Actor, case_id: int) -> Receipt:
+    """The data of the tanda terima berkas: number, checklist received and missing, SLA, expected completion."""
+    require(actor, "case.view")
+    with office.db.read() as s:
+        case = _load(s, case_id)
+        defn = get_definition(office, case.service_code)
+        cfg = _rules(s)
+        tz = _tz_name(s)
+        info = _info(s, case, defn, cfg)
+        unit, value = _sla_of(defn, cfg)
+        expected = _local(case.due_at, tz) if case.due_at else None
+        from app.db.models import User
+
+        officer = s.get(User, case.created_by) if case.created_by else None
+        return Receipt(
+            reg_number=case.reg_number, service_code=defn.code, service_name=defn.name,
+            legal_basis=cfg.legal_basis.get(defn.code, defn.legal_basis), received_at=_local(case.opened_at, tz),
+            counter=case.counter, name=info.name, nik_masked=mask_nik(info.nik),
+            received=tuple(c.label for c in info.checklist if c.received), missing=info.missing,
+            sla=sla.describe(unit, value) + " sejak berkas lengkap", expected_completion=expected, fee=defn.fee,
+            notice=defn.notice, privacy_notice=PRIVACY_NOTICE,
+            complaint_channels=tuple(COMPLAINT_CHANNELS[c] for c in defn.complaint_channels),
+            officer=officer.full_name if officer else "",
+        )
+
+
+# --------------------------------------------------------------------------- changes without a move
+
+
+def set_checklist(office: Office, *, actor: Actor, case_id: int, version: int, code: str, received: bool,
+                  note: str = "", now: datetime | None = None) -> CaseInfo:
+    """Tick (or untick) one checklist item. An incomplete checklist is kept and can be resumed later."""
+    require(actor, "case.checklist")
+    now = now or utcnow()
+    with office.db.write() as s:
+        case = _lock(s, case_id, version, now)
+        _ensure_open(case)
+        defn = get_definition(office, case.service_code)
+        cfg = _rules(s)
+        item = s.get(ChecklistItem, (case_id, code))
+        if item is None:
+            raise ValidationError(f"Persyaratan '{code}' tidak ada pada berkas {case.reg_number}.")
+        old = item.received
+        item.received, item.note, item.updated_by, item.updated_at = received, note.strip()[:250], actor.id, now
+        s.add(item)
+        s.flush()
+        if not _missing(s, case, defn, cfg):
+            _start_sla(s, case, defn, cfg, now)
+        s.add(case)
+        audit.record(s, actor=actor, action="case.checklist", entity="case", entity_id=case_id,
+                     old={"code": code, "received": old}, new={"code": code, "received": received, "note": note})
+        return _info(s, case, defn, cfg)
+
+
+def update_data(office: Office, *, actor: Actor, case_id: int, version: int, values: dict[str, Any],
+                urgent: bool | None = None, now: datetime | None = None) -> CaseInfo:
+    """Record step inputs (survey answers, dates, BPJS status …) without moving the case."""
+    require(actor, "case.edit")
+    now = now or utcnow()
+    with office.db.write() as s:
+        case = _lock(s, case_id, version, now)
+        _ensure_open(case)
+        data = copy.deepcopy(case.data or {})
+        old = {k: data.get(k) for k in values}
+        data.update(copy.deepcopy(values))
+        case.data = data
+        changes: dict[str, Any] = dict(values)
+        if urgent is not None and urgent != case.urgent:
+            old["urgent"], case.urgent, changes["urgent"] = case.urgent, urgent, urgent
+        s.add(case)
+        audit.record(s, actor=actor, action="case.data", entity="case", entity_id=case_id, old=old, new=changes)
+        return _info(s, case, get_definition(office, case.service_code))
+
+
+def record_bpjs_confirmation(office: Office, *, actor: Actor, case_id: int, version: int, confirmed_by: str,
+                             confirmed_at: datetime | str, answer: str, note: str = "",
+                             now: datetime | None = None) -> CaseInfo:
+    """The confirmation with the BPJS branch whether the membership can be reactivated: who, when, answer."""
+    if answer not in eligibility.BPJS_ANSWERS:
+        raise ValidationError("Jawaban BPJS harus salah satu dari: " + ", ".join(eligibility.BPJS_ANSWERS) + ".")
+    if not confirmed_by.strip():
+        raise ValidationError("Nama petugas BPJS yang mengonfirmasi wajib diisi.")
+    when = confirmed_at.isoformat() if isinstance(confirmed_at, datetime) else str(confirmed_at)
+    return update_data(office, actor=actor, case_id=case_id, version=version, now=now, values={
+        "bpjs_confirmation": {"confirmed_by": confirmed_by.strip(), "confirmed_at": when, "answer": answer,
+                              "note": note.strip(), "recorded_by": actor.username}})
+
+
+def mark_document_issued(office: Office, *, actor: Actor, case_id: int, key: str, letter_id: int | None = None,
+                         number: str = "", now: datetime | None = None) -> CaseInfo:
+    """Called by the letters engine once a due document has been issued."""
+    require(actor, "case.document")
+    now = now or utcnow()
+    with office.db.write() as s:
+        case = _load(s, case_id)
+        case = _lock(s, case_id, case.version, now)
+        data = copy.deepcopy(case.data or {})
+        docs = data.setdefault("documents", [])
+        entry = next((d for d in docs if d["key"] == key and d["status"] == "due"), None)
+        if entry is None:
+            if key not in DOCUMENT_KEYS:
+                raise ValidationError(f"Dokumen tidak dikenal '{key}'.")
+            entry = {"key": key, "title": DOCUMENT_KEYS[key], "step": case.current_step, "due_at": now.isoformat()}
+            docs.append(entry)
+        entry.update({"status": "issued", "letter_id": letter_id, "number": number, "issued_at": now.isoformat()})
+        case.data = data
+        s.add(case)
+        audit.record(s, actor=actor, action="case.document", entity="case", entity_id=case_id,
+                     new={"key": key, "letter_id": letter_id, "number": number})
+        return _info(s, case, get_definition(office, case.service_code))
+
+
+def refer_to_disdukcapil(office: Office, *, actor: Actor, case_id: int, version: int, problem: str, note: str = "",
+                         now: datetime | None = None) -> CaseInfo:
+    """A NIK 'bermasalah' at Dukcapil (tidak_online, ganda, meninggal): record it and make the referral due."""
+    if problem not in ("tidak_online", "ganda", "meninggal"):
+        raise ValidationError("Masalah NIK harus tidak_online, ganda atau meninggal.")
+    require(actor, "case.edit")
+    now = now or utcnow()
+    with office.db.write() as s:
+        case = _lock(s, case_id, version, now)
+        _ensure_open(case)
+        person = s.get(Person, case.person_id)
+        assert person is not None
+        person.nik_problem = problem
+        s.add(person)
+        data = copy.deepcopy(case.data or {})
+        data["disdukcapil_referral"] = {"problem": problem, "note": note.strip(), "at": now.isoformat()}
+        _add_documents(data, ["rujukan_disdukcapil"], case.current_step, now)
+        case.data = data
+        s.add(case)
+        audit.record(s, actor=actor, action="case.refer_disdukcapil", entity="case", entity_id=case_id,
+                     new={"problem": problem, "note": note})
+        return _info(s, case, get_definition(office, case.service_code))
+
+
+# --------------------------------------------------------------------------- moves
+
+
+def advance(office: Office, *, actor: Actor, case_id: int, version: int, data: dict[str, Any] | None = None,
+            reason: str = "", now: datetime | None = None) -> CaseInfo:
+    """Complete the current step and move on (following its routing rule, if it has one).
+
+    ``data`` holds the step's inputs (e.g. ``{"field_poor": True}``); they are stored in the case.
+    Refused while the checklist is incomplete at the intake gate, while an eligibility check of the step
+    fails, or when the user does not hold the step's role.
+    """
+    require(actor, "case.move")
+    now = now or utcnow()
+    with office.db.write() as s:
+        case = _lock(s, case_id, version, now)
+        _ensure_open(case)
+        defn = get_definition(office, case.service_code)
+        cfg = _rules(s)
+        step = defn.step(case.current_step)
+        if step.kind == "paraf":
+            raise ValidationError(f"Langkah '{step.name}' diselesaikan dengan paraf berurutan "
+                                  f"({' → '.join(role_label(r) for r in step.chain)}).")
+        if step.kind == "ranking":
+            raise ValidationError("Berkas ini menunggu peringkatan dalam kuota; jalankan peringkatan jamkesda.")
+        _check_role(actor, step)
+        if data:
+            merged = copy.deepcopy(case.data or {})
+            merged.update(copy.deepcopy(data))
+            case.data = merged
+        if step.code == defn.gate_step.code:
+            missing = _missing(s, case, defn, cfg)
+            if missing:
+                if defn.strict_intake:
+                    raise ValidationError("Berkas tidak lengkap; surat tidak dapat diterbitkan. Yang belum ada: "
+                                          + "; ".join(missing) + ".")
+                raise ValidationError("Persyaratan belum lengkap: " + "; ".join(missing)
+                                      + ". Berkas disimpan dan dapat dilanjutkan setelah lengkap.")
+        ctx = _ctx(s, case, cfg, now, {"reason": reason})
+        failed = [c.message for c in eligibility.evaluate(step.checks, ctx) if not c.ok]
+        if failed:
+            raise ValidationError("Langkah belum dapat diselesaikan: " + " ".join(failed))
+        message = ""
+        if step.route:
+            r = routing.route(step.route, ctx)
+            target = step.branches[r.outcome]
+            message = r.message
+            merged = copy.deepcopy(case.data or {})
+            merged.update(r.updates)
+            merged.setdefault("routes", []).append({"step": step.code, "outcome": r.outcome, "message": r.message})
+            case.data = merged
+        else:
+            target = step.next
+        if ctx.dtsen is not None:
+            case.data = {**case.data, "desil": ctx.dtsen.desil, "dtsen_id": ctx.dtsen.dtsen_id}
+        merged = copy.deepcopy(case.data or {})
+        _add_documents(merged, step.produces, step.code, now)
+        if merged.get("reason_code") in eligibility.DEACTIVATION_REASONS:
+            merged["alasan"] = eligibility.DEACTIVATION_REASONS[merged["reason_code"]]
+        case.data = merged
+        old = _snapshot(case)
+        _log(s, case, step, action="close" if target.startswith("close:") else "advance", to_step=target,
+             actor=actor, reason=reason or message, now=now)
+        _move(s, case, defn, cfg, target, now=now, reason=reason or message)
+        s.add(case)
+        audit.record(s, actor=actor, action="case.advance", entity="case", entity_id=case_id, old=old,
+                     new=_snapshot(case) | {"reason": reason or message, "input": data or {}})
+        return _info(s, case, defn, cfg)
+
+
+def paraf(office: Office, *, actor: Actor, case_id: int, version: int, note: str = "",
+          now: datetime | None = None) -> CaseInfo:
+    """Initial the current approval step. Only the next role in the chain may; the last paraf moves on."""
+    require(actor, "case.move")
+    now = now or utcnow()
+    with office.db.write() as s:
+        case = _lock(s, case_id, version, now)
+        _ensure_open(case)
+        defn = get_definition(office, case.service_code)
+        cfg = _rules(s)
+        step = defn.step(case.current_step)
+        if step.kind != "paraf":
+            raise ValidationError(f"Langkah '{step.name}' bukan langkah paraf.")
+        data = copy.deepcopy(case.data or {})
+        done = data.setdefault("paraf", {}).setdefault(step.code, [])
+        waiting = step.chain[len(done)]
+        if not actor.has(waiting):
+            if any(actor.has(r) for r in step.chain):
+                raise ValidationError(f"Paraf harus berurutan: menunggu paraf {role_label(waiting)} lebih dahulu.")
+            raise _step_error(actor, step)
+        last_at = datetime.fromisoformat(done[-1]["at"]) if done else case.step_started_at
+        done.append({"role": waiting, "user_id": actor.id, "user": actor.full_name, "at": now.isoformat(),
+                     "note": note.strip()})
+        case.data = data
+        finished = len(done) == len(step.chain)
+        old = _snapshot(case)
+        if finished:
+            _log(s, case, step, action="paraf", to_step=step.next, actor=actor, reason=note, now=now, started=last_at)
+            merged = copy.deepcopy(case.data)
+            _add_documents(merged, step.produces, step.code, now)
+            case.data = merged
+            _move(s, case, defn, cfg, step.next, now=now, reason=note)
+        else:
+            _log(s, case, None, action="paraf", to_step=step.code, actor=actor, reason=note, now=now, started=last_at)
+        s.add(case)
+        audit.record(s, actor=actor, action="case.paraf", entity="case", entity_id=case_id, old=old,
+                     new=_snapshot(case) | {"role": waiting})
+        return _info(s, case, defn, cfg)
+
+
+def return_for_revision(office: Office, *, actor: Actor, case_id: int, version: int, to_step: str, reason: str,
+                        now: datetime | None = None) -> CaseInfo:
+    """Send the case back to a named earlier step it went through, with a reason (not a rejection)."""
+    require(actor, "case.move")
+    if not reason.strip():
+        raise ValidationError("Pengembalian untuk perbaikan wajib disertai alasan.")
+    now = now or utcnow()
+    with office.db.write() as s:
+        case = _lock(s, case_id, version, now)
+        _ensure_open(case)
+        defn = get_definition(office, case.service_code)
+        cfg = _rules(s)
+        step = defn.step(case.current_step)
+        _check_role(actor, step)
+        data = copy.deepcopy(case.data or {})
+        if to_step == case.current_step or to_step not in data.get("path", []):
+            names = [defn.step(c).name for c in data.get("path", []) if c != case.current_step]
+            raise ValidationError(f"Berkas hanya dapat dikembalikan ke langkah yang sudah dilalui: "
+                                  f"{', '.join(names) or 'tidak ada'}.")
+        target = defn.step(to_step)
+        batch = defn.batch_step
+        if batch is not None and defn.step_index(to_step) < defn.step_index(batch.code):
+            if case.batch_id is not None:
+                raise ValidationError("Berkas sudah masuk kiriman kolektif; tidak dapat dikembalikan ke langkah "
+                                      "sebelum rekap kolektif.")
+            case.batch_ready_at = None
+            data.pop("proposal_window", None)
+        data.get("paraf", {}).pop(step.code, None)
+        path = data.get("path", [])
+        data["path"] = path[: path.index(to_step)]
+        data.setdefault("returns", []).append({"from": step.code, "to": to_step, "reason": reason.strip(),
+                                               "by": actor.username, "at": now.isoformat()})
+        case.data = data
+        old = _snapshot(case)
+        _log(s, case, step, action="return", to_step=to_step, actor=actor, reason=reason, now=now)
+        _enter(s, case, defn, target, cfg, now)
+        if defn.step_index(to_step) <= defn.step_index(defn.gate_step.code):
+            case.status = "draft"
+        s.add(case)
+        audit.record(s, actor=actor, action="case.return", entity="case", entity_id=case_id, old=old,
+                     new=_snapshot(case) | {"reason": reason})
+        return _info(s, case, defn, cfg)
+
+
+def reject(office: Office, *, actor: Actor, case_id: int, version: int, reason: str, outcome: str = "ditolak",
+           now: datetime | None = None) -> CaseInfo:
+    """Close the case as refused, with a reason (done by the current step's role)."""
+    require(actor, "case.move")
+    if not reason.strip():
+        raise ValidationError("Penolakan wajib disertai alasan.")
+    if outcome in POSITIVE_OUTCOMES:
+        raise ValidationError(f"'{outcome}' bukan hasil penolakan.")
+    now = now or utcnow()
+    with office.db.write() as s:
+        case = _lock(s, case_id, version, now)
+        _ensure_open(case)
+        defn = get_definition(office, case.service_code)
+        step = defn.step(case.current_step)
+        _check_role(actor, step)
+        old = _snapshot(case)
+        _log(s, case, step, action="reject", to_step=f"close:{outcome}", actor=actor, reason=reason, now=now)
+        _close(case, defn, outcome=outcome, reason=reason, now=now)
+        s.add(case)
+        audit.record(s, actor=actor, action="case.reject", entity="case", entity_id=case_id, old=old,
+                     new=_snapshot(case) | {"reason": reason})
+        return _info(s, case, defn)
+
+
+def refuse_incomplete(office: Office, *, actor: Actor, case_id: int, version: int, now: datetime | None = None
+                      ) -> CaseInfo:
+    """An incomplete file is refused at intake (penonaktifan SOP); the reason lists what is missing."""
+    require(actor, "case.move")
+    now = now or utcnow()
+    with office.db.write() as s:
+        case = _lock(s, case_id, version, now)
+        _ensure_open(case)
+        defn = get_definition(office, case.service_code)
+        cfg = _rules(s)
+        step = defn.step(case.current_step)
+        _check_role(actor, step)
+        if step.code != defn.gate_step.code:
+            raise ValidationError("Penolakan karena berkas tidak lengkap hanya pada pemeriksaan kelengkapan.")
+        missing = _missing(s, case, defn, cfg)
+        if not missing:
+            raise ValidationError("Berkas sudah lengkap; tidak dapat ditolak karena kekurangan berkas.")
+        reason = "Berkas tidak lengkap. Yang belum ada: " + "; ".join(missing) + "."
+        old = _snapshot(case)
+        _log(s, case, step, action="reject", to_step="close:berkas_tidak_lengkap", actor=actor, reason=reason,
+             now=now)
+        data = copy.deepcopy(case.data or {})
+        data["missing"] = missing
+        case.data = data
+        _close(case, defn, outcome="berkas_tidak_lengkap", reason=reason, now=now)
+        s.add(case)
+        audit.record(s, actor=actor, action="case.refuse_incomplete", entity="case", entity_id=case_id, old=old,
+                     new=_snapshot(case) | {"missing": missing})
+        return _info(s, case, defn, cfg)
+
+
+def allowed_moves(office: Office, *, actor: Actor, case_id: int) -> dict[str, bool]:
+    """What the window may offer this user on this case (the core still checks each move)."""
+    info = get_case(office, actor=actor, case_id=case_id)
+    if not info.is_open or not allowed(actor, "case.move"):
+        return {"advance": False, "paraf": False, "return": False, "reject": False}
+    defn = get_definition(office, info.service_code)
+    step = defn.step(info.current_step)
+    mine = any(actor.has(r) for r in (step.chain or step.roles))
+    return {"advance": mine and step.kind == "task",
+            "paraf": step.kind == "paraf" and info.paraf_next is not None and actor.has(info.paraf_next),
+            "return": mine and any(c != info.current_step for c in info.data.get("path", [])),
+            "reject": mine}
