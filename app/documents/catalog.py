@@ -1,0 +1,101 @@
+"""The letter kinds the services produce: which template, title, addressee, signer and paraf chain.
+
+A *letter type* is the key of a template (``resources/templates/<key>.docx``). The service that issues
+a letter may override every default here (addressee, signer, chain) per letter.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class LetterKind:
+    key: str
+    title: str                      # what the register shows
+    hal: str                        # default "Hal" line
+    services: tuple[str, ...]       # service codes that produce it
+    required: tuple[str, ...]       # top-level data the caller must give
+    tujuan: str = ""                # default addressee after "Yth." ({kota} is filled in)
+    tujuan_di: str = "{kota}"       # the "di ..." line
+    signer: str | None = "kepala_dinas"
+    paraf: tuple[str, ...] = ("kasi_linjamsos", "kabid_linjamsos", "sekretaris")
+    sifat: str = "Biasa"
+    collective: bool = False        # carries a participant list (Lampiran)
+
+
+_BPJS = "Kepala BPJS Kesehatan Kantor Cabang {kota}"
+
+KINDS: dict[str, LetterKind] = {k.key: k for k in (
+    LetterKind("rekomendasi_pbi", "Surat Rekomendasi PBI JK", "Rekomendasi Pendaftaran Peserta PBI JK",
+               ("pbi-baru",), ("pemohon",), tujuan=_BPJS),
+    LetterKind("keterangan_reaktivasi", "Surat Keterangan Permohonan Reaktivasi",
+               "Keterangan Permohonan Reaktivasi PBI JK", ("reaktivasi-sk",), ("pemohon",),
+               paraf=("penyuluh_sosial", "kabid_linjamsos", "sekretaris")),
+    LetterKind("rekomendasi_reaktivasi", "Surat Rekomendasi Reaktivasi PBI JK",
+               "Rekomendasi Reaktivasi Kepesertaan PBI JK", ("reaktivasi-rekom",), ("pemohon",), tujuan=_BPJS),
+    LetterKind("rekomendasi_penonaktifan", "Surat Rekomendasi Penonaktifan",
+               "Rekomendasi Penonaktifan Peserta PBI APBD", ("penonaktifan",), ("pemohon", "kasus"),
+               tujuan=_BPJS),
+    LetterKind("pengantar_penonaktifan", "Surat Pengantar Penonaktifan (kolektif bulanan)",
+               "Penyampaian Rekomendasi Penonaktifan Peserta PBI APBD", ("penonaktifan",),
+               ("peserta", "periode"), tujuan=_BPJS, collective=True),
+    LetterKind("usulan_jamkesda", "Surat Usulan Peserta Jamkesda", "Usulan Peserta PBPU/BP Pemda (Jamkesda)",
+               ("jamkesda",), ("peserta", "periode"), tujuan=_BPJS, collective=True),
+    LetterKind("pemberitahuan_jamkesda", "Surat Pemberitahuan Hasil Verifikasi Jamkesda",
+               "Pemberitahuan Hasil Verifikasi Jamkesda", ("jamkesda",), ("pemohon", "keputusan"),
+               tujuan="Sdr. {pemohon.nama}", tujuan_di="{pemohon.alamat_singkat}",
+               paraf=("kasi_linjamsos", "kabid_linjamsos")),
+    LetterKind("permohonan_sk_walikota", "Surat Permohonan SK Kepala Daerah (Jamkesda)",
+               "Permohonan Penetapan Keputusan Peserta Jamkesda", ("jamkesda",), ("peserta", "periode"),
+               tujuan="{kepala_daerah}\nc.q. Kepala Bagian Kesejahteraan Rakyat Setda {daerah}",
+               collective=True),
+    LetterKind("rujukan_dtsen", "Surat Rujukan Pendaftaran DTSEN", "Rujukan Pendaftaran DTSEN (dahulu DTKS)",
+               ("pbi-baru",), ("pemohon",), tujuan="Lurah/Kepala Desa {pemohon.kelurahan}",
+               tujuan_di="{kota}", paraf=("kasi_linjamsos", "kabid_linjamsos")),
+    LetterKind("rujukan_disdukcapil", "Surat Rujukan ke Disdukcapil", "Rujukan Perbaikan Data Kependudukan",
+               ("pbi-baru", "jamkesda", "reaktivasi-sk", "reaktivasi-rekom", "penonaktifan"), ("pemohon",),
+               tujuan="Kepala Dinas Kependudukan dan Pencatatan Sipil {daerah}",
+               paraf=("kasi_linjamsos", "kabid_linjamsos")),
+    LetterKind("tanda_terima", "Tanda Terima Berkas", "Tanda Terima Berkas Permohonan",
+               ("pbi-baru", "jamkesda", "reaktivasi-sk", "reaktivasi-rekom", "penonaktifan"),
+               ("pemohon", "kasus", "berkas"), tujuan="", signer=None, paraf=()),
+)}
+
+
+def kind(key: str) -> LetterKind:
+    from app.errors import ValidationError
+
+    try:
+        return KINDS[key]
+    except KeyError:
+        raise ValidationError(f"Jenis surat '{key}' tidak dikenal. Jenis yang ada: {', '.join(KINDS)}.") from None
+
+
+_ONES = ("", "satu", "dua", "tiga", "empat", "lima", "enam", "tujuh", "delapan", "sembilan", "sepuluh",
+         "sebelas")
+
+
+def terbilang(n: int) -> str:
+    """Indonesian number words: 21 → ``dua puluh satu``, 100 → ``seratus``."""
+    if n < 0:
+        return "minus " + terbilang(-n)
+    if n == 0:
+        return "nol"
+    if n < 12:
+        return _ONES[n]
+    if n < 20:
+        return _ONES[n - 10] + " belas"
+    if n < 100:
+        return (_ONES[n // 10] + " puluh " + (_ONES[n % 10] if n % 10 else "")).strip()
+    if n < 200:
+        return ("seratus " + (terbilang(n - 100) if n > 100 else "")).strip()
+    if n < 1000:
+        return (_ONES[n // 100] + " ratus " + (terbilang(n % 100) if n % 100 else "")).strip()
+    if n < 2000:
+        return ("seribu " + (terbilang(n - 1000) if n > 1000 else "")).strip()
+    if n < 1_000_000:
+        return (terbilang(n // 1000) + " ribu " + (terbilang(n % 1000) if n % 1000 else "")).strip()
+    if n < 1_000_000_000:
+        return (terbilang(n // 1_000_000) + " juta " + (terbilang(n % 1_000_000) if n % 1_000_000 else "")).strip()
+    return str(n)

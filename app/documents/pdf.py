@@ -1,0 +1,202 @@
+"""Word → PDF: Microsoft Word through docx2pdf where it exists (Windows/macOS), else LibreOffice headless.
+
+Many files go through one LibreOffice start (≈1 s per start, then a fraction per letter). LibreOffice
+runs with its own throw-away profile and ``HOME`` so it neither touches nor waits for the user's
+LibreOffice, and the result is trusted only if the PDF file is really there.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+NO_CONVERTER = ("Konversi ke PDF tidak tersedia di komputer ini: Microsoft Word maupun LibreOffice tidak "
+                "ditemukan. Berkas Word (.docx) tetap dibuat dan dapat dicetak dari Word; pasang LibreOffice "
+                "(libreoffice.org) untuk membuat PDF.")
+
+#: files per soffice call (keeps the command line below Windows' 32 767-character limit)
+CHUNK = 150
+
+
+@dataclass
+class PdfResult:
+    converter: str | None = None                     # "word", "libreoffice" or None
+    done: dict[Path, Path] = field(default_factory=dict)   # docx → pdf
+    failed: dict[Path, str] = field(default_factory=dict)  # docx → reason
+    message: str = ""
+
+    @property
+    def ok(self) -> bool:
+        return not self.failed and self.converter is not None
+
+
+def find_soffice() -> str | None:
+    """The LibreOffice executable, or ``None``."""
+    env = os.environ.get("LOKET_PBI_SOFFICE")
+    if env:
+        return env if Path(env).exists() else None
+    for name in ("soffice", "libreoffice"):
+        found = shutil.which(name)
+        if found:
+            return found
+    candidates: list[Path] = []
+    if sys.platform == "win32":
+        for base in (os.environ.get("PROGRAMFILES", r"C:\Program Files"),
+                     os.environ.get("PROGRAMFILES(X86)", r"C:\Program Files (x86)")):
+            candidates.append(Path(base) / "LibreOffice" / "program" / "soffice.exe")
+    elif sys.platform == "darwin":
+        candidates.append(Path("/Applications/LibreOffice.app/Contents/MacOS/soffice"))
+    for c in candidates:
+        if c.exists():
+            return str(c)
+    return None
+
+
+def word_available() -> bool:
+    """True where docx2pdf can drive Microsoft Word (Windows/macOS with Word installed)."""
+    if os.environ.get("LOKET_PBI_NO_WORD"):
+        return False
+    if sys.platform == "win32":
+        try:
+            import winreg
+
+            winreg.CloseKey(winreg.OpenKey(winreg.HKEY_CLASSES_ROOT, "Word.Application"))
+            return True
+        except OSError:
+            return False
+    if sys.platform == "darwin":
+        return Path("/Applications/Microsoft Word.app").exists()
+    return False
+
+
+def available_converter() -> str | None:
+    if word_available():
+        return "word"
+    if find_soffice():
+        return "libreoffice"
+    return None
+
+
+def _target(docx: Path, outdir: Path | None) -> Path:
+    return (outdir or docx.parent) / (docx.stem + ".pdf")
+
+
+def _convert_word(files: list[Path], outdir: Path | None, result: PdfResult,
+                  progress: Callable[[int, int], None] | None) -> list[Path]:
+    """Convert with Word; returns the files Word could not do (for the LibreOffice fallback)."""
+    try:
+        from docx2pdf import convert
+    except ImportError:
+        return files
+    left: list[Path] = []
+    for i, f in enumerate(files, 1):
+        target = _target(f, outdir)
+        try:
+            convert(str(f), str(target))
+        except Exception:  # Word missing, busy or refusing: fall back
+            left.append(f)
+            continue
+        if target.exists() and target.stat().st_size > 0:
+            result.done[f] = target
+        else:
+            left.append(f)
+        if progress:
+            progress(i, len(files))
+    return left
+
+
+def _chunks(files: list[Path]) -> Iterable[list[Path]]:
+    """Groups with distinct file names (soffice writes every PDF into one folder) of at most CHUNK files."""
+    groups: list[tuple[set[str], list[Path]]] = []
+    for f in files:
+        for names, group in groups:
+            if f.stem not in names and len(group) < CHUNK:
+                names.add(f.stem)
+                group.append(f)
+                break
+        else:
+            groups.append(({f.stem}, [f]))
+    for _, g in groups:
+        yield g
+
+
+def _convert_libreoffice(soffice: str, files: list[Path], outdir: Path | None, result: PdfResult,
+                         progress: Callable[[int, int], None] | None, timeout_per_file: float) -> None:
+    done_count = 0
+    with tempfile.TemporaryDirectory(prefix="loket-lo-") as tmp:
+        tmpdir = Path(tmp)
+        profile = tmpdir / "profile"
+        home = tmpdir / "home"
+        home.mkdir()
+        env = dict(os.environ, HOME=str(home), USERPROFILE=str(home), TMPDIR=str(tmpdir), TMP=str(tmpdir),
+                   TEMP=str(tmpdir))
+        env.pop("SAL_USE_VCLPLUGIN", None)
+        for n, group in enumerate(_chunks(files)):
+            out = tmpdir / f"out{n}"
+            out.mkdir()
+            cmd = [soffice, f"-env:UserInstallation={profile.as_uri()}", "--headless", "--invisible",
+                   "--nologo", "--nodefault", "--nofirststartwizard", "--norestore",
+                   "--convert-to", "pdf:writer_pdf_Export", "--outdir", str(out), *[str(f) for f in group]]
+            reason = ""
+            try:
+                proc = subprocess.run(cmd, env=env, capture_output=True, text=True,
+                                      timeout=60 + timeout_per_file * len(group), stdin=subprocess.DEVNULL)
+                if proc.returncode != 0:
+                    reason = (proc.stderr or proc.stdout or "").strip()[-300:] or f"kode keluar {proc.returncode}"
+            except subprocess.TimeoutExpired:
+                reason = "LibreOffice tidak selesai dalam batas waktu"
+            except OSError as exc:
+                reason = f"LibreOffice tidak dapat dijalankan: {exc}"
+            for f in group:
+                produced = out / (f.stem + ".pdf")
+                if produced.exists() and produced.stat().st_size > 0:
+                    target = _target(f, outdir)
+                    target.parent.mkdir(parents=True, exist_ok=True)
+                    shutil.move(str(produced), str(target))
+                    result.done[f] = target
+                else:
+                    result.failed[f] = reason or "LibreOffice tidak menghasilkan PDF untuk berkas ini"
+            done_count += len(group)
+            if progress:
+                progress(done_count, len(files))
+
+
+def convert_to_pdf(docx_files: Iterable[Path | str], outdir: Path | None = None, *,
+                   progress: Callable[[int, int], None] | None = None,
+                   timeout_per_file: float = 10.0, prefer: str | None = None) -> PdfResult:
+    """Convert .docx files to PDF next to each file (or into ``outdir``).
+
+    Uses Word where it exists, LibreOffice otherwise (and for whatever Word could not do). Never raises
+    for a missing converter: the result says so in :attr:`PdfResult.message` and the .docx stay.
+    """
+    files = [Path(f) for f in docx_files]
+    result = PdfResult()
+    if not files:
+        result.converter = available_converter()
+        return result
+    left = files
+    if prefer != "libreoffice" and word_available():
+        result.converter = "word"
+        left = _convert_word(files, outdir, result, progress)
+    if left:
+        soffice = find_soffice()
+        if soffice is None:
+            if result.converter is None:
+                result.message = NO_CONVERTER
+            for f in left:
+                result.failed[f] = NO_CONVERTER
+            return result
+        result.converter = result.converter or "libreoffice"
+        _convert_libreoffice(soffice, left, outdir, result, progress, timeout_per_file)
+    if result.failed:
+        result.message = (f"{len(result.failed)} dari {len(files)} berkas gagal diubah ke PDF: "
+                          + next(iter(result.failed.values())))
+    else:
+        result.message = f"{len(result.done)} berkas diubah ke PDF ({result.converter})."
+    return result

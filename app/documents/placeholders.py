@@ -1,0 +1,300 @@
+"""The placeholders a letter template may use, and the check that refuses any other.
+
+Every placeholder is a dotted path (``pemohon.nama``); items of a list are written ``peserta[].nama``
+(inside ``{%tr for p in peserta %}`` … ``{{ p.nama }}``). ``resources/templates/README.md`` is generated
+from :data:`PLACEHOLDERS`, so the documentation and the check never disagree.
+"""
+
+from __future__ import annotations
+
+import difflib
+from dataclasses import dataclass
+from pathlib import Path
+
+from jinja2 import Environment, TemplateSyntaxError, nodes
+
+from app.errors import ValidationError
+
+#: path → (group, description, example)
+PLACEHOLDERS: dict[str, tuple[str, str, str]] = {}
+
+
+def _add(group: str, rows: list[tuple[str, str, str]]) -> None:
+    for path, desc, example in rows:
+        PLACEHOLDERS[path] = (group, desc, example)
+
+
+_add("Kop surat (dari Profil Kantor)", [
+    ("kantor.lambang", "gambar lambang daerah (PNG dari profil kantor); kosong bila belum diunggah", "(gambar)"),
+    ("kantor.pemerintah", "nama pemerintah daerah, huruf besar", "PEMERINTAH KOTA PANGKALPINANG"),
+    ("kantor.dinas", "nama perangkat daerah, huruf besar", "DINAS SOSIAL"),
+    ("kantor.alamat", "alamat kantor", "Jl. Rasakunda No. 1, Pangkalpinang"),
+    ("kantor.kode_pos", "kode pos", "33121"),
+    ("kantor.telepon", "telepon", "(0717) 421234"),
+    ("kantor.email", "surel resmi", "dinsos@pangkalpinangkota.go.id"),
+    ("kantor.laman", "laman web", "dinsos.pangkalpinangkota.go.id"),
+    ("kantor.kontak", "baris kontak siap cetak (telepon, surel, laman yang terisi)",
+     "Telepon (0717) 421234, Pos-el dinsos@…, Laman dinsos.…"),
+    ("kantor.kota", "tempat surat (kota/ibu kota kabupaten)", "Pangkalpinang"),
+    ("kantor.daerah", "nama daerah dengan jenisnya", "Kota Pangkalpinang"),
+    ("kantor.kepala_daerah", "sebutan kepala daerah", "Wali Kota Pangkalpinang"),
+])
+_add("Kepala surat", [
+    ("surat.nomor", "nomor surat menurut pola penomoran kantor", "400.9.11/123/Dinsos/XI/2026"),
+    ("surat.tanggal", "tanggal surat, bahasa Indonesia", "22 November 2026"),
+    ("surat.tempat_tanggal", "tempat dan tanggal", "Pangkalpinang, 22 November 2026"),
+    ("surat.sifat", "sifat surat", "Biasa"),
+    ("surat.lampiran", "lampiran", "1 (satu) berkas"),
+    ("surat.hal", "hal/perihal", "Rekomendasi Pendaftaran Peserta PBI JK"),
+    ("surat.kode_klasifikasi", "kode klasifikasi arsip", "400.9.11"),
+    ("surat.judul", "judul jenis surat", "Surat Rekomendasi PBI JK"),
+    ("tujuan.yth", "penerima sesudah \"Yth.\"", "Kepala BPJS Kesehatan Kantor Cabang Pangkalpinang"),
+    ("tujuan.di", "tempat penerima sesudah \"di\"", "Pangkalpinang"),
+    ("tembusan", "daftar tembusan (teks); dipakai dalam {% for t in tembusan %}", "Yth. Kepala Dinas …"),
+    ("tembusan[]", "satu baris tembusan", "Kepala Bidang Linjamsos"),
+    ("dasar", "dasar hukum/acuan layanan (SK standar pelayanan)", "Peraturan Wali Kota Nomor …"),
+])
+_add("Tanda tangan dan paraf (dari Data Pejabat)", [
+    ("ttd.atas_nama", "baris \"a.n. …\" bila pejabat menandatangani atas nama; kosong bila tidak",
+     "a.n. Kepala Dinas Sosial Kota Pangkalpinang"),
+    ("ttd.jabatan", "jabatan penanda tangan, dengan Plt./Plh. bila diisi", "Plt. Kepala Dinas Sosial"),
+    ("ttd.nama", "nama penanda tangan (dicetak bergaris bawah)", "Drs. H. Ahmad Sulaiman, M.Si."),
+    ("ttd.pangkat", "pangkat/golongan", "Pembina Utama Muda (IV/c)"),
+    ("ttd.nip", "NIP dengan spasi baku", "19720103 199503 1 001"),
+    ("paraf", "daftar pejabat yang memaraf (rantai layanan)", ""),
+    ("paraf[].jabatan", "jabatan pemaraf", "Kabid Linjamsos"),
+    ("paraf[].nama", "nama pemaraf", "Rina Marlina, S.Sos."),
+    ("paraf[].no", "urutan paraf", "1"),
+    ("petugas.nama", "petugas loket yang menerbitkan/menerima", "Petugas Front Office"),
+    ("petugas.nip", "NIP petugas (bila ada)", "19900101 201503 2 001"),
+    ("qr", "gambar kode QR berisi nomor surat dan sidik data", "(gambar)"),
+    ("verifikasi.kode", "16 digit heksadesimal pertama sidik SHA-256 data surat", "3f2a9c0d1e4b5a67"),
+    ("verifikasi.teks", "isi kode QR", "LOKETPBI|400.9.11/123/Dinsos/XI/2026|3f2a9c0d1e4b5a67"),
+])
+_add("Pemohon / peserta (dari kasus)", [
+    ("pemohon.nama", "nama lengkap", "SITI AMINAH"),
+    ("pemohon.nik", "NIK 16 digit", "1971014501850003"),
+    ("pemohon.no_kk", "nomor KK 16 digit", "1971010101100021"),
+    ("pemohon.tempat_lahir", "tempat lahir", "Pangkalpinang"),
+    ("pemohon.tanggal_lahir", "tanggal lahir, bahasa Indonesia", "5 Januari 1985"),
+    ("pemohon.jenis_kelamin", "Laki-laki / Perempuan", "Perempuan"),
+    ("pemohon.alamat", "alamat sesuai KTP", "Jl. Melati No. 7"),
+    ("pemohon.alamat_singkat", "alamat satu baris dengan RT/RW dan kelurahan", "Jl. Melati No. 7 RT 003 RW 001, …"),
+    ("pemohon.rt", "RT", "003"),
+    ("pemohon.rw", "RW", "001"),
+    ("pemohon.kelurahan", "kelurahan/desa", "Bukit Intan"),
+    ("pemohon.kecamatan", "kecamatan", "Girimaya"),
+    ("pemohon.domisili", "alamat domisili bila berbeda dari KTP", ""),
+    ("pemohon.no_kartu", "nomor kartu JKN-KIS (13 digit)", "0001234567890"),
+    ("pemohon.no_hp", "nomor HP", "081234567890"),
+    ("pemohon.pekerjaan", "pekerjaan", "Buruh harian lepas"),
+    ("pemohon.hubungan", "hubungan dalam keluarga", "Kepala Keluarga"),
+    ("pemohon.desil", "desil DTSEN", "2"),
+    ("pemohon.id_dtsen", "ID DTSEN/DTKS", "DT-1971-000123"),
+    ("pemohon.status_dtsen", "keterangan DTSEN (dahulu DTKS)", "Terdaftar di DTSEN (dahulu DTKS), desil 2"),
+    ("anggota", "anggota keluarga yang ikut diusulkan", ""),
+    ("anggota[].no", "nomor urut", "1"),
+    ("anggota[].nama", "nama", "BUDI"),
+    ("anggota[].nik", "NIK", "1971010101100001"),
+    ("anggota[].hubungan", "hubungan keluarga", "Anak"),
+])
+_add("Kasus dan layanan", [
+    ("layanan.kode", "kode layanan", "pbi-baru"),
+    ("layanan.nama", "nama layanan", "Pengajuan PBI JK"),
+    ("layanan.sla", "standar waktu layanan, kalimat", "45 menit sejak berkas lengkap"),
+    ("layanan.biaya", "biaya layanan", "Tidak dipungut biaya"),
+    ("layanan.pengaduan", "saluran pengaduan", "SP4N-LAPOR!, WhatsApp 0812…, kotak saran"),
+    ("kasus.nomor_registrasi", "nomor registrasi kasus", "PBI-2026-000123"),
+    ("kasus.tanggal_diterima", "tanggal berkas diterima", "22 November 2026"),
+    ("kasus.jam_diterima", "jam diterima", "09.15 WIB"),
+    ("kasus.perkiraan_selesai", "perkiraan selesai menurut standar layanan", "22 November 2026 pukul 10.00 WIB"),
+    ("kasus.darurat", "ya bila darurat (rawat inap, persalinan, gawat darurat)", "True / False"),
+    ("kasus.keterangan_darurat", "keterangan kedaruratan", "rawat inap di RSUD Depati Hamzah"),
+    ("kasus.alasan", "alasan (penonaktifan, rujukan)", "meninggal dunia"),
+    ("kasus.tanggal_nonaktif", "tanggal kepesertaan nonaktif", "1 Oktober 2026"),
+    ("kasus.konfirmasi_bpjs", "hasil konfirmasi dengan BPJS (siapa, kapan, jawaban)", "…"),
+    ("kasus.bukti", "bukti pendukung", "Surat Keterangan Kematian dari Kelurahan"),
+    ("kasus.catatan", "catatan bebas", ""),
+    ("berkas", "daftar persyaratan untuk tanda terima", ""),
+    ("berkas[].no", "nomor urut", "1"),
+    ("berkas[].nama", "nama persyaratan", "Fotokopi KTP"),
+    ("berkas[].ada", "True bila diterima", "True"),
+    ("berkas[].tanda", "tanda cetak: \"Ada\" atau \"Belum\"", "Ada"),
+    ("berkas_kurang", "jumlah persyaratan yang belum diterima", "0"),
+    ("periode.nama", "periode (bulan dan tahun)", "November 2026"),
+    ("periode.bulan", "nama bulan", "November"),
+    ("periode.tahun", "tahun", "2026"),
+    ("periode.urutan", "nomor urut kiriman kolektif", "11"),
+])
+_add("Daftar peserta (surat kolektif)", [
+    ("peserta", "daftar peserta (lampiran)", ""),
+    ("jumlah", "jumlah peserta", "25"),
+    ("jumlah_terbilang", "jumlah peserta dengan huruf", "dua puluh lima"),
+    ("peserta[].no", "nomor urut", "1"),
+    ("peserta[].nama", "nama", "SITI AMINAH"),
+    ("peserta[].nik", "NIK", "1971014501850003"),
+    ("peserta[].no_kk", "nomor KK", "1971010101100021"),
+    ("peserta[].no_kartu", "nomor kartu JKN-KIS", "0001234567890"),
+    ("peserta[].tanggal_lahir", "tanggal lahir DD-MM-YYYY", "05-01-1985"),
+    ("peserta[].jenis_kelamin", "L/P", "P"),
+    ("peserta[].alamat", "alamat singkat", "Jl. Melati No. 7 RT 003/001"),
+    ("peserta[].kelurahan", "kelurahan/desa", "Bukit Intan"),
+    ("peserta[].kecamatan", "kecamatan", "Girimaya"),
+    ("peserta[].alasan", "alasan penonaktifan", "Meninggal dunia"),
+    ("peserta[].nomor_surat", "nomor surat rekomendasi perorangan", "400.9.11/101/Dinsos/XI/2026"),
+    ("peserta[].tanggal_surat", "tanggal surat perorangan", "03-11-2026"),
+    ("peserta[].desil", "desil DTSEN", "2"),
+    ("peserta[].skor", "skor verifikasi", "78,5"),
+    ("peserta[].peringkat", "peringkat dalam kuota", "1"),
+    ("peserta[].keterangan", "keterangan", ""),
+])
+_add("Keputusan Jamkesda", [
+    ("keputusan.status", "layak / daftar_tunggu / tidak_layak", "layak"),
+    ("keputusan.label", "kalimat keputusan", "LAYAK dan diusulkan sebagai peserta"),
+    ("keputusan.layak", "True bila layak", "True"),
+    ("keputusan.daftar_tunggu", "True bila masuk daftar tunggu", "False"),
+    ("keputusan.tidak_layak", "True bila tidak layak", "False"),
+    ("keputusan.alasan", "alasan (wajib bila tidak layak)", ""),
+    ("keputusan.skor", "skor verifikasi", "78,5"),
+    ("keputusan.peringkat", "peringkat", "12"),
+    ("keputusan.kuota", "kuota periode", "150"),
+    ("keputusan.kriteria", "perangkat kriteria yang dipakai", "Kepmensos 262/HUK/2022"),
+])
+
+#: names Jinja itself provides inside a template.
+_JINJA_GLOBALS = {"loop", "range", "true", "false", "none", "True", "False", "None", "namespace", "dict",
+                  "lipsum", "cycler", "joiner"}
+
+_PREFIXES = {p.rsplit(".", 1)[0] for p in PLACEHOLDERS if "." in p}
+
+
+def known(path: str) -> bool:
+    return path in PLACEHOLDERS or path in _PREFIXES
+
+
+@dataclass(frozen=True)
+class TemplateCheck:
+    used: frozenset[str]
+    unknown: tuple[str, ...]
+    unknown_filters: tuple[str, ...]
+
+
+def template_source(path: Path) -> str:
+    """The Jinja source of a .docx template (body, headers and footers), as docxtpl sees it."""
+    from docx import Document
+    from docx.oxml import parse_xml
+    from docxtpl import DocxTemplate
+
+    tpl = DocxTemplate(str(path))
+    doc = Document(str(path))
+    src = tpl.patch_xml(tpl.xml_to_string(doc._element.body))
+    for rel in doc.part.rels.values():
+        if rel.reltype in (tpl.HEADER_URI, tpl.FOOTER_URI) and rel.target_part.blob:
+            src += tpl.patch_xml(tpl.xml_to_string(parse_xml(rel.target_part.blob)))
+    return src
+
+
+def _path(node: nodes.Node, scope: dict[str, str | None]) -> str | None:
+    if isinstance(node, nodes.Name):
+        if node.name in scope:
+            return scope[node.name]
+        return node.name
+    if isinstance(node, nodes.Getattr):
+        base = _path(node.node, scope)
+        return None if base is None else f"{base}.{node.attr}"
+    if isinstance(node, nodes.Getitem) and isinstance(node.arg, nodes.Const) and isinstance(node.arg.value, str):
+        base = _path(node.node, scope)
+        return None if base is None else f"{base}.{node.arg.value}"
+    return None
+
+
+def _walk(node: nodes.Node, scope: dict[str, str | None], used: set[str], filters: set[str]) -> None:
+    if isinstance(node, nodes.For):
+        _walk(node.iter, scope, used, filters)
+        inner = dict(scope)
+        it = _path(node.iter, scope)
+        targets = [node.target] if isinstance(node.target, nodes.Name) else list(node.target.find_all(nodes.Name))
+        for t in targets:
+            inner[t.name] = (it + "[]") if (it and len(targets) == 1) else None
+        for child in [*node.body, *node.else_]:
+            _walk(child, inner, used, filters)
+        if node.test is not None:
+            _walk(node.test, inner, used, filters)
+        return
+    if isinstance(node, (nodes.Assign, nodes.AssignBlock)):
+        for t in node.target.find_all(nodes.Name) if not isinstance(node.target, nodes.Name) else [node.target]:
+            scope[t.name] = None
+        if isinstance(node, nodes.Assign):
+            _walk(node.node, scope, used, filters)
+        else:
+            for child in node.body:
+                _walk(child, scope, used, filters)
+        return
+    if isinstance(node, (nodes.Macro, nodes.CallBlock)):
+        return
+    if isinstance(node, nodes.Filter):
+        filters.add(node.name)
+    if isinstance(node, nodes.Call) and isinstance(node.node, nodes.Getattr):
+        # a method call such as pemohon.nama.upper(): check the object, not the method
+        p = _path(node.node.node, scope)
+        if p is not None:
+            used.add(p)
+        for child in [*node.args, *node.kwargs]:
+            _walk(child, scope, used, filters)
+        return
+    if isinstance(node, (nodes.Name, nodes.Getattr, nodes.Getitem)):
+        p = _path(node, scope)
+        if p is not None:
+            if p.split(".")[0] not in _JINJA_GLOBALS:
+                used.add(p)
+            return
+        if isinstance(node, nodes.Name):
+            return
+    for child in node.iter_child_nodes():
+        _walk(child, scope, used, filters)
+
+
+def check_source(source: str, env: Environment | None = None) -> TemplateCheck:
+    env = env or Environment()
+    tree = env.parse(source)
+    used: set[str] = set()
+    filters: set[str] = set()
+    for child in tree.body:
+        _walk(child, {}, used, filters)
+    unknown = tuple(sorted(p for p in used if not known(p)))
+    bad_filters = tuple(sorted(f for f in filters if f not in env.filters))
+    return TemplateCheck(frozenset(used), unknown, bad_filters)
+
+
+def _suggest(path: str) -> str:
+    close = difflib.get_close_matches(path, list(PLACEHOLDERS), n=1, cutoff=0.6)
+    return f" (maksudnya {{{{ {close[0]} }}}}?)" if close else ""
+
+
+def validate_template(path: Path, env: Environment | None = None) -> TemplateCheck:
+    """Refuse a template that is broken or uses a placeholder not in :data:`PLACEHOLDERS`.
+
+    The message names the template and every offending placeholder, with the closest known one.
+    """
+    name = Path(path).name
+    if not Path(path).exists():
+        raise ValidationError(f"Templat surat '{name}' tidak ditemukan ({path}).")
+    try:
+        source = template_source(Path(path))
+    except Exception as exc:  # not a Word document at all
+        raise ValidationError(f"Templat surat '{name}' bukan dokumen Word (.docx) yang sah: {exc}") from exc
+    try:
+        result = check_source(source, env)
+    except TemplateSyntaxError as exc:
+        raise ValidationError(
+            f"Templat surat '{name}' rusak: penulisan isian salah ({exc.message}). "
+            "Periksa tanda {{ }} dan {% %} di Word.") from exc
+    if result.unknown:
+        items = "; ".join(f"{{{{ {p} }}}}{_suggest(p)}" for p in result.unknown)
+        raise ValidationError(
+            f"Templat surat '{name}' memakai isian yang tidak dikenal: {items}. "
+            "Perbaiki templat di Word (lihat daftar isian di templates/README.md); belum ada nomor yang dipakai.")
+    if result.unknown_filters:
+        raise ValidationError(f"Templat surat '{name}' memakai penyaring yang tidak dikenal: "
+                              f"{', '.join(result.unknown_filters)}.")
+    return result

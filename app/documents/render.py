@@ -1,0 +1,77 @@
+"""Render a Word template with docxtpl: images (emblem, QR), paper size, and a saved .docx."""
+
+from __future__ import annotations
+
+import copy
+import io
+import os
+from pathlib import Path
+from typing import Any
+
+from docx.shared import Mm
+
+from app.errors import ValidationError
+
+#: paper → (width mm, height mm). F4/Folio as used in Indonesian offices: 215 × 330 mm.
+PAPER_SIZES: dict[str, tuple[int, int]] = {"A4": (210, 297), "F4": (215, 330)}
+QR_WIDTH_MM = 22
+EMBLEM_WIDTH_MM = 22
+
+
+def paper_size(paper: str) -> tuple[int, int]:
+    try:
+        return PAPER_SIZES[paper.upper()]
+    except KeyError:
+        raise ValidationError(f"Ukuran kertas '{paper}' tidak dikenal; pilih A4 atau F4.") from None
+
+
+def render_docx(template: Path, context: dict[str, Any], out_path: Path, *, paper: str = "A4",
+                qr_png: bytes | None = None, emblem_png: bytes | None = None) -> Path:
+    """Render ``template`` with ``context`` to ``out_path`` (written atomically) and return it.
+
+    ``context['qr']`` and ``context['kantor']['lambang']`` are replaced by the given images (or emptied).
+    The page size of every section is set to ``paper``.
+    """
+    from docxtpl import DocxTemplate, InlineImage
+
+    width, height = paper_size(paper)
+    tpl = DocxTemplate(str(template))
+    ctx = copy.deepcopy(context)
+    ctx["qr"] = InlineImage(tpl, io.BytesIO(qr_png), width=Mm(QR_WIDTH_MM)) if qr_png else ""
+    kantor = dict(ctx.get("kantor") or {})
+    kantor["lambang"] = InlineImage(tpl, io.BytesIO(emblem_png), width=Mm(EMBLEM_WIDTH_MM)) if emblem_png else ""
+    ctx["kantor"] = kantor
+    tpl.render(ctx, autoescape=True)
+    for section in tpl.docx.sections:
+        portrait = section.page_width is None or section.page_height is None or \
+            section.page_width <= section.page_height
+        w, h = (Mm(width), Mm(height)) if portrait else (Mm(height), Mm(width))
+        section.page_width, section.page_height = w, h
+    out_path = Path(out_path)
+    out_path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = out_path.with_name(out_path.name + ".tmp")
+    try:
+        tpl.save(str(tmp))
+        os.replace(tmp, out_path)
+    finally:
+        if tmp.exists():
+            tmp.unlink()
+    return out_path
+
+
+def docx_text(path: Path) -> str:
+    """All text of a .docx (paragraphs and table cells, in document order) — for tests and checks."""
+    from docx import Document
+
+    doc = Document(str(path))
+    lines: list[str] = []
+    body = doc.element.body
+    for child in body.iterchildren():
+        tag = child.tag.rsplit("}", 1)[-1]
+        if tag == "p":
+            lines.append("".join(t.text or "" for t in child.iter() if t.tag.endswith("}t")))
+        elif tag == "tbl":
+            for tc in child.iter():
+                if tc.tag.endswith("}p"):
+                    lines.append("".join(t.text or "" for t in tc.iter() if t.tag.endswith("}t")))
+    return "\n".join(lines)

@@ -1,0 +1,705 @@
+"""Build the shipped Word templates in ``resources/templates/`` and their README.
+
+    python scripts/make_templates.py
+
+Every template is a real Word document (python-docx) with Jinja placeholders that docxtpl fills in:
+kop surat with the regional emblem, Nomor/Sifat/Lampiran/Hal, "Yth." addressee, body, signature block
+(a.n./Plt./Plh.), paraf boxes for the service's chain, and the verification QR code. An office may open
+a copy in Word, change the wording and put it in its data folder's ``templates/`` to override this one.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from docx import Document
+from docx.enum.section import WD_SECTION
+from docx.enum.table import WD_TABLE_ALIGNMENT
+from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+from docx.shared import Mm, Pt
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from app.documents.placeholders import PLACEHOLDERS  # noqa: E402
+
+OUT = ROOT / "resources" / "templates"
+FONT = "Arial"
+SIZE = 11
+TEXT_WIDTH = 165  # mm: A4 210 - left 25 - right 20
+LEFT, RIGHT, TOP, BOTTOM = 25, 20, 12, 15
+
+J = WD_ALIGN_PARAGRAPH
+
+
+# --------------------------------------------------------------------------------------------- helpers
+def new_doc() -> Document:
+    doc = Document()
+    sec = doc.sections[0]
+    sec.page_width, sec.page_height = Mm(210), Mm(297)
+    sec.left_margin, sec.right_margin = Mm(LEFT), Mm(RIGHT)
+    sec.top_margin, sec.bottom_margin = Mm(TOP), Mm(BOTTOM)
+    sec.header_distance = sec.footer_distance = Mm(8)
+    st = doc.styles["Normal"]
+    st.font.name = FONT
+    st.font.size = Pt(SIZE)
+    rpr = st.element.get_or_add_rPr()
+    rfonts = rpr.find(qn("w:rFonts"))
+    if rfonts is None:
+        rfonts = OxmlElement("w:rFonts")
+        rpr.append(rfonts)
+    for attr in ("w:ascii", "w:hAnsi", "w:cs", "w:eastAsia"):
+        rfonts.set(qn(attr), FONT)
+    pf = st.paragraph_format
+    pf.space_before = pf.space_after = Pt(0)
+    pf.line_spacing = 1.0
+    doc.core_properties.author = "Loket PBI"
+    doc.core_properties.title = "Templat surat Loket PBI"
+    return doc
+
+
+def para(container, text="", *, bold=False, size=None, align=None, underline=False, italic=False,
+         after=0, before=0, first=None, left=None, keep=False, line=None):
+    """Add a paragraph; ``text`` may be a string or a list of (text, 'b'/'u'/'i' flags)."""
+    p = container.add_paragraph()
+    segments = [(text, "")] if isinstance(text, str) else text
+    for seg, flags in segments:
+        if not seg:
+            continue
+        r = p.add_run(seg)
+        r.bold = bold or "b" in flags or None
+        r.underline = underline or "u" in flags or None
+        r.italic = italic or "i" in flags or None
+        if size:
+            r.font.size = Pt(size)
+    pf = p.paragraph_format
+    if align is not None:
+        p.alignment = align
+    pf.space_after = Pt(after)
+    pf.space_before = Pt(before)
+    if first is not None:
+        pf.first_line_indent = Mm(first)
+    if left is not None:
+        pf.left_indent = Mm(left)
+    if keep:
+        pf.keep_with_next = True
+    if line is not None:
+        pf.line_spacing = line
+    return p
+
+
+def tag(container, text):
+    """A paragraph that holds only a docxtpl paragraph tag ({%p ... %}); it vanishes when rendered."""
+    return para(container, text)
+
+
+def _cell_margins(table, top=0, bottom=0, left=60, right=60):
+    tblPr = table._tbl.tblPr
+    mar = OxmlElement("w:tblCellMar")
+    for side, val in (("top", top), ("left", left), ("bottom", bottom), ("right", right)):
+        el = OxmlElement(f"w:{side}")
+        el.set(qn("w:w"), str(val))
+        el.set(qn("w:type"), "dxa")
+        mar.append(el)
+    tblPr.append(mar)
+
+
+def table(container, rows, widths, *, grid=False, align=WD_TABLE_ALIGNMENT.LEFT, margins=None):
+    t = container.add_table(rows=rows, cols=len(widths))
+    if grid:
+        t.style = "Table Grid"
+    t.alignment = align
+    t.autofit = False
+    for i, w in enumerate(widths):
+        t.columns[i].width = Mm(w)
+        for cell in t.columns[i].cells:
+            cell.width = Mm(w)
+    # fixed layout so Word and LibreOffice keep the widths
+    layout = OxmlElement("w:tblLayout")
+    layout.set(qn("w:type"), "fixed")
+    t._tbl.tblPr.append(layout)
+    if margins:
+        _cell_margins(t, *margins)
+    return t
+
+
+def cell_text(cell, text, **kw):
+    """Put text in a cell's first paragraph (cells start with one empty paragraph)."""
+    p = cell.paragraphs[0]
+    segments = [(text, "")] if isinstance(text, str) else text
+    for seg, flags in segments:
+        r = p.add_run(seg)
+        r.bold = kw.get("bold") or "b" in flags or None
+        r.underline = "u" in flags or None
+        r.italic = "i" in flags or None
+        if kw.get("size"):
+            r.font.size = Pt(kw["size"])
+    if kw.get("align") is not None:
+        p.alignment = kw["align"]
+    return p
+
+
+def shade(cell, fill="D9D9D9"):
+    tcPr = cell._tc.get_or_add_tcPr()
+    shd = OxmlElement("w:shd")
+    shd.set(qn("w:val"), "clear")
+    shd.set(qn("w:color"), "auto")
+    shd.set(qn("w:fill"), fill)
+    tcPr.append(shd)
+
+
+def repeat_header(row):
+    trPr = row._tr.get_or_add_trPr()
+    h = OxmlElement("w:tblHeader")
+    h.set(qn("w:val"), "true")
+    trPr.append(h)
+
+
+def bottom_rule(p):
+    """The double rule under the kop (thick over thin), as on printed letterheads."""
+    pPr = p._p.get_or_add_pPr()
+    bdr = OxmlElement("w:pBdr")
+    b = OxmlElement("w:bottom")
+    b.set(qn("w:val"), "thickThinSmallGap")
+    b.set(qn("w:sz"), "24")
+    b.set(qn("w:space"), "1")
+    b.set(qn("w:color"), "000000")
+    bdr.append(b)
+    pPr.append(bdr)
+
+
+def box(p):
+    """A thin border around a paragraph (privacy notice)."""
+    pPr = p._p.get_or_add_pPr()
+    bdr = OxmlElement("w:pBdr")
+    for side in ("top", "left", "bottom", "right"):
+        b = OxmlElement(f"w:{side}")
+        b.set(qn("w:val"), "single")
+        b.set(qn("w:sz"), "6")
+        b.set(qn("w:space"), "4")
+        b.set(qn("w:color"), "000000")
+        bdr.append(b)
+    pPr.append(bdr)
+
+
+# ------------------------------------------------------------------------------------------ letter parts
+def kop(doc):
+    t = table(doc, 1, [24, TEXT_WIDTH - 48, 24])
+    c0, c1, _ = t.rows[0].cells
+    cell_text(c0, "{{ kantor.lambang }}", align=J.CENTER)
+    cell_text(c1, "{{ kantor.pemerintah }}", bold=True, size=14, align=J.CENTER)
+    para(c1, "{{ kantor.dinas }}", bold=True, size=17, align=J.CENTER)
+    para(c1, "{{ kantor.alamat }}{% if kantor.kode_pos %} Kode Pos {{ kantor.kode_pos }}{% endif %}",
+         size=9, align=J.CENTER)
+    para(c1, "{{ kantor.kontak }}", size=9, align=J.CENTER)
+    rule = para(doc, "", size=4)
+    bottom_rule(rule)
+    para(doc, "", size=6)
+
+
+def header_block(doc, *, with_lampiran=True):
+    para(doc, "{{ surat.tempat_tanggal }}", align=J.RIGHT, after=6)
+    rows = [("Nomor", "{{ surat.nomor }}"), ("Sifat", "{{ surat.sifat }}")]
+    if with_lampiran:
+        rows.append(("Lampiran", "{{ surat.lampiran }}"))
+    rows.append(("Hal", "{{ surat.hal }}"))
+    t = table(doc, len(rows), [22, 4, TEXT_WIDTH - 26])
+    for r, (label, value) in zip(t.rows, rows, strict=False):
+        cell_text(r.cells[0], label)
+        cell_text(r.cells[1], ":")
+        cell_text(r.cells[2], value, bold=(label == "Hal"))
+    para(doc, "", after=6)
+    para(doc, "Yth. {{ tujuan.yth }}")
+    para(doc, "di")
+    para(doc, "{{ tujuan.di }}", left=10, after=10)
+
+
+def title_block(doc, title, *, number=True):
+    para(doc, title, bold=True, underline=True, size=12, align=J.CENTER)
+    if number:
+        para(doc, "Nomor: {{ surat.nomor }}", align=J.CENTER, after=10)
+
+
+def body(doc, text, *, after=6, first=10):
+    return para(doc, text, align=J.JUSTIFY, first=first, after=after, line=1.15)
+
+
+def data_table(doc, rows, *, indent=10, label_width=48):
+    t = table(doc, len(rows), [indent, label_width, 4, TEXT_WIDTH - indent - label_width - 4])
+    for r, (label, value) in zip(t.rows, rows, strict=False):
+        cell_text(r.cells[1], label)
+        cell_text(r.cells[2], ":")
+        cell_text(r.cells[3], value)
+    para(doc, "", after=4)
+    return t
+
+
+PERSON = [
+    ("Nama", [("{{ pemohon.nama }}", "b")]),
+    ("NIK", "{{ pemohon.nik }}"),
+    ("Nomor KK", "{{ pemohon.no_kk }}"),
+    ("Tempat/Tanggal Lahir", "{{ pemohon.tempat_lahir }}, {{ pemohon.tanggal_lahir }}"),
+    ("Jenis Kelamin", "{{ pemohon.jenis_kelamin }}"),
+    ("Alamat", "{{ pemohon.alamat }} RT {{ pemohon.rt }} RW {{ pemohon.rw }}"),
+    ("Kelurahan/Desa", "{{ pemohon.kelurahan }}"),
+    ("Kecamatan", "{{ pemohon.kecamatan }}"),
+]
+
+
+def signature(doc, *, qr=True, issued_at=False, left_text=None):
+    """QR and verification on the left, the signatory on the right."""
+    para(doc, "", after=4)
+    t = table(doc, 1, [TEXT_WIDTH - 82, 82])
+    left, right = t.rows[0].cells
+    if qr:
+        cell_text(left, "{{ qr }}")
+        para(left, "Nomor: {{ surat.nomor }}", size=7)
+        para(left, "Kode verifikasi: {{ verifikasi.kode }}", size=7)
+        para(left, "Pindai untuk mencocokkan dengan arsip Dinas Sosial.", size=7, italic=True)
+    elif left_text:
+        cell_text(left, left_text)
+    p0 = right.paragraphs[0]
+    if issued_at:
+        p0.add_run("Dikeluarkan di : {{ kantor.kota }}")
+        para(right, "pada tanggal  : {{ surat.tanggal }}", after=6)
+        tag(right, "{%p if ttd.atas_nama %}")
+    else:
+        p0.add_run("{%p if ttd.atas_nama %}")
+    para(right, "{{ ttd.atas_nama }},")
+    tag(right, "{%p endif %}")
+    para(right, "{{ ttd.jabatan }},", after=48)
+    para(right, [("{{ ttd.nama }}", "bu")])
+    para(right, "{{ ttd.pangkat }}")
+    para(right, "NIP. {{ ttd.nip }}")
+    return t
+
+
+def paraf_boxes(doc):
+    para(doc, "", after=2)
+    t = table(doc, 4, [8, 44, 20], grid=True, margins=(20, 20, 60, 60))
+    hdr = t.rows[0].cells
+    for c, text in zip(hdr, ("No", "Paraf Hierarki", "Paraf"), strict=False):
+        cell_text(c, text, bold=True, size=7, align=J.CENTER)
+        shade(c)
+    cell_text(t.rows[1].cells[0], "{%tr for p in paraf %}", size=7)
+    cell_text(t.rows[2].cells[0], "{{ p.no }}", size=7, align=J.CENTER)
+    cell_text(t.rows[2].cells[1], "{{ p.jabatan }}", size=7)
+    cell_text(t.rows[2].cells[2], "", size=7)
+    t.rows[2].height = Mm(7)
+    cell_text(t.rows[3].cells[0], "{%tr endfor %}", size=7)
+
+
+def tembusan(doc):
+    tag(doc, "{%p if tembusan %}")
+    para(doc, [("Tembusan:", "u")], size=9, before=6)
+    tag(doc, "{%p for t in tembusan %}")
+    para(doc, "{{ loop.index }}. {{ t }}", size=9)
+    tag(doc, "{%p endfor %}")
+    para(doc, "Arsip.", size=9)
+    tag(doc, "{%p endif %}")
+
+
+def closing(doc, text="Demikian disampaikan, atas perhatian dan kerja samanya diucapkan terima kasih."):
+    body(doc, text)
+
+
+def participant_table(doc, columns):
+    """A bordered list with a repeated header row; ``columns`` = [(header, width, placeholder)]."""
+    widths = [w for _, w, _ in columns]
+    t = table(doc, 4, widths, grid=True, margins=(20, 20, 50, 50), align=WD_TABLE_ALIGNMENT.CENTER)
+    for c, (head, _, _) in zip(t.rows[0].cells, columns, strict=False):
+        cell_text(c, head, bold=True, size=8, align=J.CENTER)
+        shade(c)
+    repeat_header(t.rows[0])
+    cell_text(t.rows[1].cells[0], "{%tr for p in peserta %}", size=8)
+    for c, (_, _, value) in zip(t.rows[2].cells, columns, strict=False):
+        cell_text(c, value, size=8, align=J.CENTER if value in ("{{ p.no }}", "{{ p.jenis_kelamin }}",
+                                                                  "{{ p.peringkat }}", "{{ p.skor }}",
+                                                                  "{{ p.desil }}") else None)
+    cell_text(t.rows[3].cells[0], "{%tr endfor %}", size=8)
+    return t
+
+
+def lampiran_page(doc, title, columns):
+    p = doc.add_paragraph()
+    p.add_run().add_break(WD_BREAK.PAGE)
+    t = table(doc, 4, [TEXT_WIDTH - 85, 22, 4, 59])
+    rows = [("Lampiran", "Surat Kepala Dinas Sosial {{ kantor.daerah }}"), ("Nomor", "{{ surat.nomor }}"),
+            ("Tanggal", "{{ surat.tanggal }}"), ("Hal", "{{ surat.hal }}")]
+    for r, (label, value) in zip(t.rows, rows, strict=False):
+        cell_text(r.cells[1], label, size=9)
+        cell_text(r.cells[2], ":", size=9)
+        cell_text(r.cells[3], value, size=9)
+    para(doc, "", after=6)
+    para(doc, title, bold=True, align=J.CENTER, after=6)
+    participant_table(doc, columns)
+    para(doc, "Jumlah: {{ jumlah }} ({{ jumlah_terbilang }}) orang.", size=9, before=4)
+    signature(doc, qr=False)
+
+
+# ----------------------------------------------------------------------------------------- the templates
+def letter(name, build, *, lampiran=True):
+    doc = new_doc()
+    kop(doc)
+    header_block(doc, with_lampiran=lampiran)
+    build(doc)
+    doc.save(OUT / f"{name}.docx")
+
+
+def rekomendasi_pbi(doc):
+    body(doc, "Berdasarkan permohonan yang bersangkutan, hasil pemeriksaan kelengkapan berkas, dan pencocokan "
+              "dengan Data Tunggal Sosial dan Ekonomi Nasional (DTSEN, dahulu DTKS), Dinas Sosial "
+              "{{ kantor.daerah }} merekomendasikan penduduk di bawah ini untuk didaftarkan sebagai Peserta "
+              "Penerima Bantuan Iuran Jaminan Kesehatan (PBI JK):")
+    data_table(doc, PERSON + [("Status DTSEN", "{{ pemohon.status_dtsen }}")])
+    tag(doc, "{%p if anggota %}")
+    body(doc, "beserta anggota keluarga:", first=0)
+    t = table(doc, 4, [10, 60, 45, 40], grid=True, margins=(10, 10, 50, 50))
+    for c, head in zip(t.rows[0].cells, ("No", "Nama", "NIK", "Hubungan"), strict=False):
+        cell_text(c, head, bold=True, size=9, align=J.CENTER)
+        shade(c)
+    cell_text(t.rows[1].cells[0], "{%tr for a in anggota %}")
+    for c, v in zip(t.rows[2].cells, ("{{ a.no }}", "{{ a.nama }}", "{{ a.nik }}", "{{ a.hubungan }}"), strict=False):
+        cell_text(c, v, size=9)
+    cell_text(t.rows[3].cells[0], "{%tr endfor %}")
+    para(doc, "", after=4)
+    tag(doc, "{%p endif %}")
+    tag(doc, "{%p if kasus.darurat %}")
+    body(doc, [("Permohonan ini bersifat DARURAT", "b"), (" ({{ kasus.keterangan_darurat }}), sehingga mohon "
+                                                          "dapat diproses dengan segera.", "")])
+    tag(doc, "{%p endif %}")
+    body(doc, "Yang bersangkutan termasuk fakir miskin dan orang tidak mampu dan belum terdaftar sebagai peserta "
+              "Jaminan Kesehatan Nasional. Rekomendasi ini hanya berlaku untuk pendaftaran kepesertaan PBI JK dan "
+              "tidak dapat dipergunakan untuk keperluan lain.")
+    closing(doc, "Demikian rekomendasi ini disampaikan, atas perhatian dan kerja samanya diucapkan terima kasih.")
+    signature(doc)
+    paraf_boxes(doc)
+    tembusan(doc)
+
+
+def rekomendasi_reaktivasi(doc):
+    body(doc, "Menindaklanjuti permohonan pengaktifan kembali kepesertaan Penerima Bantuan Iuran Jaminan "
+              "Kesehatan (PBI JK) dan hasil konfirmasi dengan BPJS Kesehatan ({{ kasus.konfirmasi_bpjs }}), "
+              "dengan ini Dinas Sosial {{ kantor.daerah }} merekomendasikan reaktivasi kepesertaan PBI JK atas "
+              "nama:")
+    data_table(doc, PERSON + [("Nomor Kartu JKN-KIS", "{{ pemohon.no_kartu }}"),
+                              ("Status DTSEN", "{{ pemohon.status_dtsen }}"),
+                              ("Nonaktif sejak", "{{ kasus.tanggal_nonaktif }}")])
+    body(doc, "Yang bersangkutan terdaftar dalam Data Tunggal Sosial dan Ekonomi Nasional (DTSEN, dahulu DTKS), "
+              "masih dalam batas waktu reaktivasi, dan membutuhkan pelayanan kesehatan. Mohon kepesertaan yang "
+              "bersangkutan dapat diaktifkan kembali sesuai ketentuan yang berlaku.")
+    closing(doc)
+    signature(doc)
+    paraf_boxes(doc)
+    tembusan(doc)
+
+
+def rekomendasi_penonaktifan(doc):
+    body(doc, "Berdasarkan permohonan penonaktifan dan berkas pendukung yang kami terima, dengan ini Dinas Sosial "
+              "{{ kantor.daerah }} merekomendasikan penonaktifan kepesertaan Jaminan Kesehatan yang iurannya "
+              "dibayar oleh Pemerintah Daerah (PBI APBD / PBPU-BP Pemda) atas nama:")
+    data_table(doc, PERSON + [("Nomor Kartu JKN-KIS", "{{ pemohon.no_kartu }}"),
+                              ("Alasan penonaktifan", [("{{ kasus.alasan }}", "b")]),
+                              ("Bukti pendukung", "{{ kasus.bukti }}")])
+    body(doc, "Mohon kepesertaan yang bersangkutan dapat dinonaktifkan. Proses penonaktifan di BPJS Kesehatan "
+              "memerlukan waktu sekitar 1 (satu) bulan sejak surat ini diterima.")
+    closing(doc)
+    signature(doc)
+    paraf_boxes(doc)
+    tembusan(doc)
+
+
+PENONAKTIFAN_COLS = [
+    ("No", 8, "{{ p.no }}"), ("Nama", 32, "{{ p.nama }}"), ("NIK", 30, "{{ p.nik }}"),
+    ("No. Kartu JKN-KIS", 26, "{{ p.no_kartu }}"), ("Alasan", 26, "{{ p.alasan }}"),
+    ("Nomor Surat Rekomendasi", 43, "{{ p.nomor_surat }}"),
+]
+
+
+def pengantar_penonaktifan(doc):
+    body(doc, "Bersama ini kami sampaikan rekomendasi penonaktifan peserta Jaminan Kesehatan PBI APBD "
+              "(PBPU/BP Pemda) {{ kantor.daerah }} periode {{ periode.nama }} sebanyak {{ jumlah }} "
+              "({{ jumlah_terbilang }}) orang sebagaimana daftar terlampir, beserta surat rekomendasi "
+              "perorangan dan berkas pendukungnya, untuk dapat diproses lebih lanjut.")
+    body(doc, "Penonaktifan tersebut didasarkan pada permohonan keluarga/peserta dan hasil pemeriksaan berkas "
+              "dengan alasan sebagaimana tercantum dalam lampiran. Data yang sama kami kirimkan dalam berkas "
+              "elektronik (XLSX/CSV) kiriman ke-{{ periode.urutan }}.")
+    closing(doc)
+    signature(doc)
+    paraf_boxes(doc)
+    tembusan(doc)
+    lampiran_page(doc, "DAFTAR PESERTA PBI APBD YANG DIREKOMENDASIKAN NONAKTIF\nPERIODE {{ periode.nama|upper }}",
+                  PENONAKTIFAN_COLS)
+
+
+JAMKESDA_COLS = [
+    ("No", 8, "{{ p.no }}"), ("Nama", 30, "{{ p.nama }}"), ("NIK", 30, "{{ p.nik }}"),
+    ("No. KK", 30, "{{ p.no_kk }}"), ("Tgl Lahir", 18, "{{ p.tanggal_lahir }}"), ("L/P", 7, "{{ p.jenis_kelamin }}"),
+    ("Alamat / Kelurahan", 30, "{{ p.alamat }}, {{ p.kelurahan }}"), ("Skor", 12, "{{ p.skor }}"),
+]
+
+
+def usulan_jamkesda(doc):
+    body(doc, "Dalam rangka penyelenggaraan Jaminan Kesehatan bagi penduduk {{ kantor.daerah }} yang iurannya "
+              "dibayarkan oleh Pemerintah Daerah (PBPU/BP Pemda), bersama ini kami usulkan {{ jumlah }} "
+              "({{ jumlah_terbilang }}) orang calon peserta periode {{ periode.nama }} yang telah diverifikasi "
+              "di lapangan dan dinyatakan layak dalam batas kuota, sebagaimana daftar terlampir.")
+    body(doc, "Mohon calon peserta tersebut dapat didaftarkan dan kami diberi umpan balik hasil pendaftaran "
+              "(diterima/ditolak beserta alasannya dan tanggal mulai berlaku) untuk penetapan Keputusan "
+              "{{ kantor.kepala_daerah }}.")
+    closing(doc)
+    signature(doc)
+    paraf_boxes(doc)
+    tembusan(doc)
+    lampiran_page(doc, "DAFTAR USULAN PESERTA JAMKESDA (PBPU/BP PEMDA)\nPERIODE {{ periode.nama|upper }}",
+                  JAMKESDA_COLS)
+
+
+def pemberitahuan_jamkesda(doc):
+    body(doc, "Menindaklanjuti permohonan Saudara/i yang kami terima pada tanggal {{ kasus.tanggal_diterima }} "
+              "dengan nomor registrasi {{ kasus.nomor_registrasi }}, berdasarkan hasil survei lapangan dan "
+              "verifikasi menggunakan kriteria {{ keputusan.kriteria }}, dengan ini kami beritahukan bahwa "
+              "permohonan Jaminan Kesehatan Daerah (Jamkesda) atas nama:")
+    data_table(doc, PERSON[:2] + [PERSON[5]] + [("Skor verifikasi", "{{ keputusan.skor }}")])
+    body(doc, "dinyatakan:", first=0)
+    para(doc, "{{ keputusan.label }}", bold=True, align=J.CENTER, after=8, size=12)
+    tag(doc, "{%p if keputusan.layak %}")
+    body(doc, "Saudara/i akan diusulkan kepada BPJS Kesehatan sebagai peserta PBPU/BP Pemda pada periode "
+              "berjalan. Kartu kepesertaan dapat diterima setelah pendaftaran disetujui BPJS Kesehatan dan "
+              "ditetapkan dengan Keputusan {{ kantor.kepala_daerah }}.")
+    tag(doc, "{%p endif %}")
+    tag(doc, "{%p if keputusan.daftar_tunggu %}")
+    body(doc, "Saudara/i memenuhi kriteria, namun kuota periode ini ({{ keputusan.kuota }} orang) telah terisi. "
+              "Saudara/i berada pada peringkat {{ keputusan.peringkat }} dalam daftar tunggu dan akan diusulkan "
+              "secara berurutan apabila terdapat kuota yang tersedia.")
+    tag(doc, "{%p endif %}")
+    tag(doc, "{%p if keputusan.tidak_layak %}")
+    body(doc, "Alasan: {{ keputusan.alasan }}")
+    tag(doc, "{%p endif %}")
+    body(doc, "Apabila Saudara/i keberatan atas keputusan ini atau memerlukan penjelasan, Saudara/i dapat "
+              "menyampaikan pengaduan melalui {{ layanan.pengaduan }}. Layanan ini tidak dipungut biaya.")
+    closing(doc, "Demikian pemberitahuan ini kami sampaikan untuk dapat dimaklumi.")
+    signature(doc)
+    paraf_boxes(doc)
+
+
+SK_COLS = [
+    ("No", 8, "{{ p.no }}"), ("Nama", 34, "{{ p.nama }}"), ("NIK", 30, "{{ p.nik }}"),
+    ("No. Kartu JKN-KIS", 28, "{{ p.no_kartu }}"), ("Alamat / Kelurahan", 44, "{{ p.alamat }}, {{ p.kelurahan }}"),
+    ("Ket.", 21, "{{ p.keterangan }}"),
+]
+
+
+def permohonan_sk_walikota(doc):
+    body(doc, "Dalam rangka penyelenggaraan Jaminan Kesehatan bagi penduduk {{ kantor.daerah }} yang iurannya "
+              "dibayarkan oleh Pemerintah Daerah, bersama ini kami sampaikan {{ jumlah }} ({{ jumlah_terbilang }}) "
+              "orang peserta periode {{ periode.nama }} yang telah diusulkan dan diterima pendaftarannya oleh BPJS "
+              "Kesehatan sebagaimana daftar terlampir.")
+    body(doc, "Sehubungan dengan hal tersebut, kami mohon kiranya Bapak/Ibu berkenan menetapkan Keputusan "
+              "{{ kantor.kepala_daerah }} tentang Penetapan Peserta Jaminan Kesehatan yang Iurannya Dibayarkan "
+              "oleh Pemerintah Daerah periode {{ periode.nama }}. Rancangan keputusan dan data elektronik "
+              "kami sampaikan bersama surat ini.")
+    closing(doc, "Demikian permohonan ini kami sampaikan, atas perkenan Bapak/Ibu diucapkan terima kasih.")
+    signature(doc)
+    paraf_boxes(doc)
+    tembusan(doc)
+    lampiran_page(doc, "DAFTAR PESERTA JAMKESDA (PBPU/BP PEMDA) YANG DIMOHONKAN PENETAPAN\n"
+                       "PERIODE {{ periode.nama|upper }}", SK_COLS)
+
+
+def rujukan_dtsen(doc):
+    body(doc, "Berdasarkan hasil verifikasi dan validasi lapangan bersama kelurahan/desa, penduduk di bawah ini "
+              "memenuhi kriteria fakir miskin dan orang tidak mampu, tetapi belum terdaftar dalam Data Tunggal "
+              "Sosial dan Ekonomi Nasional (DTSEN, dahulu DTKS):")
+    data_table(doc, PERSON + [("Nomor HP", "{{ pemohon.no_hp }}")])
+    body(doc, "Bersama ini kami rujuk yang bersangkutan untuk diusulkan masuk DTSEN melalui musyawarah "
+              "kelurahan/desa dan aplikasi SIKS-NG sesuai ketentuan, sebagai syarat pengajuan kepesertaan PBI JK. "
+              "{{ kasus.catatan }}")
+    closing(doc)
+    signature(doc)
+    paraf_boxes(doc)
+    tembusan(doc)
+
+
+def rujukan_disdukcapil(doc):
+    body(doc, "Dalam pelayanan Jaminan Kesehatan bagi penduduk tidak mampu, kami mendapati data kependudukan "
+              "penduduk di bawah ini bermasalah sehingga kepesertaannya belum dapat diproses:")
+    data_table(doc, PERSON + [("Permasalahan", [("{{ kasus.alasan }}", "b")])])
+    body(doc, "Bersama ini kami rujuk yang bersangkutan untuk dilakukan pemeriksaan dan perbaikan data "
+              "kependudukan (NIK/KK) sesuai ketentuan. Setelah data diperbaiki, mohon yang bersangkutan diberi "
+              "bukti perbaikan agar pelayanan di Dinas Sosial dapat dilanjutkan. {{ kasus.catatan }}")
+    closing(doc)
+    signature(doc)
+    paraf_boxes(doc)
+    tembusan(doc)
+
+
+def keterangan_reaktivasi():
+    doc = new_doc()
+    kop(doc)
+    title_block(doc, "SURAT KETERANGAN")
+    body(doc, "Yang bertanda tangan di bawah ini:", first=0)
+    data_table(doc, [("Nama", "{{ ttd.nama }}"), ("NIP", "{{ ttd.nip }}"),
+                     ("Jabatan", "{{ ttd.jabatan }}")], indent=0)
+    body(doc, "dengan ini menerangkan bahwa:", first=0)
+    data_table(doc, PERSON + [("Nomor Kartu JKN-KIS", "{{ pemohon.no_kartu }}"),
+                              ("Status DTSEN", "{{ pemohon.status_dtsen }}")], indent=0)
+    body(doc, "adalah benar peserta Penerima Bantuan Iuran Jaminan Kesehatan (PBI JK) yang kepesertaannya "
+              "nonaktif sejak {{ kasus.tanggal_nonaktif }}, terdaftar dalam Data Tunggal Sosial dan Ekonomi "
+              "Nasional (DTSEN, dahulu DTKS), dan membutuhkan pelayanan kesehatan. {{ kasus.bukti }}")
+    body(doc, "Surat keterangan ini diberikan sebagai dasar permohonan pengaktifan kembali (reaktivasi) "
+              "kepesertaan PBI JK yang bersangkutan di BPJS Kesehatan.")
+    body(doc, "Demikian surat keterangan ini dibuat dengan sebenarnya untuk dipergunakan sebagaimana mestinya.")
+    signature(doc, issued_at=True)
+    paraf_boxes(doc)
+    doc.save(OUT / "keterangan_reaktivasi.docx")
+
+
+def tanda_terima():
+    doc = new_doc()
+    kop(doc)
+    title_block(doc, "TANDA TERIMA BERKAS", number=False)
+    para(doc, [("Nomor Registrasi: ", ""), ("{{ kasus.nomor_registrasi }}", "b")], align=J.CENTER)
+    para(doc, "Nomor: {{ surat.nomor }}", align=J.CENTER, size=8, after=8)
+    data_table(doc, [
+        ("Layanan", [("{{ layanan.nama }}", "b")]),
+        ("Nama pemohon", "{{ pemohon.nama }}"),
+        ("NIK", "{{ pemohon.nik }}"),
+        ("Alamat", "{{ pemohon.alamat_singkat }}"),
+        ("Nomor HP", "{{ pemohon.no_hp }}"),
+        ("Diterima", "{{ kasus.tanggal_diterima }} pukul {{ kasus.jam_diterima }}"),
+        ("Standar waktu layanan", "{{ layanan.sla }}"),
+        ("Perkiraan selesai", "{{ kasus.perkiraan_selesai }}"),
+        ("Biaya", "{{ layanan.biaya }}"),
+    ], indent=0, label_width=45)
+    para(doc, "Kelengkapan berkas:", bold=True, after=2)
+    t = table(doc, 4, [10, 125, 30], grid=True, margins=(20, 20, 60, 60))
+    for c, head in zip(t.rows[0].cells, ("No", "Persyaratan", "Diterima"), strict=False):
+        cell_text(c, head, bold=True, size=9, align=J.CENTER)
+        shade(c)
+    cell_text(t.rows[1].cells[0], "{%tr for b in berkas %}")
+    cell_text(t.rows[2].cells[0], "{{ b.no }}", size=9, align=J.CENTER)
+    cell_text(t.rows[2].cells[1], "{{ b.nama }}", size=9)
+    cell_text(t.rows[2].cells[2], "{% if b.ada %}Ada{% else %}BELUM{% endif %}", size=9, align=J.CENTER)
+    cell_text(t.rows[3].cells[0], "{%tr endfor %}")
+    para(doc, "", after=4)
+    tag(doc, "{%p if berkas_kurang %}")
+    body(doc, [("Berkas belum lengkap: ", "b"), ("{{ berkas_kurang }} persyaratan belum diterima. Mohon dilengkapi; "
+                                                 "standar waktu layanan dihitung sejak berkas lengkap.", "")],
+         first=0)
+    tag(doc, "{%p else %}")
+    body(doc, "Berkas lengkap. Standar waktu layanan dihitung sejak berkas ini diterima.", first=0)
+    tag(doc, "{%p endif %}")
+    notice = para(doc, [("Pemberitahuan Pelindungan Data Pribadi. ", "b"),
+                        ("Data pribadi Saudara/i dikumpulkan dan diproses oleh Dinas Sosial {{ kantor.daerah }} "
+                         "hanya untuk keperluan layanan ini, berdasarkan Undang-Undang Nomor 27 Tahun 2022 tentang "
+                         "Pelindungan Data Pribadi. Data dibagikan kepada BPJS Kesehatan, Kementerian Sosial dan "
+                         "Dinas Kependudukan dan Pencatatan Sipil sebatas yang diperlukan, disimpan sesuai "
+                         "ketentuan kearsipan, dan tidak digunakan untuk tujuan lain. Saudara/i berhak mengakses, "
+                         "memperbaiki, dan mengajukan keberatan atas pemrosesan data Saudara/i melalui petugas "
+                         "loket atau {{ kantor.email }}.", "")],
+                  size=8, align=J.JUSTIFY, before=6, after=6)
+    box(notice)
+    para(doc, "Pengaduan: {{ layanan.pengaduan }}", size=8, after=6)
+    t = table(doc, 1, [55, 55, 55])
+    left, mid, right = t.rows[0].cells
+    cell_text(left, "Pemohon,", align=J.CENTER)
+    para(left, "", after=36)
+    para(left, [("{{ pemohon.nama }}", "u")], align=J.CENTER)
+    cell_text(mid, "{{ qr }}", align=J.CENTER)
+    para(mid, "Kode verifikasi: {{ verifikasi.kode }}", size=7, align=J.CENTER)
+    cell_text(right, "{{ surat.tempat_tanggal }}", align=J.CENTER, size=9)
+    para(right, "Petugas Penerima,", align=J.CENTER)
+    para(right, "", after=28)
+    para(right, [("{{ petugas.nama }}", "u")], align=J.CENTER)
+    para(right, "{% if petugas.nip %}NIP. {{ petugas.nip }}{% endif %}", align=J.CENTER)
+    para(doc, "Simpan tanda terima ini dan tunjukkan saat mengambil hasil layanan.", size=8, italic=True, before=6)
+    doc.save(OUT / "tanda_terima.docx")
+
+
+TEMPLATES = {
+    "rekomendasi_pbi": lambda: letter("rekomendasi_pbi", rekomendasi_pbi, lampiran=False),
+    "keterangan_reaktivasi": keterangan_reaktivasi,
+    "rekomendasi_reaktivasi": lambda: letter("rekomendasi_reaktivasi", rekomendasi_reaktivasi, lampiran=False),
+    "rekomendasi_penonaktifan": lambda: letter("rekomendasi_penonaktifan", rekomendasi_penonaktifan),
+    "pengantar_penonaktifan": lambda: letter("pengantar_penonaktifan", pengantar_penonaktifan),
+    "usulan_jamkesda": lambda: letter("usulan_jamkesda", usulan_jamkesda),
+    "pemberitahuan_jamkesda": lambda: letter("pemberitahuan_jamkesda", pemberitahuan_jamkesda, lampiran=False),
+    "permohonan_sk_walikota": lambda: letter("permohonan_sk_walikota", permohonan_sk_walikota),
+    "rujukan_dtsen": lambda: letter("rujukan_dtsen", rujukan_dtsen, lampiran=False),
+    "rujukan_disdukcapil": lambda: letter("rujukan_disdukcapil", rujukan_disdukcapil, lampiran=False),
+    "tanda_terima": tanda_terima,
+}
+
+_ = WD_SECTION  # (kept for offices that add landscape sections by hand)
+
+
+README_HEAD = """# Templat surat
+
+Satu templat Word (.docx) untuk setiap surat yang dihasilkan layanan. Templat dibuat oleh
+`scripts/make_templates.py` (jangan disunting di sini; ubah skripnya lalu jalankan ulang).
+
+## Mengubah templat untuk kantor Anda
+
+1. Salin berkas dari folder ini (mis. `rekomendasi_pbi.docx`) ke folder `templates/` di folder data
+   Loket PBI kantor (nama berkas harus sama). Salinan kantor menggantikan templat bawaan.
+2. Buka dan ubah di Microsoft Word atau LibreOffice: kalimat, tata letak, huruf. Biarkan isian
+   `{{ ... }}` dan tanda `{%p ... %}` / `{%tr ... %}` tetap utuh dalam satu gaya huruf.
+3. Templat diperiksa sebelum nomor surat diambil: isian yang tidak dikenal atau salah ketik
+   (mis. `{{ pemohon.nmaa }}`) ditolak dengan pesan yang menyebut isian tersebut, dan tidak ada nomor
+   yang terpakai.
+
+| Berkas | Surat | Layanan |
+|---|---|---|
+"""
+
+README_TAGS = """
+## Tanda khusus docxtpl
+
+- `{%p if x %}` … `{%p endif %}` — paragraf hanya dicetak bila `x` terisi (mis. `ttd.atas_nama`).
+- `{%tr for p in peserta %}` … `{%tr endfor %}` — satu baris tabel per peserta.
+- `{{ loop.index }}` — nomor urut di dalam perulangan.
+- `|upper` — huruf besar (penyaring Jinja bawaan lain juga boleh).
+
+Gambar (`kantor.lambang`, `qr`) disisipkan oleh aplikasi; letakkan isiannya di paragraf sendiri.
+Ukuran kertas (A4 atau F4 215 × 330 mm) diatur di Pengaturan → Surat dan diterapkan saat surat dibuat.
+
+## Daftar isian
+"""
+
+
+def write_readme() -> None:
+    from app.documents.catalog import KINDS
+
+    lines = [README_HEAD]
+    for k in KINDS.values():
+        lines.append(f"| `{k.key}.docx` | {k.title} | {', '.join(f'`{s}`' for s in k.services)} |\n")
+    lines.append(README_TAGS)
+    group = None
+    for path, (g, desc, example) in PLACEHOLDERS.items():
+        if g != group:
+            lines.append(f"\n### {g}\n\n| Isian | Arti | Contoh |\n|---|---|---|\n")
+            group = g
+        shown = f"`{{{{ {path} }}}}`" if "[]" not in path else f"`{path}`"
+        ex = example.replace("|", "\\|")
+        lines.append(f"| {shown} | {desc} | {ex} |\n")
+    lines.append("\nDalam perulangan, `peserta[].nama` ditulis `{{ p.nama }}` di dalam "
+                 "`{%tr for p in peserta %}`.\n")
+    (OUT / "README.md").write_text("".join(lines), encoding="utf-8")
+
+
+def main() -> int:
+    OUT.mkdir(parents=True, exist_ok=True)
+    for name, build in TEMPLATES.items():
+        build()
+        print(f"  {name}.docx")
+    write_readme()
+    print(f"{len(TEMPLATES)} templat dan README.md ditulis ke {OUT}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
