@@ -1,0 +1,374 @@
+"""Quarterly reconciliation (SPEC §5) of the office's active PBI-APBD participants with BPJS and Dukcapil.
+
+**Active here** means: the newest answered batch item of the person among the activating services
+(default ``jamkesda``) and the deactivating services (default ``penonaktifan``) is an *accepted*
+item of an activating service. The BPJS participant list and the Disdukcapil list are imported
+(CSV or XLSX, columns by name) and compared by NIK. Findings:
+
+- ``bpjs_tidak_di_kantor`` — in BPJS, not active here;
+- ``kantor_tidak_di_bpjs`` — active here, not (actively) in BPJS;
+- ``meninggal_masih_aktif`` / ``pindah_masih_aktif`` — deceased or moved per Dukcapil, still active
+  here or in BPJS;
+- ``beda_nama`` / ``beda_tanggal_lahir`` — name or birth date differs between here and BPJS/Dukcapil;
+- ``ganda`` — a NIK twice in a list, or one person (same name and birth date) under two NIKs.
+
+Each finding carries the deactivation reason it suggests, so the screen can open a ``penonaktifan``
+case from it (:func:`deactivation_request`). The report is an XLSX (summary, findings, refused rows).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import re
+import unicodedata
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from sqlmodel import select
+
+from app.batching.cells import clean_text, is_formula_like
+from app.context import Office
+from app.db.models import Batch, BatchItem, Person
+from app.errors import ValidationError
+from app.importing.tabular import Column, open_table
+from app.rules.identifiers import mangled_reason, mask_nik, validate_nik
+from app.rules.permissions import Actor, allowed, require
+from app.services import audit
+from app.services import settings as settings_svc
+from app.services.feedback import parse_date
+from app.timeutil import to_local, utcnow
+
+SECTION = "reconcile"
+
+KINDS: dict[str, str] = {
+    "bpjs_tidak_di_kantor": "Ada di BPJS, tidak aktif di kantor",
+    "kantor_tidak_di_bpjs": "Aktif di kantor, tidak ada di BPJS",
+    "meninggal_masih_aktif": "Meninggal menurut Dukcapil, masih aktif",
+    "pindah_masih_aktif": "Pindah menurut Dukcapil, masih aktif",
+    "beda_nama": "Nama berbeda",
+    "beda_tanggal_lahir": "Tanggal lahir berbeda",
+    "ganda": "Data ganda",
+}
+
+#: Finding kind → the ``penonaktifan`` reason code it suggests (SPEC §1.5).
+SUGGESTED_REASON = {
+    "meninggal_masih_aktif": "meninggal",
+    "pindah_masih_aktif": "pindah domisili",
+    "ganda": "ganda",
+    "beda_nama": "data tidak valid",
+    "beda_tanggal_lahir": "data tidak valid",
+    "kantor_tidak_di_bpjs": "data tidak valid",
+}
+
+_ID = ("nik", "no nik", "nomor nik", "nik peserta", "nomor induk kependudukan")
+_NAME = ("nama", "nama peserta", "nama lengkap", "name")
+_BORN = ("tanggal lahir", "tgl lahir", "tgl lhr", "tanggal lhr", "birth date", "date of birth")
+BPJS_COLUMNS = [
+    Column("nik", _ID, required=True, label="NIK"),
+    Column("nama", _NAME),
+    Column("tanggal_lahir", _BORN),
+    Column("nomor_kartu", ("nomor kartu", "no kartu", "noka", "no kartu bpjs", "nomor kartu bpjs")),
+    Column("status", ("status", "status peserta", "status kepesertaan")),
+    Column("segmen", ("segmen", "segmen peserta", "jenis peserta")),
+]
+DUKCAPIL_COLUMNS = [
+    Column("nik", _ID, required=True, label="NIK"),
+    Column("nama", _NAME),
+    Column("tanggal_lahir", _BORN),
+    Column("status", ("status", "status penduduk", "keterangan status", "peristiwa", "jenis peristiwa"),
+           required=True, label="Status (meninggal/pindah/aktif)"),
+    Column("tanggal", ("tanggal", "tanggal peristiwa", "tgl peristiwa", "tanggal kejadian")),
+    Column("keterangan", ("keterangan", "catatan", "tujuan pindah")),
+]
+
+_INACTIVE = {"nonaktif", "non aktif", "tidak aktif", "non-aktif", "inactive", "dinonaktifkan", "keluar"}
+_DEAD = {"meninggal", "meninggal dunia", "mati", "wafat", "deceased", "died"}
+_MOVED = {"pindah", "pindah domisili", "pindah keluar", "pindah datang", "moved"}
+
+
+@dataclass(frozen=True)
+class ReconcileSettings:
+    activating_services: tuple[str, ...] = ("jamkesda",)
+    deactivating_services: tuple[str, ...] = ("penonaktifan",)
+
+
+@dataclass(frozen=True)
+class Finding:
+    kind: str
+    nik: str
+    name: str
+    detail: str
+    source: str  # "BPJS", "Dukcapil", "Kantor"
+    suggested_reason: str = ""
+
+    @property
+    def label(self) -> str:
+        return KINDS[self.kind]
+
+
+@dataclass(frozen=True)
+class RefusedRow:
+    source: str
+    line: int
+    value: str
+    message: str
+
+
+@dataclass
+class ReconcileReport:
+    period: str
+    findings: list[Finding] = field(default_factory=list)
+    refused: list[RefusedRow] = field(default_factory=list)
+    active_here: int = 0
+    bpjs_rows: int = 0
+    dukcapil_rows: int = 0
+    out_path: str = ""
+
+    def counts(self) -> dict[str, int]:
+        out = dict.fromkeys(KINDS, 0)
+        for f in self.findings:
+            out[f.kind] += 1
+        return out
+
+
+@dataclass
+class _Entry:
+    line: int
+    name: str
+    born: date | None
+    status: str = ""
+    extra: str = ""
+
+
+def normalise_name(name: str) -> str:
+    """Upper case, no accents, punctuation or doubled spaces (``Nur'aini  S.`` → ``NURAINI S``)."""
+    t = unicodedata.normalize("NFKD", name or "").encode("ascii", "ignore").decode()
+    t = re.sub(r"[^A-Za-z0-9 ]+", "", t.upper())
+    return re.sub(r"\s+", " ", t).strip()
+
+
+def _norm(text: Any) -> str:
+    return re.sub(r"\s+", " ", str(text or "").strip().lower().replace("_", " "))
+
+
+def active_participants(office: Office) -> dict[str, _Entry]:
+    """NIK → the person, for everyone active here (see module docs)."""
+    cfg = settings_svc.load(office, SECTION, ReconcileSettings)
+    services = tuple(cfg.activating_services) + tuple(cfg.deactivating_services)
+    latest: dict[str, tuple[tuple, bool]] = {}
+    with office.db.read() as s:
+        q = (select(BatchItem.nik, BatchItem.tmt, BatchItem.feedback_at, BatchItem.batch_id, Batch.service_code)
+             .join(Batch, Batch.id == BatchItem.batch_id)  # type: ignore[arg-type]
+             .where(BatchItem.feedback_status == "diterima", Batch.service_code.in_(services)))  # type: ignore[attr-defined]
+        for nik, tmt, fb_at, batch_id, service in s.exec(q):
+            key = (tmt or (fb_at.date() if fb_at else date.min), batch_id)
+            if nik not in latest or key > latest[nik][0]:
+                latest[nik] = (key, service in cfg.activating_services)
+        active = sorted(n for n, (_k, act) in latest.items() if act)
+        out: dict[str, _Entry] = {}
+        for i in range(0, len(active), 500):
+            chunk = active[i:i + 500]
+            for p in s.exec(select(Person).where(Person.nik.in_(chunk))).all():  # type: ignore[attr-defined]
+                out[p.nik] = _Entry(0, p.name, p.birth_date)
+        return out
+
+
+def _read_list(path: Path, columns: list[Column], source: str, report: ReconcileReport,
+               ) -> tuple[dict[str, _Entry], list[tuple[str, _Entry, _Entry]]]:
+    table = open_table(path, columns)
+    entries: dict[str, _Entry] = {}
+    dupes: list[tuple[str, _Entry, _Entry]] = []
+    rows = 0
+    for line, raw in table.rows():
+        rows += 1
+        value = raw.get("nik")
+        shown = "" if value is None else str(value).strip()
+        why = mangled_reason(value) if value is not None else "kosong"
+        if why:
+            report.refused.append(RefusedRow(source, line, shown, f"NIK tidak dapat dipakai: {why}."))
+            continue
+        try:
+            nik = validate_nik(shown)
+        except ValidationError as exc:
+            report.refused.append(RefusedRow(source, line, shown, str(exc)))
+            continue
+        try:
+            born = parse_date(raw.get("tanggal_lahir"))
+        except ValueError:
+            born = None
+            report.refused.append(RefusedRow(source, line, nik, f"Tanggal lahir '{raw.get('tanggal_lahir')}' "
+                                                               "tidak dikenali; baris tetap dibandingkan."))
+        entry = _Entry(line, str(raw.get("nama") or "").strip(), born, _norm(raw.get("status")),
+                       " ".join(str(raw.get(k) or "").strip() for k in ("tanggal", "keterangan", "nomor_kartu")
+                                if raw.get(k)).strip())
+        if nik in entries:
+            dupes.append((nik, entries[nik], entry))
+            continue
+        entries[nik] = entry
+    if source == "BPJS":
+        report.bpjs_rows = rows
+    else:
+        report.dukcapil_rows = rows
+    return entries, dupes
+
+
+def _compare(nik: str, here: _Entry, other: _Entry, source: str, out: list[Finding]) -> None:
+    if other.name and here.name and normalise_name(other.name) != normalise_name(here.name):
+        out.append(Finding("beda_nama", nik, here.name, f"Kantor: '{here.name}'; {source}: '{other.name}'", source,
+                           SUGGESTED_REASON["beda_nama"]))
+    if other.born and here.born and other.born != here.born:
+        out.append(Finding("beda_tanggal_lahir", nik, here.name,
+                           f"Kantor: {here.born:%d-%m-%Y}; {source}: {other.born:%d-%m-%Y}", source,
+                           SUGGESTED_REASON["beda_tanggal_lahir"]))
+
+
+def reconcile(office: Office, *, actor: Actor, bpjs_path: str | Path | None, dukcapil_path: str | Path | None,
+              out_path: str | Path | None = None, period: str = "",
+              progress: Callable[[str], None] | None = None) -> ReconcileReport:
+    """Compare the lists with the active participants; write the XLSX report to ``out_path`` if given."""
+    require(actor, "reconcile.run")
+    if not bpjs_path and not dukcapil_path:
+        raise ValidationError("Sebutkan daftar BPJS dan/atau daftar Dukcapil yang akan dicocokkan.")
+    report = ReconcileReport(period=period)
+    if progress:
+        progress("Membaca peserta aktif kantor …")
+    here = active_participants(office)
+    report.active_here = len(here)
+    findings = report.findings
+    bpjs: dict[str, _Entry] = {}
+    bpjs_active: set[str] = set()
+    if bpjs_path:
+        if progress:
+            progress("Membaca daftar BPJS …")
+        bpjs, dupes = _read_list(Path(bpjs_path), BPJS_COLUMNS, "BPJS", report)
+        for nik, first, again in dupes:
+            findings.append(Finding("ganda", nik, first.name, f"NIK muncul dua kali di daftar BPJS "
+                                                              f"(baris {first.line} dan {again.line})", "BPJS",
+                                    "ganda"))
+        bpjs_active = {n for n, e in bpjs.items() if e.status not in _INACTIVE}
+        for nik in sorted(bpjs_active - set(here)):
+            e = bpjs[nik]
+            findings.append(Finding("bpjs_tidak_di_kantor", nik, e.name,
+                                    f"Baris {e.line} daftar BPJS; tidak ada kepesertaan aktif di kantor", "BPJS"))
+        for nik in sorted(set(here) - bpjs_active):
+            why = (f"di BPJS berstatus '{bpjs[nik].status}'" if nik in bpjs else "tidak ada di daftar BPJS")
+            findings.append(Finding("kantor_tidak_di_bpjs", nik, here[nik].name, why.capitalize(), "Kantor",
+                                    SUGGESTED_REASON["kantor_tidak_di_bpjs"]))
+        for nik in sorted(set(here) & set(bpjs)):
+            _compare(nik, here[nik], bpjs[nik], "BPJS", findings)
+    if dukcapil_path:
+        if progress:
+            progress("Membaca daftar Dukcapil …")
+        duk, dupes = _read_list(Path(dukcapil_path), DUKCAPIL_COLUMNS, "Dukcapil", report)
+        for nik, first, again in dupes:
+            if first.status == again.status:
+                findings.append(Finding("ganda", nik, first.name, f"NIK muncul dua kali di daftar Dukcapil "
+                                                                  f"(baris {first.line} dan {again.line})",
+                                        "Dukcapil", "ganda"))
+        for nik in sorted(duk):
+            e = duk[nik]
+            kind = ("meninggal_masih_aktif" if e.status in _DEAD else
+                    "pindah_masih_aktif" if e.status in _MOVED or e.status.startswith("pindah") else "")
+            where = [w for w, on in (("kantor", nik in here), ("BPJS", nik in bpjs_active)) if on]
+            if kind and where:
+                findings.append(Finding(kind, nik, (here.get(nik) or e).name,
+                                        f"Dukcapil: {e.status}{' ' + e.extra if e.extra else ''}; masih aktif di "
+                                        + " dan ".join(where), "Dukcapil", SUGGESTED_REASON[kind]))
+            if nik in here:
+                _compare(nik, here[nik], e, "Dukcapil", findings)
+    # one person under two NIKs among the active participants
+    by_person: dict[tuple[str, date], list[str]] = {}
+    for nik, e in here.items():
+        if e.name and e.born:
+            by_person.setdefault((normalise_name(e.name), e.born), []).append(nik)
+    for (_name, born), niks in sorted(by_person.items()):
+        if len(niks) > 1:
+            for nik in sorted(niks):
+                others = ", ".join(mask_nik(n) for n in sorted(niks) if n != nik)
+                findings.append(Finding("ganda", nik, here[nik].name,
+                                        f"Nama dan tanggal lahir ({born:%d-%m-%Y}) sama dengan NIK {others}",
+                                        "Kantor", "ganda"))
+    if out_path:
+        if progress:
+            progress("Menulis laporan …")
+        full = allowed(actor, "export.full_nik")
+        write_report(Path(out_path), report, actor=actor, full_nik=full)
+        report.out_path = str(out_path)
+    with office.db.write() as s:
+        audit.record(s, actor=actor, action="reconcile.run", entity="reconcile", entity_id=period,
+                     new={"bpjs": Path(bpjs_path).name if bpjs_path else "",
+                          "dukcapil": Path(dukcapil_path).name if dukcapil_path else "",
+                          "active_here": report.active_here, "findings": report.counts(),
+                          "refused": len(report.refused), "report": report.out_path,
+                          "full_nik_export": bool(out_path) and allowed(actor, "export.full_nik")})
+    return report
+
+
+def deactivation_request(finding: Finding) -> dict[str, str]:
+    """What the screen passes to the case service to open a ``penonaktifan`` case from a finding."""
+    return {"service_code": "penonaktifan", "nik": finding.nik, "name": finding.name,
+            "reason": finding.suggested_reason or "data tidak valid",
+            "note": f"Rekonsiliasi: {finding.label}. {finding.detail}"}
+
+
+# --------------------------------------------------------------------------- the XLSX report
+
+
+def _cells(ws: Any, values: Iterable[object]) -> list[Any]:
+    from openpyxl.cell import WriteOnlyCell
+
+    out: list[Any] = []
+    for v in values:
+        t = clean_text(v)
+        if t and is_formula_like(t):
+            c = WriteOnlyCell(ws, value=t)
+            c.data_type = "s"
+            c.quotePrefix = True
+            out.append(c)
+        else:
+            out.append(t or None)
+    return out
+
+
+def write_report(path: Path, report: ReconcileReport, *, actor: Actor, full_nik: bool) -> None:
+    """Write the report atomically (temporary file, then rename). NIKs are text cells."""
+    from openpyxl import Workbook
+
+    show = (lambda n: n) if full_nik else mask_nik
+    wb = Workbook(write_only=True)
+    ws = wb.create_sheet("Ringkasan")
+    ws.append(_cells(ws, ["Laporan rekonsiliasi peserta PBI-APBD"]))
+    ws.append(_cells(ws, ["Periode", report.period]))
+    ws.append(_cells(ws, ["Dibuat", to_local(utcnow()).strftime("%d-%m-%Y %H:%M") + " WIB"]))
+    ws.append(_cells(ws, ["Oleh", f"{actor.full_name} ({actor.username})"]))
+    ws.append(_cells(ws, ["Peserta aktif di kantor", str(report.active_here)]))
+    ws.append(_cells(ws, ["Baris daftar BPJS", str(report.bpjs_rows)]))
+    ws.append(_cells(ws, ["Baris daftar Dukcapil", str(report.dukcapil_rows)]))
+    ws.append([])
+    ws.append(_cells(ws, ["Jenis temuan", "Jumlah"]))
+    for kind, n in report.counts().items():
+        ws.append(_cells(ws, [KINDS[kind], str(n)]))
+    ws.append(_cells(ws, ["Baris ditolak", str(len(report.refused))]))
+    ws = wb.create_sheet("Temuan")
+    ws.append(_cells(ws, ["No", "Jenis temuan", "NIK", "Nama", "Rincian", "Sumber", "Usulan alasan penonaktifan"]))
+    for i, f in enumerate(report.findings, start=1):
+        ws.append(_cells(ws, [str(i), f.label, show(f.nik), f.name, f.detail, f.source, f.suggested_reason]))
+    ws = wb.create_sheet("Baris ditolak")
+    ws.append(_cells(ws, ["Sumber", "Baris", "Nilai NIK", "Masalah"]))
+    for r in report.refused:
+        ws.append(_cells(ws, [r.source, str(r.line), r.value, r.message]))
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    try:
+        wb.save(tmp)
+        with tmp.open("rb") as fh:
+            os.fsync(fh.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            tmp.unlink()
+        raise
