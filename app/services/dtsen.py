@@ -101,6 +101,8 @@ class DtsenInfo:
 
 
 def _text(v: Any) -> str:
+    if v.__class__ is str:
+        return v.strip()
     if v is None:
         return ""
     if isinstance(v, float) and v.is_integer():
@@ -108,8 +110,20 @@ def _text(v: Any) -> str:
     return str(v).strip()
 
 
+def _plain_digits(v: Any) -> str | None:
+    """The common case, checked cheaply: a text cell of ASCII digits (cannot be spreadsheet-mangled)."""
+    if v.__class__ is str:
+        t = v.strip()
+        if t.isdigit() and t.isascii():
+            return t
+    return None
+
+
 def _identifier(raw: Any, label: str) -> str:
-    reason = mangled_reason(raw)
+    plain = _plain_digits(raw)
+    if plain is not None:
+        return plain
+    reason = mangled_reason(raw) if raw is not None else None
     if reason:
         raise ValidationError(f"{label} rusak oleh lembar kerja: {reason}")
     return _text(raw)
@@ -123,7 +137,17 @@ def _birth_date(raw: Any) -> date | None:
     if isinstance(raw, date):
         return raw
     text = str(raw).strip()
-    for fmt in ("%d-%m-%Y", "%d/%m/%Y", "%Y-%m-%d", "%d.%m.%Y", "%Y/%m/%d"):
+    if not text:
+        return None
+    # Fast path for the usual DD-MM-YYYY / DD/MM/YYYY.
+    if len(text) == 10 and text[2] in "-/." and text[5] == text[2]:
+        d, m, y = text[0:2], text[3:5], text[6:10]
+        if d.isdigit() and m.isdigit() and y.isdigit():
+            try:
+                return date(int(y), int(m), int(d))
+            except ValueError:
+                raise ValidationError(f"tanggal lahir '{text}' bukan tanggal yang sah") from None
+    for fmt in ("%Y-%m-%d", "%d-%m-%Y", "%d/%m/%Y", "%d.%m.%Y", "%Y/%m/%d"):
         try:
             return datetime.strptime(text, fmt).date()
         except ValueError:
@@ -142,31 +166,34 @@ def _small_code(raw: Any, label: str) -> str:
 
 def clean_row(values: dict[str, Any]) -> dict[str, Any]:
     """One raw row → the values to store. Raises :class:`ValidationError` naming what is wrong."""
-    nik_raw = values.get("nik")
-    reason = mangled_reason(nik_raw) if nik_raw is not None else None
-    if reason:
-        raise ValidationError(f"NIK rusak oleh lembar kerja: {reason}")
-    info = parse_nik(_text(nik_raw))
+    info = parse_nik(_identifier(values.get("nik"), "NIK"))
     kk = validate_kk(_identifier(values.get("no_kk"), "No KK"))
     name = " ".join(_text(values.get("name")).split())
     if not name:
         raise ValidationError("nama kosong")
     if len(name) > 120:
         raise ValidationError("nama lebih dari 120 karakter")
-    sex_raw = _text(values.get("sex")).lower()
-    sex = _SEX.get(sex_raw, "") if sex_raw else info.sex
-    if sex_raw and not sex:
-        raise ValidationError(f"jenis kelamin '{values.get('sex')}' harus L atau P")
+    sex_raw = _text(values.get("sex"))
+    if sex_raw in ("L", "P"):
+        sex = sex_raw
+    elif sex_raw:
+        sex = _SEX.get(sex_raw.lower(), "")
+        if not sex:
+            raise ValidationError(f"jenis kelamin '{sex_raw}' harus L atau P")
+    else:
+        sex = info.sex
     desil_text = _text(values.get("desil"))
     if not desil_text.isdigit() or not 0 <= int(desil_text) <= 10:
         raise ValidationError(f"desil '{desil_text}' harus angka 0–10 (0 = belum diperingkat)")
     region = _identifier(values.get("region_code"), "Kode wilayah")
     if region and not region.isdigit():
         raise ValidationError(f"kode wilayah '{region}' harus angka")
+    address = _text(values.get("address"))
+    if "  " in address:
+        address = " ".join(address.split())
     return {
         "nik": info.nik, "no_kk": kk, "name": name, "birth_place": _text(values.get("birth_place"))[:80],
-        "birth_date": _birth_date(values.get("birth_date")), "sex": sex,
-        "address": " ".join(_text(values.get("address")).split())[:250],
+        "birth_date": _birth_date(values.get("birth_date")), "sex": sex, "address": address[:250],
         "rt": _small_code(values.get("rt"), "RT"), "rw": _small_code(values.get("rw"), "RW"),
         "region_code": region[:13], "kelurahan": _text(values.get("kelurahan"))[:80],
         "kecamatan": _text(values.get("kecamatan"))[:80], "desil": int(desil_text),
@@ -286,15 +313,30 @@ def import_file(office: Office, *, actor: Actor, path: str | Path,
     return summary
 
 
-def _info(r: DtsenRecord) -> DtsenInfo:
-    return DtsenInfo(r.nik, r.no_kk, r.name, r.birth_place, r.birth_date, r.sex, r.address, r.rt, r.rw,
-                     r.region_code, r.kelurahan, r.kecamatan, r.desil, r.dtsen_id)
+_FIND_COLS = "nik, no_kk, name, birth_place, birth_date, sex, address, rt, rw, region_code, kelurahan, " \
+             "kecamatan, desil, dtsen_id"
 
 
 def find(session, nik: str) -> DtsenInfo | None:
-    """The bare indexed lookup, inside a caller's session (no permission check, no log)."""
-    r = session.exec(select(DtsenRecord).where(DtsenRecord.nik == nik)).first()
-    return _info(r) if r else None
+    """The bare indexed lookup, inside a caller's session (no permission check, no log).
+
+    It goes straight to the driver's cursor: at the counter this runs for every NIK typed, and the
+    ORM's per-query overhead would be several times the cost of the indexed read itself.
+    """
+    dbapi = session.connection().connection.dbapi_connection
+    ph = "?" if session.get_bind().dialect.name == "sqlite" else "%s"
+    cur = dbapi.cursor()
+    try:
+        cur.execute(f"SELECT {_FIND_COLS} FROM dtsen_record WHERE nik = {ph}", (nik,))
+        row = cur.fetchone()
+    finally:
+        cur.close()
+    if row is None:
+        return None
+    born = row[4]
+    if isinstance(born, str):
+        born = date.fromisoformat(born)
+    return DtsenInfo(*row[:4], born, *row[5:])
 
 
 def lookup(office: Office, *, actor: Actor, nik: str) -> DtsenInfo | None:
