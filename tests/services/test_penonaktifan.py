@@ -1,0 +1,63 @@
+"""SOP penonaktifan (Kab. Cirebon): berkas lengkap → surat hari itu juga; tidak lengkap → ditolak dengan
+daftar kekurangan. Alasan berkode; rekap kolektif bulanan; paraf Kasi → Kabid → Sekretaris; Kepala Dinas."""
+
+from __future__ import annotations
+
+import pytest
+
+from app.errors import ValidationError
+from app.services import cases
+from tests.services.conftest import at, kk, nik
+
+ALL = ["kk", "ktp", "kis", "surat_pernyataan"]
+
+
+def _open(office, staff, received=ALL, now=None):
+    return cases.open_case(office, actor=staff.front_office, service_code="penonaktifan", nik=nik(1),
+                           name="Peserta Mampu", no_kk=kk(1), received=received, now=now or at(2026, 11, 6, 10))
+
+
+def test_complete_file_issued_same_day_and_collected_for_the_month(office, staff):
+    c = _open(office, staff)
+    with pytest.raises(ValidationError, match="Alasan penonaktifan"):
+        cases.advance(office, actor=staff.front_office, case_id=c.id, version=c.version)
+    c = cases.advance(office, actor=staff.front_office, case_id=c.id, version=c.version,
+                      data={"reason_code": "mampu"}, now=at(2026, 11, 6, 10, 5))
+    assert c.data["alasan"].startswith("Mampu")
+    c = cases.advance(office, actor=staff.back_office, case_id=c.id, version=c.version, now=at(2026, 11, 6, 10, 30))
+    assert "rekomendasi_penonaktifan" in [d["key"] for d in c.documents_due]
+    assert c.current_step == "rekap_bulanan" and c.batch_ready_at == at(2026, 11, 6, 10, 30)
+    c = cases.advance(office, actor=staff.back_office, case_id=c.id, version=c.version)
+    for actor in (staff.kasi_linjamsos, staff.kabid_linjamsos, staff.sekretaris):
+        c = cases.paraf(office, actor=actor, case_id=c.id, version=c.version)
+    c = cases.advance(office, actor=staff.kepala_dinas, case_id=c.id, version=c.version)
+    c = cases.advance(office, actor=staff.back_office, case_id=c.id, version=c.version)
+    assert c.status == "selesai"
+    r = cases.receipt(office, actor=staff.front_office, case_id=c.id)
+    assert "sekitar 1 bulan" in r.notice
+
+
+def test_incomplete_file_refused_with_what_is_missing(office, staff):
+    c = _open(office, staff, received=["kk", "ktp"])
+    with pytest.raises(ValidationError) as err:
+        cases.advance(office, actor=staff.front_office, case_id=c.id, version=c.version, data={"reason_code": "ganda"})
+    assert "surat tidak dapat diterbitkan" in str(err.value) and "Kartu KIS PBI-APBD" in str(err.value)
+    c = cases.refuse_incomplete(office, actor=staff.front_office, case_id=c.id, version=c.version)
+    assert c.status == "ditolak" and c.outcome == "berkas_tidak_lengkap"
+    assert c.outcome_reason == ("Berkas tidak lengkap. Yang belum ada: Kartu KIS PBI-APBD; "
+                                "Surat pernyataan penonaktifan.")
+
+
+@pytest.mark.parametrize("code", ["meninggal", "pindah_domisili", "mampu", "ganda", "data_tidak_valid"])
+def test_reason_codes(office, staff, code):
+    c = _open(office, staff)
+    c = cases.advance(office, actor=staff.front_office, case_id=c.id, version=c.version, data={"reason_code": code})
+    assert c.current_step == "penerbitan_surat"
+
+
+def test_sla_one_working_day_skips_weekend_and_holiday(office, staff):
+    # Friday 14 August 2026 10:00 → Monday 17 August is Independence Day → due Tuesday 18 August 10:00
+    c = _open(office, staff, now=at(2026, 8, 14, 10))
+    assert c.due_at == at(2026, 8, 18, 10)
+    assert cases.overdue(office, actor=staff.manager, now=at(2026, 8, 17, 16)) == []
+    assert len(cases.overdue(office, actor=staff.manager, now=at(2026, 8, 18, 10, 1))) == 1
