@@ -17,6 +17,7 @@ from app.errors import LoketError
 COMMAND_MODULES = [
     "app.commands.admin",
     "app.commands.dtsen",
+    "app.commands.batches",
 ]
 
 EXIT_OK, EXIT_ERROR, EXIT_USAGE = 0, 1, 2

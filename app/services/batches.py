@@ -398,7 +398,7 @@ def close_batch(office: Office, *, actor: Actor, service_code: str, period: str,
             msg += f" Catatan: {letter_note}."
         return CloseResult(info, True, msg, names, cover_letter=not letter_note and with_letters)
     except _Empty as exc:
-        raise ValidationError(str(exc)) from None
+        raise EmptyBatch(str(exc)) from None
     finally:
         if writer is not None:
             writer.abort()
@@ -407,6 +407,10 @@ def close_batch(office: Office, *, actor: Actor, service_code: str, period: str,
 
 class _Empty(Exception):
     pass
+
+
+class EmptyBatch(ValidationError):
+    """No case of the service is waiting for a batch in that period; nothing was created."""
 
 
 def _office_manifest(s: Session) -> dict[str, str]:

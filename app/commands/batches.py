@@ -1,0 +1,222 @@
+"""``loket-pbi batch close|list|carry``, ``outbox send|status``, ``feedback import``, ``reconcile``."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from app.commands._common import add_auth_args, office_from, out, sign_in
+
+EXIT_NOTHING = 3  # nothing to do (empty period)
+EXIT_PENDING = 4  # something is still waiting (outbox)
+
+
+def register(sub, parent) -> None:
+    b = sub.add_parser("batch", parents=[parent], help="batch kolektif bulanan: tutup, daftar, pindahkan kasus")
+    bsub = b.add_subparsers(dest="batch_command", metavar="AKSI", required=True)
+    c = bsub.add_parser("close", parents=[parent], help="tutup batch satu layanan untuk satu periode")
+    add_auth_args(c)
+    c.add_argument("--service", required=True, help="kode layanan, mis. penonaktifan, jamkesda, pbi-baru")
+    c.add_argument("--period", required=True, help="periode TTTT-BB, mis. 2026-11")
+    c.set_defaults(handler=cmd_close)
+    ls = bsub.add_parser("list", parents=[parent], help="daftar batch dan status pengirimannya")
+    add_auth_args(ls)
+    ls.add_argument("--service")
+    ls.add_argument("--pending", action="store_true", help="hanya yang belum terkirim")
+    ls.set_defaults(handler=cmd_list)
+    cr = bsub.add_parser("carry", parents=[parent], help="pindahkan kasus yang terlewat ke batch periode berikutnya")
+    add_auth_args(cr)
+    cr.add_argument("case_id", type=int)
+    cr.add_argument("--to", required=True, dest="to_period", help="periode tujuan TTTT-BB")
+    cr.add_argument("--reason", required=True)
+    cr.set_defaults(handler=cmd_carry)
+
+    o = sub.add_parser("outbox", parents=[parent], help="kotak keluar: kirim batch yang belum terkirim")
+    osub = o.add_subparsers(dest="outbox_command", metavar="AKSI", required=True)
+    se = osub.add_parser("send", parents=[parent], help="kirim semua batch tertunda ke tujuan di Pengaturan")
+    add_auth_args(se)
+    se.add_argument("--no-wait", action="store_true", help="jangan menunggu di antara percobaan ulang")
+    se.set_defaults(handler=cmd_send)
+    st = osub.add_parser("status", parents=[parent], help="batch yang menunggu dikirim")
+    st.set_defaults(handler=cmd_status)
+
+    f = sub.add_parser("feedback", parents=[parent], help="umpan balik BPJS/Kemensos")
+    fsub = f.add_subparsers(dest="feedback_command", metavar="AKSI", required=True)
+    fi = fsub.add_parser("import", parents=[parent], help="impor berkas jawaban (CSV atau XLSX), dicocokkan per NIK")
+    add_auth_args(fi)
+    fi.add_argument("file")
+    fi.add_argument("--batch", type=int, dest="batch_id", help="hanya cocokkan dengan batch ini")
+    fi.add_argument("--service", help="hanya cocokkan dengan batch layanan ini")
+    fi.add_argument("--dry-run", action="store_true", help="periksa saja, jangan ubah apa pun")
+    fi.set_defaults(handler=cmd_feedback)
+
+    r = sub.add_parser("reconcile", parents=[parent],
+                       help="rekonsiliasi triwulanan dengan daftar BPJS dan Dukcapil (laporan XLSX)")
+    add_auth_args(r)
+    r.add_argument("--bpjs", help="daftar peserta BPJS (CSV/XLSX)")
+    r.add_argument("--dukcapil", help="daftar Disdukcapil (CSV/XLSX)")
+    r.add_argument("--out", required=True, help="berkas laporan .xlsx")
+    r.add_argument("--period", default="", help="label periode, mis. 2026-Q4")
+    r.set_defaults(handler=cmd_reconcile)
+
+
+def _when(dt) -> str:
+    if dt is None:
+        return "-"
+    from app.timeutil import to_local
+    return to_local(dt).strftime("%d-%m-%Y %H:%M")
+
+
+def cmd_close(args: argparse.Namespace) -> int:
+    from app.services import batches
+
+    office = office_from(args)
+    try:
+        actor = sign_in(office, args)
+        last = {"pct": -10}
+
+        def progress(done: int, total: int) -> None:
+            pct = int(done * 100 / max(1, total))
+            if pct >= last["pct"] + 10 and sys.stderr.isatty():
+                last["pct"] = pct
+                print(f"  {pct:3d}% ({done:,}/{total:,} kasus)", file=sys.stderr, flush=True)
+
+        try:
+            res = batches.close_batch(office, actor=actor, service_code=args.service, period=args.period,
+                                      progress=progress)
+        except batches.EmptyBatch as exc:
+            out(str(exc))
+            return EXIT_NOTHING
+        out(res.message)
+        out(f"  ZIP    : {res.batch.zip_path}")
+        out(f"  SHA-256: {res.batch.zip_sha256}")
+        return 0
+    finally:
+        office.close()
+
+
+def cmd_list(args: argparse.Namespace) -> int:
+    from app.services import batches
+
+    office = office_from(args)
+    try:
+        actor = sign_in(office, args)
+        rows = batches.list_batches(office, actor=actor, service_code=args.service, pending_only=args.pending)
+        if not rows:
+            out("Belum ada batch.")
+            return 0
+        out(f"{'ID':>4}  {'Layanan':<18} {'Periode':<8} {'No':>3} {'Kasus':>6}  {'Status':<10} "
+            f"{'Ditutup':<16} {'Terkirim':<16} {'Coba':>4} {'Jawaban':>7}")
+        for b in rows:
+            status = "terkirim" if b.status == "delivered" else "menunggu"
+            out(f"{b.id:>4}  {b.service_code:<18} {b.period:<8} {b.sequence:>3} {b.record_count:>6}  {status:<10} "
+                f"{_when(b.created_at):<16} {_when(b.delivered_at):<16} {b.delivery_attempts:>4} "
+                f"{b.feedback_received:>7}")
+            if b.status != "delivered" and b.last_error:
+                out(f"        galat terakhir: {b.last_error}")
+        return 0
+    finally:
+        office.close()
+
+
+def cmd_carry(args: argparse.Namespace) -> int:
+    from app.services import batches
+
+    office = office_from(args)
+    try:
+        actor = sign_in(office, args)
+        batches.carry_case(office, actor=actor, case_id=args.case_id, to_period=args.to_period, reason=args.reason)
+        out(f"Kasus #{args.case_id} akan masuk batch periode {args.to_period}.")
+        return 0
+    finally:
+        office.close()
+
+
+def cmd_send(args: argparse.Namespace) -> int:
+    from app.services import outbox
+
+    office = office_from(args)
+    try:
+        actor = sign_in(office, args)
+        sleep = (lambda _s: None) if args.no_wait else None
+        kwargs = {"sleep": sleep} if sleep else {}
+        results = outbox.send_pending(office, actor=actor, progress=lambda m: print(m, file=sys.stderr), **kwargs)
+        if not results:
+            out("Tidak ada batch yang menunggu dikirim.")
+            return 0
+        waiting = 0
+        for r in results:
+            if r.delivered:
+                out(f"TERKIRIM  {r.label} ({r.attempts} percobaan)")
+                for target, receipt in r.receipts.items():
+                    out(f"          {target}: {receipt[:200]}")
+            else:
+                waiting += 1
+                out(f"MENUNGGU  {r.label}: {r.errors[-1] if r.errors else 'belum terkirim'}")
+        if waiting:
+            out(f"{waiting} batch masih menunggu; jalankan lagi saat tujuan dapat dijangkau.")
+            return EXIT_PENDING
+        return 0
+    finally:
+        office.close()
+
+
+def cmd_status(args: argparse.Namespace) -> int:
+    from app.services import outbox
+
+    office = office_from(args)
+    try:
+        rows = outbox.pending(office)
+        if not rows:
+            out("Kotak keluar kosong: semua batch sudah terkirim.")
+            return 0
+        for bid, label in rows:
+            out(f"#{bid}  {label}")
+        return EXIT_PENDING
+    finally:
+        office.close()
+
+
+def cmd_feedback(args: argparse.Namespace) -> int:
+    from app.rules.permissions import allowed
+    from app.services import feedback
+
+    office = office_from(args)
+    try:
+        actor = sign_in(office, args)
+        rep = feedback.import_feedback(office, actor=actor, path=args.file, batch_id=args.batch_id,
+                                       service_code=args.service, dry_run=args.dry_run)
+        full = allowed(actor, "nik.view_full")
+        out(rep.summary())
+        for title, issues in (("NIK tidak dikenal", rep.unknown_nik),
+                              ("Bukan bagian batch terkirim", rep.not_in_batch),
+                              ("Baris bermasalah", rep.errors)):
+            if issues:
+                out(f"{title}:")
+                for i in issues:
+                    i = i if full else feedback.masked(i)
+                    out(f"  baris {i.line}: {i.nik} {i.name} — {i.message}")
+        return 0
+    finally:
+        office.close()
+
+
+def cmd_reconcile(args: argparse.Namespace) -> int:
+    from app.services import reconcile
+
+    office = office_from(args)
+    try:
+        actor = sign_in(office, args)
+        rep = reconcile.reconcile(office, actor=actor, bpjs_path=args.bpjs, dukcapil_path=args.dukcapil,
+                                  out_path=args.out, period=args.period,
+                                  progress=lambda m: print(m, file=sys.stderr))
+        out(f"Peserta aktif di kantor: {rep.active_here}; baris BPJS {rep.bpjs_rows}, "
+            f"baris Dukcapil {rep.dukcapil_rows}.")
+        for kind, n in rep.counts().items():
+            out(f"  {reconcile.KINDS[kind]:<45} {n:>6}")
+        if rep.refused:
+            out(f"  {'Baris ditolak (lihat laporan)':<45} {len(rep.refused):>6}")
+        out(f"Laporan: {rep.out_path}")
+        return 0
+    finally:
+        office.close()

@@ -1,0 +1,63 @@
+"""The command line: batch close/list, outbox send/status, feedback import, reconcile."""
+
+from __future__ import annotations
+
+import pytest
+
+from app import cli
+from app.services import settings as settings_svc
+from tests.batches.helpers import make_cases
+from tests.batches.test_feedback import NURHAYATI, RUSDI, SAMPLE
+
+
+@pytest.fixture
+def run(office, supervisor, monkeypatch, capsys):
+    monkeypatch.setattr(cli, "COMMAND_MODULES", ["app.commands.batches"])
+    monkeypatch.setenv("LOKET_PBI_USER", supervisor.username)
+    monkeypatch.setenv("LOKET_PBI_PASSWORD", "rahasia-123")
+
+    def go(*argv: str) -> tuple[int, str, str]:
+        code = cli.main([*argv, "--data-dir", str(office.dirs.root)])
+        captured = capsys.readouterr()
+        return code, captured.out, captured.err
+
+    return go
+
+
+def test_monthly_routine_from_the_command_line(office, admin, run, tmp_path):
+    from app.services import outbox
+
+    make_cases(office, "penonaktifan", 2, niks=[NURHAYATI, RUSDI])
+    code, out, _ = run("batch", "close", "--service", "penonaktifan", "--period", "2026-10")
+    assert code == 3 and "Tidak ada kasus" in out, (out, _)
+    code, out, _ = run("batch", "close", "--service", "penonaktifan", "--period", "2026-11")
+    assert code == 0 and "nomor urut 1" in out and "2 kasus" in out
+    code, out, _ = run("batch", "close", "--service", "penonaktifan", "--period", "2026-11")
+    assert code == 0 and "sudah ditutup" in out
+    code, out, _ = run("batch", "list")
+    assert code == 0 and "penonaktifan" in out and "menunggu" in out
+    code, out, err = run("outbox", "send")
+    assert code == 1 and "Belum ada tujuan" in err
+    share = tmp_path / "share"
+    share.mkdir()
+    settings_svc.save(office, actor=admin, section=outbox.SECTION, value=outbox.DeliverySettings(folder=str(share)))
+    code, out, _ = run("outbox", "status")
+    assert code == 4 and "penonaktifan 2026-11 #1" in out
+    code, out, _ = run("outbox", "send", "--no-wait")
+    assert code == 0 and "TERKIRIM" in out
+    code, out, _ = run("outbox", "status")
+    assert code == 0 and "kosong" in out
+    code, out, _ = run("feedback", "import", str(SAMPLE))
+    assert code == 0 and "diterima 1, ditolak 1" in out
+    bpjs = tmp_path / "bpjs.csv"
+    bpjs.write_text(f"nik,nama\n{NURHAYATI},Nurhayati\n", encoding="utf-8")
+    report = tmp_path / "rekon.xlsx"
+    code, out, _ = run("reconcile", "--bpjs", str(bpjs), "--out", str(report), "--period", "2026-Q4")
+    assert code == 0 and report.is_file() and "Ada di BPJS, tidak aktif di kantor" in out
+
+
+def test_front_office_is_refused(office, make_user, run, monkeypatch):
+    fo = make_user("front_office")
+    monkeypatch.setenv("LOKET_PBI_USER", fo.username)
+    code, _out, err = run("batch", "close", "--service", "penonaktifan", "--period", "2026-11")
+    assert code == 1 and "tidak berwenang" in err
