@@ -66,8 +66,13 @@ def run(rows: int, lookups: int = 10_000) -> dict:
         ref_import = time.perf_counter() - t
         # Loket, in a child process.
         env = dict(os.environ, PYTHONPATH=str(Path(__file__).resolve().parents[1]))
-        out = subprocess.run([sys.executable, "-c", CHILD, str(work / "office"), str(csv_path)], check=True,
-                             capture_output=True, text=True, env=env)
+        out = subprocess.run(
+            [sys.executable, "-c", CHILD, str(work / "office"), str(csv_path)],
+            check=True,
+            capture_output=True,
+            text=True,
+            env=env,
+        )
         loket = json.loads(out.stdout.strip().splitlines()[-1])
 
         # Lookups: the same random NIKs against both databases.
@@ -99,11 +104,15 @@ def run(rows: int, lookups: int = 10_000) -> dict:
             lookup_times.append(time.perf_counter() - t)
         office.close()
         return {
-            "rows": rows, "csv_mb": round(csv_path.stat().st_size / 1_048_576, 1),
-            "ref_import_s": round(ref_import, 2), "loket_import_s": round(loket["seconds"], 2),
-            "import_ratio": round(loket["seconds"] / ref_import, 2), "loket_import_maxrss_mb": round(loket["maxrss_mb"]),
+            "rows": rows,
+            "csv_mb": round(csv_path.stat().st_size / 1_048_576, 1),
+            "ref_import_s": round(ref_import, 2),
+            "loket_import_s": round(loket["seconds"], 2),
+            "import_ratio": round(loket["seconds"] / ref_import, 2),
+            "loket_import_maxrss_mb": round(loket["maxrss_mb"]),
             "rejected": loket["rejected"],
-            "ref_lookup_p99_ms": round(p99(ref_times) * 1000, 3), "loket_find_p99_ms": round(p99(find_times) * 1000, 3),
+            "ref_lookup_p99_ms": round(p99(ref_times) * 1000, 3),
+            "loket_find_p99_ms": round(p99(find_times) * 1000, 3),
             "find_ratio": round(p99(find_times) / p99(ref_times), 2),
             "loket_lookup_logged_p99_ms": round(p99(lookup_times) * 1000, 3),
         }

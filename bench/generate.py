@@ -1,6 +1,6 @@
 """Seeded, realistic test data: DTSEN extracts with valid NIKs (women's day + 40), families, regions, desil.
 
-    python bench/generate.py --rows 1000000 --out bench/data/dtsen_1000000.csv
+python bench/generate.py --rows 1000000 --out bench/data/dtsen_1000000.csv
 """
 
 from __future__ import annotations
@@ -11,14 +11,89 @@ import random
 from datetime import date, timedelta
 from pathlib import Path
 
-FIRST_M = ["Ahmad", "Budi", "Rusdi", "Agus", "Hendra", "Joko", "Slamet", "Andi", "Rizki", "Fajar", "Dedi", "Yusuf",
-           "Irfan", "Bambang", "Wahyu", "Teguh", "Hasan", "Arif", "Dimas", "Eko", "Made", "Nyoman", "Tjhin", "Muhammad"]
-FIRST_F = ["Siti", "Nurhayati", "Aulia", "Dewi", "Rina", "Sri", "Wulan", "Indah", "Fitri", "Ayu", "Ratna", "Lestari",
-           "Nur'aini", "Kartini", "Yuliani", "Maria", "Ni Luh", "Putri", "Rahmawati", "Suryani", "Siu Lan", "Dian"]
-LAST = ["", "Saputra", "Wijaya", "Lubis", "Siregar", "Nasution", "Hidayat", "Kurniawan", "Pratama", "Santoso",
-        "Rahman", "Setiawan", "Gunawan", "Susanto", "Hutapea", "Simanjuntak", "Halim", "Tanjung", "Syahputra"]
-STREETS = ["Jl. Kampung Melayu", "Jl. Diponegoro", "Jl. Sudirman", "Jl. Masjid Jamik", "Gg. Melati", "Jl. Depati Amir",
-           "Jl. Ahmad Yani", "Jl. Soekarno Hatta", "Jl. Balai", "Gg. Mawar"]
+FIRST_M = [
+    "Ahmad",
+    "Budi",
+    "Rusdi",
+    "Agus",
+    "Hendra",
+    "Joko",
+    "Slamet",
+    "Andi",
+    "Rizki",
+    "Fajar",
+    "Dedi",
+    "Yusuf",
+    "Irfan",
+    "Bambang",
+    "Wahyu",
+    "Teguh",
+    "Hasan",
+    "Arif",
+    "Dimas",
+    "Eko",
+    "Made",
+    "Nyoman",
+    "Tjhin",
+    "Muhammad",
+]
+FIRST_F = [
+    "Siti",
+    "Nurhayati",
+    "Aulia",
+    "Dewi",
+    "Rina",
+    "Sri",
+    "Wulan",
+    "Indah",
+    "Fitri",
+    "Ayu",
+    "Ratna",
+    "Lestari",
+    "Nur'aini",
+    "Kartini",
+    "Yuliani",
+    "Maria",
+    "Ni Luh",
+    "Putri",
+    "Rahmawati",
+    "Suryani",
+    "Siu Lan",
+    "Dian",
+]
+LAST = [
+    "",
+    "Saputra",
+    "Wijaya",
+    "Lubis",
+    "Siregar",
+    "Nasution",
+    "Hidayat",
+    "Kurniawan",
+    "Pratama",
+    "Santoso",
+    "Rahman",
+    "Setiawan",
+    "Gunawan",
+    "Susanto",
+    "Hutapea",
+    "Simanjuntak",
+    "Halim",
+    "Tanjung",
+    "Syahputra",
+]
+STREETS = [
+    "Jl. Kampung Melayu",
+    "Jl. Diponegoro",
+    "Jl. Sudirman",
+    "Jl. Masjid Jamik",
+    "Gg. Melati",
+    "Jl. Depati Amir",
+    "Jl. Ahmad Yani",
+    "Jl. Soekarno Hatta",
+    "Jl. Balai",
+    "Gg. Mawar",
+]
 # (kode kab/kota, kecamatan code, kecamatan, [(kelurahan code suffix, kelurahan)])
 REGIONS = [
     ("1971", "01", "Taman Sari", [("1001", "Kejaksaan"), ("1002", "Rawa Bangun"), ("1003", "Kuto Panji")]),
@@ -27,8 +102,22 @@ REGIONS = [
     ("6172", "02", "Singkawang Barat", [("1003", "Pasiran"), ("1004", "Melayu")]),
     ("3273", "05", "Coblong", [("1001", "Dago"), ("1002", "Lebak Siliwangi")]),
 ]
-HEADER = ["ID_DTSEN", "NIK", "NO_KK", "NAMA", "TEMPAT_LAHIR", "TGL_LAHIR", "JNS_KEL", "ALAMAT", "RT", "RW",
-          "KODE_WILAYAH", "KELURAHAN", "KECAMATAN", "DESIL"]
+HEADER = [
+    "ID_DTSEN",
+    "NIK",
+    "NO_KK",
+    "NAMA",
+    "TEMPAT_LAHIR",
+    "TGL_LAHIR",
+    "JNS_KEL",
+    "ALAMAT",
+    "RT",
+    "RW",
+    "KODE_WILAYAH",
+    "KELURAHAN",
+    "KECAMATAN",
+    "DESIL",
+]
 
 
 def people(rows: int, seed: int = 20261123):
@@ -61,9 +150,22 @@ def people(rows: int, seed: int = 20261123):
             first = rng.choice(FIRST_F if female else FIRST_M)
             name = f"{first} {rng.choice(LAST)}".strip()
             made += 1
-            yield [f"DT{kab}{made:08d}", f"{prefix}{serial:04d}", kk, name, kecamatan, born.strftime("%d-%m-%Y"),
-                   "P" if female else "L", address, rt, rw, f"{kab}{kec_code}{kel_suffix}", kelurahan, kecamatan,
-                   desil]
+            yield [
+                f"DT{kab}{made:08d}",
+                f"{prefix}{serial:04d}",
+                kk,
+                name,
+                kecamatan,
+                born.strftime("%d-%m-%Y"),
+                "P" if female else "L",
+                address,
+                rt,
+                rw,
+                f"{kab}{kec_code}{kel_suffix}",
+                kelurahan,
+                kecamatan,
+                desil,
+            ]
 
 
 def write_csv(path: Path, rows: int, seed: int = 20261123) -> Path:
