@@ -61,3 +61,24 @@ def test_sla_one_working_day_skips_weekend_and_holiday(office, staff):
     assert c.due_at == at(2026, 8, 18, 10)
     assert cases.overdue(office, actor=staff.manager, now=at(2026, 8, 17, 16)) == []
     assert len(cases.overdue(office, actor=staff.manager, now=at(2026, 8, 18, 10, 1))) == 1
+
+
+def test_month_batch_collects_the_case(office, staff):
+    from app.services import batches
+
+    c = _open(office, staff, now=at(2026, 11, 6, 10))
+    c = cases.advance(office, actor=staff.front_office, case_id=c.id, version=c.version,
+                      data={"reason_code": "meninggal"}, now=at(2026, 11, 6, 10, 5))
+    c = cases.advance(office, actor=staff.back_office, case_id=c.id, version=c.version, now=at(2026, 11, 6, 10, 30))
+    waiting = batches.waiting_cases(office, actor=staff.supervisor, service_code="penonaktifan")
+    assert [(w["reg_number"], w["period"]) for w in waiting] == [(c.reg_number, "2026-11")]
+    res = batches.close_batch(office, actor=staff.supervisor, service_code="penonaktifan", period="2026-11",
+                              with_letters=False)
+    assert res.created and res.batch.record_count == 1
+    c = cases.get_case(office, actor=staff.front_office, case_id=c.id)
+    assert c.batch_id is not None
+    # a case already sent cannot be returned to before the batch step
+    c = cases.advance(office, actor=staff.back_office, case_id=c.id, version=c.version)
+    with pytest.raises(ValidationError, match="kolektif"):
+        cases.return_for_revision(office, actor=staff.kasi_linjamsos, case_id=c.id, version=c.version,
+                                  to_step="penerbitan_surat", reason="salah alasan")
