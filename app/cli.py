@@ -18,6 +18,7 @@ COMMAND_MODULES = [
     "app.commands.admin",
     "app.commands.dtsen",
     "app.commands.batches",
+    "app.commands.backup",
 ]
 
 EXIT_OK, EXIT_ERROR, EXIT_USAGE = 0, 1, 2

@@ -31,6 +31,7 @@ ACTIONS: dict[str, frozenset[str]] = {
     "user.manage": frozenset({"administrator"}),
     "official.manage": frozenset({"administrator"}),
     "audit.verify": frozenset({"administrator", "supervisor"}),
+    "backup.make": frozenset({"administrator", "supervisor"}),
     "dtsen.import": frozenset({"administrator", "supervisor"}),
     "dtsen.lookup": _STAFF,
     # Cases (the step's own role is checked again by the workflow engine)
@@ -62,6 +63,13 @@ ACTIONS: dict[str, frozenset[str]] = {
     "reconcile.run": frozenset({"supervisor"}),
     # Writing files that carry full (unmasked) NIKs out of the app; always logged.
     "export.full_nik": frozenset({"supervisor"}),
+    # Letters (SPEC §3): every counter role issues and reprints; voiding a number needs a superior.
+    "letter.issue": _STAFF,
+    "letter.list": _STAFF,
+    "letter.reprint": _STAFF,
+    "letter.pdf": _STAFF,
+    "letter.void": frozenset({"supervisor", "manager", "kasi_linjamsos", "kabid_linjamsos", "sekretaris",
+                              "kepala_dinas", "administrator"}),
 }
 
 

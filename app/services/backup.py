@@ -1,0 +1,218 @@
+"""Backups of the embedded database and the letter archive, and restoring one.
+
+A backup is one ZIP: ``database.sqlite3`` taken with SQLite's online backup API (consistent while the
+app is open), the letter archive and the attachments, and ``manifest.json`` with the SHA-256 of every
+file. It is written to a temporary name and renamed when complete, so a half-written backup never
+looks like a backup. Restoring checks the whole backup first and keeps the current data aside.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import shutil
+import sqlite3
+import tempfile
+import zipfile
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+
+from app import __version__
+from app.context import Office
+from app.errors import ValidationError
+from app.paths import DataDirs
+from app.rules.permissions import Actor, require
+from app.services import audit, settings
+from app.timeutil import to_local, utcnow
+
+PREFIX = "loket-pbi-cadangan-"
+DB_NAME = "database.sqlite3"
+ARCHIVE_FOLDERS = ("letters", "attachments", "batches")
+
+
+@dataclass(frozen=True)
+class BackupSettings:
+    folder: str = ""  # empty: the data folder's backups/; may be a USB stick or a network share
+    keep: int = 14
+    daily: bool = True
+
+    def __post_init__(self) -> None:
+        if not 1 <= int(self.keep) <= 365:
+            raise ValidationError("Jumlah cadangan yang disimpan harus 1–365.")
+
+
+@dataclass(frozen=True)
+class BackupInfo:
+    path: Path
+    created_at: str
+    files: int
+    size: int
+
+
+def backup_folder(office: Office) -> Path:
+    cfg = settings.load(office, "backup", BackupSettings)
+    return Path(cfg.folder) if cfg.folder else office.dirs.backups
+
+
+def _sha256(path: Path) -> str:
+    h = hashlib.sha256()
+    with path.open("rb") as fh:
+        while chunk := fh.read(1 << 20):
+            h.update(chunk)
+    return h.hexdigest()
+
+
+def _sqlite_copy(src_path: Path, dst_path: Path) -> None:
+    src = sqlite3.connect(src_path)
+    try:
+        dst = sqlite3.connect(dst_path)
+        try:
+            src.backup(dst)
+            dst.execute("PRAGMA journal_mode=DELETE")
+        finally:
+            dst.close()
+    finally:
+        src.close()
+
+
+def make_backup(office: Office, *, actor: Actor | None, folder: Path | None = None) -> BackupInfo:
+    """Write one backup ZIP. ``actor=None`` is the automatic daily backup."""
+    if actor is not None:
+        require(actor, "backup.make")
+    if not office.db.is_sqlite:
+        raise ValidationError("Basis data PostgreSQL dicadangkan di servernya (pg_dump), bukan dari loket.")
+    folder = folder or backup_folder(office)
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise ValidationError(f"Folder cadangan {folder} tidak dapat dipakai: {exc}") from exc
+    now = utcnow()
+    stamp = to_local(now).strftime("%Y%m%d-%H%M%S")
+    target = folder / f"{PREFIX}{stamp}.zip"
+    n = 1
+    while target.exists():
+        n += 1
+        target = folder / f"{PREFIX}{stamp}-{n}.zip"
+    with tempfile.TemporaryDirectory(prefix="loket-cadangan-") as tmp:
+        db_copy = Path(tmp) / DB_NAME
+        _sqlite_copy(office.dirs.database, db_copy)
+        manifest: dict = {"app_version": __version__, "created_at": now.isoformat(), "files": {}}
+        partial = target.with_suffix(".zip.part")
+        try:
+            with zipfile.ZipFile(partial, "w", compression=zipfile.ZIP_DEFLATED) as zf:
+                zf.write(db_copy, DB_NAME)
+                manifest["files"][DB_NAME] = _sha256(db_copy)
+                for name in ARCHIVE_FOLDERS:
+                    base = office.dirs.root / name
+                    if not base.exists():
+                        continue
+                    for path in sorted(p for p in base.rglob("*") if p.is_file()):
+                        arc = path.relative_to(office.dirs.root).as_posix()
+                        zf.write(path, arc)
+                        manifest["files"][arc] = _sha256(path)
+                zf.writestr("manifest.json", json.dumps(manifest, indent=2, ensure_ascii=False))
+            with partial.open("rb") as fh:
+                os.fsync(fh.fileno())
+            os.replace(partial, target)
+        except OSError as exc:
+            partial.unlink(missing_ok=True)
+            raise ValidationError(
+                f"Cadangan gagal ditulis ke {folder}: {exc}. Tidak ada cadangan yang dibuat.") from exc
+    with office.db.write() as s:
+        audit.record(s, actor=actor, action="backup.make", entity="backup", entity_id=target.name,
+                     new={"files": len(manifest["files"]), "folder": str(folder)})
+    prune(office, folder)
+    return BackupInfo(target, manifest["created_at"], len(manifest["files"]), target.stat().st_size)
+
+
+def list_backups(folder: Path) -> list[Path]:
+    if not folder.exists():
+        return []
+    return sorted(folder.glob(f"{PREFIX}*.zip"), key=lambda p: (p.stat().st_mtime_ns, p.name), reverse=True)
+
+
+def prune(office: Office, folder: Path) -> list[Path]:
+    keep = settings.load(office, "backup", BackupSettings).keep
+    removed = []
+    for old in list_backups(folder)[keep:]:
+        old.unlink(missing_ok=True)
+        removed.append(old)
+    return removed
+
+
+def backup_due(office: Office, *, today: datetime | None = None) -> bool:
+    """True when daily backups are on and none was made today (office time)."""
+    cfg = settings.load(office, "backup", BackupSettings)
+    if not cfg.daily or not office.db.is_sqlite:
+        return False
+    day = to_local(today or utcnow()).strftime("%Y%m%d")
+    return not any(p.name.startswith(f"{PREFIX}{day}") for p in list_backups(backup_folder(office)))
+
+
+def auto_backup(office: Office) -> BackupInfo | None:
+    """The automatic daily backup (run in a worker at start-up and by ``loket-pbi backup --if-due``)."""
+    return make_backup(office, actor=None) if backup_due(office) else None
+
+
+def verify_backup(path: Path) -> dict:
+    """Open a backup and check every file against its manifest and the database's integrity."""
+    path = Path(path)
+    if not path.is_file():
+        raise ValidationError(f"Berkas cadangan tidak ditemukan: {path}")
+    try:
+        with zipfile.ZipFile(path) as zf:
+            bad = zf.testzip()
+            if bad:
+                raise ValidationError(f"Cadangan rusak: berkas {bad} di dalamnya tidak utuh.")
+            try:
+                manifest = json.loads(zf.read("manifest.json"))
+            except KeyError as exc:
+                raise ValidationError("Ini bukan berkas cadangan Loket PBI (manifest.json tidak ada).") from exc
+            names = set(zf.namelist()) - {"manifest.json"}
+            if names != set(manifest["files"]):
+                raise ValidationError("Isi cadangan tidak cocok dengan daftar berkasnya (manifest).")
+            with tempfile.TemporaryDirectory(prefix="loket-periksa-") as tmp:
+                for name, digest in manifest["files"].items():
+                    out = Path(zf.extract(name, tmp))
+                    if _sha256(out) != digest:
+                        raise ValidationError(f"Cadangan rusak: sidik berkas {name} tidak cocok.")
+                con = sqlite3.connect(Path(tmp) / DB_NAME)
+                try:
+                    result = con.execute("PRAGMA integrity_check").fetchone()[0]
+                finally:
+                    con.close()
+                if result != "ok":
+                    raise ValidationError(f"Basis data di dalam cadangan rusak: {result}")
+    except zipfile.BadZipFile as exc:
+        raise ValidationError(f"{path.name} bukan berkas ZIP cadangan yang sah.") from exc
+    return manifest
+
+
+def restore(dirs: DataDirs, path: Path) -> Path:
+    """Replace the data folder's database and archive with a checked backup.
+
+    The office must be closed. The current database and archive are moved to
+    ``backups/sebelum-pulih-<time>/`` first; returns that folder.
+    """
+    path = Path(path)
+    manifest = verify_backup(path)
+    aside = dirs.backups / f"sebelum-pulih-{datetime.now():%Y%m%d-%H%M%S}"
+    aside.mkdir(parents=True, exist_ok=True)
+    for suffix in ("", "-wal", "-shm"):
+        current = Path(f"{dirs.database}{suffix}")
+        if current.exists():
+            shutil.move(str(current), aside / current.name)
+    for name in ARCHIVE_FOLDERS:
+        current = dirs.root / name
+        if current.exists():
+            shutil.move(str(current), aside / name)
+    with zipfile.ZipFile(path) as zf:
+        for name in manifest["files"]:
+            target = dirs.root / (dirs.database.name if name == DB_NAME else name)
+            target.parent.mkdir(parents=True, exist_ok=True)
+            with zf.open(name) as src, target.open("wb") as dst:
+                shutil.copyfileobj(src, dst)
+    dirs.ensure()
+    return aside

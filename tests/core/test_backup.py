@@ -1,0 +1,111 @@
+"""Backups: made while the app is open, checked, restored; every table compared."""
+
+import zipfile
+
+import pytest
+from sqlalchemy import inspect, text
+
+from app.context import open_office
+from app.errors import PermissionDenied, ValidationError
+from app.services import backup, dtsen, users
+from tests.conftest import SAMPLES
+
+
+def snapshot(office) -> dict:
+    tables = {}
+    with office.db.read() as s:
+        names = inspect(s.connection()).get_table_names()
+        for name in sorted(names):
+            tables[name] = sorted(map(tuple, s.exec(text(f'SELECT * FROM "{name}"')).all()), key=repr)
+    return tables
+
+
+def test_backup_restore_compares_every_table(office, admin, make_user):
+    make_user("front_office")
+    dtsen.import_file(office, actor=admin, path=SAMPLES / "dtsen_contoh.csv")
+    (office.dirs.letters / "2026").mkdir(parents=True, exist_ok=True)
+    (office.dirs.letters / "2026" / "surat-1.docx").write_bytes(b"isi surat")
+    before = snapshot(office)
+    info = backup.make_backup(office, actor=admin)
+    assert info.path.exists() and info.files >= 2
+    assert backup.verify_backup(info.path)["files"]["letters/2026/surat-1.docx"]
+
+    # Life goes on after the backup …
+    make_user("verifier")
+    (office.dirs.letters / "2026" / "surat-1.docx").write_bytes(b"diubah")
+    dirs = office.dirs
+    office.close()
+
+    aside = backup.restore(dirs, info.path)
+    assert (aside / dirs.database.name).exists()
+    restored = open_office(dirs.root)
+    try:
+        after = snapshot(restored)
+        assert after == before
+        assert (dirs.letters / "2026" / "surat-1.docx").read_bytes() == b"isi surat"
+    finally:
+        restored.close()
+
+
+def test_damaged_backup_is_refused_and_nothing_changes(office, admin, tmp_path):
+    info = backup.make_backup(office, actor=admin)
+    damaged = tmp_path / "rusak.zip"
+    with zipfile.ZipFile(info.path) as src, zipfile.ZipFile(damaged, "w") as dst:
+        for item in src.infolist():
+            data = src.read(item.filename)
+            if item.filename == "database.sqlite3":
+                data = data[:2000] + b"\xff" * 100 + data[2100:]
+            dst.writestr(item, data)
+    before = office.dirs.database.read_bytes()
+    with pytest.raises(ValidationError, match="sidik"):
+        backup.restore(office.dirs, damaged)
+    assert office.dirs.database.read_bytes() == before
+    not_zip = tmp_path / "bukan.zip"
+    not_zip.write_text("halo")
+    with pytest.raises(ValidationError, match="bukan berkas ZIP"):
+        backup.verify_backup(not_zip)
+
+
+def test_daily_backup_once_a_day_and_keeps_last_n(office, admin):
+    from app.services import settings
+
+    settings.save(office, actor=admin, section="backup", value=backup.BackupSettings(keep=2))
+    assert backup.backup_due(office)
+    assert backup.auto_backup(office) is not None
+    assert not backup.backup_due(office)
+    assert backup.auto_backup(office) is None
+    for _ in range(3):
+        backup.make_backup(office, actor=admin)
+    assert len(backup.list_backups(office.dirs.backups)) == 2
+
+
+def test_front_office_cannot_make_backup(office, make_user):
+    with pytest.raises(PermissionDenied):
+        backup.make_backup(office, actor=make_user("front_office"))
+
+
+def test_backup_to_unusable_folder_says_so(office, admin, tmp_path):
+    blocker = tmp_path / "berkas"
+    blocker.write_text("x")
+    with pytest.raises(ValidationError, match="tidak dapat dipakai"):
+        backup.make_backup(office, actor=admin, folder=blocker / "sub")
+
+
+def test_restore_command_line(office, admin, tmp_path):
+    import os
+    import subprocess
+    import sys
+
+    info = backup.make_backup(office, actor=admin)
+    users.add_user(office, actor=admin, username="baru", full_name="Baru", password="rahasia-123",
+                   roles=["verifier"])
+    root = office.dirs.root
+    office.close()
+    r = subprocess.run([sys.executable, "-m", "app", "restore", "--data-dir", str(root), str(info.path), "--yes"],
+                       capture_output=True, text=True, env=dict(os.environ), timeout=120)
+    assert r.returncode == 0, r.stderr
+    o = open_office(root)
+    try:
+        assert [u.username for u in users.list_users(o, actor=admin)] == ["admin"]
+    finally:
+        o.close()
