@@ -30,7 +30,7 @@ OUT = ROOT / "resources" / "templates"
 FONT = "Arial"
 SIZE = 11
 TEXT_WIDTH = 165  # mm: A4 210 - left 25 - right 20
-LEFT, RIGHT, TOP, BOTTOM = 25, 20, 12, 15
+LEFT, RIGHT, TOP, BOTTOM = 25, 20, 10, 12
 
 J = WD_ALIGN_PARAGRAPH
 
@@ -158,6 +158,14 @@ def repeat_header(row):
     trPr.append(h)
 
 
+def keep_row(row):
+    """Never split this row across pages (signature block, paraf boxes)."""
+    trPr = row._tr.get_or_add_trPr()
+    el = OxmlElement("w:cantSplit")
+    el.set(qn("w:val"), "true")
+    trPr.append(el)
+
+
 def bottom_rule(p):
     """The double rule under the kop (thick over thin), as on printed letterheads."""
     pPr = p._p.get_or_add_pPr()
@@ -187,17 +195,17 @@ def box(p):
 
 # ------------------------------------------------------------------------------------------ letter parts
 def kop(doc):
-    t = table(doc, 1, [24, TEXT_WIDTH - 48, 24])
-    c0, c1, _ = t.rows[0].cells
+    t = table(doc, 1, [24, TEXT_WIDTH - 24])
+    c0, c1 = t.rows[0].cells
     cell_text(c0, "{{ kantor.lambang }}", align=J.CENTER)
     cell_text(c1, "{{ kantor.pemerintah }}", bold=True, size=14, align=J.CENTER)
     para(c1, "{{ kantor.dinas }}", bold=True, size=17, align=J.CENTER)
     para(c1, "{{ kantor.alamat }}{% if kantor.kode_pos %} Kode Pos {{ kantor.kode_pos }}{% endif %}",
-         size=9, align=J.CENTER)
-    para(c1, "{{ kantor.kontak }}", size=9, align=J.CENTER)
+         size=8.5, align=J.CENTER)
+    para(c1, "{{ kantor.kontak }}", size=8.5, align=J.CENTER)
     rule = para(doc, "", size=4)
     bottom_rule(rule)
-    para(doc, "", size=6)
+    para(doc, "", size=4)
 
 
 def header_block(doc, *, with_lampiran=True):
@@ -211,10 +219,10 @@ def header_block(doc, *, with_lampiran=True):
         cell_text(r.cells[0], label)
         cell_text(r.cells[1], ":")
         cell_text(r.cells[2], value, bold=(label == "Hal"))
-    para(doc, "", after=6)
+    para(doc, "", size=6)
     para(doc, "Yth. {{ tujuan.yth }}")
     para(doc, "di")
-    para(doc, "{{ tujuan.di }}", left=10, after=10)
+    para(doc, "{{ tujuan.di }}", left=10, after=8)
 
 
 def title_block(doc, title, *, number=True):
@@ -223,16 +231,18 @@ def title_block(doc, title, *, number=True):
         para(doc, "Nomor: {{ surat.nomor }}", align=J.CENTER, after=10)
 
 
-def body(doc, text, *, after=6, first=10):
-    return para(doc, text, align=J.JUSTIFY, first=first, after=after, line=1.15)
+def body(doc, text, *, after=4, first=10):
+    return para(doc, text, align=J.JUSTIFY, first=first, after=after, line=1.1)
 
 
 def data_table(doc, rows, *, indent=10, label_width=48):
-    t = table(doc, len(rows), [indent, label_width, 4, TEXT_WIDTH - indent - label_width - 4])
+    widths = ([indent] if indent else []) + [label_width, 4, TEXT_WIDTH - indent - label_width - 4]
+    t = table(doc, len(rows), widths)
+    off = 1 if indent else 0
     for r, (label, value) in zip(t.rows, rows, strict=False):
-        cell_text(r.cells[1], label)
-        cell_text(r.cells[2], ":")
-        cell_text(r.cells[3], value)
+        cell_text(r.cells[off], label)
+        cell_text(r.cells[off + 1], ":")
+        cell_text(r.cells[off + 2], value)
     para(doc, "", after=4)
     return t
 
@@ -249,18 +259,21 @@ PERSON = [
 ]
 
 
-def signature(doc, *, qr=True, issued_at=False, left_text=None):
-    """QR and verification on the left, the signatory on the right."""
-    para(doc, "", after=4)
-    t = table(doc, 1, [TEXT_WIDTH - 82, 82])
+def signature(doc, *, qr=True, issued_at=False, paraf=True):
+    """Left: QR with the verification code, then the paraf boxes of the chain. Right: the signatory."""
+    para(doc, "", after=2)
+    t = table(doc, 1, [TEXT_WIDTH - 80, 80])
+    keep_row(t.rows[0])
     left, right = t.rows[0].cells
     if qr:
-        cell_text(left, "{{ qr }}")
-        para(left, "Nomor: {{ surat.nomor }}", size=7)
-        para(left, "Kode verifikasi: {{ verifikasi.kode }}", size=7)
-        para(left, "Pindai untuk mencocokkan dengan arsip Dinas Sosial.", size=7, italic=True)
-    elif left_text:
-        cell_text(left, left_text)
+        q = table(left, 1, [24, TEXT_WIDTH - 80 - 30])
+        cell_text(q.rows[0].cells[0], "{{ qr }}")
+        cell_text(q.rows[0].cells[1], "Nomor: {{ surat.nomor }}", size=7)
+        para(q.rows[0].cells[1], "Kode verifikasi: {{ verifikasi.kode }}", size=7)
+        para(q.rows[0].cells[1], "Pindai kode QR untuk mencocokkan surat ini dengan arsip Dinas Sosial.", size=7,
+             italic=True)
+    if paraf:
+        paraf_boxes(left)
     p0 = right.paragraphs[0]
     if issued_at:
         p0.add_run("Dikeluarkan di : {{ kantor.kota }}")
@@ -270,31 +283,30 @@ def signature(doc, *, qr=True, issued_at=False, left_text=None):
         p0.add_run("{%p if ttd.atas_nama %}")
     para(right, "{{ ttd.atas_nama }},")
     tag(right, "{%p endif %}")
-    para(right, "{{ ttd.jabatan }},", after=48)
+    para(right, "{{ ttd.jabatan }},", after=40)
     para(right, [("{{ ttd.nama }}", "bu")])
     para(right, "{{ ttd.pangkat }}")
     para(right, "NIP. {{ ttd.nip }}")
     return t
 
 
-def paraf_boxes(doc):
-    para(doc, "", after=2)
-    t = table(doc, 4, [8, 44, 20], grid=True, margins=(20, 20, 60, 60))
+def paraf_boxes(container):
+    t = table(container, 4, [7, 58, 15], grid=True, margins=(10, 10, 40, 40))
     hdr = t.rows[0].cells
     for c, text in zip(hdr, ("No", "Paraf Hierarki", "Paraf"), strict=False):
-        cell_text(c, text, bold=True, size=7, align=J.CENTER)
+        cell_text(c, text, bold=True, size=6.5, align=J.CENTER)
         shade(c)
-    cell_text(t.rows[1].cells[0], "{%tr for p in paraf %}", size=7)
-    cell_text(t.rows[2].cells[0], "{{ p.no }}", size=7, align=J.CENTER)
-    cell_text(t.rows[2].cells[1], "{{ p.jabatan }}", size=7)
-    cell_text(t.rows[2].cells[2], "", size=7)
-    t.rows[2].height = Mm(7)
-    cell_text(t.rows[3].cells[0], "{%tr endfor %}", size=7)
+    cell_text(t.rows[1].cells[0], "{%tr for p in paraf %}", size=6.5)
+    cell_text(t.rows[2].cells[0], "{{ p.no }}", size=6.5, align=J.CENTER)
+    cell_text(t.rows[2].cells[1], "{{ p.jabatan }}", size=6.5)
+    cell_text(t.rows[2].cells[2], "", size=6.5)
+    cell_text(t.rows[3].cells[0], "{%tr endfor %}", size=6.5)
+    return t
 
 
 def tembusan(doc):
     tag(doc, "{%p if tembusan %}")
-    para(doc, [("Tembusan:", "u")], size=9, before=6)
+    para(doc, [("Tembusan:", "u")], size=9, before=3)
     tag(doc, "{%p for t in tembusan %}")
     para(doc, "{{ loop.index }}. {{ t }}", size=9)
     tag(doc, "{%p endfor %}")
@@ -326,7 +338,7 @@ def participant_table(doc, columns):
 def lampiran_page(doc, title, columns):
     p = doc.add_paragraph()
     p.add_run().add_break(WD_BREAK.PAGE)
-    t = table(doc, 4, [TEXT_WIDTH - 85, 22, 4, 59])
+    t = table(doc, 4, [TEXT_WIDTH - 100, 18, 4, 78])
     rows = [("Lampiran", "Surat Kepala Dinas Sosial {{ kantor.daerah }}"), ("Nomor", "{{ surat.nomor }}"),
             ("Tanggal", "{{ surat.tanggal }}"), ("Hal", "{{ surat.hal }}")]
     for r, (label, value) in zip(t.rows, rows, strict=False):
@@ -337,7 +349,7 @@ def lampiran_page(doc, title, columns):
     para(doc, title, bold=True, align=J.CENTER, after=6)
     participant_table(doc, columns)
     para(doc, "Jumlah: {{ jumlah }} ({{ jumlah_terbilang }}) orang.", size=9, before=4)
-    signature(doc, qr=False)
+    signature(doc, qr=False, paraf=False)
 
 
 # ----------------------------------------------------------------------------------------- the templates
@@ -376,7 +388,6 @@ def rekomendasi_pbi(doc):
               "tidak dapat dipergunakan untuk keperluan lain.")
     closing(doc, "Demikian rekomendasi ini disampaikan, atas perhatian dan kerja samanya diucapkan terima kasih.")
     signature(doc)
-    paraf_boxes(doc)
     tembusan(doc)
 
 
@@ -393,7 +404,6 @@ def rekomendasi_reaktivasi(doc):
               "bersangkutan dapat diaktifkan kembali sesuai ketentuan yang berlaku.")
     closing(doc)
     signature(doc)
-    paraf_boxes(doc)
     tembusan(doc)
 
 
@@ -408,7 +418,6 @@ def rekomendasi_penonaktifan(doc):
               "memerlukan waktu sekitar 1 (satu) bulan sejak surat ini diterima.")
     closing(doc)
     signature(doc)
-    paraf_boxes(doc)
     tembusan(doc)
 
 
@@ -429,7 +438,6 @@ def pengantar_penonaktifan(doc):
               "elektronik (XLSX/CSV) kiriman ke-{{ periode.urutan }}.")
     closing(doc)
     signature(doc)
-    paraf_boxes(doc)
     tembusan(doc)
     lampiran_page(doc, "DAFTAR PESERTA PBI APBD YANG DIREKOMENDASIKAN NONAKTIF\nPERIODE {{ periode.nama|upper }}",
                   PENONAKTIFAN_COLS)
@@ -452,7 +460,6 @@ def usulan_jamkesda(doc):
               "{{ kantor.kepala_daerah }}.")
     closing(doc)
     signature(doc)
-    paraf_boxes(doc)
     tembusan(doc)
     lampiran_page(doc, "DAFTAR USULAN PESERTA JAMKESDA (PBPU/BP PEMDA)\nPERIODE {{ periode.nama|upper }}",
                   JAMKESDA_COLS)
@@ -483,7 +490,6 @@ def pemberitahuan_jamkesda(doc):
               "menyampaikan pengaduan melalui {{ layanan.pengaduan }}. Layanan ini tidak dipungut biaya.")
     closing(doc, "Demikian pemberitahuan ini kami sampaikan untuk dapat dimaklumi.")
     signature(doc)
-    paraf_boxes(doc)
 
 
 SK_COLS = [
@@ -504,7 +510,6 @@ def permohonan_sk_walikota(doc):
               "kami sampaikan bersama surat ini.")
     closing(doc, "Demikian permohonan ini kami sampaikan, atas perkenan Bapak/Ibu diucapkan terima kasih.")
     signature(doc)
-    paraf_boxes(doc)
     tembusan(doc)
     lampiran_page(doc, "DAFTAR PESERTA JAMKESDA (PBPU/BP PEMDA) YANG DIMOHONKAN PENETAPAN\n"
                        "PERIODE {{ periode.nama|upper }}", SK_COLS)
@@ -520,7 +525,6 @@ def rujukan_dtsen(doc):
               "{{ kasus.catatan }}")
     closing(doc)
     signature(doc)
-    paraf_boxes(doc)
     tembusan(doc)
 
 
@@ -533,7 +537,6 @@ def rujukan_disdukcapil(doc):
               "bukti perbaikan agar pelayanan di Dinas Sosial dapat dilanjutkan. {{ kasus.catatan }}")
     closing(doc)
     signature(doc)
-    paraf_boxes(doc)
     tembusan(doc)
 
 
@@ -554,7 +557,6 @@ def keterangan_reaktivasi():
               "kepesertaan PBI JK yang bersangkutan di BPJS Kesehatan.")
     body(doc, "Demikian surat keterangan ini dibuat dengan sebenarnya untuk dipergunakan sebagaimana mestinya.")
     signature(doc, issued_at=True)
-    paraf_boxes(doc)
     doc.save(OUT / "keterangan_reaktivasi.docx")
 
 

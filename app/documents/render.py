@@ -14,8 +14,8 @@ from app.errors import ValidationError
 
 #: paper → (width mm, height mm). F4/Folio as used in Indonesian offices: 215 × 330 mm.
 PAPER_SIZES: dict[str, tuple[int, int]] = {"A4": (210, 297), "F4": (215, 330)}
-QR_WIDTH_MM = 22
-EMBLEM_WIDTH_MM = 22
+QR_WIDTH_MM = 20
+EMBLEM_WIDTH_MM = 20
 
 
 def paper_size(paper: str) -> tuple[int, int]:
