@@ -19,6 +19,7 @@ COMMAND_MODULES = [
     "app.commands.dtsen",
     "app.commands.batches",
     "app.commands.backup",
+    "app.commands.letters",
 ]
 
 EXIT_OK, EXIT_ERROR, EXIT_USAGE = 0, 1, 2
