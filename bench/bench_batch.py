@@ -104,7 +104,7 @@ def main() -> None:
         print(f"setup: {2 * args.cases + args.small:,} cases in {time.perf_counter() - t:.1f} s")
 
         t = time.perf_counter()
-        res = batches.close_batch(o, actor=spv, service_code="jamkesda", period="2026-11")
+        res = batches.close_batch(o, actor=spv, service_code="jamkesda", period="2026-11", with_letters=False)
         t_close = time.perf_counter() - t
         assert res.batch.record_count == args.cases
         size = Path(res.batch.zip_path).stat().st_size
@@ -121,7 +121,7 @@ def main() -> None:
         peaks = {}
         for period, n in (("2026-12", args.small), ("2027-01", args.cases)):
             tracemalloc.start()
-            r = batches.close_batch(o, actor=spv, service_code="jamkesda", period=period)
+            r = batches.close_batch(o, actor=spv, service_code="jamkesda", period=period, with_letters=False)
             peaks[n] = tracemalloc.get_traced_memory()[1]
             tracemalloc.stop()
             assert r.batch.record_count == n

@@ -18,6 +18,8 @@ def register(sub, parent) -> None:
     add_auth_args(c)
     c.add_argument("--service", required=True, help="kode layanan, mis. penonaktifan, jamkesda, pbi-baru")
     c.add_argument("--period", required=True, help="periode TTTT-BB, mis. 2026-11")
+    c.add_argument("--without-letters", action="store_true",
+                   help="hanya berkas data (tanpa surat pengantar dan surat individual)")
     c.set_defaults(handler=cmd_close)
     ls = bsub.add_parser("list", parents=[parent], help="daftar batch dan status pengirimannya")
     add_auth_args(ls)
@@ -83,7 +85,7 @@ def cmd_close(args: argparse.Namespace) -> int:
 
         try:
             res = batches.close_batch(office, actor=actor, service_code=args.service, period=args.period,
-                                      progress=progress)
+                                      progress=progress, with_letters=not args.without_letters)
         except batches.EmptyBatch as exc:
             out(str(exc))
             return EXIT_NOTHING

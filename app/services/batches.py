@@ -100,10 +100,14 @@ class BatchSettings:
     """Setting section ``batches``.
 
     ``extra_columns``: per service, extra ``[header, key in case data]`` pairs appended to the data file.
+    ``cover_letters``: per service, the letter type of the collective cover letter (Surat Pengantar) with
+    its attachment list. ``individual_letters``: services whose batch ZIP also carries each case's letter.
     """
 
     extra_columns: dict[str, list[list[str]]] = field(default_factory=dict)
-    cover_letter_type: str = "pengantar_penonaktifan"
+    cover_letters: dict[str, str] = field(default_factory=lambda: {
+        "penonaktifan": "pengantar_penonaktifan", "jamkesda": "usulan_jamkesda"})
+    individual_letters: tuple[str, ...] = ("penonaktifan",)
 
 
 @dataclass(frozen=True)
@@ -212,7 +216,7 @@ def _row_query(batch_id: int, after_id: int, limit: int):
     )
     return (
         sa_select(Case.id, Case.reg_number, Case.family_relation, Case.data, Case.outcome_reason, Person,
-               Family.no_kk, DtsenRecord.desil, Letter.number, Letter.issued_at)
+               Family.no_kk, DtsenRecord.desil, Letter.number, Letter.issued_at, Letter.docx_path, Letter.pdf_path)
         .join(Person, Person.id == Case.person_id)  # type: ignore[arg-type]
         .outerjoin(Family, Family.id == Case.family_id)  # type: ignore[arg-type]
         .outerjoin(DtsenRecord, DtsenRecord.nik == Person.nik)  # type: ignore[arg-type]
@@ -285,6 +289,13 @@ def close_batch(office: Office, *, actor: Actor, service_code: str, period: str,
     if not service_code:
         raise ValidationError("Sebutkan layanan (mis. penonaktifan).")
     cfg = settings_svc.load(office, SECTION, BatchSettings)
+    letters = _letters_module() if with_letters else None
+    letter_type = cfg.cover_letters.get(service_code) if with_letters else None
+    template = None
+    if letters is not None and letter_type:
+        # Refuse a broken template before taking the batch number and the write lock.
+        template = letters.template_check(office, letter_type)
+    individual = with_letters and service_code in cfg.individual_letters
 
     with office.db.read() as s:
         existing = s.exec(select(Batch).where(Batch.service_code == service_code, Batch.period == period)).first()
@@ -330,16 +341,27 @@ def close_batch(office: Office, *, actor: Actor, service_code: str, period: str,
             stem = f"{service_code}_{period}_{batch.sequence:03d}"
             writer = DataFileWriter(staging, stem, [label for _k, label in cols], sheet_title=f"{period}")
             after, done = 0, 0
+            peserta: list[dict[str, str]] = []
+            case_letters: list[tuple[str, Path]] = []
+            missing_letters: list[str] = []
             while True:
                 rows = s.execute(_row_query(batch.id, after, CHUNK)).all()
                 if not rows:
                     break
                 items = []
-                for case_id, _reg, relation, data, outcome_reason, person, no_kk, desil, l_no, l_at in rows:
+                for case_id, reg, relation, data, outcome_reason, person, no_kk, desil, l_no, l_at, l_docx, l_pdf \
+                        in rows:
                     row = build_row(cols, person=person, no_kk=no_kk, relation=relation, data=data,
                                     outcome_reason=outcome_reason, desil=desil, letter_number=l_no,
                                     letter_at=l_at, tz_name=tz_name)
                     writer.write([row[k] for k, _ in cols])
+                    if letter_type and letters is not None:
+                        peserta.append(_peserta(person, row, data, outcome_reason))
+                    if individual:
+                        found = _letter_files(office, l_no, l_docx, l_pdf)
+                        if not found:
+                            missing_letters.append(reg)
+                        case_letters.extend(found)
                     items.append({"batch_id": batch.id, "case_id": case_id, "nik": person.nik, "row": row,
                                   "feedback_status": "", "feedback_reason": ""})
                     after = case_id
@@ -365,15 +387,28 @@ def close_batch(office: Office, *, actor: Actor, service_code: str, period: str,
                 "created_by": {"id": actor.id, "username": actor.username, "name": actor.full_name},
                 "created_at": now.isoformat(),
             }
-            letter_note = ""
-            if with_letters:
-                letter_files, letter = _cover_letter_files(office, actor, cfg, staging, manifest)
-                files.extend(letter_files)
-                if letter is None:
-                    letter_note = "surat pengantar belum tersedia (modul surat belum terpasang)"
-                    manifest["cover_letter"] = None
-                else:
-                    manifest["cover_letter"] = {"number": getattr(letter, "number", "")}
+            notes: list[str] = []
+            manifest["cover_letter"] = None
+            if letter_type and letters is None:
+                notes.append("surat pengantar tidak disertakan (modul surat belum terpasang)")
+            elif letter_type and letters is not None:
+                cover = letters.issue_letter_in(
+                    s, office, actor=actor, letter_type=letter_type, batch_id=batch.id, template=template,
+                    data={"peserta": peserta, "periode": _periode(period, batch.sequence),
+                          "layanan": {"kode": service_code, "nama": SERVICE_NAMES.get(service_code, service_code)},
+                          "jumlah": str(done)})
+                del peserta
+                manifest["cover_letter"] = {"number": cover.number, "letter_id": cover.id}
+                stem_letter = f"surat_pengantar_{_safe(cover.number)}"
+                files.append((f"{stem_letter}.docx", Path(cover.docx_path)))
+                if cover.pdf_path and Path(cover.pdf_path).is_file():
+                    files.append((f"{stem_letter}.pdf", Path(cover.pdf_path)))
+            if individual:
+                files.extend(case_letters)
+                manifest["individual_letters"] = len(case_letters)
+                if missing_letters:
+                    manifest["cases_without_letter"] = missing_letters
+                    notes.append(f"{len(missing_letters)} kasus tanpa surat individual di arsip")
             manifest["files"] = file_entries(files)
             manifest_path = staging / "manifest.json"
             write_manifest(manifest_path, manifest)
@@ -392,11 +427,12 @@ def close_batch(office: Office, *, actor: Actor, service_code: str, period: str,
             s.flush()
             info = _info(batch)
             names = [n for n, _ in files]
+            cover_number = (manifest.get("cover_letter") or {}).get("number")
         msg = (f"Batch {service_code} periode {period} ditutup: nomor urut {info.sequence}, "
                f"{info.record_count} kasus, berkas {Path(info.zip_path).name}.")
-        if letter_note:
-            msg += f" Catatan: {letter_note}."
-        return CloseResult(info, True, msg, names, cover_letter=not letter_note and with_letters)
+        if notes:
+            msg += " Catatan: " + "; ".join(notes) + "."
+        return CloseResult(info, True, msg, names, cover_letter=cover_number is not None)
     except _Empty as exc:
         raise EmptyBatch(str(exc)) from None
     finally:
@@ -420,15 +456,53 @@ def _office_manifest(s: Session) -> dict[str, str]:
     return {"code": p.code, "government": p.government, "agency": p.agency, "region": p.region_name}
 
 
-def _cover_letter_files(office: Office, actor: Actor, cfg: BatchSettings, staging: Path,
-                        manifest: dict[str, Any]) -> tuple[list[tuple[str, Path]], Any]:
-    """Hook for the collective cover letter (Surat Pengantar).
+def _letters_module() -> Any:
+    """The letters service, or ``None`` where it is not installed (the ZIP then carries no letters)."""
+    try:
+        from app.services import letters
+    except ImportError:
+        return None
+    return letters if hasattr(letters, "issue_letter_in") else None
 
-    The letters service issues numbers in its own transaction, which cannot run while the batch
-    transaction holds the write lock on SQLite; until the letters service offers an in-transaction
-    API the ZIP is written without the cover letter and the manifest says so (``cover_letter: null``).
-    """
-    return [], None
+
+_MONTHS_ID = ("Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus", "September", "Oktober",
+              "November", "Desember")
+
+
+def _periode(period: str, sequence: int) -> dict[str, str]:
+    year, month = parse_period(period)
+    return {"nama": f"{_MONTHS_ID[month - 1]} {year}", "bulan": _MONTHS_ID[month - 1], "tahun": str(year),
+            "urutan": str(sequence)}
+
+
+def _safe(text: str) -> str:
+    return "".join(c if c.isalnum() or c in "-_" else "-" for c in text)
+
+
+def _peserta(person: Person, row: dict[str, str], data: dict, outcome_reason: str) -> dict[str, str]:
+    """One line of the cover letter's attachment list (keys as the letter templates expect)."""
+    rt_rw = f" RT {person.rt}/RW {person.rw}" if person.rt or person.rw else ""
+    return {"nama": person.name, "nik": person.nik, "no_kk": row.get("no_kk", ""),
+            "no_kartu": person.card_number or "", "tanggal_lahir": row.get("tanggal_lahir", ""),
+            "jenis_kelamin": person.sex, "alamat": f"{person.address}{rt_rw}", "kelurahan": person.kelurahan,
+            "kecamatan": person.kecamatan,
+            "alasan": _first(data or {}, "alasan", "reason", "reason_code") or outcome_reason,
+            "nomor_surat": row.get("nomor_surat", ""), "tanggal_surat": row.get("tanggal_surat", ""),
+            "desil": row.get("desil", ""), "skor": _first(data or {}, "skor", "score"),
+            "peringkat": _first(data or {}, "peringkat", "rank"), "keterangan": ""}
+
+
+def _letter_files(office: Office, number: str | None, docx: str | None, pdf: str | None) -> list[tuple[str, Path]]:
+    """The archived files of a case's own letter, as (name in the ZIP, path)."""
+    out = []
+    for stored, ext in ((docx, "docx"), (pdf, "pdf")):
+        if not stored or not number:
+            continue
+        p = Path(stored)
+        p = p if p.is_absolute() else office.dirs.letters / p
+        if p.is_file():
+            out.append((f"surat/{_safe(number)}.{ext}", p))
+    return out
 
 
 # --------------------------------------------------------------------------- list / read

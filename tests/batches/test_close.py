@@ -271,3 +271,71 @@ def test_close_on_both_backends(any_office, any_supervisor):
     _check_batch_files(any_office, res.batch)
     again = batches.close_batch(any_office, actor=any_supervisor, service_code="penonaktifan", period="2026-11")
     assert not again.created
+
+
+def _archive_letter(office, case_id: int, number: str) -> None:
+    """A case's own letter as the letters service leaves it: a register row and an archived .docx."""
+    from app.db.models import Letter
+
+    rel = Path("2026") / f"umum-{case_id:05d}-rekomendasi_penonaktifan.docx"
+    (office.dirs.letters / rel).parent.mkdir(parents=True, exist_ok=True)
+    (office.dirs.letters / rel).write_bytes(b"docx " + number.encode())
+    with office.db.write() as s:
+        s.add(Letter(number=number, series="uji", year=2026, serial=case_id, classification_code="400.9.11",
+                     letter_type="rekomendasi_penonaktifan", case_id=case_id, template_name="t", template_sha256="0",
+                     data={}, data_sha256="0", docx_path=rel.as_posix(), docx_sha256="0",
+                     issued_at=datetime(2026, 11, 12, 2, tzinfo=UTC)))
+
+
+def test_cover_letter_and_individual_letters_in_zip(office, supervisor):
+    pytest.importorskip("app.services.letters")
+    from app.db.models import Letter
+
+    first, second = make_cases(office, "penonaktifan", 2, data={"alasan": "meninggal"})
+    _archive_letter(office, first, "400.9.11/7/Dinsos/XI/2026")
+    res = batches.close_batch(office, actor=supervisor, service_code="penonaktifan", period="2026-11")
+    assert res.cover_letter and "1 kasus tanpa surat individual" in res.message
+    files = _open_zip(res.batch.zip_path)
+    cover = [n for n in files if n.startswith("surat_pengantar_") and n.endswith(".docx")]
+    assert len(cover) == 1
+    assert files["surat/400-9-11-7-Dinsos-XI-2026.docx"] == b"docx 400.9.11/7/Dinsos/XI/2026"
+    manifest = json.loads(files["manifest.json"])
+    assert manifest["individual_letters"] == 1 and manifest["cases_without_letter"] == ["REG-penonaktifan-1"]
+    with office.db.read() as s:
+        letter = s.exec(select(Letter).where(Letter.batch_id == res.batch.id)).one()
+        assert letter.letter_type == "pengantar_penonaktifan" and manifest["cover_letter"]["number"] == letter.number
+        people = s.exec(select(Person)).all()
+        niks = [p.nik for p in people]
+        row = s.exec(select(BatchItem).where(BatchItem.case_id == first)).one().row
+    assert row["nomor_surat"] == "400.9.11/7/Dinsos/XI/2026" and row["tanggal_surat"] == "12-11-2026"
+    with zipfile.ZipFile(io.BytesIO(files[cover[0]])) as docx:
+        body = docx.read("word/document.xml").decode()
+    assert all(n in body for n in niks)  # the attachment list names every participant
+    _check_batch_files(office, res.batch)
+    assert second
+
+
+def test_crash_after_cover_letter_frees_its_number(office, supervisor, monkeypatch):
+    pytest.importorskip("app.services.letters")
+    from app.db.models import Letter
+
+    make_cases(office, "penonaktifan", 2)
+
+    def full_disk(*_a, **_k):
+        raise OSError(errno.ENOSPC, "No space left on device")
+    monkeypatch.setattr(batches, "write_zip_atomically", full_disk)
+    with pytest.raises(OSError):
+        batches.close_batch(office, actor=supervisor, service_code="penonaktifan", period="2026-11")
+    with office.db.read() as s:
+        assert s.exec(select(func.count()).select_from(Letter)).one() == 0
+    assert not [p for p in office.dirs.letters.rglob("*pengantar*")]
+    monkeypatch.undo()
+    res = batches.close_batch(office, actor=supervisor, service_code="penonaktifan", period="2026-11")
+    assert res.cover_letter
+
+
+def test_without_letters_for_data_only(office, supervisor):
+    make_cases(office, "jamkesda", 2)
+    res = batches.close_batch(office, actor=supervisor, service_code="jamkesda", period="2026-11", with_letters=False)
+    assert not res.cover_letter
+    assert sorted(n.rsplit(".", 1)[1] for n in _open_zip(res.batch.zip_path)) == ["csv", "json", "xlsx"]
