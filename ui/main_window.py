@@ -45,6 +45,11 @@ class MainWindow(QMainWindow):
             self.importer = DtsenImportView(session)
             self.importer.on_imported = self.lookup.refresh_count
             self._add_page("import", "Impor data DTSEN", self.importer, "Ctrl+2")
+        if session.may("settings.edit"):
+            from ui.views.settings_view import SettingsView
+
+            self.settings_view = SettingsView(session)
+            self._add_page("settings", "Pengaturan", self.settings_view, "Ctrl+9")
         self.nav.currentRowChanged.connect(self.stack.setCurrentIndex)
         self.nav.setCurrentRow(0)
 

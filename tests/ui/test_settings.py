@@ -1,0 +1,70 @@
+"""Settings screens as an administrator uses them; the core validates what is saved."""
+
+import pytest
+from PySide6.QtWidgets import QDialog
+
+from app.rules.rule_settings import RuleSettings
+from app.services import settings, users
+
+
+@pytest.fixture
+def view(qtbot, office, admin):
+    from ui.session import UiSession
+    from ui.tasks import TaskRunner
+    from ui.views.settings_view import SettingsView
+
+    runner = TaskRunner()
+    v = SettingsView(UiSession(office, admin, runner))
+    qtbot.addWidget(v)
+    runner.wait(10_000)
+    qtbot.wait(50)
+    yield v
+    runner.wait(10_000)
+
+
+def test_rule_setting_saved_and_bad_value_refused(qtbot, view, office):
+    editor = view.editors["rules"]
+    qtbot.waitUntil(lambda: editor.editors["proposal_window_end_day"].value() == 11, timeout=5000)
+    editor.editors["proposal_window_end_day"].setValue(15)
+    editor.save_button.click()
+    qtbot.waitUntil(lambda: editor.status.text() == "Tersimpan.", timeout=5000)
+    assert settings.load(office, "rules", RuleSettings).proposal_window_end_day == 15
+
+    editor.editors["proposal_window_start_day"].setValue(20)
+    editor.save_button.click()
+    assert "Jendela usulan" in editor.status.text()
+    assert settings.load(office, "rules", RuleSettings).proposal_window_start_day == 1
+
+    editor.editors["proposal_window_start_day"].setValue(1)
+    editor.editors["indicator_weights"].setPlainText("{bukan json")
+    editor.save_button.click()
+    assert "bukan JSON" in editor.status.text()
+
+
+def test_letter_paper_setting(qtbot, view, office):
+    from app.documents.numbering import LetterSettings
+
+    editor = view.editors["letters"]
+    qtbot.waitUntil(lambda: editor.editors["paper"].text() == "A4", timeout=5000)
+    editor.editors["paper"].setText("F4")
+    editor.save_button.click()
+    qtbot.waitUntil(lambda: editor.status.text() == "Tersimpan.", timeout=5000)
+    assert settings.load(office, "letters", LetterSettings).paper == "F4"
+
+
+def test_add_user_from_the_users_tab(qtbot, view, office, admin, monkeypatch):
+    from ui.views import users_view
+
+    def fake_exec(dialog):
+        dialog.username.setText("siti")
+        dialog.full_name.setText("Siti Aminah")
+        dialog.password.setText("sandi-siti-1")
+        dialog.roles.boxes["front_office"].setChecked(True)
+        dialog.roles.boxes["back_office"].setChecked(True)
+        return QDialog.DialogCode.Accepted
+
+    monkeypatch.setattr(users_view.UserDialog, "exec", fake_exec)
+    view.users.add_button.click()
+    qtbot.waitUntil(lambda: view.users.table.rowCount() == 2, timeout=5000)
+    info = {u.username: u for u in users.list_users(office, actor=admin)}["siti"]
+    assert info.roles == ("back_office", "front_office")

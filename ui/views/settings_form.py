@@ -1,0 +1,188 @@
+"""A form for one settings section, built from its dataclass. The dataclass validates (in the core)."""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+import types
+import typing
+from typing import Any
+
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QDoubleSpinBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QScrollArea,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.errors import ValidationError
+from app.services import settings
+from ui.errors import show_error
+from ui.session import UiSession
+
+#: Indonesian labels for the settings fields (unknown fields show their name).
+LABELS = {
+    "proposal_window_start_day": "Jendela usulan PBI JK: mulai tanggal",
+    "proposal_window_end_day": "Jendela usulan PBI JK: sampai tanggal",
+    "desil_min": "Desil layak: dari", "desil_max": "Desil layak: sampai",
+    "reactivation_months": "Batas reaktivasi (bulan sejak nonaktif)",
+    "reactivation_rule": "Aturan batas reaktivasi (kurang_dari / paling_lama)",
+    "faskes_letter_accepted": "Surat faskes diterima sebagai bukti utama",
+    "sktm_optional": "SKTM tidak wajib untuk reaktivasi",
+    "electricity_max_va": "Batas daya listrik Jamkesda (VA)",
+    "jamkesda_quota": "Kuota Jamkesda (orang)", "jamkesda_quota_period": "Periode kuota (tahun / bulan)",
+    "jamkesda_contribution": "Iuran per orang per bulan (Rp)",
+    "indicator_set": "Set indikator kemiskinan", "indicator_weights": "Bobot indikator (JSON: kode → bobot)",
+    "indicator_cutoff": "Skor minimal layak (kosong = bawaan set)",
+    "uhc_priority": "Prioritas UHC (tanpa daftar tunggu)",
+    "sla": "Standar waktu per layanan (JSON)", "office_hours_start": "Jam buka kantor (JJ:MM)",
+    "office_hours_end": "Jam tutup kantor (JJ:MM)", "extra_holidays": "Libur tambahan / cuti bersama (JSON)",
+    "complaint_sla_working_days": "Standar waktu pengaduan (hari kerja)",
+    "legal_basis": "Dasar hukum / SK per layanan (JSON)",
+    "pattern": "Pola nomor surat", "default_classification": "Kode klasifikasi bawaan",
+    "classification": "Kode klasifikasi per jenis surat (JSON)", "patterns": "Pola nomor per jenis surat (JSON)",
+    "series": "Register nomor per jenis surat (JSON)", "paper": "Ukuran kertas (A4 / F4)",
+    "sifat": "Sifat surat bawaan", "tembusan": "Tembusan per jenis surat (JSON)",
+    "pdf_on_issue": "Buat PDF langsung saat surat terbit",
+    "folder": "Folder tujuan", "https_url": "Alamat HTTPS penerima", "https_token": "Token akses",
+    "timeout_seconds": "Batas waktu (detik)", "max_attempts": "Percobaan per pengiriman",
+    "backoff_seconds": "Jeda awal antar percobaan (detik)", "backoff_max_seconds": "Jeda terlama (detik)",
+    "verify_tls": "Periksa sertifikat TLS", "keep": "Jumlah cadangan yang disimpan",
+    "daily": "Cadangan harian otomatis",
+}
+
+
+def _base_type(tp: Any) -> tuple[Any, bool]:
+    """(type, optional) for ``X`` or ``X | None``."""
+    origin = typing.get_origin(tp)
+    if origin in (typing.Union, types.UnionType):
+        args = [a for a in typing.get_args(tp) if a is not type(None)]
+        return (args[0] if len(args) == 1 else str), True
+    return tp, False
+
+
+class SectionEditor(QWidget):
+    """Edit one section; Save stores the whole dataclass through ``app.services.settings``."""
+
+    def __init__(self, session: UiSession, section: str, cls: type, title: str, help_text: str = ""):
+        super().__init__()
+        self.session, self.section, self.cls = session, section, cls
+        self.hints = typing.get_type_hints(cls)
+        outer = QVBoxLayout(self)
+        outer.addWidget(QLabel(f"<h3>{title}</h3>"))
+        if help_text:
+            info = QLabel(help_text)
+            info.setWordWrap(True)
+            outer.addWidget(info)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        body = QWidget()
+        self.form = QFormLayout(body)
+        scroll.setWidget(body)
+        outer.addWidget(scroll, 1)
+        self.editors: dict[str, QWidget] = {}
+        for f in dataclasses.fields(cls):
+            editor = self._editor(f.name, self.hints[f.name])
+            editor.setObjectName(f"setting_{f.name}")
+            self.editors[f.name] = editor
+            self.form.addRow(LABELS.get(f.name, f.name.replace("_", " ")), editor)
+        row = QHBoxLayout()
+        self.save_button = QPushButton("&Simpan pengaturan")
+        self.save_button.setObjectName(f"save_{section}")
+        self.status = QLabel("")
+        self.status.setObjectName(f"status_{section}")
+        row.addWidget(self.save_button)
+        row.addWidget(self.status, 1)
+        outer.addLayout(row)
+        self.save_button.clicked.connect(self.save)
+        self.load()
+
+    def _editor(self, name: str, tp: Any) -> QWidget:
+        base, _optional = _base_type(tp)
+        if base is bool:
+            return QCheckBox()
+        if base is int:
+            w = QSpinBox()
+            w.setRange(0, 1_000_000_000)
+            return w
+        if base is float:
+            w = QDoubleSpinBox()
+            w.setRange(0, 1e9)
+            w.setDecimals(2)
+            return w
+        if base is str:
+            w = QLineEdit()
+            if "token" in name:
+                w.setEchoMode(QLineEdit.EchoMode.Password)
+            return w
+        w = QPlainTextEdit()
+        w.setFixedHeight(70)
+        return w
+
+    def load(self) -> None:
+        office = self.session.office
+        self.session.runner.run(lambda _t: settings.load(office, self.section, self.cls), on_done=self._show,
+                                on_error=lambda e, tb: show_error(self, e, tb))
+
+    def _show(self, value: Any) -> None:
+        for f in dataclasses.fields(self.cls):
+            v, w = getattr(value, f.name), self.editors[f.name]
+            if isinstance(w, QCheckBox):
+                w.setChecked(bool(v))
+            elif isinstance(w, QSpinBox | QDoubleSpinBox):
+                w.setValue(v or 0)
+            elif isinstance(w, QLineEdit):
+                w.setText("" if v is None else str(v))
+            else:
+                w.setPlainText(json.dumps(v, ensure_ascii=False, indent=1))
+
+    def value(self) -> Any:
+        """Build the dataclass from the form; its own validation raises :class:`ValidationError`."""
+        values: dict[str, Any] = {}
+        for f in dataclasses.fields(self.cls):
+            w = self.editors[f.name]
+            base, optional = _base_type(self.hints[f.name])
+            if isinstance(w, QCheckBox):
+                values[f.name] = w.isChecked()
+            elif isinstance(w, QSpinBox | QDoubleSpinBox):
+                values[f.name] = w.value()
+            elif isinstance(w, QLineEdit):
+                values[f.name] = w.text().strip()
+            else:
+                text = w.toPlainText().strip()
+                try:
+                    parsed = json.loads(text) if text else None
+                except ValueError as exc:
+                    raise ValidationError(f"Isian '{LABELS.get(f.name, f.name)}' bukan JSON yang sah: {exc}") from exc
+                if parsed is None and not optional:
+                    parsed = {} if "dict" in str(base) else []
+                if "tuple" in str(base) and isinstance(parsed, list):
+                    parsed = tuple(parsed)
+                values[f.name] = parsed
+            if optional and values[f.name] in ("", 0) and base is not bool and f.name.endswith("cutoff"):
+                values[f.name] = None
+        return self.cls(**values)
+
+    def save(self) -> None:
+        try:
+            value = self.value()
+        except ValidationError as exc:
+            self.status.setStyleSheet("color: #b00020;")
+            self.status.setText(str(exc))
+            return
+        office, actor = self.session.office, self.session.actor
+
+        def done(_r) -> None:
+            self.status.setStyleSheet("color: #1b5e20;")
+            self.status.setText("Tersimpan.")
+
+        self.session.runner.run(lambda _t: settings.save(office, actor=actor, section=self.section, value=value),
+                                on_done=done, on_error=lambda e, tb: show_error(self, e, tb))

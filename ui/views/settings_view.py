@@ -1,0 +1,49 @@
+"""Settings (administrator): one tab per area; every value is checked by the core when saved."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QLabel, QTabWidget, QVBoxLayout, QWidget
+
+from ui.session import UiSession
+from ui.views.office_view import OfficeProfileView, OfficialsView
+from ui.views.settings_form import SectionEditor
+from ui.views.users_view import UsersView
+
+
+def sections() -> list[tuple[str, type, str, str]]:
+    """(section key, dataclass, tab title, help) for every settings section the core defines."""
+    from app.documents.numbering import LetterSettings
+    from app.rules.rule_settings import RULES_SECTION, RuleSettings
+    from app.services.backup import BackupSettings
+    from app.services.outbox import SECTION as DELIVERY_SECTION
+    from app.services.outbox import DeliverySettings
+
+    return [
+        (RULES_SECTION, RuleSettings, "Aturan layanan",
+         "Jendela usulan, desil, batas reaktivasi, kuota dan iuran Jamkesda, indikator, standar waktu."),
+        ("letters", LetterSettings, "Penomoran surat",
+         "Pola nomor memakai token {kode} {urut} {unit} {bulan_romawi} {tahun}; nomor dimulai lagi setiap tahun."),
+        (DELIVERY_SECTION, DeliverySettings, "Pengiriman batch",
+         "Folder (jaringan, flashdisk, folder tersinkron) dan/atau alamat HTTPS penerima batch bulanan."),
+        ("backup", BackupSettings, "Cadangan",
+         "Folder cadangan (kosong = folder data), jumlah yang disimpan, dan cadangan harian otomatis."),
+    ]
+
+
+class SettingsView(QWidget):
+    def __init__(self, session: UiSession):
+        super().__init__()
+        layout = QVBoxLayout(self)
+        layout.addWidget(QLabel("<h2>Pengaturan kantor</h2>"))
+        self.tabs = QTabWidget()
+        self.tabs.setObjectName("settings_tabs")
+        self.tabs.addTab(OfficeProfileView(session), "Profil kantor")
+        self.tabs.addTab(OfficialsView(session), "Pejabat")
+        self.editors: dict[str, SectionEditor] = {}
+        for key, cls, title, help_text in sections():
+            editor = SectionEditor(session, key, cls, title, help_text)
+            self.editors[key] = editor
+            self.tabs.addTab(editor, title)
+        self.users = UsersView(session)
+        self.tabs.addTab(self.users, "Pengguna")
+        layout.addWidget(self.tabs)
