@@ -42,6 +42,7 @@ COMPLAINT_CHANNELS: dict[str, str] = {
 }
 BOOL_SETTINGS = frozenset(f.name for f in dataclasses.fields(RuleSettings) if f.type in ("bool", bool))
 STEP_KINDS = ("task", "paraf", "ranking")
+QUOTA_SERVICES = ("jamkesda",)
 WINDOWS = ("", "proposal")
 _CODE = re.compile(r"^[a-z][a-z0-9_-]*$")
 
@@ -217,6 +218,9 @@ def parse_definition(text: str, file: str = "<teks>") -> ServiceDef:
             fail("'minutes' (waktu standar) harus bilangan bulat ≥ 0.", key="minutes")
         steps.append(Step(scode, str(s["name"]), roles, minutes, kind, chain, nxt, route, branches, checks,
                           produces, bool(s.get("batch", False)), window, bool(s.get("checklist_gate", False))))
+    releases = str(raw.get("releases_quota", ""))
+    if releases and releases not in QUOTA_SERVICES:
+        chk.fail(f"releases_quota hanya dapat '{', '.join(QUOTA_SERVICES)}', bukan '{releases}'.", releases)
     if sum(1 for s in steps if s.batch) > 1:
         chk.fail("hanya satu langkah boleh menjadi langkah kolektif (batch = true).", key="batch")
 
@@ -227,7 +231,7 @@ def parse_definition(text: str, file: str = "<teks>") -> ServiceDef:
         eligibility=eligibility, documents=documents, batch_documents=batch_documents,
         close_documents=close_documents, complaint_channels=channels, notice=str(raw.get("notice", "")),
         strict_intake=bool(raw.get("strict_intake", False)), requirements=tuple(reqs), steps=tuple(steps),
-        source=file,
+        source=file, releases_quota=releases,
     )
 
 

@@ -62,7 +62,9 @@ class ServiceDef:
     strict_intake: bool  # an incomplete file is refused, not kept (penonaktifan)
     requirements: tuple[Requirement, ...]
     steps: tuple[Step, ...]
-    source: str = ""  # file it was read from
+    source: str = ""
+    #: closing a case of this service as served frees the person's slot in that quota (penonaktifan → jamkesda)
+    releases_quota: str = ""  # file it was read from
 
     def step(self, code: str) -> Step:
         for s in self.steps:

@@ -190,7 +190,15 @@ def _local(moment: datetime, tz_name: str) -> datetime:
 
 
 def _next_serial(s: Session, name: str) -> int:
-    row = s.get(Counter, name, with_for_update=True)
+    """The next value of a named serial, inside the caller's transaction (never issued twice)."""
+    dialect = s.get_bind().dialect.name
+    if dialect in ("sqlite", "postgresql"):
+        if dialect == "sqlite":
+            from sqlalchemy.dialects.sqlite import insert
+        else:
+            from sqlalchemy.dialects.postgresql import insert
+        s.exec(insert(Counter).values(name=name, value=0).on_conflict_do_nothing(index_elements=["name"]))
+    row = s.get(Counter, name, with_for_update=True, populate_existing=True)
     if row is None:
         row = Counter(name=name, value=0)
     row.value += 1
@@ -245,7 +253,9 @@ def _sla_of(defn: ServiceDef, cfg: RuleSettings) -> tuple[str, int]:
     return (o["unit"], int(o["value"])) if o else (defn.sla_unit, defn.sla_value)
 
 
-def _info(s: Session, case: Case, defn: ServiceDef, cfg: RuleSettings | None = None) -> CaseInfo:
+def _info(s: Session, case: Case, defn: ServiceDef, cfg: RuleSettings | None = None, *,
+          actor: Actor | None = None) -> CaseInfo:
+    """The detached view of a case. The NIK is masked for a user whose job does not need the full number."""
     assert case.id is not None
     cfg = cfg or _rules(s)
     person = s.get(Person, case.person_id)
@@ -270,7 +280,9 @@ def _info(s: Session, case: Case, defn: ServiceDef, cfg: RuleSettings | None = N
         nxt = step.chain[len(done)] if len(done) < len(step.chain) else None
     return CaseInfo(
         id=case.id, reg_number=case.reg_number, service_code=case.service_code, service_name=defn.name,
-        person_id=case.person_id, nik=person.nik if person else "", name=person.name if person else "",
+        person_id=case.person_id,
+        nik=("" if person is None else person.nik if actor is None or allowed(actor, "nik.view_full")
+             else mask_nik(person.nik)), name=person.name if person else "",
         no_kk=fam.no_kk if fam else "", family_relation=case.family_relation, status=case.status,
         current_step=case.current_step, current_step_name=step_name, step_roles=tuple(roles), urgent=case.urgent,
         data=copy.deepcopy(case.data or {}), counter=case.counter, opened_at=case.opened_at,
@@ -398,9 +410,17 @@ def _close(case: Case, defn: ServiceDef, *, outcome: str, reason: str, now: date
 
 
 def _move(s: Session, case: Case, defn: ServiceDef, cfg: RuleSettings, target: str, *, now: datetime,
-          reason: str) -> None:
+          reason: str, office: Office, actor: Actor) -> None:
     if target.startswith("close:"):
         _close(case, defn, outcome=target[6:], reason=reason, now=now)
+        if defn.releases_quota and case.outcome in POSITIVE_OUTCOMES:
+            from app.services import jamkesda
+
+            s.add(case)
+            s.flush()
+            res = jamkesda.release_on_deactivation(s, office, actor, case, now)
+            if res is not None:
+                case.data = {**case.data, "quota_promoted": [e.reg_number for e in res.layak]}
     else:
         _enter(s, case, defn, defn.step(target), cfg, now)
     if case.status == "draft" and case.closed_at is None and \
@@ -515,14 +535,14 @@ def open_case(office: Office, *, actor: Actor, service_code: str, nik: str, name
         audit.record(s, actor=actor, action="case.open", entity="case", entity_id=case.id,
                      new={"reg_number": reg, "service": defn.code, "nik": mask_nik(p.nik), "urgent": urgent,
                           "received": sorted(received)})
-        return _info(s, case, defn, cfg)
+        return _info(s, case, defn, cfg, actor=actor)
 
 
 def get_case(office: Office, *, actor: Actor, case_id: int) -> CaseInfo:
     require(actor, "case.view")
     with office.db.read() as s:
         case = _load(s, case_id)
-        return _info(s, case, get_definition(office, case.service_code))
+        return _info(s, case, get_definition(office, case.service_code), actor=actor)
 
 
 def find_open_case(office: Office, *, actor: Actor, nik: str, service_code: str) -> CaseInfo | None:
@@ -531,7 +551,7 @@ def find_open_case(office: Office, *, actor: Actor, nik: str, service_code: str)
         case = s.exec(select(Case).join(Person, Person.id == Case.person_id)  # type: ignore[arg-type]
                       .where(Person.nik == nik, Case.service_code == service_code,
                              Case.closed_at.is_(None))).first()  # type: ignore[union-attr]
-        return _info(s, case, get_definition(office, service_code)) if case else None
+        return _info(s, case, get_definition(office, service_code), actor=actor) if case else None
 
 
 def list_cases(office: Office, *, actor: Actor, service_code: str | None = None, step: str | None = None,
@@ -640,7 +660,7 @@ def set_checklist(office: Office, *, actor: Actor, case_id: int, version: int, c
         s.add(case)
         audit.record(s, actor=actor, action="case.checklist", entity="case", entity_id=case_id,
                      old={"code": code, "received": old}, new={"code": code, "received": received, "note": note})
-        return _info(s, case, defn, cfg)
+        return _info(s, case, defn, cfg, actor=actor)
 
 
 def update_data(office: Office, *, actor: Actor, case_id: int, version: int, values: dict[str, Any],
@@ -660,7 +680,7 @@ def update_data(office: Office, *, actor: Actor, case_id: int, version: int, val
             old["urgent"], case.urgent, changes["urgent"] = case.urgent, urgent, urgent
         s.add(case)
         audit.record(s, actor=actor, action="case.data", entity="case", entity_id=case_id, old=old, new=changes)
-        return _info(s, case, get_definition(office, case.service_code))
+        return _info(s, case, get_definition(office, case.service_code), actor=actor)
 
 
 def record_bpjs_confirmation(office: Office, *, actor: Actor, case_id: int, version: int, confirmed_by: str,
@@ -698,7 +718,7 @@ def mark_document_issued(office: Office, *, actor: Actor, case_id: int, key: str
         s.add(case)
         audit.record(s, actor=actor, action="case.document", entity="case", entity_id=case_id,
                      new={"key": key, "letter_id": letter_id, "number": number})
-        return _info(s, case, get_definition(office, case.service_code))
+        return _info(s, case, get_definition(office, case.service_code), actor=actor)
 
 
 def refer_to_disdukcapil(office: Office, *, actor: Actor, case_id: int, version: int, problem: str, note: str = "",
@@ -722,7 +742,7 @@ def refer_to_disdukcapil(office: Office, *, actor: Actor, case_id: int, version:
         s.add(case)
         audit.record(s, actor=actor, action="case.refer_disdukcapil", entity="case", entity_id=case_id,
                      new={"problem": problem, "note": note})
-        return _info(s, case, get_definition(office, case.service_code))
+        return _info(s, case, get_definition(office, case.service_code), actor=actor)
 
 
 # --------------------------------------------------------------------------- moves
@@ -787,11 +807,11 @@ def advance(office: Office, *, actor: Actor, case_id: int, version: int, data: d
         old = _snapshot(case)
         _log(s, case, step, action="close" if target.startswith("close:") else "advance", to_step=target,
              actor=actor, reason=reason or message, now=now)
-        _move(s, case, defn, cfg, target, now=now, reason=reason or message)
+        _move(s, case, defn, cfg, target, now=now, reason=reason or message, office=office, actor=actor)
         s.add(case)
         audit.record(s, actor=actor, action="case.advance", entity="case", entity_id=case_id, old=old,
                      new=_snapshot(case) | {"reason": reason or message, "input": data or {}})
-        return _info(s, case, defn, cfg)
+        return _info(s, case, defn, cfg, actor=actor)
 
 
 def paraf(office: Office, *, actor: Actor, case_id: int, version: int, note: str = "",
@@ -825,13 +845,13 @@ def paraf(office: Office, *, actor: Actor, case_id: int, version: int, note: str
             merged = copy.deepcopy(case.data)
             _add_documents(merged, step.produces, step.code, now)
             case.data = merged
-            _move(s, case, defn, cfg, step.next, now=now, reason=note)
+            _move(s, case, defn, cfg, step.next, now=now, reason=note, office=office, actor=actor)
         else:
             _log(s, case, None, action="paraf", to_step=step.code, actor=actor, reason=note, now=now, started=last_at)
         s.add(case)
         audit.record(s, actor=actor, action="case.paraf", entity="case", entity_id=case_id, old=old,
                      new=_snapshot(case) | {"role": waiting})
-        return _info(s, case, defn, cfg)
+        return _info(s, case, defn, cfg, actor=actor)
 
 
 def return_for_revision(office: Office, *, actor: Actor, case_id: int, version: int, to_step: str, reason: str,
@@ -875,7 +895,7 @@ def return_for_revision(office: Office, *, actor: Actor, case_id: int, version: 
         s.add(case)
         audit.record(s, actor=actor, action="case.return", entity="case", entity_id=case_id, old=old,
                      new=_snapshot(case) | {"reason": reason})
-        return _info(s, case, defn, cfg)
+        return _info(s, case, defn, cfg, actor=actor)
 
 
 def reject(office: Office, *, actor: Actor, case_id: int, version: int, reason: str, outcome: str = "ditolak",
@@ -899,7 +919,7 @@ def reject(office: Office, *, actor: Actor, case_id: int, version: int, reason: 
         s.add(case)
         audit.record(s, actor=actor, action="case.reject", entity="case", entity_id=case_id, old=old,
                      new=_snapshot(case) | {"reason": reason})
-        return _info(s, case, defn)
+        return _info(s, case, defn, actor=actor)
 
 
 def refuse_incomplete(office: Office, *, actor: Actor, case_id: int, version: int, now: datetime | None = None
@@ -930,7 +950,7 @@ def refuse_incomplete(office: Office, *, actor: Actor, case_id: int, version: in
         s.add(case)
         audit.record(s, actor=actor, action="case.refuse_incomplete", entity="case", entity_id=case_id, old=old,
                      new=_snapshot(case) | {"missing": missing})
-        return _info(s, case, defn, cfg)
+        return _info(s, case, defn, cfg, actor=actor)
 
 
 def allowed_moves(office: Office, *, actor: Actor, case_id: int) -> dict[str, bool]:
@@ -945,3 +965,36 @@ def allowed_moves(office: Office, *, actor: Actor, case_id: int) -> dict[str, bo
             "paraf": step.kind == "paraf" and info.paraf_next is not None and actor.has(info.paraf_next),
             "return": mine and any(c != info.current_step for c in info.data.get("path", [])),
             "reject": mine}
+
+
+@dataclass(frozen=True)
+class StepTiming:
+    step: str
+    step_name: str
+    count: int
+    average_minutes: float
+    standard_minutes: int | None
+    over_standard: int  # moves that took longer than the standard
+
+
+def step_timings(office: Office, *, actor: Actor, service_code: str, start: datetime, end: datetime
+                 ) -> list[StepTiming]:
+    """Real step durations of a service between ``start`` and ``end`` against their standard minutes."""
+    require(actor, "case.overdue")
+    defn = get_definition(office, service_code)
+    with office.db.read() as s:
+        rows = s.exec(select(StepLog).join(Case, Case.id == StepLog.case_id)  # type: ignore[arg-type]
+                      .where(Case.service_code == service_code, StepLog.finished_at >= start,
+                             StepLog.finished_at < end, StepLog.standard_minutes.is_not(None))).all()  # type: ignore
+        by_step: dict[str, list[tuple[int, int | None]]] = {}
+        for r in rows:
+            by_step.setdefault(r.step, []).append((r.duration_seconds, r.standard_minutes))
+    out = []
+    for st in defn.steps:
+        logs = by_step.get(st.code, [])
+        if not logs:
+            continue
+        total = sum(d for d, _ in logs)
+        over = sum(1 for d, std in logs if std is not None and d > std * 60)
+        out.append(StepTiming(st.code, st.name, len(logs), round(total / len(logs) / 60, 1), st.minutes, over))
+    return out

@@ -130,6 +130,46 @@ def rank_period(office: Office, *, actor: Actor, period: str, now: datetime | No
         return _rank_in(s, office, actor, period, cfg, now)
 
 
+LEAVE_FROM_DEACTIVATION = {"meninggal": "meninggal", "pindah_domisili": "pindah", "mampu": "mampu",
+                           "ganda": "nonaktif", "data_tidak_valid": "nonaktif"}
+
+
+def _release_in(s: Session, office: Office, actor: Actor, case: Case, reason_code: str, note: str,
+                now: datetime) -> RankingResult:
+    case = _lock(s, case.id or 0, case.version, now)
+    data = copy.deepcopy(case.data)
+    data["left"] = {"reason_code": reason_code, "reason": LEAVE_REASONS[reason_code], "note": note.strip(),
+                    "at": now.isoformat(), "by": actor.username}
+    case.data = data
+    if case.closed_at is None:
+        defn = get_definition(office, SERVICE)
+        step = defn.step(case.current_step)
+        reason = f"Keluar dari kuota: {LEAVE_REASONS[reason_code]}. {note}".strip()
+        _log(s, case, step, action="release", to_step="close:keluar", actor=actor, reason=reason, now=now)
+        case.status, case.outcome, case.outcome_reason, case.closed_at = "ditolak", "keluar", reason[:500], now
+    s.add(case)
+    audit.record(s, actor=actor, action="jamkesda.release", entity="case", entity_id=case.id,
+                 new={"reason_code": reason_code, "note": note})
+    return _rank_in(s, office, actor, data["quota_period"], _rules(s), now)
+
+
+def _active_participant(s: Session, person_id: int) -> Case | None:
+    for c in s.exec(select(Case).where(Case.service_code == SERVICE, Case.person_id == person_id)).all():
+        if (c.data or {}).get("decision") == "layak" and not (c.data or {}).get("left"):
+            return c
+    return None
+
+
+def release_on_deactivation(s: Session, office: Office, actor: Actor, deactivation: Case, now: datetime
+                            ) -> RankingResult | None:
+    """A served penonaktifan frees the person's jamkesda slot (inside the caller's transaction)."""
+    participant = _active_participant(s, deactivation.person_id)
+    if participant is None:
+        return None
+    code = LEAVE_FROM_DEACTIVATION.get((deactivation.data or {}).get("reason_code", ""), "nonaktif")
+    return _release_in(s, office, actor, participant, code, f"Penonaktifan {deactivation.reg_number}", now)
+
+
 def release_participant(office: Office, *, actor: Actor, case_id: int, reason_code: str, note: str = "",
                         now: datetime | None = None) -> RankingResult:
     """A participant leaves (death, move, deactivation): the slot frees and the waiting list moves up."""
@@ -143,22 +183,7 @@ def release_participant(office: Office, *, actor: Actor, case_id: int, reason_co
             raise NotFound(f"Berkas jamkesda #{case_id} tidak ditemukan.")
         if (case.data or {}).get("decision") != "layak" or (case.data or {}).get("left"):
             raise ValidationError(f"Berkas {case.reg_number} bukan peserta jamkesda yang aktif dalam kuota.")
-        case = _lock(s, case_id, case.version, now)
-        data = copy.deepcopy(case.data)
-        data["left"] = {"reason_code": reason_code, "reason": LEAVE_REASONS[reason_code], "note": note.strip(),
-                        "at": now.isoformat(), "by": actor.username}
-        case.data = data
-        if case.closed_at is None:
-            defn = get_definition(office, SERVICE)
-            step = defn.step(case.current_step)
-            reason = f"Keluar dari kuota: {LEAVE_REASONS[reason_code]}. {note}".strip()
-            _log(s, case, step, action="release", to_step="close:keluar", actor=actor, reason=reason, now=now)
-            case.status, case.outcome, case.outcome_reason, case.closed_at = "ditolak", "keluar", reason[:500], now
-        s.add(case)
-        audit.record(s, actor=actor, action="jamkesda.release", entity="case", entity_id=case_id,
-                     new={"reason_code": reason_code, "note": note})
-        cfg = _rules(s)
-        return _rank_in(s, office, actor, data["quota_period"], cfg, now)
+        return _release_in(s, office, actor, case, reason_code, note, now)
 
 
 def score_sheet(office: Office, *, actor: Actor, case_id: int) -> scoring.ScoreSheet:

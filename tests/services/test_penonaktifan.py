@@ -82,3 +82,26 @@ def test_month_batch_collects_the_case(office, staff):
     with pytest.raises(ValidationError, match="kolektif"):
         cases.return_for_revision(office, actor=staff.kasi_linjamsos, case_id=c.id, version=c.version,
                                   to_step="penerbitan_surat", reason="salah alasan")
+
+
+def test_deactivating_a_jamkesda_participant_moves_the_waitlist_up(office, admin, staff):
+    from app.services import jamkesda
+    from tests.services.test_jamkesda import set_rules, to_ranking
+
+    set_rules(office, admin, jamkesda_quota=1)
+    member = to_ranking(office, staff, 1, met=9)
+    waiting = to_ranking(office, staff, 2, met=6)
+    res = jamkesda.rank_period(office, actor=staff.back_office, period="2026")
+    assert [e.decision for e in res.entries] == ["layak", "daftar_tunggu"]
+    c = _open(office, staff)  # same person (nik(1)) asks to deactivate the KIS PBI-APBD
+    c = cases.advance(office, actor=staff.front_office, case_id=c.id, version=c.version, data={"reason_code": "mampu"})
+    for actor in (staff.back_office, staff.back_office):
+        c = cases.advance(office, actor=actor, case_id=c.id, version=c.version)
+    for actor in (staff.kasi_linjamsos, staff.kabid_linjamsos, staff.sekretaris):
+        c = cases.paraf(office, actor=actor, case_id=c.id, version=c.version)
+    c = cases.advance(office, actor=staff.kepala_dinas, case_id=c.id, version=c.version)
+    assert cases.get_case(office, actor=staff.front_office, case_id=waiting.id).current_step == "peringkatan"
+    c = cases.advance(office, actor=staff.back_office, case_id=c.id, version=c.version)
+    assert c.status == "selesai" and c.data["quota_promoted"] == [waiting.reg_number]
+    assert cases.get_case(office, actor=staff.front_office, case_id=member.id).data["left"]["reason_code"] == "mampu"
+    assert cases.get_case(office, actor=staff.front_office, case_id=waiting.id).current_step == "pemberitahuan"
