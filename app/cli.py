@@ -19,6 +19,7 @@ COMMAND_MODULES = [
     "app.commands.dtsen",
     "app.commands.batches",
     "app.commands.backup",
+    "app.commands.selftest",
     "app.commands.letters",
 ]
 

@@ -18,4 +18,9 @@ if [ "$rc" -eq 5 ]; then
   echo "Tidak ada uji yang dijalankan: dianggap gagal." >&2
   exit 1
 fi
-exit "$rc"
+[ "$rc" -eq 0 ] || exit "$rc"
+# The frozen program: build the PyInstaller bundle and run its self-test (a missing resource fails here).
+# Set LOKET_SKIP_BUNDLE=1 to skip it in quick local runs (CI never sets it).
+if [ "$#" -eq 0 ] && [ -z "${LOKET_SKIP_BUNDLE:-}" ]; then
+  bash scripts/build-bundle.sh
+fi
