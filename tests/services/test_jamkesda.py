@@ -66,7 +66,7 @@ def test_full_sop_to_sk_request_and_batch(office, admin, staff):
     c = cases.advance(office, actor=staff.back_office, case_id=c.id, version=c.version)
     assert c.status == "selesai" and c.outcome == "layak"
     docs = [d["key"] for d in c.data["documents"]]
-    assert docs == ["tanda_terima", "pemberitahuan_jamkesda", "usulan_jamkesda", "permohonan_sk_walikota"]
+    assert docs == ["tanda_terima", "pemberitahuan_jamkesda"]  # usulan and SK request are collective (batch)
     # SLA: 3 months from complete documents (2 March → 2 June 2026, a Tuesday)
     assert c.due_at.astimezone(UTC).date() == datetime(2026, 6, 2).date()
 
