@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import copy
+import hashlib
 import io
 import os
+from collections import OrderedDict
 from pathlib import Path
 from typing import Any
 
 from docx.shared import Mm
+from jinja2 import ChainableUndefined, Environment, TemplateError
 
 from app.errors import ValidationError
 
@@ -16,6 +19,60 @@ from app.errors import ValidationError
 PAPER_SIZES: dict[str, tuple[int, int]] = {"A4": (210, 297), "F4": (215, 330)}
 QR_WIDTH_MM = 20
 EMBLEM_WIDTH_MM = 20
+
+
+class _Memo(OrderedDict):
+    """A small LRU cache (templates are few; keep the compiled ones of the last used)."""
+
+    def __init__(self, size: int = 64):
+        super().__init__()
+        self.size = size
+
+    def remember(self, key, make):
+        try:
+            self.move_to_end(key)
+            return self[key]
+        except KeyError:
+            value = self[key] = make()
+            if len(self) > self.size:
+                self.popitem(last=False)
+            return value
+
+
+_COMPILED = _Memo()
+_PATCHED = _Memo()
+
+
+class _Env(Environment):
+    """Jinja environment for letters: missing optional data prints as nothing (``ChainableUndefined``),
+    and each template part is compiled once per content (docxtpl would compile it on every render)."""
+
+    def from_string(self, source, globals=None, template_class=None):  # noqa: A002 (Jinja's name)
+        if globals is not None or template_class is not None:
+            return super().from_string(source, globals, template_class)
+        key = hashlib.sha1(source.encode("utf-8")).digest()
+        return _COMPILED.remember(key, lambda: super(_Env, self).from_string(source))
+
+
+_ENV = _Env(undefined=ChainableUndefined, autoescape=True)
+
+
+def jinja_env() -> Environment:
+    return _ENV
+
+
+def _template_class():
+    from docxtpl import DocxTemplate
+
+    class CachedDocxTemplate(DocxTemplate):
+        def patch_xml(self, src_xml):  # the same template XML is patched the same way every time
+            key = hashlib.sha1(src_xml.encode("utf-8")).digest()
+            return _PATCHED.remember(key, lambda: DocxTemplate.patch_xml(self, src_xml))
+
+    return CachedDocxTemplate
+
+
+_TEMPLATE_CLASS = None
 
 
 def paper_size(paper: str) -> tuple[int, int]:
@@ -32,16 +89,22 @@ def render_docx(template: Path, context: dict[str, Any], out_path: Path, *, pape
     ``context['qr']`` and ``context['kantor']['lambang']`` are replaced by the given images (or emptied).
     The page size of every section is set to ``paper``.
     """
-    from docxtpl import DocxTemplate, InlineImage
+    from docxtpl import InlineImage
 
+    global _TEMPLATE_CLASS
+    if _TEMPLATE_CLASS is None:
+        _TEMPLATE_CLASS = _template_class()
     width, height = paper_size(paper)
-    tpl = DocxTemplate(str(template))
+    tpl = _TEMPLATE_CLASS(str(template))
     ctx = copy.deepcopy(context)
     ctx["qr"] = InlineImage(tpl, io.BytesIO(qr_png), width=Mm(QR_WIDTH_MM)) if qr_png else ""
     kantor = dict(ctx.get("kantor") or {})
     kantor["lambang"] = InlineImage(tpl, io.BytesIO(emblem_png), width=Mm(EMBLEM_WIDTH_MM)) if emblem_png else ""
     ctx["kantor"] = kantor
-    tpl.render(ctx, autoescape=True)
+    try:
+        tpl.render(ctx, _ENV, autoescape=True)
+    except TemplateError as exc:
+        raise ValidationError(f"Templat surat '{Path(template).name}' tidak dapat diisi: {exc}.") from exc
     for section in tpl.docx.sections:
         portrait = section.page_width is None or section.page_height is None or \
             section.page_width <= section.page_height

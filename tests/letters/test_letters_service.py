@@ -321,3 +321,12 @@ def test_issue_with_pdf_on_f4(lo):
     size = next(ln for ln in out.splitlines() if ln.startswith("Page size:"))
     w, h = (float(x) for x in size.split(":")[1].split("pts")[0].split("x"))
     assert (round(w / 72 * 25.4), round(h / 72 * 25.4)) == (215, 330)
+
+
+def test_minimal_data_renders_with_blanks_not_errors(lo):
+    o, _admin, clerk, _ = lo
+    info = letters.issue_letter(o, actor=clerk, letter_type="rekomendasi_pbi",
+                                data={"pemohon": {"nama": "WARGA TANPA DATA LAIN", "nik": "1971014501850003"}})
+    text = docx_text(info.docx_path)
+    assert "WARGA TANPA DATA LAIN" in text
+    assert "None" not in text and "Undefined" not in text and "DARURAT" not in text
