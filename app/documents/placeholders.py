@@ -259,8 +259,9 @@ def check_source(source: str, env: Environment | None = None) -> TemplateCheck:
     tree = env.parse(source)
     used: set[str] = set()
     filters: set[str] = set()
+    scope: dict[str, str | None] = {}
     for child in tree.body:
-        _walk(child, {}, used, filters)
+        _walk(child, scope, used, filters)
     unknown = tuple(sorted(p for p in used if not known(p)))
     bad_filters = tuple(sorted(f for f in filters if f not in env.filters))
     return TemplateCheck(frozenset(used), unknown, bad_filters)
