@@ -1,0 +1,53 @@
+"""The window's read-side queries: count, search, month figures, the tanda terima as a letter."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+import pytest
+
+from app.errors import ValidationError
+from app.services import case_queries, cases, letters
+from tests.services.conftest import at, kk, nik
+
+pytest_plugins = ["tests.services.conftest"]
+
+
+def test_count_and_search(office, staff):
+    a = cases.open_case(office, actor=staff.front_office, service_code="pbi-baru", nik=nik(1), name="Siti Aminah",
+                        no_kk=kk(1), now=at(2026, 11, 3, 9))
+    cases.open_case(office, actor=staff.front_office, service_code="penonaktifan", nik=nik(2), name="Budi Santoso",
+                    now=at(2026, 11, 3, 10))
+    assert case_queries.count_cases(office, actor=staff.front_office) == 2
+    assert case_queries.count_cases(office, actor=staff.front_office, service_code="pbi-baru") == 1
+    assert [r.name for r in case_queries.search_cases(office, actor=staff.front_office, text="aminah")] == \
+        ["Siti Aminah"]
+    assert [r.id for r in case_queries.search_cases(office, actor=staff.front_office, text=nik(1))] == [a.id]
+    assert [r.id for r in case_queries.search_cases(office, actor=staff.front_office, text=nik(1)[-4:])] == [a.id]
+    found = case_queries.search_cases(office, actor=staff.front_office, text=a.reg_number.lower())
+    assert [r.id for r in found] == [a.id] and "*" in found[0].nik_masked
+    with pytest.raises(ValidationError, match="sedikitnya"):
+        case_queries.search_cases(office, actor=staff.front_office, text="ab")
+
+
+def test_month_figures(office, staff):
+    cases.open_case(office, actor=staff.front_office, service_code="pbi-baru", nik=nik(1), name="A",
+                    now=at(2026, 11, 3, 9))
+    cases.open_case(office, actor=staff.front_office, service_code="pbi-baru", nik=nik(2), name="B",
+                    now=at(2026, 10, 3, 9))
+    fig = case_queries.month_figures(office, actor=staff.supervisor, start=datetime(2026, 11, 1, tzinfo=UTC),
+                                     end=datetime(2026, 12, 1, tzinfo=UTC))
+    assert fig.total == 1 and fig.by_service_status == {"pbi-baru": {"draft": 1}}
+
+
+def test_issue_receipt_once(office, staff):
+    c = cases.open_case(office, actor=staff.front_office, service_code="pbi-baru", nik=nik(1), name="Siti Aminah",
+                        no_kk=kk(1), received=["ktp", "kk"])
+    letter = case_queries.issue_receipt(office, actor=staff.front_office, case_id=c.id, pdf=False)
+    assert letter.letter_type == "tanda_terima" and letter.docx_path.exists()
+    again = case_queries.issue_receipt(office, actor=staff.front_office, case_id=c.id, pdf=False)
+    assert again.id == letter.id
+    c = cases.get_case(office, actor=staff.front_office, case_id=c.id)
+    doc = [d for d in c.data["documents"] if d["key"] == "tanda_terima"][0]
+    assert doc["status"] == "issued" and doc["number"] == letter.number
+    assert [x.id for x in letters.list_letters(office, actor=staff.front_office)] == [letter.id]
