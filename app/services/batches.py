@@ -44,7 +44,7 @@ from app.db.models import (
     OfficeProfile,
     Person,
 )
-from app.errors import NotFound, ValidationError
+from app.errors import LoketError, NotFound, ValidationError
 from app.rules.permissions import Actor, require
 from app.services import audit
 from app.services import settings as settings_svc
@@ -101,13 +101,15 @@ class BatchSettings:
 
     ``extra_columns``: per service, extra ``[header, key in case data]`` pairs appended to the data file.
     ``cover_letters``: per service, the letter type of the collective cover letter (Surat Pengantar) with
-    its attachment list. ``individual_letters``: services whose batch ZIP also carries each case's letter.
+    its attachment list; a service not listed uses the first of its definition's ``batch_documents``
+    (``""`` = none). ``individual_letters``: services whose batch ZIP also carries each case's letter.
+    ``excluded_statuses``: cases in these statuses are never collected (refused after the batch step).
     """
 
     extra_columns: dict[str, list[list[str]]] = field(default_factory=dict)
-    cover_letters: dict[str, str] = field(default_factory=lambda: {
-        "penonaktifan": "pengantar_penonaktifan", "jamkesda": "usulan_jamkesda"})
+    cover_letters: dict[str, str] = field(default_factory=dict)
     individual_letters: tuple[str, ...] = ("penonaktifan",)
+    excluded_statuses: tuple[str, ...] = ("ditolak", "dibatalkan")
 
 
 @dataclass(frozen=True)
@@ -194,6 +196,21 @@ def _first(data: dict, *keys: str) -> str:
     return ""
 
 
+def _reason(data: dict, outcome_reason: str) -> str:
+    """The deactivation reason as printed: the workflow's label, else the label of its code."""
+    text = _first(data, "alasan", "reason")
+    if text:
+        return text
+    code = _first(data, "reason_code")
+    if code:
+        try:
+            from app.rules.eligibility import DEACTIVATION_REASONS
+        except ImportError:  # pragma: no cover
+            return code
+        return DEACTIVATION_REASONS.get(code, code)
+    return outcome_reason
+
+
 def _office_zone(session: Session) -> tuple[str, str]:
     p = session.get(OfficeProfile, 1)
     return (p.timezone if p else "WIB"), (p.code if p else "DINSOS")
@@ -256,7 +273,7 @@ def build_row(cols: list[tuple[str, str]], *, person: Person, no_kk: str | None,
         "nomor_surat": letter_number or "",
         "tanggal_surat": _fmt_date(letter_at, tz_name),
         "desil": "" if desil is None else str(desil),
-        "alasan": _first(data, "alasan", "reason", "reason_code") or outcome_reason,
+        "alasan": _reason(data, outcome_reason),
         "skor": _first(data, "skor", "score"),
         "peringkat": _first(data, "peringkat", "rank"),
     }
@@ -290,7 +307,7 @@ def close_batch(office: Office, *, actor: Actor, service_code: str, period: str,
         raise ValidationError("Sebutkan layanan (mis. penonaktifan).")
     cfg = settings_svc.load(office, SECTION, BatchSettings)
     letters = _letters_module() if with_letters else None
-    letter_type = cfg.cover_letters.get(service_code) if with_letters else None
+    letter_type = _cover_letter_type(office, cfg, service_code) if with_letters else None
     template = None
     if letters is not None and letter_type:
         # Refuse a broken template before taking the batch number and the write lock.
@@ -331,6 +348,7 @@ def close_batch(office: Office, *, actor: Actor, service_code: str, period: str,
                 update(Case)
                 .where(Case.service_code == service_code, Case.batch_id.is_(None),  # type: ignore[union-attr]
                        Case.batch_ready_at.is_not(None),  # type: ignore[union-attr]
+                       Case.status.not_in(tuple(cfg.excluded_statuses)),  # type: ignore[attr-defined]
                        Case.batch_ready_at >= start, Case.batch_ready_at < end)  # type: ignore[operator]
                 .values(batch_id=batch.id, version=Case.version + 1, updated_at=now)
             ).rowcount
@@ -456,6 +474,19 @@ def _office_manifest(s: Session) -> dict[str, str]:
     return {"code": p.code, "government": p.government, "agency": p.agency, "region": p.region_name}
 
 
+def _cover_letter_type(office: Office, cfg: BatchSettings, service_code: str) -> str | None:
+    if service_code in cfg.cover_letters:
+        return cfg.cover_letters[service_code] or None
+    try:
+        from app.servicedefs import get as get_definition
+
+        defn = get_definition(office, service_code)
+    except (ImportError, LoketError):
+        return None
+    docs = tuple(getattr(defn, "batch_documents", ()) or ())
+    return docs[0] if docs else None
+
+
 def _letters_module() -> Any:
     """The letters service, or ``None`` where it is not installed (the ZIP then carries no letters)."""
     try:
@@ -486,7 +517,7 @@ def _peserta(person: Person, row: dict[str, str], data: dict, outcome_reason: st
             "no_kartu": person.card_number or "", "tanggal_lahir": row.get("tanggal_lahir", ""),
             "jenis_kelamin": person.sex, "alamat": f"{person.address}{rt_rw}", "kelurahan": person.kelurahan,
             "kecamatan": person.kecamatan,
-            "alasan": _first(data or {}, "alasan", "reason", "reason_code") or outcome_reason,
+            "alasan": _reason(data or {}, outcome_reason),
             "nomor_surat": row.get("nomor_surat", ""), "tanggal_surat": row.get("tanggal_surat", ""),
             "desil": row.get("desil", ""), "skor": _first(data or {}, "skor", "score"),
             "peringkat": _first(data or {}, "peringkat", "rank"), "keterangan": ""}

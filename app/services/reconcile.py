@@ -54,14 +54,15 @@ KINDS: dict[str, str] = {
     "ganda": "Data ganda",
 }
 
-#: Finding kind → the ``penonaktifan`` reason code it suggests (SPEC §1.5).
+#: Finding kind → the ``penonaktifan`` reason code it suggests (SPEC §1.5; codes of
+#: ``app.rules.eligibility.DEACTIVATION_REASONS``).
 SUGGESTED_REASON = {
     "meninggal_masih_aktif": "meninggal",
-    "pindah_masih_aktif": "pindah domisili",
+    "pindah_masih_aktif": "pindah_domisili",
     "ganda": "ganda",
-    "beda_nama": "data tidak valid",
-    "beda_tanggal_lahir": "data tidak valid",
-    "kantor_tidak_di_bpjs": "data tidak valid",
+    "beda_nama": "data_tidak_valid",
+    "beda_tanggal_lahir": "data_tidak_valid",
+    "kantor_tidak_di_bpjs": "data_tidak_valid",
 }
 
 _ID = ("nik", "no nik", "nomor nik", "nik peserta", "nomor induk kependudukan")
@@ -309,10 +310,30 @@ def reconcile(office: Office, *, actor: Actor, bpjs_path: str | Path | None, duk
 
 
 def deactivation_request(finding: Finding) -> dict[str, str]:
-    """What the screen passes to the case service to open a ``penonaktifan`` case from a finding."""
+    """What opening a ``penonaktifan`` case from a finding needs (reason code and a note for the file)."""
     return {"service_code": "penonaktifan", "nik": finding.nik, "name": finding.name,
-            "reason": finding.suggested_reason or "data tidak valid",
+            "reason_code": finding.suggested_reason or "data_tidak_valid",
             "note": f"Rekonsiliasi: {finding.label}. {finding.detail}"}
+
+
+def open_deactivation_case(office: Office, *, actor: Actor, finding: Finding, period: str = "") -> Any:
+    """Open a ``penonaktifan`` case for the person of a finding (from the report screen).
+
+    The case starts at intake like any other (the checklist still has to be completed); its data
+    carries the suggested reason code and where it came from. Returns the case service's ``CaseInfo``.
+    """
+    from app.services import cases
+
+    req = deactivation_request(finding)
+    info = cases.open_case(office, actor=actor, service_code="penonaktifan", nik=finding.nik, name=finding.name,
+                           data={"reason_code": req["reason_code"],
+                                 "source": {"kind": "rekonsiliasi", "period": period, "finding": finding.kind,
+                                            "note": req["note"]}})
+    with office.db.write() as s:
+        audit.record(s, actor=actor, action="reconcile.open_case", entity="case", entity_id=info.id,
+                     new={"finding": finding.kind, "nik": mask_nik(finding.nik), "period": period,
+                          "reason_code": req["reason_code"]})
+    return info
 
 
 # --------------------------------------------------------------------------- the XLSX report

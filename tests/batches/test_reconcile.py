@@ -83,7 +83,7 @@ def test_findings_and_report(office, supervisor, participants, tmp_path):
     dead = next(f for f in rep.findings if f.kind == "meninggal_masih_aktif")
     assert dead.suggested_reason == "meninggal" and "kantor dan BPJS" in dead.detail
     req = reconcile.deactivation_request(dead)
-    assert req == {"service_code": "penonaktifan", "nik": C, "name": name_c, "reason": "meninggal",
+    assert req == {"service_code": "penonaktifan", "nik": C, "name": name_c, "reason_code": "meninggal",
                    "note": req["note"]}
     # the XLSX: three sheets, one row per finding, NIK as full text (supervisor may export full NIKs)
     wb = load_workbook(out)
@@ -121,3 +121,18 @@ def test_reconcile_needs_supervisor(office, make_user, tmp_path):
     f.write_text("nik\n1971010101900001\n", encoding="utf-8")
     with pytest.raises(PermissionDenied):
         reconcile.reconcile(office, actor=make_user("front_office"), bpjs_path=f, dukcapil_path=None)
+
+
+def test_finding_opens_a_deactivation_case(office, supervisor, participants, tmp_path):
+    pytest.importorskip("app.services.cases")
+    from app.services import cases
+
+    duk = tmp_path / "d.csv"
+    duk.write_text(f"nik,status\n{A},pindah\n", encoding="utf-8")
+    rep = reconcile.reconcile(office, actor=supervisor, bpjs_path=None, dukcapil_path=duk, period="2027-Q1")
+    [moved] = [f for f in rep.findings if f.kind == "pindah_masih_aktif"]
+    assert moved.suggested_reason == "pindah_domisili"
+    info = reconcile.open_deactivation_case(office, actor=supervisor, finding=moved, period="2027-Q1")
+    case = cases.get_case(office, actor=supervisor, case_id=info.id)
+    assert case.service_code == "penonaktifan" and case.data["reason_code"] == "pindah_domisili"
+    assert case.data["source"]["kind"] == "rekonsiliasi"
