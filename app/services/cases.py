@@ -477,6 +477,17 @@ def open_case(office: Office, *, actor: Actor, service_code: str, nik: str, name
     NIK/birth-date mismatches are warnings (``data["warnings"]``), never a block.
     """
     require(actor, "case.open")
+    try:
+        return _open_case(office, actor=actor, service_code=service_code, nik=nik, name=name, no_kk=no_kk,
+                          family_relation=family_relation, person=person, urgent=urgent, received=received,
+                          data=data, counter=counter, now=now)
+    except IntegrityError as exc:  # another counter registered the same person, family or case just now
+        raise ConflictError("Data pemohon ini baru saja disimpan oleh loket lain; muat ulang lalu coba lagi.") from exc
+
+
+def _open_case(office: Office, *, actor: Actor, service_code: str, nik: str, name: str, no_kk: str | None,
+               family_relation: str, person: dict[str, Any] | None, urgent: bool, received: list[str] | tuple[str, ...],
+               data: dict[str, Any] | None, counter: str | None, now: datetime | None) -> CaseInfo:
     now = now or utcnow()
     defn = get_definition(office, service_code)
     kk = validate_kk(no_kk) if no_kk else None

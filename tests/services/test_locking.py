@@ -62,3 +62,26 @@ def test_one_open_case_per_person_per_service_on_both_databases(any_office, any_
         cases.open_case(office, actor=staff.front_office, service_code="jamkesda", nik=nik(1), name="A")
     other = cases.open_case(office, actor=staff.front_office, service_code="pbi-baru", nik=nik(1), name="A")
     assert other.reg_number.endswith("00002")
+
+
+def test_two_counters_opening_the_same_person_at_once(any_office, any_staff):
+    office, staff = any_office, any_staff
+    actor = staff.front_office
+    barrier = threading.Barrier(3)
+    results: list[str] = []
+
+    def go():
+        barrier.wait()
+        try:
+            cases.open_case(office, actor=actor, service_code="pbi-baru", nik=nik(7), name="Sama", no_kk=kk(7))
+            results.append("ok")
+        except (ValidationError, ConflictError):
+            results.append("refused")
+
+    threads = [threading.Thread(target=go) for _ in range(3)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert sorted(results) == ["ok", "refused", "refused"]
+    assert len(cases.list_cases(office, actor=actor, service_code="pbi-baru")) == 1

@@ -149,3 +149,19 @@ def test_receipt(office, staff):
     # 10 minutes left today (office closes 16:00), 35 minutes on Wednesday from 08:00
     assert r.expected_completion == datetime(2026, 11, 4, 8, 35, tzinfo=r.expected_completion.tzinfo)
     assert r.sla.startswith("45 menit")
+
+
+def test_office_settings_change_desil_range_and_sla(office, admin, staff):
+    from dataclasses import replace
+
+    from app.rules.rule_settings import RULES_SECTION, RuleSettings
+    from app.services import settings
+
+    cfg = settings.load(office, RULES_SECTION, RuleSettings)
+    settings.save(office, actor=admin, section=RULES_SECTION,
+                  value=replace(cfg, desil_max=6, sla={"pbi-baru": {"unit": "minutes", "value": 30}}))
+    add_dtsen(office, nik(1), desil=6)
+    c = _open(office, staff, now=at(2026, 11, 3, 9))
+    assert c.due_at == at(2026, 11, 3, 9, 30)
+    c = cases.advance(office, actor=staff.front_office, case_id=c.id, version=c.version)
+    assert c.current_step == "back_office_kesehatan"
