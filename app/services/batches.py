@@ -27,6 +27,7 @@ from typing import Any
 
 from sqlalchemy import func, insert, update
 from sqlalchemy import select as sa_select
+from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, select
 
 from app import __version__
@@ -44,7 +45,7 @@ from app.db.models import (
     OfficeProfile,
     Person,
 )
-from app.errors import LoketError, NotFound, ValidationError
+from app.errors import ConflictError, LoketError, NotFound, ValidationError
 from app.rules.permissions import Actor, require
 from app.services import audit
 from app.services import settings as settings_svc
@@ -314,13 +315,9 @@ def close_batch(office: Office, *, actor: Actor, service_code: str, period: str,
         template = letters.template_check(office, letter_type)
     individual = with_letters and service_code in cfg.individual_letters
 
-    with office.db.read() as s:
-        existing = s.exec(select(Batch).where(Batch.service_code == service_code, Batch.period == period)).first()
-        if existing is not None:
-            return CloseResult(_info(existing), False,
-                               f"Batch {service_code} periode {period} sudah ditutup sebelumnya "
-                               f"(nomor urut {existing.sequence}, {existing.record_count} kasus); "
-                               "tidak dibuat batch kedua.")
+    already = _already_closed(office, service_code, period)
+    if already is not None:
+        return already
 
     office.dirs.batches.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=".staging-", dir=office.dirs.batches))
@@ -329,7 +326,7 @@ def close_batch(office: Office, *, actor: Actor, service_code: str, period: str,
         with office.db.write() as s:
             tz_name, office_code = _office_zone(s)
             if s.exec(select(Batch.id).where(Batch.service_code == service_code, Batch.period == period)).first():
-                raise ValidationError(f"Batch {service_code} periode {period} baru saja ditutup oleh pengguna lain.")
+                raise _Exists()
             start, end = period_bounds(period, tz_name)
             counter_name = f"batch:{office_code}:{service_code}"
             counter = s.get(Counter, counter_name, with_for_update=True)
@@ -453,6 +450,13 @@ def close_batch(office: Office, *, actor: Actor, service_code: str, period: str,
         return CloseResult(info, True, msg, names, cover_letter=cover_number is not None)
     except _Empty as exc:
         raise EmptyBatch(str(exc)) from None
+    except (_Exists, IntegrityError) as exc:
+        # Another counter closed the same period at the same moment (PostgreSQL: the unique key on
+        # service+period; SQLite: the write lock made us wait, then we saw its batch).
+        already = _already_closed(office, service_code, period)
+        if already is not None:
+            return already
+        raise ConflictError("Batch lain sedang ditutup pada saat yang sama; coba lagi.") from exc
     finally:
         if writer is not None:
             writer.abort()
@@ -461,6 +465,21 @@ def close_batch(office: Office, *, actor: Actor, service_code: str, period: str,
 
 class _Empty(Exception):
     pass
+
+
+class _Exists(Exception):
+    pass
+
+
+def _already_closed(office: Office, service_code: str, period: str) -> CloseResult | None:
+    with office.db.read() as s:
+        existing = s.exec(select(Batch).where(Batch.service_code == service_code, Batch.period == period)).first()
+        if existing is None:
+            return None
+        return CloseResult(_info(existing), False,
+                           f"Batch {service_code} periode {period} sudah ditutup sebelumnya "
+                           f"(nomor urut {existing.sequence}, {existing.record_count} kasus); "
+                           "tidak dibuat batch kedua.")
 
 
 class EmptyBatch(ValidationError):

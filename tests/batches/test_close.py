@@ -339,3 +339,39 @@ def test_without_letters_for_data_only(office, supervisor):
     res = batches.close_batch(office, actor=supervisor, service_code="jamkesda", period="2026-11", with_letters=False)
     assert not res.cover_letter
     assert sorted(n.rsplit(".", 1)[1] for n in _open_zip(res.batch.zip_path)) == ["csv", "json", "xlsx"]
+
+
+def test_two_counters_close_the_same_period_at_once(any_office, any_supervisor):
+    """The second close waits for the first and then reports its batch; never a second batch."""
+    import threading
+
+    make_cases(any_office, "penonaktifan", 3)
+    inside, release = threading.Event(), threading.Event()
+    results: dict[str, object] = {}
+
+    def first_progress(done, total):
+        inside.set()
+        release.wait(10)
+
+    def run(name, progress=None):
+        try:
+            results[name] = batches.close_batch(any_office, actor=any_supervisor, service_code="penonaktifan",
+                                                period="2026-11", progress=progress, with_letters=False)
+        except Exception as exc:  # noqa: BLE001 - reported below
+            results[name] = exc
+
+    a = threading.Thread(target=run, args=("a", first_progress))
+    a.start()
+    assert inside.wait(10)
+    b = threading.Thread(target=run, args=("b",))
+    b.start()
+    b.join(0.5)
+    assert b.is_alive()  # waiting for the first transaction
+    release.set()
+    a.join(20)
+    b.join(20)
+    ra, rb = results["a"], results["b"]
+    assert isinstance(ra, batches.CloseResult) and ra.created, ra
+    assert isinstance(rb, batches.CloseResult) and not rb.created and rb.batch.id == ra.batch.id, rb
+    with any_office.db.read() as s:
+        assert s.exec(select(func.count()).select_from(Batch)).one() == 1
