@@ -49,6 +49,11 @@ PRIVACY_NOTICE = (
     "UU Nomor 27 Tahun 2022 tentang Pelindungan Data Pribadi, disimpan oleh Dinas Sosial, dan hanya dibagikan "
     "kepada BPJS Kesehatan, Kementerian Sosial dan instansi yang berwenang."
 )
+#: case.data keys the engine keeps itself; step inputs may not overwrite them
+RESERVED_KEYS = frozenset({"documents", "paraf", "path", "routes", "returns", "decision", "rank", "ranked_at", "left",
+                           "score", "score_sheet", "quota_period", "complete_at", "proposal_window", "warnings",
+                           "skm", "quota_promoted", "waitlist_notified", "missing", "desil", "dtsen_id",
+                           "disdukcapil_referral"})
 PERSON_FIELDS = ("birth_place", "birth_date", "sex", "marital_status", "address", "rt", "rw", "kelurahan",
                  "kelurahan_code", "kecamatan", "kecamatan_code", "postal_code", "domicile_address", "phone",
                  "card_number", "fktp_code", "nik_problem")
@@ -439,6 +444,13 @@ def _load(s: Session, case_id: int) -> Case:
     return case
 
 
+def _check_inputs(values: dict[str, Any] | None) -> None:
+    bad = sorted(set(values or {}) & RESERVED_KEYS)
+    if bad:
+        raise ValidationError("Data berkas berikut diisi oleh aplikasi dan tidak dapat diubah langsung: "
+                              f"{', '.join(bad)}.")
+
+
 # --------------------------------------------------------------------------- open and read
 
 
@@ -489,6 +501,7 @@ def _open_case(office: Office, *, actor: Actor, service_code: str, nik: str, nam
                family_relation: str, person: dict[str, Any] | None, urgent: bool, received: list[str] | tuple[str, ...],
                data: dict[str, Any] | None, counter: str | None, now: datetime | None) -> CaseInfo:
     now = now or utcnow()
+    _check_inputs(data)
     defn = get_definition(office, service_code)
     kk = validate_kk(no_kk) if no_kk else None
     known = {r.code for r in defn.requirements}
@@ -678,6 +691,7 @@ def update_data(office: Office, *, actor: Actor, case_id: int, version: int, val
                 urgent: bool | None = None, now: datetime | None = None) -> CaseInfo:
     """Record step inputs (survey answers, dates, BPJS status …) without moving the case."""
     require(actor, "case.edit")
+    _check_inputs(values)
     now = now or utcnow()
     with office.db.write() as s:
         case = _lock(s, case_id, version, now)
@@ -768,6 +782,7 @@ def advance(office: Office, *, actor: Actor, case_id: int, version: int, data: d
     fails, or when the user does not hold the step's role.
     """
     require(actor, "case.move")
+    _check_inputs(data)
     now = now or utcnow()
     with office.db.write() as s:
         case = _lock(s, case_id, version, now)

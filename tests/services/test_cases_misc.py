@@ -111,3 +111,14 @@ def test_audit_records_every_move(office, staff, admin):
                                                        ("case.advance", staff.front_office.username)]
     assert rows[1][2]["step"] == "pemeriksaan_berkas"
     assert rows[1][3]["step"] == "back_office_kesehatan"
+
+
+def test_engine_keys_cannot_be_overwritten_by_inputs(office, staff):
+    c = cases.open_case(office, actor=staff.front_office, service_code="jamkesda", nik=nik(1), name="A")
+    with pytest.raises(ValidationError, match="score"):
+        cases.update_data(office, actor=staff.front_office, case_id=c.id, version=c.version, values={"score": 99})
+    with pytest.raises(ValidationError, match="decision"):
+        cases.advance(office, actor=staff.front_office, case_id=c.id, version=c.version, data={"decision": "layak"})
+    c = cases.update_data(office, actor=staff.front_office, case_id=c.id, version=c.version,
+                          values={"dependants": 4}, urgent=True)
+    assert c.data["dependants"] == 4 and c.urgent
