@@ -562,8 +562,17 @@ def _open_case(office: Office, *, actor: Actor, service_code: str, nik: str, nam
         return _info(s, case, defn, cfg, actor=actor)
 
 
-def get_case(office: Office, *, actor: Actor, case_id: int) -> CaseInfo:
+def get_case(office: Office, *, actor: Actor, case_id: int, log_view: bool = False) -> CaseInfo:
+    """One case. ``log_view=True`` (a user opens the case's details) records the view of personal data
+    in the audit log (UU 27/2022 PDP)."""
     require(actor, "case.view")
+    if log_view:
+        with office.db.write() as s:
+            case = _load(s, case_id)
+            info = _info(s, case, get_definition(office, case.service_code), actor=actor)
+            audit.record(s, actor=actor, action="case.view", entity="case", entity_id=case_id,
+                         new={"reg_number": case.reg_number, "full_nik": info.nik != mask_nik(info.nik)})
+            return info
     with office.db.read() as s:
         case = _load(s, case_id)
         return _info(s, case, get_definition(office, case.service_code), actor=actor)

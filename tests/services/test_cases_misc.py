@@ -122,3 +122,16 @@ def test_engine_keys_cannot_be_overwritten_by_inputs(office, staff):
     c = cases.update_data(office, actor=staff.front_office, case_id=c.id, version=c.version,
                           values={"dependants": 4}, urgent=True)
     assert c.data["dependants"] == 4 and c.urgent
+
+
+def test_opening_a_case_logs_the_view_of_personal_data(office, staff):
+    from sqlmodel import select
+
+    from app.db.models import AuditEntry
+
+    c = cases.open_case(office, actor=staff.front_office, service_code="pbi-baru", nik=nik(1), name="A")
+    cases.get_case(office, actor=staff.front_office, case_id=c.id)  # a refresh: not logged
+    cases.get_case(office, actor=staff.kepala_dinas, case_id=c.id, log_view=True)
+    with office.db.read() as s:
+        views = [(e.username, e.new_values) for e in s.exec(select(AuditEntry).where(AuditEntry.action == "case.view"))]
+    assert views == [(staff.kepala_dinas.username, {"reg_number": c.reg_number, "full_nik": False})]
