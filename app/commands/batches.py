@@ -26,6 +26,10 @@ def register(sub, parent) -> None:
     ls.add_argument("--service")
     ls.add_argument("--pending", action="store_true", help="hanya yang belum terkirim")
     ls.set_defaults(handler=cmd_list)
+    v = bsub.add_parser("verify", parents=[parent], help="periksa ulang ZIP batch terhadap manifest dan SHA-256")
+    add_auth_args(v)
+    v.add_argument("batch_id", type=int)
+    v.set_defaults(handler=cmd_verify)
     cr = bsub.add_parser("carry", parents=[parent], help="pindahkan kasus yang terlewat ke batch periode berikutnya")
     add_auth_args(cr)
     cr.add_argument("case_id", type=int)
@@ -117,6 +121,23 @@ def cmd_list(args: argparse.Namespace) -> int:
             if b.status != "delivered" and b.last_error:
                 out(f"        galat terakhir: {b.last_error}")
         return 0
+    finally:
+        office.close()
+
+
+def cmd_verify(args: argparse.Namespace) -> int:
+    from app.services import batches
+
+    office = office_from(args)
+    try:
+        actor = sign_in(office, args)
+        problems = batches.verify_batch(office, actor=actor, batch_id=args.batch_id)
+        if not problems:
+            out(f"Batch #{args.batch_id} utuh: ZIP, manifest dan semua berkas cocok.")
+            return 0
+        for p in problems:
+            out(f"MASALAH: {p}")
+        return 1
     finally:
         office.close()
 

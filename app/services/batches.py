@@ -579,6 +579,55 @@ def list_batches(office: Office, *, actor: Actor, service_code: str | None = Non
         return out
 
 
+def verify_batch(office: Office, *, actor: Actor, batch_id: int) -> list[str]:
+    """Re-check a closed batch's ZIP: its SHA-256, every file against the manifest, the record count.
+
+    Returns the problems found (empty = the ZIP is exactly what was closed).
+    """
+    import csv
+    import hashlib
+    import io
+    import json
+    import zipfile
+
+    from app.batching.writers import sha256_file
+
+    require(actor, "batch.list")
+    with office.db.read() as s:
+        b = s.get(Batch, batch_id)
+        if b is None:
+            raise NotFound(f"Batch #{batch_id} tidak ditemukan.")
+        zip_path, digest, manifest, count = Path(b.zip_path), b.zip_sha256, dict(b.manifest or {}), b.record_count
+    if not zip_path.is_file():
+        return [f"Berkas {zip_path} tidak ada."]
+    problems = []
+    if sha256_file(zip_path) != digest:
+        problems.append(f"SHA-256 {zip_path.name} tidak sama dengan saat batch ditutup (berkas diubah atau rusak).")
+    try:
+        with zipfile.ZipFile(zip_path) as zf:
+            bad = zf.testzip()
+            if bad:
+                problems.append(f"Berkas {bad} di dalam ZIP rusak.")
+            inside = json.loads(zf.read("manifest.json"))
+            if inside != json.loads(json.dumps(manifest)):
+                problems.append("manifest.json di dalam ZIP tidak sama dengan catatan di basis data.")
+            for entry in inside.get("files", []):
+                try:
+                    data = zf.read(entry["name"])
+                except KeyError:
+                    problems.append(f"{entry['name']} tercantum di manifest tetapi tidak ada di ZIP.")
+                    continue
+                if hashlib.sha256(data).hexdigest() != entry["sha256"]:
+                    problems.append(f"SHA-256 {entry['name']} tidak sama dengan manifest.")
+                if entry["name"].endswith(".csv"):
+                    rows = sum(1 for _ in csv.reader(io.StringIO(data.decode("utf-8-sig")))) - 1
+                    if rows != count:
+                        problems.append(f"{entry['name']} berisi {rows} baris, tercatat {count} kasus.")
+    except (zipfile.BadZipFile, KeyError, ValueError) as exc:
+        problems.append(f"{zip_path.name} bukan ZIP batch yang utuh: {exc}")
+    return problems
+
+
 def get_batch(office: Office, batch_id: int) -> BatchInfo:
     with office.db.read() as s:
         b = s.get(Batch, batch_id)

@@ -36,6 +36,8 @@ def test_monthly_routine_from_the_command_line(office, admin, run, tmp_path):
     assert code == 0 and "sudah ditutup" in out
     code, out, _ = run("batch", "list")
     assert code == 0 and "penonaktifan" in out and "menunggu" in out
+    code, out, _ = run("batch", "verify", "1")
+    assert code == 0 and "utuh" in out
     code, out, err = run("outbox", "send")
     assert code == 1 and "Belum ada tujuan" in err
     share = tmp_path / "share"

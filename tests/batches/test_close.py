@@ -90,6 +90,9 @@ def test_close_writes_zip_that_matches_database(office, supervisor):
         item = s.exec(select(BatchItem).where(BatchItem.batch_id == res.batch.id)).first()
         assert item.row["alasan"] == "meninggal"
     assert not [p for p in office.dirs.batches.iterdir() if p.name.startswith(".")]
+    assert batches.verify_batch(office, actor=supervisor, batch_id=res.batch.id) == []
+    Path(res.batch.zip_path).write_bytes(Path(res.batch.zip_path).read_bytes() + b"x")
+    assert "SHA-256" in batches.verify_batch(office, actor=supervisor, batch_id=res.batch.id)[0]
 
 
 def test_jamkesda_columns_and_sequence_per_service(office, supervisor):
