@@ -160,3 +160,30 @@ def test_ikm_compute():
 def test_settings_refuse_nonsense(kw):
     with pytest.raises(ValidationError):
         RuleSettings(**kw)
+
+
+_cands = st.lists(st.builds(
+    scoring.Candidate, key=st.text(alphabet="ABCDEFGH0123456789", min_size=3, max_size=6),
+    score=st.integers(min_value=0, max_value=9).map(float), desil=st.one_of(st.none(), st.integers(1, 10)),
+    dependants=st.integers(0, 8), received_at=st.datetimes(min_value=datetime(2026, 1, 1),
+                                                           max_value=datetime(2026, 1, 3)).map(
+        lambda d: d.replace(tzinfo=UTC))), max_size=15, unique_by=lambda c: c.key)
+
+
+@given(_cands, st.randoms(), st.integers(0, 20))
+def test_ranking_ignores_input_order_and_fills_exactly_the_free_slots(cands, rnd, slots):
+    shuffled = list(cands)
+    rnd.shuffle(shuffled)
+    a, b = scoring.rank(cands, free_slots=slots), scoring.rank(shuffled, free_slots=slots)
+    assert a == b
+    assert sum(1 for r in a if r.decision == "layak") == min(slots, len(cands))
+    scores = [r.candidate.score for r in a]
+    assert scores == sorted(scores, reverse=True)
+
+
+@given(st.datetimes(min_value=datetime(2026, 1, 1), max_value=datetime(2027, 12, 31)), st.integers(1, 2000))
+def test_office_minutes_end_inside_office_hours_on_a_working_day(start, minutes):
+    end = CAL.add_office_minutes(start.replace(tzinfo=WIB), minutes)
+    assert CAL.is_working_day(end.date())
+    assert (8, 0) <= (end.hour, end.minute) <= (16, 0)
+    assert end > start.replace(tzinfo=WIB)
