@@ -44,6 +44,17 @@ def setup_logging(log_dir: Path) -> None:
     qInstallMessageHandler(qt_handler)
 
 
+def take_previous_crash(crash_file: Path) -> str:
+    """The report a native crash left last time (then kept as crash-<time>.txt), or ''."""
+    if not crash_file.exists() or crash_file.stat().st_size == 0:
+        return ""
+    text = crash_file.read_text(encoding="utf-8", errors="replace")
+    from datetime import datetime
+
+    crash_file.rename(crash_file.with_name(f"crash-{datetime.now():%Y%m%d-%H%M%S}.txt"))
+    return text
+
+
 class StartController:
     """Login → (first run) → main window. Keeps references so nothing is garbage-collected."""
 
@@ -147,12 +158,18 @@ def run(argv: list[str]) -> int:
     dirs = resolve_data_dir(args.data_dir).ensure()
     setup_logging(dirs.logs)
     crash_file = dirs.logs / "crash.txt"
+    previous_crash = take_previous_crash(crash_file)
     crash_handle = crash_file.open("a", encoding="utf-8")
-    faulthandler.enable(crash_handle)
+    faulthandler.enable(crash_handle)  # a native crash leaves its traceback here
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName("Loket PBI")
     app.setOrganizationName("Dinas Sosial")
+    from PySide6.QtGui import QIcon
+
+    from app.paths import resource_path
+
+    app.setWindowIcon(QIcon(str(resource_path("icons", "loket-pbi.png"))))
 
     def excepthook(exc_type, exc, tb) -> None:
         import traceback
@@ -164,6 +181,11 @@ def run(argv: list[str]) -> int:
     sys.excepthook = excepthook
     controller = StartController(str(dirs.root))
     controller.start()
+    if previous_crash:
+        from ui.errors import ErrorReportDialog, build_report
+
+        ErrorReportDialog(build_report("Loket PBI berhenti tiba-tiba pada penggunaan sebelumnya.\n\n"
+                                       + previous_crash), controller.login).show()
     code = app.exec()
     controller.runner.wait(10_000)
     if controller.office is not None:

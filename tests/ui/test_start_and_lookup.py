@@ -143,3 +143,14 @@ def test_front_office_sees_no_import_page(qtbot, office, make_user):
     qtbot.addWidget(win)
     assert "import" not in win.pages and win.nav.count() == 1
     runner.wait(10_000)
+
+
+def test_native_crash_report_is_taken_once(tmp_path):
+    from ui.main import take_previous_crash
+
+    crash = tmp_path / "crash.txt"
+    assert take_previous_crash(crash) == ""
+    crash.write_text("Fatal Python error: Segmentation fault\n")
+    assert "Segmentation fault" in take_previous_crash(crash)
+    assert not crash.exists() and len(list(tmp_path.glob("crash-*.txt"))) == 1
+    assert take_previous_crash(crash) == ""
