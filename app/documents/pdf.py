@@ -12,6 +12,7 @@ import shutil
 import subprocess
 import sys
 import tempfile
+import threading
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -20,8 +21,12 @@ NO_CONVERTER = ("Konversi ke PDF tidak tersedia di komputer ini: Microsoft Word 
                 "ditemukan. Berkas Word (.docx) tetap dibuat dan dapat dicetak dari Word; pasang LibreOffice "
                 "(libreoffice.org) untuk membuat PDF.")
 
-#: files per soffice call (keeps the command line below Windows' 32 767-character limit)
-CHUNK = 150
+#: files per soffice call at most, and the command-line length that must not be exceeded (Windows: 32 767)
+CHUNK = 1000
+MAX_COMMAND_CHARS = 30_000 if sys.platform == "win32" else 200_000
+#: a second (third …) LibreOffice runs in parallel only for batches at least this large
+PARALLEL_FROM = 40
+MAX_WORKERS = 4
 
 
 @dataclass
@@ -111,60 +116,94 @@ def _convert_word(files: list[Path], outdir: Path | None, result: PdfResult,
     return left
 
 
-def _chunks(files: list[Path]) -> Iterable[list[Path]]:
-    """Groups with distinct file names (soffice writes every PDF into one folder) of at most CHUNK files."""
-    groups: list[tuple[set[str], list[Path]]] = []
+def _chunks(files: list[Path]) -> list[list[Path]]:
+    """Groups with distinct file names (soffice writes every PDF into one folder), each short enough for
+    one command line."""
+    groups: list[tuple[set[str], list[Path], list[int]]] = []
     for f in files:
-        for names, group in groups:
-            if f.stem not in names and len(group) < CHUNK:
+        cost = len(str(f)) + 3
+        for names, group, length in groups:
+            if f.stem not in names and len(group) < CHUNK and length[0] + cost < MAX_COMMAND_CHARS - 2000:
                 names.add(f.stem)
                 group.append(f)
+                length[0] += cost
                 break
         else:
-            groups.append(({f.stem}, [f]))
-    for _, g in groups:
-        yield g
+            groups.append(({f.stem}, [f], [cost]))
+    return [g for _, g, _ in groups]
+
+
+def _workers(n_files: int) -> int:
+    if n_files < PARALLEL_FROM:
+        return 1
+    return max(1, min(os.cpu_count() or 1, MAX_WORKERS))
+
+
+def _run_soffice(soffice: str, group: list[Path], workdir: Path, profile: Path, home: Path,
+                 timeout_per_file: float) -> tuple[Path, str]:
+    out = Path(tempfile.mkdtemp(prefix="out", dir=workdir))
+    env = dict(os.environ, HOME=str(home), USERPROFILE=str(home), TMPDIR=str(workdir), TMP=str(workdir),
+               TEMP=str(workdir))
+    env.pop("SAL_USE_VCLPLUGIN", None)
+    cmd = [soffice, f"-env:UserInstallation={profile.as_uri()}", "--headless", "--invisible",
+           "--nologo", "--nodefault", "--nofirststartwizard", "--norestore",
+           "--convert-to", "pdf:writer_pdf_Export", "--outdir", str(out), *[str(f) for f in group]]
+    reason = ""
+    try:
+        proc = subprocess.run(cmd, env=env, capture_output=True, text=True, timeout=60 + timeout_per_file * len(group),
+                              stdin=subprocess.DEVNULL)
+        if proc.returncode != 0:
+            reason = (proc.stderr or proc.stdout or "").strip()[-300:] or f"kode keluar {proc.returncode}"
+    except subprocess.TimeoutExpired:
+        reason = "LibreOffice tidak selesai dalam batas waktu"
+    except OSError as exc:
+        reason = f"LibreOffice tidak dapat dijalankan: {exc}"
+    return out, reason
 
 
 def _convert_libreoffice(soffice: str, files: list[Path], outdir: Path | None, result: PdfResult,
                          progress: Callable[[int, int], None] | None, timeout_per_file: float) -> None:
-    done_count = 0
+    """Big batches are split over up to MAX_WORKERS LibreOffice processes (one per core), each with its
+    own profile; each process converts its share in as few starts as the command line allows."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    workers = _workers(len(files))
+    shares = [files[i::workers] for i in range(workers)]
+    lock = threading.Lock()
+    done_count = [0]
+
     with tempfile.TemporaryDirectory(prefix="loket-lo-") as tmp:
         tmpdir = Path(tmp)
-        profile = tmpdir / "profile"
-        home = tmpdir / "home"
-        home.mkdir()
-        env = dict(os.environ, HOME=str(home), USERPROFILE=str(home), TMPDIR=str(tmpdir), TMP=str(tmpdir),
-                   TEMP=str(tmpdir))
-        env.pop("SAL_USE_VCLPLUGIN", None)
-        for n, group in enumerate(_chunks(files)):
-            out = tmpdir / f"out{n}"
-            out.mkdir()
-            cmd = [soffice, f"-env:UserInstallation={profile.as_uri()}", "--headless", "--invisible",
-                   "--nologo", "--nodefault", "--nofirststartwizard", "--norestore",
-                   "--convert-to", "pdf:writer_pdf_Export", "--outdir", str(out), *[str(f) for f in group]]
-            reason = ""
-            try:
-                proc = subprocess.run(cmd, env=env, capture_output=True, text=True,
-                                      timeout=60 + timeout_per_file * len(group), stdin=subprocess.DEVNULL)
-                if proc.returncode != 0:
-                    reason = (proc.stderr or proc.stdout or "").strip()[-300:] or f"kode keluar {proc.returncode}"
-            except subprocess.TimeoutExpired:
-                reason = "LibreOffice tidak selesai dalam batas waktu"
-            except OSError as exc:
-                reason = f"LibreOffice tidak dapat dijalankan: {exc}"
-            for f in group:
-                produced = out / (f.stem + ".pdf")
-                if produced.exists() and produced.stat().st_size > 0:
-                    target = _target(f, outdir)
-                    target.parent.mkdir(parents=True, exist_ok=True)
-                    shutil.move(str(produced), str(target))
-                    result.done[f] = target
-                else:
-                    result.failed[f] = reason or "LibreOffice tidak menghasilkan PDF untuk berkas ini"
-            done_count += len(group)
-            if progress:
-                progress(done_count, len(files))
+
+        def work(n: int, share: list[Path]) -> None:
+            root = tmpdir / f"w{n}"
+            home = root / "home"
+            home.mkdir(parents=True)
+            for group in _chunks(share):
+                out, reason = _run_soffice(soffice, group, root, root / "profile", home, timeout_per_file)
+                for f in group:
+                    produced = out / (f.stem + ".pdf")
+                    ok = produced.exists() and produced.stat().st_size > 0
+                    if ok:
+                        target = _target(f, outdir)
+                        target.parent.mkdir(parents=True, exist_ok=True)
+                        shutil.move(str(produced), str(target))
+                    with lock:
+                        if ok:
+                            result.done[f] = target
+                        else:
+                            result.failed[f] = reason or "LibreOffice tidak menghasilkan PDF untuk berkas ini"
+                with lock:
+                    done_count[0] += len(group)
+                    if progress:
+                        progress(done_count[0], len(files))
+
+        if workers == 1:
+            work(0, files)
+        else:
+            with ThreadPoolExecutor(max_workers=workers) as pool:
+                for f in [pool.submit(work, n, share) for n, share in enumerate(shares) if share]:
+                    f.result()
 
 
 def convert_to_pdf(docx_files: Iterable[Path | str], outdir: Path | None = None, *,

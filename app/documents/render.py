@@ -6,6 +6,7 @@ import copy
 import hashlib
 import io
 import os
+import threading
 from collections import OrderedDict
 from pathlib import Path
 from typing import Any
@@ -27,16 +28,19 @@ class _Memo(OrderedDict):
     def __init__(self, size: int = 64):
         super().__init__()
         self.size = size
+        self.lock = threading.Lock()   # letters may be rendered from GUI worker threads
 
     def remember(self, key, make):
-        try:
-            self.move_to_end(key)
-            return self[key]
-        except KeyError:
-            value = self[key] = make()
+        with self.lock:
+            if key in self:
+                self.move_to_end(key)
+                return self[key]
+        value = make()
+        with self.lock:
+            self[key] = value
             if len(self) > self.size:
                 self.popitem(last=False)
-            return value
+        return value
 
 
 _COMPILED = _Memo()
