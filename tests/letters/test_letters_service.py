@@ -330,3 +330,26 @@ def test_minimal_data_renders_with_blanks_not_errors(lo):
     text = docx_text(info.docx_path)
     assert "WARGA TANPA DATA LAIN" in text
     assert "None" not in text and "Undefined" not in text and "DARURAT" not in text
+
+
+def test_pdf_chunks_keep_names_apart_and_command_lines_short(monkeypatch):
+    files = [Path(f"/a/{y}/umum-00001-x.docx") for y in (2026, 2027)] + [Path(f"/a/2026/f{i}.docx") for i in range(5)]
+    groups = pdf_mod._chunks(files)
+    assert sum(len(g) for g in groups) == 7
+    assert all(len({f.stem for f in g}) == len(g) for g in groups)
+    monkeypatch.setattr(pdf_mod, "MAX_COMMAND_CHARS", 2000 + 3 * 25)
+    assert max(len(g) for g in pdf_mod._chunks(files)) <= 3
+
+
+@needs_pdf
+def test_pdf_parallel_workers(lo, monkeypatch):
+    o, _admin, clerk, _ = lo
+    monkeypatch.setattr(pdf_mod, "PARALLEL_FROM", 2)
+    monkeypatch.setattr(pdf_mod.os, "cpu_count", lambda: 2)
+    ids = [letters.issue_letter(o, actor=clerk, letter_type="rujukan_dtsen", data=example_data("rujukan_dtsen")).id
+           for _ in range(4)]
+    seen = []
+    summary = letters.convert_pdfs(o, actor=clerk, letter_ids=ids, progress=lambda d, t: seen.append((d, t)))
+    assert summary.ok and sorted(summary.converted) == ids
+    assert all(_pdf_pages(p) == 1 for p in summary.converted.values())
+    assert seen[-1] == (4, 4)
