@@ -17,6 +17,24 @@ cases = pytest.importorskip("app.services.cases")
 letters = pytest.importorskip("app.services.letters")
 
 
+class Staff:
+    """One user per role, created on first use (``staff.back_office`` …)."""
+
+    def __init__(self, office, admin):
+        self._office, self._admin, self._cache = office, admin, {}
+
+    def __getattr__(self, role: str):
+        if role.startswith("_"):
+            raise AttributeError(role)
+        if role not in self._cache:
+            from app.services import users
+
+            info = users.add_user(self._office, actor=self._admin, username=f"e2e_{role}", full_name=f"Petugas {role}",
+                                  password="rahasia-123", roles=[role])
+            self._cache[role] = users.actor_for(info)
+        return self._cache[role]
+
+
 def at(d: int, hh: int) -> datetime:
     return datetime(2026, 11, d, hh - 7, tzinfo=UTC)  # WIB
 
@@ -25,7 +43,6 @@ def test_penonaktifan_month(office, admin, tmp_path):
     from app.documents.examples import example_data
     from app.services import batches, feedback, outbox
     from app.services import settings as settings_svc
-    from tests.services.conftest import Staff
 
     _officials(office, admin)
     staff = Staff(office, admin)
