@@ -32,7 +32,7 @@ from sqlmodel import select
 
 from app.batching.writers import sha256_file
 from app.context import Office
-from app.db.models import Batch, Delivery
+from app.db.models import Batch, Counter, Delivery
 from app.errors import ValidationError
 from app.rules.permissions import Actor, require
 from app.services import audit
@@ -101,6 +101,7 @@ class BatchDelivery:
     attempts: int = 0
     receipts: dict[str, str] = field(default_factory=dict)
     errors: list[str] = field(default_factory=list)
+    done: set[tuple[str, str]] = field(default_factory=set, repr=False)
 
 
 Sleep = Callable[[float], None]
@@ -250,40 +251,85 @@ def send_pending(office: Office, *, actor: Actor, sleep: Sleep = time.sleep,
             res.errors.append(msg)
             _record(office, batch_id=batch.id, kind="check", target=str(zip_path), ok=False, error=msg)
             continue
-        done = _done_targets(office, batch.id)
-        for kind, target in targets:
-            if (kind, target) in done:
-                continue
-            if progress:
-                progress(f"Mengirim {res.label} ke {target} …")
-            for attempt in range(cfg.max_attempts):
-                if (kind, target) in _done_targets(office, batch.id):  # another PC got there first
-                    done.add((kind, target))
-                    break
-                res.attempts += 1
-                try:
-                    if kind == "folder":
-                        receipt = _deliver_folder(zip_path, batch.zip_sha256, target)
-                    else:
-                        receipt = _deliver_https(zip_path, batch.zip_sha256, batch, cfg)
-                except _Permanent as exc:
-                    res.errors.append(f"{target}: {exc}")
-                    _record(office, batch_id=batch.id, kind=kind, target=target, ok=False, error=str(exc))
-                    break
-                except _Transient as exc:
-                    res.errors.append(f"{target}: {exc}")
-                    _record(office, batch_id=batch.id, kind=kind, target=target, ok=False, error=str(exc))
-                    if attempt + 1 < cfg.max_attempts:
-                        sleep(min(cfg.backoff_max_seconds, cfg.backoff_seconds * (2 ** attempt)))
-                    continue
-                _record(office, batch_id=batch.id, kind=kind, target=target, ok=True, receipt=receipt)
-                res.receipts[target] = receipt
-                done.add((kind, target))
-                break
-        if all(t in done for t in targets):
+        if not _claim(office, batch.id, cfg):
+            res.errors.append("sedang dikirim oleh proses atau komputer lain; dicoba lagi nanti")
+            continue
+        try:
+            _send_one(office, batch, zip_path, targets, cfg, res, sleep, progress)
+        finally:
+            _release(office, batch.id)
+        if all(t in res.done for t in targets):
             _mark_delivered(office, actor=actor, batch_id=batch.id, targets=targets)
             res.delivered = True
     return results
+
+
+def _lease_name(batch_id: int) -> str:
+    return f"outbox.lease:{batch_id}"
+
+
+def _claim(office: Office, batch_id: int, cfg: DeliverySettings) -> bool:
+    """Take the batch's sending lease (a counter row holding its expiry, epoch seconds) unless another holds it.
+
+    The lease keeps the app's background attempt and ``outbox send`` (or two PCs on one PostgreSQL
+    database) from sending the same batch at the same moment; it expires by itself after a crash.
+    """
+    now = int(time.time())
+    per_target = sum(cfg.timeout_seconds + min(cfg.backoff_max_seconds, cfg.backoff_seconds * 2 ** i)
+                     for i in range(cfg.max_attempts))
+    worst = per_target * 2 + 600  # two targets, plus time for a slow upload
+    with office.db.write() as s:
+        row = s.get(Counter, _lease_name(batch_id), with_for_update=True)
+        if row is not None and row.value > now:
+            return False
+        if row is None:
+            row = Counter(name=_lease_name(batch_id), value=0)
+        row.value = now + int(worst)
+        s.add(row)
+        return True
+
+
+def _release(office: Office, batch_id: int) -> None:
+    with office.db.write() as s:
+        row = s.get(Counter, _lease_name(batch_id), with_for_update=True)
+        if row is not None:
+            row.value = 0
+            s.add(row)
+
+
+def _send_one(office: Office, batch: _Pending, zip_path: Path, targets: list[tuple[str, str]],
+              cfg: DeliverySettings, res: BatchDelivery, sleep: Sleep,
+              progress: Callable[[str], None] | None) -> None:
+    done = res.done = _done_targets(office, batch.id)
+    for kind, target in targets:
+        if (kind, target) in done:
+            continue
+        if progress:
+            progress(f"Mengirim {res.label} ke {target} …")
+        for attempt in range(cfg.max_attempts):
+            if (kind, target) in _done_targets(office, batch.id):  # another PC got there first
+                done.add((kind, target))
+                break
+            res.attempts += 1
+            try:
+                if kind == "folder":
+                    receipt = _deliver_folder(zip_path, batch.zip_sha256, target)
+                else:
+                    receipt = _deliver_https(zip_path, batch.zip_sha256, batch, cfg)
+            except _Permanent as exc:
+                res.errors.append(f"{target}: {exc}")
+                _record(office, batch_id=batch.id, kind=kind, target=target, ok=False, error=str(exc))
+                break
+            except _Transient as exc:
+                res.errors.append(f"{target}: {exc}")
+                _record(office, batch_id=batch.id, kind=kind, target=target, ok=False, error=str(exc))
+                if attempt + 1 < cfg.max_attempts:
+                    sleep(min(cfg.backoff_max_seconds, cfg.backoff_seconds * (2 ** attempt)))
+                continue
+            _record(office, batch_id=batch.id, kind=kind, target=target, ok=True, receipt=receipt)
+            res.receipts[target] = receipt
+            done.add((kind, target))
+            break
 
 
 def _mark_delivered(office: Office, *, actor: Actor, batch_id: int, targets: list[tuple[str, str]]) -> None:

@@ -215,3 +215,25 @@ def test_settings_and_permissions(office, admin, make_user):
         outbox.send_pending(office, actor=make_user("supervisor"))
     with pytest.raises(PermissionDenied):
         outbox.send_pending(office, actor=make_user("front_office"))
+
+
+def test_a_batch_being_sent_elsewhere_is_left_alone(office, admin, supervisor, tmp_path):
+    """The background attempt and `outbox send` (or two PCs) never send the same batch at the same moment."""
+    import time as _time
+
+    from app.db.models import Counter
+
+    info = _closed_batch(office, supervisor)
+    share = tmp_path / "share"
+    share.mkdir()
+    _configure(office, admin, folder=str(share))
+    with office.db.write() as s:
+        s.add(Counter(name=f"outbox.lease:{info.id}", value=int(_time.time()) + 300))
+    res = outbox.send_pending(office, actor=supervisor, sleep=lambda _s: None)
+    assert not res[0].delivered and "sedang dikirim" in res[0].errors[0] and list(share.iterdir()) == []
+    with office.db.write() as s:  # the other sender crashed: its lease runs out
+        s.get(Counter, f"outbox.lease:{info.id}").value = int(_time.time()) - 1
+    res = outbox.send_pending(office, actor=supervisor, sleep=lambda _s: None)
+    assert res[0].delivered
+    with office.db.read() as s:
+        assert s.get(Counter, f"outbox.lease:{info.id}").value == 0
