@@ -16,9 +16,16 @@ from PySide6.QtWidgets import (
 
 from app import __version__
 from app.rules.permissions import role_label
+from app.rules.rule_settings import RULES_SECTION, RuleSettings
+from app.servicedefs import get as get_definition
+from app.services import settings as settings_svc
+from ui.errors import show_error
 from ui.session import UiSession
+from ui.views.case_detail import CaseDetailDialog
 from ui.views.dtsen_import import DtsenImportView
 from ui.views.dtsen_lookup import DtsenLookupView
+from ui.views.queue_view import QueueView
+from ui.wizards.service_wizard import ServiceWizard
 
 
 class MainWindow(QMainWindow):
@@ -39,6 +46,10 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(splitter)
         self.pages: dict[str, object] = {}
 
+        self.detail_windows: dict[int, CaseDetailDialog] = {}
+        self.wizard: ServiceWizard | None = None
+        self.queue = QueueView(session, on_open_case=self.open_case, on_new_case=self.new_case)
+        self._add_page("queue", "Antrean hari ini", self.queue, "Ctrl+0")
         self.lookup = DtsenLookupView(session)
         self._add_page("lookup", "Cek NIK di DTSEN", self.lookup, "Ctrl+1")
         if session.may("dtsen.import"):
@@ -84,6 +95,40 @@ class MainWindow(QMainWindow):
         action.setShortcut(QKeySequence(shortcut))
         action.triggered.connect(lambda: self.nav.setCurrentRow(index))
         self.addAction(action)
+
+    # ------------------------------------------------------------------ cases
+    def open_case(self, case_id: int) -> None:
+        """The case in its own window (one per case); moves there refresh the lists."""
+        win = self.detail_windows.get(case_id)
+        if win is None:
+            win = CaseDetailDialog(self.session, case_id, on_changed=lambda _info: self.cases_changed(), parent=self)
+            win.finished.connect(lambda _r, cid=case_id: self.detail_windows.pop(cid, None))
+            self.detail_windows[case_id] = win
+        win.show()
+        win.raise_()
+        win.activateWindow()
+
+    def new_case(self, service_code: str) -> None:
+        """Read the service definition and the rules (worker), then start the wizard."""
+        s = self.session
+
+        def work(_t):
+            return get_definition(s.office, service_code), settings_svc.load(s.office, RULES_SECTION, RuleSettings)
+
+        def ready(result) -> None:
+            defn, cfg = result
+            self.wizard = ServiceWizard(s, defn, cfg, on_saved=lambda _info: self.cases_changed(), parent=self)
+            self.wizard.setWindowModality(Qt.WindowModality.WindowModal)
+            self.wizard.show()
+
+        s.runner.run(work, on_done=ready, on_error=lambda e, tb: show_error(self, e, tb))
+
+    def cases_changed(self) -> None:
+        self.queue.refresh()
+        for key in ("cases", "dashboard"):
+            page = self.pages.get(key)
+            if page is not None and hasattr(page, "refresh"):
+                page.refresh()
 
     def show_page(self, key: str) -> None:
         self.nav.setCurrentRow(list(self.pages).index(key))

@@ -11,14 +11,15 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import func, or_
+from sqlalchemy import and_, func, or_
 from sqlmodel import select
 
 from app.context import Office
-from app.db.models import Case, Person
+from app.db.models import Case, Person, User
 from app.documents.dates import tanggal
 from app.errors import ValidationError
 from app.rules.permissions import Actor, require
+from app.servicedefs import load_all
 from app.services import cases, letters
 from app.timeutil import utcnow
 
@@ -67,6 +68,49 @@ def search_cases(office: Office, *, actor: Actor, text: str, limit: int = SEARCH
             q = q.where(or_(func.lower(Person.name).like(like), func.lower(Case.reg_number).like(like)))
         q = q.order_by(Case.opened_at.desc(), Case.id.desc()).limit(limit)  # type: ignore[attr-defined]
         return [cases._summary(c, p) for c, p in s.exec(q).all()]
+
+
+def waiting_for(office: Office, *, actor: Actor, limit: int = 200) -> list[cases.CaseSummary]:
+    """Open cases whose current step is done by one of the user's roles (for paraf: whose turn is theirs)."""
+    require(actor, "case.view")
+    pairs = []
+    paraf_steps = []
+    defs = load_all(office)
+    for code, defn in defs.items():
+        for st in defn.steps:
+            if st.kind == "paraf":
+                if any(actor.has(r) for r in st.chain):
+                    paraf_steps.append((code, st))
+            elif any(actor.has(r) for r in st.roles):
+                pairs.append(and_(Case.service_code == code, Case.current_step == st.code))
+    pairs += [and_(Case.service_code == code, Case.current_step == st.code) for code, st in paraf_steps]
+    if not pairs:
+        return []
+    with office.db.read() as s:
+        q = (select(Case, Person).join(Person, Person.id == Case.person_id)  # type: ignore[arg-type]
+             .where(Case.closed_at.is_(None), or_(*pairs))  # type: ignore[union-attr]
+             .order_by(Case.step_started_at, Case.id).limit(limit))  # type: ignore[arg-type]
+        out = []
+        for c, p in s.exec(q).all():
+            defn = defs[c.service_code]
+            st = defn.step(c.current_step)
+            if st.kind == "paraf":
+                done = len((c.data or {}).get("paraf", {}).get(st.code, []))
+                if done >= len(st.chain) or not actor.has(st.chain[done]):
+                    continue
+            out.append(cases._summary(c, p))
+        return out
+
+
+def user_names(office: Office, *, actor: Actor, user_ids: set[int] | list[int]) -> dict[int, str]:
+    """Full names of the officers who appear in a case's step log (who did what)."""
+    require(actor, "case.view")
+    ids = sorted({i for i in user_ids if i is not None})
+    if not ids:
+        return {}
+    with office.db.read() as s:
+        rows = s.exec(select(User.id, User.full_name).where(User.id.in_(ids))).all()  # type: ignore[union-attr]
+        return {int(i): n for i, n in rows}
 
 
 @dataclass(frozen=True)

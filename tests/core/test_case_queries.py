@@ -8,9 +8,12 @@ import pytest
 
 from app.errors import ValidationError
 from app.services import case_queries, cases, letters
-from tests.services.conftest import at, kk, nik
+from tests.ui.casedata import Staff, at, kk, nik
 
-pytest_plugins = ["tests.services.conftest"]
+
+@pytest.fixture
+def staff(office, admin):
+    return Staff(office, admin)
 
 
 def test_count_and_search(office, staff):
@@ -51,3 +54,20 @@ def test_issue_receipt_once(office, staff):
     doc = [d for d in c.data["documents"] if d["key"] == "tanda_terima"][0]
     assert doc["status"] == "issued" and doc["number"] == letter.number
     assert [x.id for x in letters.list_letters(office, actor=staff.front_office)] == [letter.id]
+
+
+def test_waiting_for_follows_roles_and_paraf_turn(office, staff):
+    c = cases.open_case(office, actor=staff.front_office, service_code="penonaktifan", nik=nik(1), name="A",
+                        received=["kk", "ktp", "kis", "surat_pernyataan"], data={"reason_code": "mampu"})
+    assert [r.id for r in case_queries.waiting_for(office, actor=staff.front_office)] == [c.id]
+    assert case_queries.waiting_for(office, actor=staff.back_office) == []
+    c = cases.advance(office, actor=staff.front_office, case_id=c.id, version=c.version)
+    c = cases.advance(office, actor=staff.back_office, case_id=c.id, version=c.version)
+    c = cases.advance(office, actor=staff.back_office, case_id=c.id, version=c.version)
+    assert [r.id for r in case_queries.waiting_for(office, actor=staff.kasi_linjamsos)] == [c.id]
+    assert case_queries.waiting_for(office, actor=staff.sekretaris) == []
+
+
+def test_user_names(office, staff):
+    fo = staff.front_office
+    assert case_queries.user_names(office, actor=fo, user_ids=[fo.id, None]) == {fo.id: fo.full_name}

@@ -1,0 +1,136 @@
+"""Approval chain through the case detail screen: only the moves the core allows are offered."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QDialog
+
+from app.services import cases
+from tests.ui.casedata import Staff, kk, nik
+
+ALL = ["kk", "ktp", "kis", "surat_pernyataan"]
+
+
+@pytest.fixture
+def staff(office, admin):
+    return Staff(office, admin)
+
+
+def detail(qtbot, office, actor, case_id):
+    from ui.session import UiSession
+    from ui.tasks import TaskRunner
+    from ui.views.case_detail import CaseDetailView
+
+    runner = TaskRunner()
+    changed = []
+    v = CaseDetailView(UiSession(office, actor, runner), case_id, on_changed=changed.append)
+    qtbot.addWidget(v)
+    v.show()
+    qtbot.waitUntil(lambda: v.loaded is not None, timeout=5000)
+    v.changed = changed
+    return v
+
+
+def click_and_wait(qtbot, v, button):
+    before = v.loaded
+    assert button.isVisible() and button.isEnabled()
+    button.click()
+    qtbot.waitUntil(lambda: v.loaded is not before and not v.busy, timeout=5000)
+
+
+def visible(v):
+    return {k for k, b in (("advance", v.advance_button), ("paraf", v.paraf_button), ("return", v.return_button),
+                           ("reject", v.reject_button), ("refuse", v.refuse_button)) if b.isVisible()}
+
+
+def test_penonaktifan_through_the_paraf_chain(qtbot, office, staff):
+    c = cases.open_case(office, actor=staff.front_office, service_code="penonaktifan", nik=nik(1), name="Peserta",
+                        no_kk=kk(1), received=ALL, data={"reason_code": "mampu"})
+    v = detail(qtbot, office, staff.front_office, c.id)
+    assert visible(v) == {"advance", "reject"}
+    assert "Persyaratan lengkap" in v.missing.text()
+    click_and_wait(qtbot, v, v.advance_button)
+    assert v.loaded.info.current_step == "penerbitan_surat" and visible(v) == set()
+    assert "Tidak ada tindakan" in v.no_moves.text()
+    assert v.changed and v.timeline.rowCount() == 1
+
+    v = detail(qtbot, office, staff.back_office, c.id)
+    click_and_wait(qtbot, v, v.advance_button)
+    qtbot.keyClicks(v.note, "rekap November")
+    click_and_wait(qtbot, v, v.advance_button)
+    assert v.loaded.info.current_step == "paraf"
+    assert visible(v) == set()  # back office does not initial
+
+    assert "paraf" not in visible(detail(qtbot, office, staff.sekretaris, c.id))  # not yet their turn
+    for role in ("kasi_linjamsos", "kabid_linjamsos", "sekretaris"):
+        v = detail(qtbot, office, getattr(staff, role), c.id)
+        assert "paraf" in visible(v) and "menunggu paraf" in v.header.text()
+        click_and_wait(qtbot, v, v.paraf_button)
+    assert v.loaded.info.current_step == "tanda_tangan"
+    v = detail(qtbot, office, staff.kepala_dinas, c.id)
+    click_and_wait(qtbot, v, v.advance_button)
+    v = detail(qtbot, office, staff.back_office, c.id)
+    click_and_wait(qtbot, v, v.advance_button)
+    assert v.loaded.info.status == "selesai" and "Berkas sudah ditutup" in v.no_moves.text()
+    steps = [v.timeline.item(r, 0).text() for r in range(v.timeline.rowCount())]
+    assert steps[0].startswith("Penerimaan") and v.timeline.item(2, 7).text() == "rekap November"
+    assert v.timeline.item(0, 2).text() == staff.front_office.full_name
+
+
+def test_return_for_revision_and_reject_need_a_reason(qtbot, office, staff, monkeypatch):
+    from ui.views import case_detail
+
+    c = cases.open_case(office, actor=staff.front_office, service_code="penonaktifan", nik=nik(1), name="Peserta",
+                        no_kk=kk(1), received=ALL, data={"reason_code": "ganda"})
+    c = cases.advance(office, actor=staff.front_office, case_id=c.id, version=c.version)
+    v = detail(qtbot, office, staff.back_office, c.id)
+    assert visible(v) == {"advance", "return", "reject"}
+
+    def fill(text, step_index=0):
+        def exec_(dialog):
+            assert not dialog.buttons.button(dialog.buttons.StandardButton.Ok).isEnabled()
+            dialog.reason.setPlainText(text)
+            if dialog.step.count():
+                dialog.step.setCurrentIndex(step_index)
+            return QDialog.DialogCode.Accepted
+        return exec_
+
+    monkeypatch.setattr(case_detail.ReasonDialog, "exec", fill("Surat pernyataan belum ditandatangani"))
+    click_and_wait(qtbot, v, v.return_button)
+    info = v.loaded.info
+    assert info.current_step == "penerimaan" and info.data["returns"][0]["reason"].startswith("Surat pernyataan")
+    assert visible(v) == set()
+
+    v = detail(qtbot, office, staff.front_office, c.id)
+    monkeypatch.setattr(case_detail.ReasonDialog, "exec", fill("Pemohon membatalkan permohonan"))
+    click_and_wait(qtbot, v, v.reject_button)
+    assert v.loaded.info.status == "ditolak" and v.loaded.info.outcome_reason == "Pemohon membatalkan permohonan"
+
+
+def test_checklist_ticked_in_detail_and_incomplete_refused(qtbot, office, staff):
+    c = cases.open_case(office, actor=staff.front_office, service_code="penonaktifan", nik=nik(1), name="Peserta",
+                        no_kk=kk(1), received=["kk"], data={"reason_code": "ganda"})
+    v = detail(qtbot, office, staff.front_office, c.id)
+    assert "refuse" in visible(v) and "Belum ada" in v.missing.text()
+    before = v.loaded
+    v.checklist.item(1).setCheckState(Qt.CheckState.Checked)
+    qtbot.waitUntil(lambda: v.loaded is not before and not v.busy, timeout=5000)
+    assert [x.code for x in v.loaded.info.checklist if x.received] == ["kk", "ktp"]
+    click_and_wait(qtbot, v, v.refuse_button)
+    assert v.loaded.info.outcome == "berkas_tidak_lengkap"
+
+
+def test_conflict_reloads(qtbot, office, staff, monkeypatch):
+    c = cases.open_case(office, actor=staff.front_office, service_code="penonaktifan", nik=nik(1), name="Peserta",
+                        no_kk=kk(1), received=ALL, data={"reason_code": "ganda"})
+    v = detail(qtbot, office, staff.front_office, c.id)
+    cases.update_data(office, actor=staff.front_office, case_id=c.id, version=c.version, values={"bukti": "x"})
+    shown = []
+    from ui.views import case_detail
+
+    monkeypatch.setattr(case_detail, "show_error", lambda parent, exc, tb="": shown.append(exc))
+    before = v.loaded
+    v.advance_button.click()
+    qtbot.waitUntil(lambda: v.loaded is not before, timeout=5000)
+    assert "muat ulang" in str(shown[0]) and v.loaded.info.data["bukti"] == "x"

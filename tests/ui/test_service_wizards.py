@@ -1,0 +1,168 @@
+"""Each service's wizard as a counter officer goes through it: typing, ticking, Next — until the case and
+its tanda terima are in the database."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtWidgets import QWizard
+
+from app.rules.rule_settings import RULES_SECTION, RuleSettings
+from app.servicedefs import get as get_definition
+from app.services import case_queries, cases, letters, settings
+from tests.ui.casedata import add_dtsen
+
+NIK = "1971014501850003"  # woman, born 05-01-1985
+KK = "1971010101100021"
+
+
+@pytest.fixture
+def officer(make_user):
+    return make_user("front_office")
+
+
+def make_wizard(qtbot, office, actor, code):
+    from ui.session import UiSession
+    from ui.tasks import TaskRunner
+    from ui.wizards.service_wizard import ServiceWizard
+
+    runner = TaskRunner()
+    saved = []
+    w = ServiceWizard(UiSession(office, actor, runner), get_definition(office, code),
+                      settings.load(office, RULES_SECTION, RuleSettings), on_saved=saved.append, pdf=False)
+    qtbot.addWidget(w)
+    w.show()
+    w.saved = saved
+    return w
+
+
+def fill_person(qtbot, w, *, nik=NIK, name="Siti Aminah", kk=KK):
+    page = w.person_page
+    qtbot.keyClicks(page.nik, nik)
+    qtbot.waitUntil(lambda: page.lookup_task is None and page.dtsen_state.text() != "Mencari di DTSEN…",
+                    timeout=5000)
+    if not page.name.text():
+        qtbot.keyClicks(page.name, name)
+    if not page.no_kk.text():
+        qtbot.keyClicks(page.no_kk, kk)
+    qtbot.keyClicks(page.address, "Jl. Melati Gg. Kenanga No. 7")
+    qtbot.keyClicks(page.rt, "003")
+    qtbot.keyClicks(page.rw, "001")
+    assert page.isComplete()
+    w.next()
+
+
+def tick(w, *codes):
+    for code in codes:
+        w.checklist_page.boxes[code].setChecked(True)
+
+
+def finish(qtbot, w):
+    assert w.currentPage() is w.summary_page
+    w.button(QWizard.WizardButton.CommitButton).click()
+    qtbot.waitUntil(lambda: w.result is not None, timeout=15000)
+    assert w.currentPage() is w.receipt_page
+    res = w.result
+    assert w.saved == [res.case]
+    assert res.letter is not None, res.letter_error
+    assert res.letter.docx_path.exists()
+    assert res.receipt.reg_number in w.receipt_page.text.text()
+    return res
+
+
+def test_pbi_baru_registered_in_dtsen(qtbot, office, officer):
+    add_dtsen(office, NIK, desil=2, name="SITI AMINAH")
+    w = make_wizard(qtbot, office, officer, "pbi-baru")
+    fill_person(qtbot, w)
+    assert "Terdaftar" in w.person_page.dtsen_state.text() and w.person_page.name.text() == "SITI AMINAH"
+    assert "Belum ada" in w.checklist_page.state.text()
+    tick(w, "ktp", "kk", "sktm")
+    assert "lengkap" in w.checklist_page.state.text()
+    w.next()
+    w.service_page.is_urgent.setChecked(True)
+    assert not w.service_page.isComplete()  # urgency needs its description
+    qtbot.keyClicks(w.service_page.note, "rawat inap di RSUD sejak 20-11-2026")
+    w.next()
+    assert "DARURAT" in w.summary_page.text.text()
+    res = finish(qtbot, w)
+    c = cases.get_case(office, actor=officer, case_id=res.case.id)
+    assert c.urgent and c.complete and c.nik == NIK and c.no_kk == KK
+    assert [x.letter_type for x in letters.list_letters(office, case_id=c.id)] == ["tanda_terima"]
+
+
+def test_invalid_nik_blocks_next(qtbot, office, officer):
+    w = make_wizard(qtbot, office, officer, "pbi-baru")
+    qtbot.keyClicks(w.person_page.nik, "3.27E+15")
+    assert not w.person_page.isComplete()
+    assert w.person_page.nik_state.text()
+    assert not w.button(QWizard.WizardButton.NextButton).isEnabled()
+
+
+def test_penonaktifan_reason_required(qtbot, office, officer):
+    w = make_wizard(qtbot, office, officer, "penonaktifan")
+    fill_person(qtbot, w)
+    tick(w, "kk", "ktp", "kis", "surat_pernyataan")
+    w.next()
+    assert not w.button(QWizard.WizardButton.NextButton).isEnabled()
+    w.service_page.reason.setCurrentIndex(w.service_page.reason.findData("meninggal"))
+    qtbot.keyClicks(w.service_page.evidence, "Surat Keterangan Kematian dari kelurahan")
+    w.next()
+    res = finish(qtbot, w)
+    c = cases.advance(office, actor=officer, case_id=res.case.id, version=res.case.version)
+    assert c.current_step == "penerbitan_surat" and c.data["alasan"] == "Meninggal dunia"
+
+
+def test_reaktivasi_sk(qtbot, office, officer):
+    w = make_wizard(qtbot, office, officer, "reaktivasi-sk")
+    fill_person(qtbot, w)
+    tick(w, "kartu_jkn", "kk", "identitas", "status_bpjs", "surat_faskes")
+    w.next()
+    page = w.service_page
+    assert "masih dalam batas" in page.limit_state.text()
+    w.next()
+    res = finish(qtbot, w)
+    c = cases.advance(office, actor=officer, case_id=res.case.id, version=res.case.version)
+    assert c.current_step == "lapor_dinas" and c.data["bpjs_status"] == "nonaktif"
+
+
+def test_reaktivasi_rekom_with_bpjs_confirmation(qtbot, office, officer):
+    w = make_wizard(qtbot, office, officer, "reaktivasi-rekom")
+    fill_person(qtbot, w)
+    tick(w, "kk", "ktp", "kis", "sk_dtsen")
+    w.next()
+    page = w.service_page
+    page.confirm.setChecked(True)
+    assert not page.isComplete()
+    qtbot.keyClicks(page.by, "Rina (BPJS KC Pangkalpinang)")
+    w.next()
+    res = finish(qtbot, w)
+    conf = res.case.data["bpjs_confirmation"]
+    assert conf["confirmed_by"] == "Rina (BPJS KC Pangkalpinang)" and conf["answer"] == "dapat_direaktivasi"
+
+
+def test_jamkesda_live_score(qtbot, office, officer):
+    w = make_wizard(qtbot, office, officer, "jamkesda")
+    fill_person(qtbot, w)
+    w.checklist_page.all_button.click()
+    w.next()
+    page = w.service_page
+    page.dependants.setValue(3)
+    page.survey.setChecked(True)
+    for code in list(page.indicators)[:6]:
+        page.indicators[code].setChecked(True)
+    assert "Skor 6" in page.score_label.text() and "memenuhi kriteria" in page.score_label.text()
+    w.next()
+    res = finish(qtbot, w)
+    assert res.case.data["indicators"] and res.case.data["dependants"] == 3
+    assert case_queries.count_cases(office, actor=officer, service_code="jamkesda") == 1
+
+
+def test_incomplete_file_is_kept_with_what_is_missing(qtbot, office, officer):
+    w = make_wizard(qtbot, office, officer, "pbi-baru")
+    fill_person(qtbot, w)
+    tick(w, "ktp")
+    w.next()
+    w.next()
+    assert "belum lengkap" in w.summary_page.text.text()
+    res = finish(qtbot, w)
+    assert res.case.status == "draft" and res.receipt.missing
+    assert "Belum ada" in w.receipt_page.text.text()

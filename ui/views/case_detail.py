@@ -1,0 +1,435 @@
+"""One case: its data, checklist, timeline against the standard minutes, letters, and the moves this user
+may make — only those :func:`app.services.cases.allowed_moves` permits (the core checks each move again)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from PySide6.QtCore import Qt, QUrl
+from PySide6.QtGui import QBrush, QColor, QDesktopServices
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPlainTextEdit,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.errors import ConflictError
+from app.rules.eligibility import BPJS_ANSWERS, DEACTIVATION_REASONS
+from app.rules.permissions import role_label
+from app.servicedefs import ServiceDef
+from app.servicedefs import get as get_definition
+from app.services import case_queries, cases, letters
+from app.services import office as office_svc
+from ui.errors import show_error
+from ui.models.case_table import STATUS_LABELS, local_text
+from ui.session import UiSession
+
+ACTIONS = {"advance": "Langkah ini selesai, teruskan", "close": "Ditutup", "paraf": "Paraf", "return": "Dikembalikan",
+           "reject": "Ditolak"}
+DATA_LABELS = {
+    "reason_code": "Kode alasan", "alasan": "Alasan penonaktifan", "bukti": "Bukti pendukung",
+    "bpjs_status": "Status di BPJS", "deactivated_on": "Nonaktif sejak", "electricity_va": "Daya listrik (VA)",
+    "dependants": "Jumlah tanggungan", "score": "Skor indikator", "desil": "Desil DTSEN", "dtsen_id": "ID DTSEN",
+    "keterangan_darurat": "Keterangan darurat", "quota_period": "Periode kuota", "field_poor": "Hasil verifikasi",
+    "reason": "Alasan", "warnings": "Peringatan NIK", "rank": "Peringkat", "decision": "Keputusan",
+}
+HIDDEN = {"documents", "path", "paraf", "routes", "returns", "indicators", "score_sheet", "bpjs_confirmation",
+          "missing", "disdukcapil_referral"}
+
+
+def _fmt(key: str, value: Any) -> str:
+    if key == "reason_code":
+        return DEACTIVATION_REASONS.get(value, str(value))
+    if isinstance(value, bool):
+        return "ya" if value else "tidak"
+    if isinstance(value, list):
+        return "; ".join(str(v) for v in value)
+    return str(value)
+
+
+def _minutes(seconds: int) -> str:
+    m = seconds / 60
+    if m < 90:
+        return f"{m:.0f} menit"
+    if m < 60 * 48:
+        return f"{m / 60:.1f} jam".replace(".", ",")
+    return f"{m / 60 / 24:.1f} hari".replace(".", ",")
+
+
+@dataclass
+class Loaded:
+    info: cases.CaseInfo
+    defn: ServiceDef
+    moves: dict[str, bool]
+    log: list[cases.StepLogEntry]
+    names: dict[int, str]
+    letters: list[letters.LetterInfo]
+    tz: str
+
+
+def load_case(session: UiSession, case_id: int) -> Loaded:
+    """Runs in a worker: everything the screen shows, in one go."""
+    o, a = session.office, session.actor
+    info = cases.get_case(o, actor=a, case_id=case_id)
+    log = cases.step_log(o, actor=a, case_id=case_id)
+    names = case_queries.user_names(o, actor=a, user_ids={e.user_id for e in log if e.user_id is not None})
+    profile = office_svc.get_profile(o)
+    return Loaded(info, get_definition(o, info.service_code), cases.allowed_moves(o, actor=a, case_id=case_id), log,
+                  names, letters.list_letters(o, case_id=case_id), profile.timezone if profile else "WIB")
+
+
+class ReasonDialog(QDialog):
+    """Asks the reason of a return or a rejection (and for a return, the step to go back to)."""
+
+    def __init__(self, title: str, prompt: str, steps: list[tuple[str, str]] | None = None, parent=None):
+        super().__init__(parent)
+        self.setWindowTitle(title)
+        form = QFormLayout(self)
+        form.addRow(QLabel(prompt))
+        self.step = QComboBox()
+        for code, name in steps or []:
+            self.step.addItem(name, code)
+        if steps:
+            form.addRow("Kembali ke langkah:", self.step)
+        self.reason = QPlainTextEdit()
+        self.reason.setObjectName("reason")
+        self.reason.setPlaceholderText("Alasan (wajib), akan tercatat dan disampaikan kepada pemohon")
+        form.addRow("Alasan:", self.reason)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        form.addRow(self.buttons)
+        ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        ok.setEnabled(False)
+        self.reason.textChanged.connect(lambda: ok.setEnabled(bool(self.reason.toPlainText().strip())))
+
+
+class CaseDetailView(QWidget):
+    """``on_changed(case_info)`` is called after every move, so lists can refresh."""
+
+    def __init__(self, session: UiSession, case_id: int, *, on_changed: Callable[[cases.CaseInfo], None] | None = None,
+                 parent: QWidget | None = None):
+        super().__init__(parent)
+        self.session, self.case_id, self.on_changed = session, case_id, on_changed
+        self.loaded: Loaded | None = None
+        self.busy = False
+        layout = QVBoxLayout(self)
+        self.header = QLabel("Memuat berkas…")
+        self.header.setObjectName("header")
+        self.header.setWordWrap(True)
+        self.header.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        layout.addWidget(self.header)
+
+        actions = QHBoxLayout()
+        self.advance_button = QPushButton("&Selesaikan langkah ini")
+        self.advance_button.setObjectName("advance")
+        self.paraf_button = QPushButton("&Paraf")
+        self.paraf_button.setObjectName("paraf")
+        self.return_button = QPushButton("&Kembalikan untuk perbaikan…")
+        self.return_button.setObjectName("return")
+        self.reject_button = QPushButton("&Tolak…")
+        self.reject_button.setObjectName("reject")
+        self.refuse_button = QPushButton("Tolak: berkas tidak &lengkap")
+        self.refuse_button.setObjectName("refuse")
+        self.note = QLineEdit()
+        self.note.setObjectName("note")
+        self.note.setPlaceholderText("Catatan untuk langkah ini (tidak wajib)")
+        for b in (self.advance_button, self.paraf_button, self.return_button, self.reject_button, self.refuse_button):
+            b.hide()
+            actions.addWidget(b)
+        actions.addWidget(self.note, 1)
+        layout.addLayout(actions)
+        self.no_moves = QLabel("")
+        self.no_moves.setObjectName("no_moves")
+        layout.addWidget(self.no_moves)
+
+        self.tabs = QTabWidget()
+        self.data_table = self._table(("Isian", "Nilai"))
+        self.checklist = QListWidget()
+        self.checklist.setObjectName("checklist")
+        self.missing = QLabel("")
+        self.missing.setWordWrap(True)
+        check_tab = QWidget()
+        cl = QVBoxLayout(check_tab)
+        cl.addWidget(self.checklist)
+        cl.addWidget(self.missing)
+        self.timeline = self._table(("Langkah", "Tindakan", "Oleh", "Mulai", "Selesai", "Lama", "Standar",
+                                     "Keterangan"))
+        letters_tab = QWidget()
+        ll = QVBoxLayout(letters_tab)
+        self.letters_table = self._table(("Nomor", "Surat", "Status", "Terbit"))
+        ll.addWidget(self.letters_table)
+        self.due_label = QLabel("")
+        self.due_label.setWordWrap(True)
+        ll.addWidget(self.due_label)
+        row = QHBoxLayout()
+        self.open_docx = QPushButton("Buka surat (Word)")
+        self.open_pdf = QPushButton("Buka PDF")
+        row.addWidget(self.open_docx)
+        row.addWidget(self.open_pdf)
+        row.addStretch(1)
+        ll.addLayout(row)
+        self.tabs.addTab(self.data_table, "&Data")
+        self.tabs.addTab(check_tab, "P&ersyaratan")
+        self.tabs.addTab(self.timeline, "&Riwayat langkah")
+        self.tabs.addTab(letters_tab, "S&urat")
+        layout.addWidget(self.tabs, 1)
+
+        self.advance_button.clicked.connect(self._advance)
+        self.paraf_button.clicked.connect(self._paraf)
+        self.return_button.clicked.connect(self._return)
+        self.reject_button.clicked.connect(self._reject)
+        self.refuse_button.clicked.connect(self._refuse)
+        self.checklist.itemChanged.connect(self._tick)
+        self.open_docx.clicked.connect(lambda: self._open_letter("docx"))
+        self.open_pdf.clicked.connect(lambda: self._open_letter("pdf"))
+        self.letters_table.itemSelectionChanged.connect(self._letter_selected)
+        self._letter_selected()
+        self.reload()
+
+    @staticmethod
+    def _table(headers: tuple[str, ...]) -> QTableWidget:
+        t = QTableWidget(0, len(headers))
+        t.setHorizontalHeaderLabels(list(headers))
+        t.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        t.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        t.verticalHeader().hide()
+        t.horizontalHeader().setStretchLastSection(True)
+        t.setWordWrap(True)
+        return t
+
+    # ------------------------------------------------------------------ loading and showing
+    def reload(self) -> None:
+        self.session.runner.run(lambda _t: load_case(self.session, self.case_id), on_done=self._show,
+                                on_error=lambda e, tb: show_error(self, e, tb))
+
+    def _show(self, ld: Loaded) -> None:
+        self.loaded = ld
+        self.busy = False
+        i, tz = ld.info, ld.tz
+        state = STATUS_LABELS.get(i.status, i.status)
+        if not i.is_open:
+            state += f" ({i.outcome.replace('_', ' ')})" + (f": {i.outcome_reason}" if i.outcome_reason else "")
+        step = ("" if not i.is_open else
+                f"<br>Langkah sekarang: <b>{i.current_step_name}</b> — oleh "
+                f"{' / '.join(role_label(r) for r in i.step_roles)}")
+        if i.paraf_next:
+            done = ", ".join(role_label(r) for r in i.paraf_done) or "belum ada"
+            step += f"<br>Paraf sudah: {done}; menunggu paraf <b>{role_label(i.paraf_next)}</b>"
+        due = f" · Tenggat {local_text(i.due_at, tz)}" if i.due_at else ""
+        urgent = " <span style='color:#b00020'><b>DARURAT</b></span>" if i.urgent else ""
+        self.header.setText(
+            f"<h2>{i.reg_number} — {i.name}{urgent}</h2>{i.service_name} · NIK {i.nik} · KK {i.no_kk or '-'}<br>"
+            f"Diterima {local_text(i.opened_at, tz)} di {i.counter or '-'}{due} · Status: <b>{state}</b>{step}")
+        m = ld.moves
+        self.advance_button.setVisible(m.get("advance", False))
+        self.paraf_button.setVisible(m.get("paraf", False))
+        self.return_button.setVisible(m.get("return", False))
+        self.reject_button.setVisible(m.get("reject", False))
+        at_gate = i.is_open and i.current_step == ld.defn.gate_step.code
+        self.refuse_button.setVisible(m.get("reject", False) and at_gate and bool(i.missing))
+        self.note.setVisible(m.get("advance", False) or m.get("paraf", False))
+        if not any(m.values()):
+            self.no_moves.setText("Tidak ada tindakan untuk Anda pada berkas ini." if i.is_open
+                                  else "Berkas sudah ditutup.")
+        else:
+            self.no_moves.setText("")
+        for b in (self.advance_button, self.paraf_button, self.return_button, self.reject_button, self.refuse_button):
+            b.setEnabled(True)
+        self._fill_data(i)
+        self._fill_checklist(i)
+        self._fill_timeline(ld)
+        self._fill_letters(ld)
+
+    def _fill_data(self, i: cases.CaseInfo) -> None:
+        rows: list[tuple[str, str]] = [("Hubungan dalam keluarga", i.family_relation or "-")]
+        for k, v in i.data.items():
+            if k in HIDDEN or v in (None, "", [], {}):
+                continue
+            rows.append((DATA_LABELS.get(k, k.replace("_", " ").capitalize()), _fmt(k, v)))
+        conf = i.data.get("bpjs_confirmation")
+        if conf:
+            rows.append(("Konfirmasi BPJS", f"{conf.get('confirmed_by')}, {conf.get('confirmed_at', '')[:16]}: "
+                         f"{BPJS_ANSWERS.get(conf.get('answer'), conf.get('answer'))}"))
+        sheet = i.data.get("score_sheet")
+        if sheet:
+            met = [ln["label"] for ln in sheet.get("lines", []) if ln.get("met")]
+            rows.append(("Lembar skor", f"{sheet.get('total'):g} dari {sheet.get('maximum'):g} (batas "
+                         f"{sheet.get('cutoff'):g}); terpenuhi: " + "; ".join(met)))
+        for r in i.data.get("routes", []):
+            rows.append(("Keputusan alur", r.get("message", "")))
+        for r in i.data.get("returns", []):
+            rows.append(("Dikembalikan", f"{r.get('at', '')[:16]} oleh {r.get('by')}: {r.get('reason')}"))
+        self.data_table.setRowCount(len(rows))
+        for n, (k, v) in enumerate(rows):
+            self.data_table.setItem(n, 0, QTableWidgetItem(k))
+            self.data_table.setItem(n, 1, QTableWidgetItem(v))
+        self.data_table.resizeColumnToContents(0)
+
+    def _fill_checklist(self, i: cases.CaseInfo) -> None:
+        editable = i.is_open and self.session.may("case.checklist")
+        self.checklist.blockSignals(True)
+        self.checklist.clear()
+        for c in i.checklist:
+            item = QListWidgetItem(c.label + ("" if c.required else " (tidak wajib)"))
+            item.setData(Qt.ItemDataRole.UserRole, c.code)
+            checkable = Qt.ItemFlag.ItemIsUserCheckable if editable else Qt.ItemFlag.NoItemFlags
+            item.setFlags(Qt.ItemFlag.ItemIsEnabled | checkable)
+            item.setCheckState(Qt.CheckState.Checked if c.received else Qt.CheckState.Unchecked)
+            self.checklist.addItem(item)
+        self.checklist.blockSignals(False)
+        if i.missing:
+            self.missing.setStyleSheet("color:#b00020")
+            self.missing.setText("Belum ada: " + "; ".join(i.missing) + ".")
+        else:
+            self.missing.setStyleSheet("color:#1b5e20")
+            self.missing.setText("✓ Persyaratan lengkap.")
+
+    def _fill_timeline(self, ld: Loaded) -> None:
+        defn, tz = ld.defn, ld.tz
+        self.timeline.setRowCount(len(ld.log))
+        over_bg = QBrush(QColor("#fde0e0"))
+        for n, e in enumerate(ld.log):
+            try:
+                step_name = defn.step(e.step).name
+            except KeyError:
+                step_name = e.step
+            std = f"{e.standard_minutes} menit" if e.standard_minutes else "-"
+            values = (step_name, ACTIONS.get(e.action, e.action), ld.names.get(e.user_id or 0, "-"),
+                      local_text(e.started_at, tz), local_text(e.finished_at, tz), _minutes(e.duration_seconds), std,
+                      e.reason)
+            over = e.standard_minutes is not None and e.duration_seconds > e.standard_minutes * 60
+            for col, v in enumerate(values):
+                item = QTableWidgetItem(v)
+                if over and col in (5, 6):
+                    item.setBackground(over_bg)
+                    item.setToolTip("Melebihi standar waktu langkah ini")
+                self.timeline.setItem(n, col, item)
+        self.timeline.resizeColumnsToContents()
+        self.timeline.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Interactive)
+
+    def _fill_letters(self, ld: Loaded) -> None:
+        self.letters_table.setRowCount(len(ld.letters))
+        for n, lt in enumerate(ld.letters):
+            status = "dibatalkan: " + lt.void_reason if lt.voided else "terbit"
+            for col, v in enumerate((lt.number, lt.title, status, local_text(lt.issued_at, ld.tz))):
+                item = QTableWidgetItem(v)
+                item.setData(Qt.ItemDataRole.UserRole, n)
+                self.letters_table.setItem(n, col, item)
+        self.letters_table.resizeColumnsToContents()
+        due = ld.info.documents_due
+        self.due_label.setText("Perlu diterbitkan: " + "; ".join(d.get("title", d["key"]) for d in due) if due else "")
+        self._letter_selected()
+
+    def _selected_letter(self) -> letters.LetterInfo | None:
+        rows = self.letters_table.selectionModel().selectedRows() if self.letters_table.selectionModel() else []
+        if not rows or self.loaded is None:
+            return None
+        return self.loaded.letters[rows[0].row()]
+
+    def _letter_selected(self) -> None:
+        lt = self._selected_letter()
+        self.open_docx.setEnabled(lt is not None)
+        self.open_pdf.setEnabled(lt is not None and lt.pdf_path is not None)
+
+    def _open_letter(self, kind: str) -> None:
+        lt = self._selected_letter()
+        if lt is None:
+            return
+        path = lt.pdf_path if kind == "pdf" else lt.docx_path
+        if path is not None:
+            QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
+
+    # ------------------------------------------------------------------ moves
+    def _run(self, fn) -> None:
+        if self.loaded is None or self.busy:
+            return
+        self.busy = True
+        for b in (self.advance_button, self.paraf_button, self.return_button, self.reject_button, self.refuse_button):
+            b.setEnabled(False)
+        o, a, cid, version = self.session.office, self.session.actor, self.case_id, self.loaded.info.version
+        self.session.runner.run(lambda _t: fn(o, a, cid, version), on_done=self._moved, on_error=self._failed)
+
+    def _moved(self, info: cases.CaseInfo) -> None:
+        self.note.clear()
+        if self.on_changed:
+            self.on_changed(info)
+        self.reload()
+
+    def _failed(self, exc: BaseException, tb: str) -> None:
+        self.busy = False
+        show_error(self, exc, tb)
+        if isinstance(exc, ConflictError):
+            self.reload()
+        else:
+            for b in (self.advance_button, self.paraf_button, self.return_button, self.reject_button,
+                      self.refuse_button):
+                b.setEnabled(True)
+
+    def _advance(self) -> None:
+        note = self.note.text().strip()
+        self._run(lambda o, a, cid, v: cases.advance(o, actor=a, case_id=cid, version=v, reason=note))
+
+    def _paraf(self) -> None:
+        note = self.note.text().strip()
+        self._run(lambda o, a, cid, v: cases.paraf(o, actor=a, case_id=cid, version=v, note=note))
+
+    def _return(self) -> None:
+        if self.loaded is None:
+            return
+        i, defn = self.loaded.info, self.loaded.defn
+        steps = [(c, defn.step(c).name) for c in i.data.get("path", []) if c != i.current_step]
+        dlg = ReasonDialog("Kembalikan untuk perbaikan", "Berkas dikembalikan ke langkah yang sudah dilalui; ini "
+                           "bukan penolakan.", steps, self)
+        if dlg.exec() != QDialog.DialogCode.Accepted:
+            return
+        to, reason = dlg.step.currentData(), dlg.reason.toPlainText().strip()
+        self._run(lambda o, a, cid, v: cases.return_for_revision(o, actor=a, case_id=cid, version=v, to_step=to,
+                                                                 reason=reason))
+
+    def _reject(self) -> None:
+        dlg = ReasonDialog("Tolak berkas", "Berkas ditutup sebagai DITOLAK. Alasan disampaikan kepada pemohon.",
+                           None, self)
+        if dlg.exec() != QDialog.DialogCode.Accepted:
+            return
+        reason = dlg.reason.toPlainText().strip()
+        self._run(lambda o, a, cid, v: cases.reject(o, actor=a, case_id=cid, version=v, reason=reason))
+
+    def _refuse(self) -> None:
+        self._run(lambda o, a, cid, v: cases.refuse_incomplete(o, actor=a, case_id=cid, version=v))
+
+    def _tick(self, item: QListWidgetItem) -> None:
+        code = item.data(Qt.ItemDataRole.UserRole)
+        received = item.checkState() == Qt.CheckState.Checked
+        self._run(lambda o, a, cid, v: cases.set_checklist(o, actor=a, case_id=cid, version=v, code=code,
+                                                           received=received))
+
+
+class CaseDetailDialog(QDialog):
+    """The case in its own window, so the queue stays visible."""
+
+    def __init__(self, session: UiSession, case_id: int, *, on_changed=None, parent=None):
+        super().__init__(parent)
+        self.setWindowTitle("Berkas")
+        self.view = CaseDetailView(session, case_id, on_changed=on_changed)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.addWidget(self.view)
+        self.resize(980, 640)

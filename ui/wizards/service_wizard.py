@@ -1,0 +1,812 @@
+"""A counter wizard for one service, generated from its service definition.
+
+Pages: the person (NIK checked live by the core's NIK rules, DTSEN lookup in a worker, KK, address and
+domicile), the requirements checklist of the definition (with what is still missing, computed by the
+core), the service's own page where it has one (deactivation reason; BPJS status and deactivation date;
+BPJS confirmation; jamkesda indicators with the live score), a summary, then the receipt. Saving opens the
+case in the core, and issues the tanda terima berkas as a numbered letter.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from PySide6.QtCore import QDate, QDateTime, Qt, QUrl
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QDateTimeEdit,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QScrollArea,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+    QWizard,
+    QWizardPage,
+)
+
+from app.errors import LoketError, ValidationError
+from app.rules import scoring
+from app.rules.eligibility import BPJS_ANSWERS, DEACTIVATION_REASONS
+from app.rules.identifiers import parse_nik, validate_kk, validate_noka
+from app.rules.reactivation import reactivation_limit
+from app.rules.rule_settings import RuleSettings
+from app.servicedefs import ServiceDef
+from app.services import case_queries, cases, dtsen, letters
+from ui.errors import show_error
+from ui.session import UiSession
+
+OK = "color: #1b5e20;"
+BAD = "color: #b00020;"
+WARN = "color: #8a5a00;"
+RELATIONS = ("Kepala Keluarga", "Istri", "Suami", "Anak", "Orang tua", "Famili lain")
+
+
+def _check(label: QLabel, ok: bool | None, text: str) -> None:
+    label.setStyleSheet(OK if ok else BAD if ok is False else WARN)
+    label.setText(text)
+
+
+@dataclass
+class SaveResult:
+    case: cases.CaseInfo
+    receipt: cases.Receipt
+    letter: letters.LetterInfo | None
+    letter_error: str
+
+
+# ------------------------------------------------------------------------------------------ person
+
+
+class PersonPage(QWizardPage):
+    def __init__(self, wizard: ServiceWizard):
+        super().__init__()
+        self.w = wizard
+        self.setTitle("Data pemohon")
+        self.setSubTitle("Ketik NIK dari KTP/KK. Data DTSEN (dahulu DTKS) dicari otomatis dan mengisi kolom yang "
+                         "kosong.")
+        self.lookup_task = None
+        self.looked_up = ""
+        self.dtsen_info: dtsen.DtsenInfo | None = None
+        self.open_case: cases.CaseInfo | None = None
+        form = QFormLayout(self)
+        self.nik = QLineEdit()
+        self.nik.setObjectName("nik")
+        self.nik.setPlaceholderText("16 digit NIK")
+        self.nik.setMaxLength(20)
+        self.nik_state = QLabel("")
+        self.nik_state.setWordWrap(True)
+        self.nik_state.setObjectName("nik_state")
+        self.dtsen_state = QLabel("")
+        self.dtsen_state.setWordWrap(True)
+        self.dtsen_state.setObjectName("dtsen_state")
+        self.name = QLineEdit()
+        self.name.setObjectName("name")
+        self.no_kk = QLineEdit()
+        self.no_kk.setObjectName("no_kk")
+        self.no_kk.setPlaceholderText("16 digit nomor KK")
+        self.kk_state = QLabel("")
+        self.relation = QComboBox()
+        self.relation.setEditable(True)
+        self.relation.addItems(RELATIONS)
+        self.address = QLineEdit()
+        self.address.setObjectName("address")
+        rtrw = QHBoxLayout()
+        self.rt, self.rw = QLineEdit(), QLineEdit()
+        for e, ph in ((self.rt, "RT"), (self.rw, "RW")):
+            e.setPlaceholderText(ph)
+            e.setMaxLength(3)
+            e.setMaximumWidth(70)
+            rtrw.addWidget(e)
+        rtrw.addStretch(1)
+        self.kelurahan = QLineEdit()
+        self.kecamatan = QLineEdit()
+        self.same_domicile = QCheckBox("Domisili sama dengan alamat KTP")
+        self.same_domicile.setChecked(True)
+        self.domicile = QLineEdit()
+        self.domicile.setObjectName("domicile")
+        self.domicile.setPlaceholderText("Alamat tempat tinggal sekarang")
+        self.domicile.setEnabled(False)
+        self.phone = QLineEdit()
+        self.phone.setPlaceholderText("08…")
+        self.card = QLineEdit()
+        self.card.setObjectName("card")
+        self.card.setPlaceholderText("13 digit, boleh diawali 0")
+        self.card_state = QLabel("")
+        form.addRow("&NIK:", self.nik)
+        form.addRow("", self.nik_state)
+        form.addRow("DTSEN:", self.dtsen_state)
+        form.addRow("Nama &lengkap:", self.name)
+        form.addRow("No &KK:", self.no_kk)
+        form.addRow("", self.kk_state)
+        form.addRow("Hubungan dalam keluarga:", self.relation)
+        form.addRow("&Alamat sesuai KTP:", self.address)
+        form.addRow("RT / RW:", rtrw)
+        form.addRow("Kelurahan/desa:", self.kelurahan)
+        form.addRow("Kecamatan:", self.kecamatan)
+        form.addRow("", self.same_domicile)
+        form.addRow("Alamat &domisili:", self.domicile)
+        form.addRow("No HP:", self.phone)
+        form.addRow("No kartu JKN-KIS:", self.card)
+        form.addRow("", self.card_state)
+
+        self.nik.textChanged.connect(self._nik_changed)
+        self.name.textChanged.connect(lambda _t: self.completeChanged.emit())
+        self.no_kk.textChanged.connect(self._kk_changed)
+        self.card.textChanged.connect(self._card_changed)
+        self.same_domicile.toggled.connect(lambda on: self.domicile.setEnabled(not on))
+
+    # live checks through the core's identifier rules
+    def nik_ok(self) -> bool:
+        try:
+            parse_nik(self.nik.text())
+        except ValidationError:
+            return False
+        return True
+
+    def _nik_changed(self, text: str) -> None:
+        self.dtsen_info, self.open_case = None, None
+        if not text.strip():
+            self.nik_state.setText("")
+            self.dtsen_state.setText("")
+        else:
+            try:
+                info = parse_nik(text)
+            except ValidationError as exc:
+                _check(self.nik_state, False, str(exc))
+                self.dtsen_state.setText("")
+            else:
+                sex = "perempuan" if info.sex == "P" else "laki-laki"
+                born = info.birth_date.strftime("%d-%m-%Y") if info.birth_date else "tanggal tidak lazim"
+                msg = f"✓ NIK sah: {sex}, lahir {born}, Provinsi {info.province}."
+                _check(self.nik_state, None if info.warnings else True,
+                       msg + (" Perhatian: " + " ".join(info.warnings) if info.warnings else ""))
+                self._lookup(info.nik)
+        self.completeChanged.emit()
+
+    def _lookup(self, nik: str) -> None:
+        s = self.w.session
+        _check(self.dtsen_state, None, "Mencari di DTSEN…")
+        self.looked_up = nik
+
+        def work(_t):
+            return (dtsen.lookup(s.office, actor=s.actor, nik=nik),
+                    cases.find_open_case(s.office, actor=s.actor, nik=nik, service_code=self.w.defn.code))
+
+        self.lookup_task = s.runner.run(work, on_done=lambda r: self._found(nik, *r),
+                                        on_error=lambda e, tb: self._lookup_failed(nik, e, tb))
+
+    def _lookup_failed(self, nik: str, exc, tb) -> None:
+        self.lookup_task = None
+        if nik == self.looked_up:
+            _check(self.dtsen_state, None, "DTSEN tidak dapat dicari.")
+            show_error(self, exc, tb)
+
+    def _found(self, nik: str, info: dtsen.DtsenInfo | None, open_case: cases.CaseInfo | None) -> None:
+        self.lookup_task = None
+        if nik != self.looked_up or not self.nik.text().strip().endswith(nik[-4:]):
+            return
+        self.dtsen_info, self.open_case = info, open_case
+        if info is None:
+            _check(self.dtsen_state, None, f"Tidak terdaftar di {dtsen.LABEL}. Isi data dari KTP/KK.")
+        else:
+            desil = "belum diperingkat" if not info.desil else f"desil {info.desil}"
+            _check(self.dtsen_state, True, f"✓ Terdaftar di {dtsen.LABEL}, {desil}. Kolom kosong diisi dari DTSEN.")
+            for edit, value in ((self.name, info.name), (self.no_kk, info.no_kk), (self.address, info.address),
+                                (self.rt, info.rt), (self.rw, info.rw), (self.kelurahan, info.kelurahan),
+                                (self.kecamatan, info.kecamatan)):
+                if not edit.text().strip() and value:
+                    edit.setText(value)
+        if open_case is not None:
+            _check(self.dtsen_state, False, f"{open_case.name} sudah punya berkas {open_case.service_name} yang "
+                   f"terbuka ({open_case.reg_number}, {open_case.current_step_name}). Lanjutkan berkas itu; "
+                   "berkas baru tidak dapat dibuat.")
+        self.completeChanged.emit()
+
+    def _kk_changed(self, text: str) -> None:
+        if not text.strip():
+            self.kk_state.setText("")
+        else:
+            try:
+                validate_kk(text)
+            except ValidationError as exc:
+                _check(self.kk_state, False, str(exc))
+            else:
+                _check(self.kk_state, True, "✓ Nomor KK sah.")
+        self.completeChanged.emit()
+
+    def _card_changed(self, text: str) -> None:
+        if not text.strip():
+            self.card_state.setText("")
+        else:
+            try:
+                validate_noka(text)
+            except ValidationError as exc:
+                _check(self.card_state, False, str(exc))
+            else:
+                _check(self.card_state, True, "✓ Nomor kartu sah.")
+        self.completeChanged.emit()
+
+    def isComplete(self) -> bool:  # noqa: N802
+        if not self.nik_ok() or not self.name.text().strip() or self.open_case is not None:
+            return False
+        if self.lookup_task is not None:
+            return False
+        for text, fn in ((self.no_kk.text(), validate_kk), (self.card.text(), validate_noka)):
+            if text.strip():
+                try:
+                    fn(text)
+                except ValidationError:
+                    return False
+        return True
+
+    def person(self) -> dict[str, Any]:
+        out: dict[str, Any] = {
+            "address": self.address.text().strip(), "rt": self.rt.text().strip(), "rw": self.rw.text().strip(),
+            "kelurahan": self.kelurahan.text().strip(), "kecamatan": self.kecamatan.text().strip(),
+            "domicile_address": (self.address.text().strip() if self.same_domicile.isChecked()
+                                 else self.domicile.text().strip()),
+            "phone": self.phone.text().strip(), "card_number": self.card.text().strip(),
+        }
+        info = self.dtsen_info
+        if info is not None:
+            out.update({"birth_place": info.birth_place, "birth_date": info.birth_date, "sex": info.sex,
+                        "kelurahan_code": "", "kecamatan_code": ""})
+        return {k: v for k, v in out.items() if v not in ("", None)}
+
+
+# ------------------------------------------------------------------------------------------ checklist
+
+
+class ChecklistPage(QWizardPage):
+    def __init__(self, wizard: ServiceWizard):
+        super().__init__()
+        self.w = wizard
+        self.setTitle("Persyaratan yang diterima")
+        self.setSubTitle("Centang setiap dokumen yang diserahkan pemohon. Berkas yang belum lengkap tetap disimpan "
+                         "dan dapat dilanjutkan." if not wizard.defn.strict_intake else
+                         "Centang setiap dokumen yang diserahkan. Layanan ini: berkas tidak lengkap tidak diproses; "
+                         "pemohon diberi tahu kekurangannya.")
+        layout = QVBoxLayout(self)
+        self.boxes: dict[str, QCheckBox] = {}
+        cfg = wizard.cfg
+        for req in wizard.defn.requirements:
+            if req.enabled_by and not getattr(cfg, req.enabled_by):
+                continue
+            required = req.required and not (req.optional_when and getattr(cfg, req.optional_when))
+            note = "" if required else " (tidak wajib)"
+            if req.group:
+                note = " (salah satu cukup)" if not required else note
+            box = QCheckBox(req.label + note)
+            box.setObjectName(f"req_{req.code}")
+            box.toggled.connect(self._update)
+            self.boxes[req.code] = box
+            layout.addWidget(box)
+        self.all_button = QPushButton("Semua &diterima")
+        self.all_button.clicked.connect(lambda: [b.setChecked(True) for b in self.boxes.values()])
+        layout.addWidget(self.all_button, 0, Qt.AlignmentFlag.AlignLeft)
+        self.state = QLabel("")
+        self.state.setObjectName("checklist_state")
+        self.state.setWordWrap(True)
+        layout.addWidget(self.state)
+        layout.addStretch(1)
+        self._update()
+
+    def received(self) -> list[str]:
+        return [c for c, b in self.boxes.items() if b.isChecked()]
+
+    def missing(self) -> list[str]:
+        return cases.missing_requirements(self.w.defn, {c: True for c in self.received()}, self.w.cfg)
+
+    def _update(self) -> None:
+        missing = self.missing()
+        if not missing:
+            _check(self.state, True, "✓ Berkas lengkap. Standar waktu layanan mulai dihitung saat disimpan.")
+        else:
+            _check(self.state, None if not self.w.defn.strict_intake else False,
+                   "Belum ada: " + "; ".join(missing) + ".")
+
+
+# ------------------------------------------------------------------------------------------ service pages
+
+
+class ServicePage(QWizardPage):
+    """The service's own questions; ``data()`` goes into the case, ``extra()`` is recorded after opening."""
+
+    def data(self) -> dict[str, Any]:
+        return {}
+
+    def urgent(self) -> bool:
+        return False
+
+    def bpjs_confirmation(self) -> dict[str, Any] | None:
+        return None
+
+    def summary_lines(self) -> list[str]:
+        return []
+
+
+class UrgentPage(ServicePage):
+    def __init__(self, wizard: ServiceWizard):
+        super().__init__()
+        self.setTitle("Kedaruratan")
+        self.setSubTitle("Pemohon dalam keadaan darurat (rawat inap, persalinan, gawat darurat) langsung diteruskan "
+                         "ke manajer untuk keputusan segera.")
+        form = QFormLayout(self)
+        self.is_urgent = QCheckBox("&Darurat")
+        self.is_urgent.setObjectName("urgent")
+        self.note = QLineEdit()
+        self.note.setObjectName("urgent_note")
+        self.note.setPlaceholderText("mis. rawat inap di RSUD sejak 20-11-2026")
+        form.addRow("", self.is_urgent)
+        form.addRow("Keterangan:", self.note)
+        self.is_urgent.toggled.connect(lambda _on: self.completeChanged.emit())
+        self.note.textChanged.connect(lambda _t: self.completeChanged.emit())
+
+    def isComplete(self) -> bool:  # noqa: N802
+        return not self.is_urgent.isChecked() or bool(self.note.text().strip())
+
+    def urgent(self) -> bool:
+        return self.is_urgent.isChecked()
+
+    def data(self) -> dict[str, Any]:
+        return {"keterangan_darurat": self.note.text().strip()} if self.urgent() else {}
+
+    def summary_lines(self) -> list[str]:
+        return [f"<b>DARURAT</b>: {self.note.text().strip()}"] if self.urgent() else ["Bukan kasus darurat."]
+
+
+class DeactivationPage(ServicePage):
+    def __init__(self, wizard: ServiceWizard):
+        super().__init__()
+        self.setTitle("Alasan penonaktifan")
+        self.setSubTitle("Pilih alasan penonaktifan KIS PBI-APBD. Proses di BPJS Kesehatan memerlukan waktu sekitar "
+                         "1 bulan; sampaikan kepada pemohon.")
+        form = QFormLayout(self)
+        self.reason = QComboBox()
+        self.reason.setObjectName("reason")
+        self.reason.addItem("— pilih alasan —", "")
+        for code, label in DEACTIVATION_REASONS.items():
+            self.reason.addItem(label, code)
+        self.evidence = QLineEdit()
+        self.evidence.setObjectName("evidence")
+        self.evidence.setPlaceholderText("mis. Surat Keterangan Kematian dari kelurahan")
+        form.addRow("&Alasan:", self.reason)
+        form.addRow("&Bukti pendukung:", self.evidence)
+        self.reason.currentIndexChanged.connect(lambda _i: self.completeChanged.emit())
+
+    def isComplete(self) -> bool:  # noqa: N802
+        return bool(self.reason.currentData())
+
+    def data(self) -> dict[str, Any]:
+        out = {"reason_code": self.reason.currentData()}
+        if self.evidence.text().strip():
+            out["bukti"] = self.evidence.text().strip()
+        return out
+
+    def summary_lines(self) -> list[str]:
+        return [f"Alasan: {self.reason.currentText()}", f"Bukti: {self.evidence.text().strip() or '-'}"]
+
+
+class DeactivatedOnMixin:
+    def _date_row(self, form: QFormLayout, cfg: RuleSettings) -> None:
+        self.cfg = cfg
+        self.deactivated = QDateEdit()
+        self.deactivated.setObjectName("deactivated_on")
+        self.deactivated.setCalendarPopup(True)
+        self.deactivated.setDisplayFormat("dd-MM-yyyy")
+        self.deactivated.setDate(QDate.currentDate().addMonths(-1))
+        self.limit_state = QLabel("")
+        self.limit_state.setObjectName("limit_state")
+        self.limit_state.setWordWrap(True)
+        form.addRow("Tanggal &nonaktif:", self.deactivated)
+        form.addRow("", self.limit_state)
+        self.deactivated.dateChanged.connect(self._limit)
+        self._limit()
+
+    def deactivated_on(self) -> date:
+        return self.deactivated.date().toPython()
+
+    def _limit(self) -> None:
+        res = reactivation_limit(self.deactivated_on(), date.today(), months=self.cfg.reactivation_months,
+                                 rule=self.cfg.reactivation_rule)
+        _check(self.limit_state, res.allowed, res.message)
+
+
+class ReactivationSkPage(ServicePage, DeactivatedOnMixin):
+    def __init__(self, wizard: ServiceWizard):
+        super().__init__()
+        self.setTitle("Status kepesertaan BPJS")
+        self.setSubTitle("Hasil cek status di BPJS Kesehatan dan tanggal kepesertaan menjadi nonaktif.")
+        form = QFormLayout(self)
+        self.status = QComboBox()
+        self.status.setObjectName("bpjs_status")
+        self.status.addItem("Nonaktif", "nonaktif")
+        self.status.addItem("Sudah aktif kembali", "aktif")
+        form.addRow("Status di &BPJS:", self.status)
+        self._date_row(form, wizard.cfg)
+
+    def data(self) -> dict[str, Any]:
+        return {"bpjs_status": self.status.currentData(), "deactivated_on": self.deactivated_on().isoformat()}
+
+    def summary_lines(self) -> list[str]:
+        return [f"Status BPJS: {self.status.currentText()}", f"Nonaktif sejak {self.deactivated_on():%d-%m-%Y}",
+                self.limit_state.text()]
+
+
+class ReactivationRekomPage(ServicePage, DeactivatedOnMixin):
+    def __init__(self, wizard: ServiceWizard):
+        super().__init__()
+        self.setTitle("Nonaktif sejak, dan konfirmasi BPJS cabang")
+        self.setSubTitle("Konfirmasi dengan BPJS cabang (siapa, kapan, jawaban) dapat dicatat sekarang atau nanti "
+                         "oleh back office.")
+        form = QFormLayout(self)
+        self._date_row(form, wizard.cfg)
+        self.confirm = QGroupBox("Sudah dikonfirmasi ke BPJS cabang")
+        self.confirm.setObjectName("confirm")
+        self.confirm.setCheckable(True)
+        self.confirm.setChecked(False)
+        inner = QFormLayout(self.confirm)
+        self.by = QLineEdit()
+        self.by.setObjectName("confirmed_by")
+        self.by.setPlaceholderText("Nama petugas BPJS dan kantornya")
+        self.when = QDateTimeEdit(QDateTime.currentDateTime())
+        self.when.setDisplayFormat("dd-MM-yyyy HH:mm")
+        self.answer = QComboBox()
+        self.answer.setObjectName("answer")
+        for code, label in BPJS_ANSWERS.items():
+            self.answer.addItem(label, code)
+        self.note = QLineEdit()
+        inner.addRow("Dikonfirmasi &oleh:", self.by)
+        inner.addRow("Waktu:", self.when)
+        inner.addRow("&Jawaban:", self.answer)
+        inner.addRow("Catatan:", self.note)
+        form.addRow(self.confirm)
+        self.confirm.toggled.connect(lambda _on: self.completeChanged.emit())
+        self.by.textChanged.connect(lambda _t: self.completeChanged.emit())
+
+    def isComplete(self) -> bool:  # noqa: N802
+        return not self.confirm.isChecked() or bool(self.by.text().strip())
+
+    def data(self) -> dict[str, Any]:
+        return {"deactivated_on": self.deactivated_on().isoformat()}
+
+    def bpjs_confirmation(self) -> dict[str, Any] | None:
+        if not self.confirm.isChecked():
+            return None
+        return {"confirmed_by": self.by.text().strip(), "confirmed_at": self.when.dateTime().toPython().isoformat(),
+                "answer": self.answer.currentData(), "note": self.note.text().strip()}
+
+    def summary_lines(self) -> list[str]:
+        lines = [f"Nonaktif sejak {self.deactivated_on():%d-%m-%Y}", self.limit_state.text()]
+        conf = self.bpjs_confirmation()
+        lines.append(f"Konfirmasi BPJS: {conf['confirmed_by']}, {self.when.text()}: {self.answer.currentText()}"
+                     if conf else "Konfirmasi BPJS: belum (dicatat oleh back office).")
+        return lines
+
+
+class JamkesdaPage(ServicePage):
+    def __init__(self, wizard: ServiceWizard):
+        super().__init__()
+        self.cfg = wizard.cfg
+        self.setTitle("Rumah tangga dan indikator kemiskinan")
+        iset = scoring.INDICATOR_SETS[self.cfg.indicator_set]
+        self.setSubTitle(f"Daya listrik dan tanggungan dari wawancara. Indikator ({iset.title}, {iset.legal_basis}) "
+                         "diisi bila hasil survei lapangan sudah ada.")
+        outer = QVBoxLayout(self)
+        form = QFormLayout()
+        self.va = QSpinBox()
+        self.va.setObjectName("electricity_va")
+        self.va.setRange(0, 100_000)
+        self.va.setSingleStep(450)
+        self.va.setSuffix(" VA")
+        self.va.setValue(900)
+        self.va_state = QLabel("")
+        self.dependants = QSpinBox()
+        self.dependants.setObjectName("dependants")
+        self.dependants.setRange(0, 30)
+        form.addRow("Daya &listrik:", self.va)
+        form.addRow("", self.va_state)
+        form.addRow("Jumlah &tanggungan:", self.dependants)
+        outer.addLayout(form)
+        self.survey = QGroupBox("Hasil survei lapangan sudah ada — isi indikator")
+        self.survey.setObjectName("survey")
+        self.survey.setCheckable(True)
+        self.survey.setChecked(False)
+        inner = QVBoxLayout(self.survey)
+        self.indicators: dict[str, QCheckBox] = {}
+        for ind in iset.indicators:
+            w = float(self.cfg.indicator_weights.get(ind.code, ind.weight))
+            box = QCheckBox(f"{ind.label} ({w:g} poin)")
+            box.setObjectName(f"ind_{ind.code}")
+            box.setToolTip(ind.label)
+            box.toggled.connect(self._score)
+            self.indicators[ind.code] = box
+            inner.addWidget(box)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        holder = QWidget()
+        QVBoxLayout(holder).addWidget(self.survey)
+        scroll.setWidget(holder)
+        outer.addWidget(scroll, 1)
+        self.score_label = QLabel("")
+        self.score_label.setObjectName("score")
+        outer.addWidget(self.score_label)
+        self.survey.toggled.connect(self._score)
+        self.va.valueChanged.connect(self._va)
+        self._va()
+        self._score()
+
+    def _va(self) -> None:
+        limit = self.cfg.electricity_max_va
+        ok = 0 < self.va.value() <= limit
+        _check(self.va_state, ok, f"{'✓ ' if ok else ''}Batas daya listrik {limit} VA.")
+
+    def sheet(self) -> scoring.ScoreSheet:
+        return scoring.score({c: b.isChecked() for c, b in self.indicators.items()}, set_key=self.cfg.indicator_set,
+                             weights=self.cfg.indicator_weights, cutoff=self.cfg.indicator_cutoff)
+
+    def _score(self) -> None:
+        if not self.survey.isChecked():
+            self.score_label.setText("Skor dihitung setelah survei lapangan.")
+            self.score_label.setStyleSheet("")
+            return
+        s = self.sheet()
+        _check(self.score_label, s.eligible, f"<b>Skor {s.total:g}</b> dari {s.maximum:g}; batas layak {s.cutoff:g} "
+               f"→ {'memenuhi kriteria' if s.eligible else 'belum memenuhi kriteria'}.")
+
+    def data(self) -> dict[str, Any]:
+        out: dict[str, Any] = {"electricity_va": self.va.value(), "dependants": self.dependants.value()}
+        if self.survey.isChecked():
+            out["indicators"] = {c: b.isChecked() for c, b in self.indicators.items()}
+        return out
+
+    def summary_lines(self) -> list[str]:
+        lines = [f"Daya listrik {self.va.value()} VA, {self.dependants.value()} tanggungan"]
+        if self.survey.isChecked():
+            s = self.sheet()
+            lines.append(f"Skor indikator {s.total:g} dari {s.maximum:g} (batas {s.cutoff:g})")
+        else:
+            lines.append("Indikator: menunggu survei lapangan")
+        return lines
+
+
+SERVICE_PAGES: dict[str, Callable[[ServiceWizard], ServicePage]] = {
+    "pbi-baru": UrgentPage,
+    "penonaktifan": DeactivationPage,
+    "reaktivasi-sk": ReactivationSkPage,
+    "reaktivasi-rekom": ReactivationRekomPage,
+    "jamkesda": JamkesdaPage,
+}
+
+
+# ------------------------------------------------------------------------------------------ summary, receipt
+
+
+class SummaryPage(QWizardPage):
+    def __init__(self, wizard: ServiceWizard):
+        super().__init__()
+        self.w = wizard
+        self.setTitle("Ringkasan")
+        self.setSubTitle("Periksa sekali lagi bersama pemohon, lalu simpan. Tanda terima berkas dibuat otomatis.")
+        self.setCommitPage(True)
+        self.setButtonText(QWizard.WizardButton.CommitButton, "&Simpan dan buat tanda terima")
+        layout = QVBoxLayout(self)
+        self.text = QLabel("")
+        self.text.setObjectName("summary")
+        self.text.setWordWrap(True)
+        self.text.setTextFormat(Qt.TextFormat.RichText)
+        layout.addWidget(self.text)
+        layout.addStretch(1)
+        self.saving = False
+
+    def initializePage(self) -> None:  # noqa: N802
+        w = self.w
+        p = w.person_page
+        missing = w.checklist_page.missing()
+        rtrw = f"RT {p.rt.text() or '-'}/RW {p.rw.text() or '-'}"
+        rows = [("Layanan", w.defn.name), ("NIK", p.nik.text().strip()), ("Nama", p.name.text().strip()),
+                ("No KK", p.no_kk.text().strip() or "-"), ("Hubungan", p.relation.currentText()),
+                ("Alamat KTP", " ".join(x for x in (p.address.text(), rtrw,
+                                                    p.kelurahan.text(), p.kecamatan.text()) if x.strip())),
+                ("Domisili", "sama dengan KTP" if p.same_domicile.isChecked() else p.domicile.text() or "-"),
+                ("DTSEN", p.dtsen_state.text() or "-"),
+                ("Persyaratan diterima", "<br>".join(f"✓ {w.checklist_page.boxes[c].text()}"
+                                                     for c in w.checklist_page.received()) or "belum ada"),
+                ("Belum ada", "<br>".join(f"✗ {m}" for m in missing) or "—")]
+        if w.service_page is not None:
+            rows.append(("Keterangan layanan", "<br>".join(w.service_page.summary_lines())))
+        html = "<table cellspacing='4'>" + "".join(f"<tr><td><b>{k}</b></td><td>{v}</td></tr>" for k, v in rows)
+        html += "</table>"
+        if missing and w.defn.strict_intake:
+            html += ("<p style='color:#b00020'><b>Berkas tidak lengkap: surat tidak dapat diterbitkan.</b> Tanda "
+                     "terima mencatat kekurangannya; berkas dapat ditolak atau dilengkapi di layar berkas.</p>")
+        elif missing:
+            html += "<p style='color:#8a5a00'>Berkas disimpan sebagai <b>belum lengkap</b> dan dapat dilanjutkan.</p>"
+        self.text.setText(html)
+
+    def validatePage(self) -> bool:  # noqa: N802
+        if self.w.result is not None:
+            return True
+        if not self.saving:
+            self.saving = True
+            self.w.save()
+        return False
+
+
+class ReceiptPage(QWizardPage):
+    def __init__(self, wizard: ServiceWizard):
+        super().__init__()
+        self.w = wizard
+        self.setTitle("Tanda terima berkas")
+        self.setFinalPage(True)
+        layout = QVBoxLayout(self)
+        self.text = QLabel("")
+        self.text.setObjectName("receipt")
+        self.text.setWordWrap(True)
+        self.text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        layout.addWidget(self.text, 1)
+        row = QHBoxLayout()
+        self.open_docx = QPushButton("Buka tanda terima (&Word)")
+        self.open_pdf = QPushButton("Buka/cetak &PDF")
+        self.make_pdf = QPushButton("Buat &PDF")
+        row.addWidget(self.open_docx)
+        row.addWidget(self.open_pdf)
+        row.addWidget(self.make_pdf)
+        row.addStretch(1)
+        layout.addLayout(row)
+        self.letter_state = QLabel("")
+        self.letter_state.setWordWrap(True)
+        layout.addWidget(self.letter_state)
+        self.open_docx.clicked.connect(lambda: self._open("docx"))
+        self.open_pdf.clicked.connect(lambda: self._open("pdf"))
+        self.make_pdf.clicked.connect(self._make_pdf)
+
+    def initializePage(self) -> None:  # noqa: N802
+        res = self.w.result
+        assert res is not None
+        r = res.receipt
+        expected = (r.expected_completion.strftime("%d-%m-%Y pukul %H.%M") if r.expected_completion
+                    else "dihitung setelah berkas lengkap")
+        html = (f"<h2>{r.reg_number}</h2><p><b>{r.service_name}</b><br>{r.name} — NIK {r.nik_masked}<br>"
+                f"Diterima {r.received_at:%d-%m-%Y %H.%M} di {r.counter or '-'} oleh {r.officer or '-'}</p>"
+                "<p><b>Berkas diterima:</b><br>" + ("<br>".join(f"✓ {x}" for x in r.received) or "belum ada") + "</p>")
+        if r.missing:
+            html += "<p style='color:#b00020'><b>Belum ada:</b><br>" + "<br>".join(f"✗ {x}" for x in r.missing) + "</p>"
+        html += (f"<p>Standar waktu: {r.sla}. Perkiraan selesai: <b>{expected}</b>. Biaya: {r.fee}.</p>"
+                 + (f"<p>{r.notice}</p>" if r.notice else "")
+                 + f"<p><small>{r.privacy_notice}</small></p>")
+        self.text.setText(html)
+        self._letter_buttons()
+
+    def _letter_buttons(self) -> None:
+        res = self.w.result
+        assert res is not None
+        letter = res.letter
+        self.open_docx.setEnabled(letter is not None)
+        self.open_pdf.setEnabled(letter is not None and letter.pdf_path is not None)
+        self.make_pdf.setVisible(letter is not None and letter.pdf_path is None)
+        if letter is not None:
+            _check(self.letter_state, True, f"Tanda terima nomor {letter.number} tersimpan di arsip surat.")
+        else:
+            _check(self.letter_state, False, "Tanda terima belum dapat dibuat sebagai surat: " + res.letter_error
+                   + " Data tanda terima di atas tetap tersimpan pada berkas.")
+
+    def _open(self, kind: str) -> None:
+        res = self.w.result
+        if res is None or res.letter is None:
+            return
+        path = res.letter.pdf_path if kind == "pdf" else res.letter.docx_path
+        if path is not None:
+            QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
+
+    def _make_pdf(self) -> None:
+        res = self.w.result
+        if res is None or res.letter is None:
+            return
+        s, letter_id = self.w.session, res.letter.id
+        self.make_pdf.setEnabled(False)
+        self.letter_state.setText("Membuat PDF…")
+
+        def done(summary) -> None:
+            self.make_pdf.setEnabled(True)
+            if letter_id in summary.converted:
+                assert self.w.result is not None and self.w.result.letter is not None
+                from dataclasses import replace
+
+                self.w.result.letter = replace(self.w.result.letter, pdf_path=summary.converted[letter_id])
+                self._letter_buttons()
+            else:
+                reasons = "; ".join(summary.failed.values()) or summary.message
+                _check(self.letter_state, False, f"PDF tidak dapat dibuat: {reasons} Berkas Word tetap dapat dicetak.")
+
+        def failed(exc, tb) -> None:
+            self.make_pdf.setEnabled(True)
+            self.letter_state.setText("")
+            show_error(self, exc, tb)
+
+        s.runner.run(lambda _t: letters.convert_pdfs(s.office, actor=s.actor, letter_ids=[letter_id]),
+                     on_done=done, on_error=failed)
+
+
+# ------------------------------------------------------------------------------------------ the wizard
+
+
+class ServiceWizard(QWizard):
+    """``on_saved(case_info)`` is called once the case is in the database."""
+
+    def __init__(self, session: UiSession, defn: ServiceDef, cfg: RuleSettings, *,
+                 on_saved: Callable[[cases.CaseInfo], None] | None = None, pdf: bool | None = None, parent=None):
+        super().__init__(parent)
+        self.session, self.defn, self.cfg, self.on_saved, self.pdf = session, defn, cfg, on_saved, pdf
+        self.result: SaveResult | None = None
+        self.setWindowTitle(f"Berkas baru — {defn.name}")
+        self.setWizardStyle(QWizard.WizardStyle.ClassicStyle)
+        self.setOption(QWizard.WizardOption.NoBackButtonOnLastPage, True)
+        self.setOption(QWizard.WizardOption.NoCancelButtonOnLastPage, True)
+        self.setButtonText(QWizard.WizardButton.NextButton, "&Lanjut >")
+        self.setButtonText(QWizard.WizardButton.BackButton, "< &Kembali")
+        self.setButtonText(QWizard.WizardButton.CancelButton, "&Batal")
+        self.setButtonText(QWizard.WizardButton.FinishButton, "&Selesai")
+        self.person_page = PersonPage(self)
+        self.checklist_page = ChecklistPage(self)
+        factory = SERVICE_PAGES.get(defn.code)
+        self.service_page = factory(self) if factory else None
+        self.summary_page = SummaryPage(self)
+        self.receipt_page = ReceiptPage(self)
+        for page in (self.person_page, self.checklist_page, self.service_page, self.summary_page, self.receipt_page):
+            if page is not None:
+                self.addPage(page)
+        self.resize(820, 640)
+
+    def save(self) -> None:
+        p, sp = self.person_page, self.service_page
+        s = self.session
+        kwargs: dict[str, Any] = dict(
+            service_code=self.defn.code, nik=p.nik.text().strip(), name=p.name.text().strip(),
+            no_kk=p.no_kk.text().strip() or None, family_relation=p.relation.currentText().strip(),
+            person=p.person(), urgent=sp.urgent() if sp else False, received=self.checklist_page.received(),
+            data=sp.data() if sp else {}, counter=s.office.config.counter)
+        conf = sp.bpjs_confirmation() if sp else None
+        pdf = self.pdf
+
+        def work(_t) -> SaveResult:
+            info = cases.open_case(s.office, actor=s.actor, **kwargs)
+            if conf:
+                info = cases.record_bpjs_confirmation(s.office, actor=s.actor, case_id=info.id, version=info.version,
+                                                      **conf)
+            letter, error = None, ""
+            try:
+                letter = case_queries.issue_receipt(s.office, actor=s.actor, case_id=info.id, pdf=pdf)
+            except LoketError as exc:
+                error = str(exc)
+            else:
+                info = cases.get_case(s.office, actor=s.actor, case_id=info.id)
+            return SaveResult(info, cases.receipt(s.office, actor=s.actor, case_id=info.id), letter, error)
+
+        self.button(QWizard.WizardButton.CommitButton).setEnabled(False)
+        self.button(QWizard.WizardButton.BackButton).setEnabled(False)
+        s.runner.run(work, on_done=self._saved, on_error=self._failed)
+
+    def _saved(self, result: SaveResult) -> None:
+        self.result = result
+        self.summary_page.saving = False
+        if self.on_saved:
+            self.on_saved(result.case)
+        self.next()
+
+    def _failed(self, exc: BaseException, tb: str) -> None:
+        self.summary_page.saving = False
+        self.button(QWizard.WizardButton.CommitButton).setEnabled(True)
+        self.button(QWizard.WizardButton.BackButton).setEnabled(True)
+        show_error(self, exc, tb)
