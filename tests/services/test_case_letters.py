@@ -8,7 +8,7 @@ from app.documents import examples
 from app.errors import ValidationError
 from app.services import case_letters, cases
 from app.services import office as office_svc
-from tests.services.conftest import add_dtsen, kk, nik
+from tests.services.helpers import add_dtsen, kk, nik
 
 
 @pytest.fixture

@@ -8,7 +8,7 @@ import pytest
 
 from app.errors import PermissionDenied, ValidationError
 from app.services import cases
-from tests.services.conftest import add_dtsen, at, kk, nik
+from tests.services.helpers import add_dtsen, at, kk, nik
 
 
 def test_nik_masked_for_roles_that_do_not_need_it(office, staff):

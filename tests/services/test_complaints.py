@@ -8,7 +8,7 @@ import pytest
 
 from app.errors import PermissionDenied, ValidationError
 from app.services import cases, complaints, survey
-from tests.services.conftest import at, nik
+from tests.services.helpers import at, nik
 
 
 def test_lapor_complaint_linked_to_case_followed_up_answered(office, staff):

@@ -12,7 +12,7 @@ from app.errors import PermissionDenied, ValidationError
 from app.rules import scoring
 from app.rules.rule_settings import RULES_SECTION, RuleSettings
 from app.services import cases, jamkesda, settings
-from tests.services.conftest import add_dtsen, at, kk, nik
+from tests.services.helpers import add_dtsen, at, kk, nik
 
 ALL = ["kk_ktp_suami_istri", "sktm", "daftar_isian", "surat_pernyataan", "rekening_listrik",
        "ktp_kk_pemilik_listrik"]

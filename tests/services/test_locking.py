@@ -8,7 +8,7 @@ import pytest
 
 from app.errors import ConflictError, ValidationError
 from app.services import audit, cases
-from tests.services.conftest import add_dtsen, kk, nik
+from tests.services.helpers import add_dtsen, kk, nik
 
 
 def test_second_counter_advancing_the_same_state_gets_reload_error(any_office, any_staff):

@@ -7,7 +7,7 @@ import pytest
 
 from app.errors import ValidationError
 from app.services import cases
-from tests.services.conftest import at, kk, nik
+from tests.services.helpers import at, kk, nik
 
 ALL = ["kk", "ktp", "kis", "surat_pernyataan"]
 

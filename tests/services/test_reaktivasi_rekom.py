@@ -8,7 +8,7 @@ import pytest
 
 from app.errors import ValidationError
 from app.services import cases
-from tests.services.conftest import add_dtsen, at, kk, nik
+from tests.services.helpers import add_dtsen, at, kk, nik
 
 ALL = ["kk", "ktp", "kis", "sk_dtsen"]
 

@@ -10,7 +10,7 @@ import pytest
 from app.errors import PermissionDenied, ValidationError
 from app.rules.rule_settings import RULES_SECTION, RuleSettings
 from app.services import cases, settings
-from tests.services.conftest import add_dtsen, at, kk, nik
+from tests.services.helpers import add_dtsen, at, kk, nik
 
 BASE = ["kartu_jkn", "kk", "identitas", "status_bpjs"]
 

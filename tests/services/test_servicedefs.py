@@ -10,7 +10,7 @@ from app import servicedefs
 from app.paths import resource_path
 from app.servicedefs import ServiceDefinitionError
 from app.services import cases
-from tests.services.conftest import nik
+from tests.services.helpers import nik
 
 SHIPPED = resource_path("services", "pbi-baru.toml").read_text(encoding="utf-8")
 
