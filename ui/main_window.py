@@ -22,6 +22,7 @@ from app.services import settings as settings_svc
 from ui.errors import show_error
 from ui.session import UiSession
 from ui.views.case_detail import CaseDetailDialog
+from ui.views.case_list import CaseListView
 from ui.views.dtsen_import import DtsenImportView
 from ui.views.dtsen_lookup import DtsenLookupView
 from ui.views.queue_view import QueueView
@@ -52,6 +53,9 @@ class MainWindow(QMainWindow):
         self._add_page("queue", "Antrean hari ini", self.queue, "Ctrl+0")
         self.lookup = DtsenLookupView(session)
         self._add_page("lookup", "Cek NIK di DTSEN", self.lookup, "Ctrl+1")
+        if session.may("case.view"):
+            self.case_list = CaseListView(session, on_open_case=self.open_case)
+            self._add_page("cases", "Daftar berkas", self.case_list, "Ctrl+3")
         if session.may("dtsen.import"):
             self.importer = DtsenImportView(session)
             self.importer.on_imported = self.lookup.refresh_count

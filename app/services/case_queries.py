@@ -26,26 +26,71 @@ from app.timeutil import utcnow
 SEARCH_LIMIT = 50
 
 
-def _filtered(q, *, service_code: str | None, step: str | None, status: str | None, open_only: bool):
-    if service_code:
-        q = q.where(Case.service_code == service_code)
-    if step:
-        q = q.where(Case.current_step == step)
-    if status:
-        q = q.where(Case.status == status)
-    if open_only:
+@dataclass(frozen=True)
+class CaseFilter:
+    """Filters of the case list; ``None`` means any."""
+
+    service_code: str | None = None
+    status: str | None = None
+    step: str | None = None
+    counter: str | None = None
+    opened_from: datetime | None = None  # inclusive
+    opened_to: datetime | None = None  # exclusive
+    open_only: bool = False
+
+
+SORTS = {"opened_at": Case.opened_at, "reg_number": Case.reg_number, "name": Person.name, "due_at": Case.due_at,
+         "status": Case.status, "service": Case.service_code}
+
+
+def _filtered(q, f: CaseFilter):
+    if f.service_code:
+        q = q.where(Case.service_code == f.service_code)
+    if f.step:
+        q = q.where(Case.current_step == f.step)
+    if f.status:
+        q = q.where(Case.status == f.status)
+    if f.counter:
+        q = q.where(Case.counter == f.counter)
+    if f.opened_from:
+        q = q.where(Case.opened_at >= f.opened_from)
+    if f.opened_to:
+        q = q.where(Case.opened_at < f.opened_to)
+    if f.open_only:
         q = q.where(Case.closed_at.is_(None))  # type: ignore[union-attr]
     return q
 
 
-def count_cases(office: Office, *, actor: Actor, service_code: str | None = None, step: str | None = None,
-                status: str | None = None, open_only: bool = True) -> int:
-    """How many cases :func:`cases.list_cases` pages through with the same filters."""
+def count_cases(office: Office, *, actor: Actor, filters: CaseFilter | None = None, service_code: str | None = None
+                ) -> int:
+    """How many cases :func:`page_cases` pages through with the same filters."""
+    require(actor, "case.view")
+    f = filters or CaseFilter(service_code=service_code)
+    with office.db.read() as s:
+        q = select(func.count()).select_from(Case).join(Person, Person.id == Case.person_id)  # type: ignore
+        return int(s.exec(_filtered(q, f)).one())
+
+
+def page_cases(office: Office, *, actor: Actor, filters: CaseFilter | None = None, sort: str = "opened_at",
+               descending: bool = True, limit: int = 200, offset: int = 0) -> list[cases.CaseSummary]:
+    """One page of the case register, filtered and sorted (ties broken by id, so pages never overlap)."""
+    require(actor, "case.view")
+    if sort not in SORTS:
+        raise ValidationError(f"Urutan '{sort}' tidak dikenal.")
+    col = SORTS[sort]
+    order = [col.desc() if descending else col.asc(),  # type: ignore[attr-defined]
+             Case.id.desc() if descending else Case.id.asc()]  # type: ignore[union-attr]
+    with office.db.read() as s:
+        q = _filtered(select(Case, Person).join(Person, Person.id == Case.person_id), filters or CaseFilter())  # type: ignore
+        q = q.order_by(*order).offset(offset).limit(limit)
+        return [cases._summary(c, p) for c, p in s.exec(q).all()]
+
+
+def counters(office: Office, *, actor: Actor) -> list[str]:
+    """The counters that have opened cases (for the list's filter)."""
     require(actor, "case.view")
     with office.db.read() as s:
-        q = _filtered(select(func.count()).select_from(Case), service_code=service_code, step=step,
-                      status=status, open_only=open_only)
-        return int(s.exec(q).one())
+        return sorted(c for c in s.exec(select(Case.counter).distinct()).all() if c)
 
 
 def search_cases(office: Office, *, actor: Actor, text: str, limit: int = SEARCH_LIMIT) -> list[cases.CaseSummary]:

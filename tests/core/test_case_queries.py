@@ -22,6 +22,8 @@ def test_count_and_search(office, staff):
     cases.open_case(office, actor=staff.front_office, service_code="penonaktifan", nik=nik(2), name="Budi Santoso",
                     now=at(2026, 11, 3, 10))
     assert case_queries.count_cases(office, actor=staff.front_office) == 2
+    f = case_queries.CaseFilter(open_only=True, counter=a.counter)
+    assert case_queries.count_cases(office, actor=staff.front_office, filters=f) == 2
     assert case_queries.count_cases(office, actor=staff.front_office, service_code="pbi-baru") == 1
     assert [r.name for r in case_queries.search_cases(office, actor=staff.front_office, text="aminah")] == \
         ["Siti Aminah"]
@@ -71,3 +73,19 @@ def test_waiting_for_follows_roles_and_paraf_turn(office, staff):
 def test_user_names(office, staff):
     fo = staff.front_office
     assert case_queries.user_names(office, actor=fo, user_ids=[fo.id, None]) == {fo.id: fo.full_name}
+
+
+def test_page_cases_sorted_and_paged(office, staff):
+    for i, name in enumerate(["Citra", "Ani", "Budi", "Dewi", "Eka"], 1):
+        cases.open_case(office, actor=staff.front_office, service_code="pbi-baru", nik=nik(i), name=name,
+                        now=at(2026, 11, i, 9))
+    by_name = case_queries.page_cases(office, actor=staff.front_office, sort="name", descending=False, limit=2)
+    assert [r.name for r in by_name] == ["Ani", "Budi"]
+    rest = case_queries.page_cases(office, actor=staff.front_office, sort="name", descending=False, limit=2, offset=2)
+    assert [r.name for r in rest] == ["Citra", "Dewi"]
+    f = case_queries.CaseFilter(opened_from=at(2026, 11, 2, 0), opened_to=at(2026, 11, 4, 0))
+    assert [r.name for r in case_queries.page_cases(office, actor=staff.front_office, filters=f)] == ["Budi", "Ani"]
+    assert case_queries.count_cases(office, actor=staff.front_office, filters=f) == 2
+    assert case_queries.counters(office, actor=staff.front_office) == [office.config.counter]
+    with pytest.raises(ValidationError):
+        case_queries.page_cases(office, actor=staff.front_office, sort="nik")
