@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.services.helpers import Staff
+from tests.services.helpers import Staff, add_dtsen, at, kk, nik  # noqa: F401  (re-exported for older imports)
 
 
 @pytest.fixture
