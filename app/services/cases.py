@@ -464,7 +464,12 @@ def _upsert_person(s: Session, nik: str, name: str, person: dict[str, Any]) -> t
     if values.get("card_number"):
         values["card_number"] = validate_noka(values["card_number"])
     if isinstance(values.get("birth_date"), str):
-        values["birth_date"] = date.fromisoformat(values["birth_date"])
+        try:
+            values["birth_date"] = date.fromisoformat(values["birth_date"])
+        except ValueError as exc:
+            raise ValidationError(f"Tanggal lahir '{values['birth_date']}' tidak sah (YYYY-MM-DD).") from exc
+    if values.get("sex") not in (None, "", "L", "P"):
+        raise ValidationError("Jenis kelamin harus L atau P.")
     if not name.strip() and row is None:
         raise ValidationError("Nama pemohon wajib diisi.")
     if row is None:
