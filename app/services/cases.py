@@ -373,10 +373,11 @@ def _start_sla(s: Session, case: Case, defn: ServiceDef, cfg: RuleSettings, now:
     case.data = data
 
 
-def _enter(s: Session, case: Case, defn: ServiceDef, step: Step, cfg: RuleSettings, now: datetime) -> None:
+def _enter(s: Session, case: Case, defn: ServiceDef, step: Step, cfg: RuleSettings, now: datetime, *,
+           record_path: bool = True) -> None:
     data = copy.deepcopy(case.data or {})
     path = data.setdefault("path", [])
-    if case.current_step not in path:
+    if record_path and case.current_step not in path:
         path.append(case.current_step)
     if step.kind == "paraf":
         data.setdefault("paraf", {})[step.code] = []
@@ -929,7 +930,7 @@ def return_for_revision(office: Office, *, actor: Actor, case_id: int, version: 
         case.data = data
         old = _snapshot(case)
         _log(s, case, step, action="return", to_step=to_step, actor=actor, reason=reason, now=now)
-        _enter(s, case, defn, target, cfg, now)
+        _enter(s, case, defn, target, cfg, now, record_path=False)
         if defn.step_index(to_step) <= defn.step_index(defn.gate_step.code):
             case.status = "draft"
         s.add(case)

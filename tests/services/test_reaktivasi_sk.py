@@ -129,6 +129,10 @@ def test_return_for_revision_to_a_named_earlier_step_resets_the_paraf(office, st
     c = cases.return_for_revision(office, actor=staff.kabid_linjamsos, case_id=c.id, version=c.version,
                                   to_step="konsep_surat", reason="Nama ibu kandung salah ketik")
     assert c.current_step == "konsep_surat" and c.status == "proses" and c.is_open
+    assert c.data["path"] == ["cek_status_bpjs", "lapor_dinas", "cek_dtsen", "formulir"]
+    with pytest.raises(ValidationError, match="sudah dilalui"):  # paraf lies ahead again, not behind
+        cases.return_for_revision(office, actor=staff.back_office, case_id=c.id, version=c.version,
+                                  to_step="paraf", reason="x")
     c = cases.advance(office, actor=staff.back_office, case_id=c.id, version=c.version)
     assert c.paraf_done == () and c.paraf_next == "penyuluh_sosial"
     log = cases.step_log(office, actor=staff.front_office, case_id=c.id)
