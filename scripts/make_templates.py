@@ -276,8 +276,10 @@ def signature(doc, *, qr=True, issued_at=False, paraf=True):
         paraf_boxes(left)
     p0 = right.paragraphs[0]
     if issued_at:
-        p0.add_run("Dikeluarkan di : {{ kantor.kota }}")
-        para(right, "pada tanggal  : {{ surat.tanggal }}", after=6)
+        p0.add_run("Dikeluarkan di\t: {{ kantor.kota }}")
+        p0.paragraph_format.tab_stops.add_tab_stop(Mm(27))
+        p1 = para(right, "pada tanggal\t: {{ surat.tanggal }}", after=6)
+        p1.paragraph_format.tab_stops.add_tab_stop(Mm(27))
         tag(right, "{%p if ttd.atas_nama %}")
     else:
         p0.add_run("{%p if ttd.atas_nama %}")

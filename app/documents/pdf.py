@@ -175,28 +175,39 @@ def _convert_libreoffice(soffice: str, files: list[Path], outdir: Path | None, r
     with tempfile.TemporaryDirectory(prefix="loket-lo-") as tmp:
         tmpdir = Path(tmp)
 
+        def convert_group(root: Path, home: Path, group: list[Path]) -> list[tuple[Path, str]]:
+            """Run one soffice start; returns the files it did not convert, with LibreOffice's words."""
+            out, reason = _run_soffice(soffice, group, root, root / "profile", home, timeout_per_file)
+            missing = []
+            for f in group:
+                produced = out / (f.stem + ".pdf")
+                if produced.exists() and produced.stat().st_size > 0:
+                    target = _target(f, outdir)
+                    target.parent.mkdir(parents=True, exist_ok=True)
+                    shutil.move(str(produced), str(target))
+                    with lock:
+                        result.done[f] = target
+                else:
+                    missing.append((f, reason or "LibreOffice tidak menghasilkan PDF untuk berkas ini"))
+            return missing
+
         def work(n: int, share: list[Path]) -> None:
             root = tmpdir / f"w{n}"
             home = root / "home"
             home.mkdir(parents=True)
+            missing: list[tuple[Path, str]] = []
             for group in _chunks(share):
-                out, reason = _run_soffice(soffice, group, root, root / "profile", home, timeout_per_file)
-                for f in group:
-                    produced = out / (f.stem + ".pdf")
-                    ok = produced.exists() and produced.stat().st_size > 0
-                    if ok:
-                        target = _target(f, outdir)
-                        target.parent.mkdir(parents=True, exist_ok=True)
-                        shutil.move(str(produced), str(target))
-                    with lock:
-                        if ok:
-                            result.done[f] = target
-                        else:
-                            result.failed[f] = reason or "LibreOffice tidak menghasilkan PDF untuk berkas ini"
+                missing.extend(convert_group(root, home, group))
                 with lock:
                     done_count[0] += len(group)
                     if progress:
                         progress(done_count[0], len(files))
+            if missing:
+                # LibreOffice now and then skips a file in a long run (exit code 0, no PDF): one more start
+                retry = convert_group(root, home, [f for f, _ in missing])
+                with lock:
+                    for f, reason in retry:
+                        result.failed[f] = reason
 
         if workers == 1:
             work(0, files)

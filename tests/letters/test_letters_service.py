@@ -353,3 +353,23 @@ def test_pdf_parallel_workers(lo, monkeypatch):
     assert summary.ok and sorted(summary.converted) == ids
     assert all(_pdf_pages(p) == 1 for p in summary.converted.values())
     assert seen[-1] == (4, 4)
+
+
+@needs_pdf
+def test_pdf_a_file_libreoffice_skipped_is_retried_once(lo, monkeypatch):
+    o, _admin, clerk, _ = lo
+    ids = [letters.issue_letter(o, actor=clerk, letter_type="rujukan_dtsen", data=example_data("rujukan_dtsen")).id
+           for _ in range(2)]
+    real = pdf_mod._run_soffice
+    calls = []
+
+    def flaky(soffice, group, *a, **kw):
+        out, reason = real(soffice, group, *a, **kw)
+        calls.append(len(group))
+        if len(calls) == 1:
+            (out / (group[0].stem + ".pdf")).unlink()      # exit code 0 but no PDF, as LibreOffice sometimes does
+        return out, reason
+
+    monkeypatch.setattr(pdf_mod, "_run_soffice", flaky)
+    summary = letters.convert_pdfs(o, actor=clerk, letter_ids=ids)
+    assert summary.ok and sorted(summary.converted) == ids and calls == [2, 1]
