@@ -845,7 +845,7 @@ def advance(office: Office, *, actor: Actor, case_id: int, version: int, data: d
         if merged.get("reason_code") in eligibility.DEACTIVATION_REASONS:
             merged["alasan"] = eligibility.DEACTIVATION_REASONS[merged["reason_code"]]
         case.data = merged
-        old = _snapshot(case)
+        old = _snapshot(case) | {"version": version}
         _log(s, case, step, action="close" if target.startswith("close:") else "advance", to_step=target,
              actor=actor, reason=reason or message, now=now)
         _move(s, case, defn, cfg, target, now=now, reason=reason or message, office=office, actor=actor)
@@ -880,7 +880,7 @@ def paraf(office: Office, *, actor: Actor, case_id: int, version: int, note: str
                      "note": note.strip()})
         case.data = data
         finished = len(done) == len(step.chain)
-        old = _snapshot(case)
+        old = _snapshot(case) | {"version": version}
         if finished:
             _log(s, case, step, action="paraf", to_step=step.next, actor=actor, reason=note, now=now, started=last_at)
             merged = copy.deepcopy(case.data)
@@ -928,7 +928,7 @@ def return_for_revision(office: Office, *, actor: Actor, case_id: int, version: 
         data.setdefault("returns", []).append({"from": step.code, "to": to_step, "reason": reason.strip(),
                                                "by": actor.username, "at": now.isoformat()})
         case.data = data
-        old = _snapshot(case)
+        old = _snapshot(case) | {"version": version}
         _log(s, case, step, action="return", to_step=to_step, actor=actor, reason=reason, now=now)
         _enter(s, case, defn, target, cfg, now, record_path=False)
         if defn.step_index(to_step) <= defn.step_index(defn.gate_step.code):
@@ -954,7 +954,7 @@ def reject(office: Office, *, actor: Actor, case_id: int, version: int, reason: 
         defn = get_definition(office, case.service_code)
         step = defn.step(case.current_step)
         _check_role(actor, step)
-        old = _snapshot(case)
+        old = _snapshot(case) | {"version": version}
         _log(s, case, step, action="reject", to_step=f"close:{outcome}", actor=actor, reason=reason, now=now)
         _close(case, defn, outcome=outcome, reason=reason, now=now)
         s.add(case)
@@ -981,7 +981,7 @@ def refuse_incomplete(office: Office, *, actor: Actor, case_id: int, version: in
         if not missing:
             raise ValidationError("Berkas sudah lengkap; tidak dapat ditolak karena kekurangan berkas.")
         reason = "Berkas tidak lengkap. Yang belum ada: " + "; ".join(missing) + "."
-        old = _snapshot(case)
+        old = _snapshot(case) | {"version": version}
         _log(s, case, step, action="reject", to_step="close:berkas_tidak_lengkap", actor=actor, reason=reason,
              now=now)
         data = copy.deepcopy(case.data or {})
