@@ -32,10 +32,16 @@ def open_office(data_dir: str | os.PathLike[str] | None = None, *, migrate: bool
     config = LocalConfig.load(dirs.root / "config.json")
     url = config.effective_database_url() or sqlite_url(dirs.database)
     db = Database(url)
-    if migrate:
-        try:
+    office = Office(dirs=dirs, db=db, config=config)
+    try:
+        if migrate:
             upgrade(db, backup_dir=dirs.backups)
-        except Exception:
-            db.dispose()
-            raise
-    return Office(dirs=dirs, db=db, config=config)
+        # A service definition (shipped or the office's own) that names an unknown rule, role or
+        # document stops the start with its file and line, before anyone works with it.
+        from app.servicedefs.loader import check_all
+
+        check_all(office)
+    except Exception:
+        db.dispose()
+        raise
+    return office

@@ -69,3 +69,17 @@ def test_data_folder_private_on_posix(office):
 
     if os.name == "posix":
         assert stat.S_IMODE(office.dirs.root.stat().st_mode) == 0o700
+
+
+def test_broken_office_service_definition_stops_the_start(tmp_path):
+    from app.paths import resource_path
+    from app.servicedefs.loader import ServiceDefinitionError
+
+    o = open_office(tmp_path / "d")
+
+    text = resource_path("services", "penonaktifan.toml").read_text(encoding="utf-8")
+    o.close()
+    (tmp_path / "d" / "services" / "penonaktifan.toml").write_text(
+        text.replace('role = "front_office"', 'role = "petugas_gaib"', 1), encoding="utf-8")
+    with pytest.raises(ServiceDefinitionError, match=r"penonaktifan.toml, baris \d+"):
+        open_office(tmp_path / "d")
