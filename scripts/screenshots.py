@@ -111,7 +111,190 @@ def main() -> None:
     shot(win, "08-impor-dtsen-selesai")
     win.close()
     runner.wait(10_000)
+    counter_screens(app, office, actor)
     office.close()
+
+
+def _make_staff(office, admin):
+    from app.services import users
+
+    people = {"front_office": "Yulia Safitri", "back_office": "Andi Pratama, S.Sos.", "verifier": "Hendra Gunawan",
+              "kasi_linjamsos": "Rina Marlina, S.Sos.", "kabid_linjamsos": "Rudi Hartono, S.Sos., M.AP.",
+              "sekretaris": "Hj. Nurhayati, S.E., M.M.", "kepala_dinas": "Drs. H. Ahmad Fauzi, M.Si.",
+              "supervisor": "Dewi Lestari, S.E."}
+    out = {}
+    for role, name in people.items():
+        info = users.add_user(office, actor=admin, username=role.replace("_", ""), full_name=name,
+                              password="rahasia-123", roles=[role])
+        out[role] = users.actor_for(info)
+    return out
+
+
+def _cases(office, st):
+    """A realistic morning: today's walk-ins, an overdue file, one in the paraf chain, and older cases."""
+    from datetime import timedelta
+
+    from app.services import cases
+    from app.timeutil import utcnow
+
+    fo, bo = st["front_office"], st["back_office"]
+    now = utcnow()
+    names = [
+        "Siti Aminah", "Budi Santoso", "Rahmawati", "Hendra Wijaya", "Nurlaila", "Ahmad Fauzan",
+        "Sri Wahyuni", "Yusuf Hamdani", "Dewi Anggraini", "Muhammad Ridwan", "Fitriani", "Agus Setiawan",
+        "Lina Marlina", "Bambang Irawan", "Kartini", "Joko Susilo", "Maria Ulfa", "Rudi Hermawan",
+        "Wati Sulastri", "Taufik Hidayat",
+    ]
+    services = ["pbi-baru", "jamkesda", "reaktivasi-sk", "reaktivasi-rekom", "penonaktifan"]
+    for i, name in enumerate(names, 1):
+        female = i % 2 == 1
+        day = 1 + (i * 3) % 27
+        nik = f"197101{day + 40 if female else day:02d}{1 + i % 12:02d}{60 + i % 35:02d}{i:04d}"
+        code = services[i % len(services)]
+        data = {"reason_code": "pindah_domisili"} if code == "penonaktifan" else {}
+        cases.open_case(office, actor=fo, service_code=code, nik=nik, name=name, received=(),
+                        data=data, counter="Loket 2" if i % 3 else "Loket 1", now=now - timedelta(days=3 + i * 2))
+    late = cases.open_case(office, actor=fo, service_code="penonaktifan", nik="3209172006580002", name="Warsidi",
+                           no_kk="3209171212120007", received=["kk", "ktp", "kis", "surat_pernyataan"],
+                           data={"reason_code": "meninggal", "bukti": "Surat Keterangan Kematian dari Desa Sumber"},
+                           now=now - timedelta(days=3, hours=2))
+    late = cases.advance(office, actor=fo, case_id=late.id, version=late.version, now=now - timedelta(days=3, hours=1))
+    chain = cases.open_case(office, actor=fo, service_code="penonaktifan", nik="7302010707620004",
+                            name="Andi Makkasau", no_kk="7302010303030003", family_relation="Kepala Keluarga",
+                            received=["kk", "ktp", "kis", "surat_pernyataan"],
+                            data={"reason_code": "mampu", "bukti": "Surat keterangan bekerja (PPU) dari PT Timah"},
+                            now=now - timedelta(hours=5))
+    t = now - timedelta(hours=5)
+    chain = cases.advance(office, actor=fo, case_id=chain.id, version=chain.version, now=t + timedelta(minutes=8))
+    chain = cases.advance(office, actor=bo, case_id=chain.id, version=chain.version, now=t + timedelta(minutes=52),
+                          reason="Surat rekomendasi dicetak")
+    chain = cases.advance(office, actor=bo, case_id=chain.id, version=chain.version, now=t + timedelta(minutes=58))
+    chain = cases.paraf(office, actor=st["kasi_linjamsos"], case_id=chain.id, version=chain.version,
+                        now=t + timedelta(hours=2))
+    today = [("pbi-baru", "1971015208810001", "Nurhayati", "1971011507090002", ["ktp", "kk", "sktm"], True),
+             ("jamkesda", "6172024303670001", "Tjhin Siu Lan", "6172021010100004",
+              ["kk_ktp_suami_istri", "sktm"], False),
+             ("reaktivasi-rekom", "3273115111730003", "Euis Komalasari", "3273112020200006",
+              ["kk", "ktp", "kis", "sk_dtsen"], False),
+             ("reaktivasi-sk", "1971014101100002", "Aulia Putri", "1971011507090002", ["kartu_jkn", "kk"], False)]
+    opened = []
+    for k, (code, nik, name, kk, received, urgent) in enumerate(today):
+        c = cases.open_case(office, actor=fo, service_code=code, nik=nik, name=name, no_kk=kk, received=received,
+                            urgent=urgent, data={"keterangan_darurat": "rawat inap di RSUD Depati Hamzah"} if urgent
+                            else {}, now=now - timedelta(minutes=90 - k * 20))
+        opened.append(c)
+    rekom = opened[2]
+    cases.advance(office, actor=fo, case_id=rekom.id, version=rekom.version, now=now - timedelta(minutes=30))
+    return late, chain
+
+
+def counter_screens(app, office, admin) -> None:
+    from app.rules.rule_settings import RULES_SECTION, RuleSettings
+    from app.servicedefs import get as get_definition
+    from app.services import settings
+    from ui.main_window import MainWindow
+    from ui.session import UiSession
+    from ui.tasks import TaskRunner
+    from ui.views.case_detail import CaseDetailDialog
+    from ui.wizards.service_wizard import ServiceWizard
+
+    st = _make_staff(office, admin)
+    late, chain = _cases(office, st)
+    runner = TaskRunner()
+    session = UiSession(office, st["front_office"], runner)
+    win = MainWindow(session, "Dinas Sosial Kota Pangkalpinang")
+    win.resize(1280, 720)
+    win.show()
+    settle(app, runner, 600)
+    settle(app, runner)
+    shot(win, "09-antrean-hari-ini")
+    win.queue.search.setText("nurhayati")
+    win.queue.run_search()
+    settle(app, runner)
+    shot(win, "10-cari-berkas")
+    win.queue.show_queue()
+    settle(app, runner)
+
+    cfg = settings.load(office, RULES_SECTION, RuleSettings)
+    wiz = ServiceWizard(session, get_definition(office, "pbi-baru"), cfg, pdf=False)
+    wiz.show()
+    p = wiz.person_page
+    p.nik.setText("1971011102790003")
+    settle(app, runner)
+    p.phone.setText("081273456120")
+    settle(app, runner)
+    shot(wiz, "11-layanan-baru-data-pemohon")
+    wiz.next()
+    for code in ("ktp", "kk"):
+        wiz.checklist_page.boxes[code].setChecked(True)
+    settle(app)
+    shot(wiz, "12-layanan-baru-persyaratan")
+    wiz.next()
+    wiz.service_page.is_urgent.setChecked(True)
+    wiz.service_page.note.setText("Persalinan, dirawat di RSUD Depati Hamzah sejak kemarin")
+    wiz.next()
+    settle(app)
+    shot(wiz, "13-layanan-baru-ringkasan")
+    wiz.summary_page.validatePage()
+    settle(app, runner, 600)
+    shot(wiz, "14-layanan-baru-tanda-terima")
+    wiz.close()
+
+    jam = ServiceWizard(session, get_definition(office, "jamkesda"), cfg, pdf=False)
+    jam.show()
+    jam.person_page.nik.setText("1971012506750004")
+    jam.person_page.name.setText("Samsul Bahri")
+    jam.person_page.no_kk.setText("1971012002150009")
+    settle(app, runner)
+    jam.next()
+    jam.checklist_page.all_button.click()
+    jam.next()
+    page = jam.service_page
+    page.dependants.setValue(4)
+    page.survey.setChecked(True)
+    for code in list(page.indicators)[:6]:
+        page.indicators[code].setChecked(True)
+    settle(app)
+    shot(jam, "15-jamkesda-indikator-skor")
+    jam.close()
+
+    non = ServiceWizard(session, get_definition(office, "penonaktifan"), cfg, pdf=False)
+    non.show()
+    non.person_page.nik.setText("1971015810550002")
+    non.person_page.name.setText("Kartini")
+    settle(app, runner)
+    non.next()
+    non.checklist_page.boxes["kk"].setChecked(True)
+    non.checklist_page.boxes["ktp"].setChecked(True)
+    settle(app)
+    shot(non, "16-penonaktifan-persyaratan-kurang")
+    non.next()
+    non.service_page.reason.setCurrentIndex(non.service_page.reason.findData("meninggal"))
+    non.service_page.evidence.setText("Surat Keterangan Kematian dari Kelurahan Bukit Intan")
+    settle(app)
+    shot(non, "17-penonaktifan-alasan")
+    non.close()
+
+    win.show_page("cases")
+    settle(app, runner, 600)
+    shot(win, "18-daftar-berkas")
+    win.close()
+    runner.wait(10_000)
+
+    kasi_runner = TaskRunner()
+    kabid = UiSession(office, st["kabid_linjamsos"], kasi_runner)
+    dlg = CaseDetailDialog(kabid, chain.id)
+    dlg.show()
+    settle(app, kasi_runner, 600)
+    shot(dlg, "19-berkas-data-dan-tindakan")
+    dlg.view.tabs.setCurrentIndex(2)
+    settle(app)
+    shot(dlg, "20-berkas-riwayat-langkah")
+    dlg.view.tabs.setCurrentIndex(3)
+    settle(app)
+    shot(dlg, "21-berkas-surat")
+    dlg.close()
+    kasi_runner.wait(10_000)
 
 
 if __name__ == "__main__":

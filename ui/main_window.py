@@ -38,6 +38,7 @@ class MainWindow(QMainWindow):
         self.nav = QListWidget()
         self.nav.setObjectName("nav")
         self.nav.setMaximumWidth(240)
+        self.nav.setMinimumWidth(180)
         self.nav.setStyleSheet("QListWidget#nav { font-size: 11pt; } QListWidget#nav::item { padding: 8px 6px; }")
         self.stack = QStackedWidget()
         splitter = QSplitter(Qt.Orientation.Horizontal)

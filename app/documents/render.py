@@ -7,6 +7,7 @@ import hashlib
 import io
 import os
 import threading
+import zipfile
 from collections import OrderedDict
 from pathlib import Path
 from typing import Any
@@ -116,14 +117,37 @@ def render_docx(template: Path, context: dict[str, Any], out_path: Path, *, pape
         section.page_width, section.page_height = w, h
     out_path = Path(out_path)
     out_path.parent.mkdir(parents=True, exist_ok=True)
+    buf = io.BytesIO()
+    tpl.save(buf)
+    data = normalise_docx(buf.getvalue())
     tmp = out_path.with_name(out_path.name + ".tmp")
     try:
-        tpl.save(str(tmp))
+        with open(tmp, "wb") as f:
+            f.write(data)
+            f.flush()
+            os.fsync(f.fileno())
         os.replace(tmp, out_path)
     finally:
         if tmp.exists():
             tmp.unlink()
     return out_path
+
+
+_FIXED_TIME = (1980, 1, 1, 0, 0, 0)
+
+
+def normalise_docx(data: bytes) -> bytes:
+    """The same .docx with fixed zip timestamps, so that rendering is a pure function of template, data
+    and images: a letter re-rendered from its archived data has the very SHA-256 recorded at issue."""
+    src = zipfile.ZipFile(io.BytesIO(data))
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as z:
+        for info in src.infolist():
+            zi = zipfile.ZipInfo(info.filename, date_time=_FIXED_TIME)
+            zi.compress_type = zipfile.ZIP_DEFLATED
+            zi.external_attr = 0o600 << 16
+            z.writestr(zi, src.read(info.filename))
+    return out.getvalue()
 
 
 def docx_text(path: Path) -> str:

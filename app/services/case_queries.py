@@ -1,5 +1,5 @@
 """Read-side queries the counter window needs beyond :mod:`app.services.cases`: search, counts, the
-monthly dashboard figures, and issuing the tanda terima berkas of a case as a numbered letter.
+monthly dashboard figures, and the names of the officers in a case's timeline.
 
 Same house rules as every service: keyword-only, permission check first, one session per call, detached
 results. The NIK is masked in every result (``CaseSummary.nik_masked``).
@@ -9,19 +9,16 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Any
 
 from sqlalchemy import and_, func, or_
 from sqlmodel import select
 
 from app.context import Office
 from app.db.models import Case, Person, User
-from app.documents.dates import tanggal
 from app.errors import ValidationError
 from app.rules.permissions import Actor, require
 from app.servicedefs import load_all
-from app.services import cases, letters
-from app.timeutil import utcnow
+from app.services import cases
 
 SEARCH_LIMIT = 50
 
@@ -116,7 +113,11 @@ def search_cases(office: Office, *, actor: Actor, text: str, limit: int = SEARCH
 
 
 def waiting_for(office: Office, *, actor: Actor, limit: int = 200) -> list[cases.CaseSummary]:
-    """Open cases whose current step is done by one of the user's roles (for paraf: whose turn is theirs)."""
+    """Open cases whose current step is done by one of the user's roles (for paraf: whose turn is theirs).
+
+    A file still waiting for documents from the applicant (checklist incomplete, no service time running
+    yet) waits for the applicant, not for the officer, and is left out.
+    """
     require(actor, "case.view")
     pairs = []
     paraf_steps = []
@@ -133,7 +134,7 @@ def waiting_for(office: Office, *, actor: Actor, limit: int = 200) -> list[cases
         return []
     with office.db.read() as s:
         q = (select(Case, Person).join(Person, Person.id == Case.person_id)  # type: ignore[arg-type]
-             .where(Case.closed_at.is_(None), or_(*pairs))  # type: ignore[union-attr]
+             .where(Case.closed_at.is_(None), Case.due_at.is_not(None), or_(*pairs))  # type: ignore[union-attr]
              .order_by(Case.step_started_at, Case.id).limit(limit))  # type: ignore[arg-type]
         out = []
         for c, p in s.exec(q).all():
@@ -178,43 +179,3 @@ def month_figures(office: Office, *, actor: Actor, start: datetime, end: datetim
     for code, status, n in rows:
         out.setdefault(code, {})[status] = int(n)
     return MonthFigures(start, end, out, sum(sum(v.values()) for v in out.values()))
-
-
-def receipt_letter_data(r: cases.Receipt, info: cases.CaseInfo) -> dict[str, Any]:
-    """The data of the ``tanda_terima`` letter from the case's receipt (what was received and missing)."""
-    received = set(r.received)
-    expected = (f"{tanggal(r.expected_completion)} pukul {r.expected_completion:%H.%M}"
-                if r.expected_completion else "dihitung setelah berkas lengkap")
-    return {
-        "pemohon": {"nama": r.name, "nik": r.nik_masked, "no_kk": info.no_kk},
-        "layanan": {"kode": r.service_code, "nama": r.service_name, "sla": r.sla, "biaya": r.fee,
-                    "pengaduan": ", ".join(r.complaint_channels)},
-        "kasus": {"nomor_registrasi": r.reg_number, "tanggal_diterima": tanggal(r.received_at),
-                  "jam_diterima": f"{r.received_at:%H.%M}", "perkiraan_selesai": expected,
-                  "darurat": info.urgent, "catatan": r.notice},
-        "berkas": [{"nama": c.label, "ada": c.label in received} for c in info.checklist],
-        "petugas": {"nama": r.officer, "nip": ""},
-    }
-
-
-def issue_receipt(office: Office, *, actor: Actor, case_id: int, pdf: bool | None = None,
-                  now: datetime | None = None) -> letters.LetterInfo:
-    """Issue (number, render, archive) the tanda terima berkas of a case and mark it issued on the case.
-
-    Issuing again gives a new number only if the earlier one was voided; otherwise the existing letter
-    is returned (a reprint is :func:`letters.reprint`).
-    """
-    require(actor, "letter.issue")
-    info = cases.get_case(office, actor=actor, case_id=case_id)
-    done = [d for d in info.data.get("documents", []) if d.get("key") == "tanda_terima"
-            and d.get("status") == "issued" and d.get("letter_id")]
-    if done:
-        existing = letters.get_letter(office, letter_id=done[-1]["letter_id"])
-        if not existing.voided:
-            return existing
-    r = cases.receipt(office, actor=actor, case_id=case_id)
-    letter = letters.issue_letter(office, actor=actor, letter_type="tanda_terima", data=receipt_letter_data(r, info),
-                                  case_id=case_id, issued_at=now or utcnow(), pdf=pdf)
-    cases.mark_document_issued(office, actor=actor, case_id=case_id, key="tanda_terima", letter_id=letter.id,
-                               number=letter.number)
-    return letter

@@ -313,6 +313,7 @@ def build_context(session: Session, *, kind: LetterKind, cfg: LetterSettings, pr
                      "di": given_tujuan.get("di") or _fill(kind.tujuan_di, ctx)}
     ctx["ttd"] = _ttd(session, profile, signer)
     ctx["paraf"] = _paraf(session, kind.paraf if paraf is None else paraf)
+    ctx["kertas"] = cfg.paper.upper()
     return ctx
 
 
@@ -536,8 +537,9 @@ def reprint(office: Office, *, actor: Actor, letter_id: int | None = None, numbe
     if info.voided:
         raise ValidationError(f"Surat {info.number} sudah dibatalkan ({info.void_reason}); tidak dapat dicetak "
                               "ulang.")
-    if not info.docx_path.exists():
-        raise ArchiveChanged(f"Berkas arsip surat {info.number} hilang ({info.docx_path}).")
+    if not info.docx_path.exists() and not _rebuild(office, info):
+        raise ArchiveChanged(f"Berkas arsip surat {info.number} hilang ({info.docx_path}) dan tidak dapat dibuat "
+                             "ulang persis sama dari data arsip (templat atau lambang sudah berbeda).")
     if sha256_file(info.docx_path) != info.docx_sha256:
         raise ArchiveChanged(f"Berkas arsip surat {info.number} telah berubah sejak diterbitkan (SHA-256 tidak "
                              "cocok); tidak dicetak ulang. Periksa dengan 'loket-pbi check'.")
@@ -564,6 +566,47 @@ def reprint(office: Office, *, actor: Actor, letter_id: int | None = None, numbe
         audit.record(s, actor=actor, action="letter.reprint", entity="letter", entity_id=info.id,
                      new={"number": info.number, "format": "pdf" if pdf else "docx"})
     return target
+
+
+def _template_version(office: Office, info: LetterInfo) -> Path | None:
+    """The template file with the SHA-256 the letter was made from, wherever it still is."""
+    key = info.letter_type + ".docx"
+    for candidate in (office.dirs.letters / "templat" / f"{info.template_sha256}.docx",
+                      office.dirs.templates / key, resource_path("templates", key)):
+        if candidate.exists() and sha256_file(candidate) == info.template_sha256:
+            return candidate
+    return None
+
+
+def _rebuild(office: Office, info: LetterInfo) -> bool:
+    """Re-render a letter whose file is missing here (e.g. issued on another counter's PC) from the data in
+    the register. Rendering is deterministic, so the result is accepted only if its SHA-256 equals the one
+    recorded at issue; then it is put back into this PC's archive folder."""
+    from app.documents import qr
+    from app.documents.render import render_docx
+
+    template = _template_version(office, info)
+    if template is None:
+        return False
+    with office.db.read() as s:
+        row = _find(s, info.id, None)
+        data = dict(row.data)
+        profile = s.get(OfficeProfile, 1)
+        emblem = profile.emblem_png if profile else None
+    if data_hash(data) != info.data_sha256:
+        return False
+    tmp = info.docx_path.with_name(info.docx_path.name + ".rebuild")
+    try:
+        render_docx(template, data, tmp, paper=str(data.get("kertas") or "A4"),
+                    qr_png=qr.qr_png(data["verifikasi"]["teks"]), emblem_png=emblem)
+        if sha256_file(tmp) != info.docx_sha256:
+            return False
+        tmp.replace(info.docx_path)
+        return True
+    except (LoketError, OSError, KeyError):
+        return False
+    finally:
+        tmp.unlink(missing_ok=True)
 
 
 # ---------------------------------------------------------------------------------------------------- PDF

@@ -7,7 +7,7 @@ from datetime import UTC, datetime
 import pytest
 
 from app.errors import ValidationError
-from app.services import case_queries, cases, letters
+from app.services import case_queries, cases
 from tests.ui.casedata import Staff, at, kk, nik
 
 
@@ -45,22 +45,10 @@ def test_month_figures(office, staff):
     assert fig.total == 1 and fig.by_service_status == {"pbi-baru": {"draft": 1}}
 
 
-def test_issue_receipt_once(office, staff):
-    c = cases.open_case(office, actor=staff.front_office, service_code="pbi-baru", nik=nik(1), name="Siti Aminah",
-                        no_kk=kk(1), received=["ktp", "kk"])
-    letter = case_queries.issue_receipt(office, actor=staff.front_office, case_id=c.id, pdf=False)
-    assert letter.letter_type == "tanda_terima" and letter.docx_path.exists()
-    again = case_queries.issue_receipt(office, actor=staff.front_office, case_id=c.id, pdf=False)
-    assert again.id == letter.id
-    c = cases.get_case(office, actor=staff.front_office, case_id=c.id)
-    doc = [d for d in c.data["documents"] if d["key"] == "tanda_terima"][0]
-    assert doc["status"] == "issued" and doc["number"] == letter.number
-    assert [x.id for x in letters.list_letters(office, actor=staff.front_office)] == [letter.id]
-
-
 def test_waiting_for_follows_roles_and_paraf_turn(office, staff):
     c = cases.open_case(office, actor=staff.front_office, service_code="penonaktifan", nik=nik(1), name="A",
                         received=["kk", "ktp", "kis", "surat_pernyataan"], data={"reason_code": "mampu"})
+    cases.open_case(office, actor=staff.front_office, service_code="pbi-baru", nik=nik(2), name="Belum Lengkap")
     assert [r.id for r in case_queries.waiting_for(office, actor=staff.front_office)] == [c.id]
     assert case_queries.waiting_for(office, actor=staff.back_office) == []
     c = cases.advance(office, actor=staff.front_office, case_id=c.id, version=c.version)

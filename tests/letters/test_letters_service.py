@@ -373,3 +373,27 @@ def test_pdf_a_file_libreoffice_skipped_is_retried_once(lo, monkeypatch):
     monkeypatch.setattr(pdf_mod, "_run_soffice", flaky)
     summary = letters.convert_pdfs(o, actor=clerk, letter_ids=ids)
     assert summary.ok and sorted(summary.converted) == ids and calls == [2, 1]
+
+
+def test_rendering_is_deterministic_so_a_missing_file_is_rebuilt_identically(lo, tmp_path):
+    from app.documents import examples
+    from app.services import office as office_svc
+
+    o, admin, clerk, _ = lo
+    info = letters.issue_letter(o, actor=clerk, letter_type="rekomendasi_pbi", data=example_data("rekomendasi_pbi"))
+    original = info.docx_path.read_bytes()
+    # e.g. issued on another counter's PC: the file is not in this PC's archive folder
+    info.docx_path.unlink()
+    out = letters.reprint(o, actor=clerk, letter_id=info.id, dest=tmp_path / "ulang.docx")
+    assert out.read_bytes() == original and info.docx_path.read_bytes() == original
+    assert letters.verify_archive(o) == []
+    # the office has since changed its template: the archived template version is used
+    (o.dirs.templates / "rekomendasi_pbi.docx").write_bytes(
+        (o.dirs.letters / "templat" / f"{info.template_sha256}.docx").read_bytes() + b"")
+    info.docx_path.unlink()
+    assert letters.reprint(o, actor=clerk, letter_id=info.id).read_bytes() == original
+    # a new emblem makes a different document: refused rather than printed differently
+    office_svc.save_profile(o, actor=admin, values={}, emblem_png=examples.emblem_png(90))
+    info.docx_path.unlink()
+    with pytest.raises(letters.ArchiveChanged, match="tidak dapat dibuat ulang"):
+        letters.reprint(o, actor=clerk, letter_id=info.id)

@@ -74,7 +74,7 @@ def test_penonaktifan_through_the_paraf_chain(qtbot, office, staff):
     click_and_wait(qtbot, v, v.advance_button)
     assert v.loaded.info.status == "selesai" and "Berkas sudah ditutup" in v.no_moves.text()
     steps = [v.timeline.item(r, 0).text() for r in range(v.timeline.rowCount())]
-    assert steps[0].startswith("Penerimaan") and v.timeline.item(2, 7).text() == "rekap November"
+    assert steps[0].startswith("Penerimaan") and v.timeline.item(2, 6).text() == "rekap November"
     assert v.timeline.item(0, 2).text() == staff.front_office.full_name
 
 
@@ -134,3 +134,26 @@ def test_conflict_reloads(qtbot, office, staff, monkeypatch):
     v.advance_button.click()
     qtbot.waitUntil(lambda: v.loaded is not before, timeout=5000)
     assert "muat ulang" in str(shown[0]) and v.loaded.info.data["bukti"] == "x"
+
+
+def test_due_letters_issued_from_the_detail(qtbot, office, admin, staff):
+    from app.documents import examples
+    from app.services import office as office_svc
+
+    for key, title, name, nip_, rank, acting in examples.OFFICIALS:
+        office_svc.save_official(office, actor=admin, position_key=key, position_title=title, name=name, nip=nip_,
+                                 rank=rank, acting=acting)
+    c = cases.open_case(office, actor=staff.front_office, service_code="penonaktifan", nik=nik(1), name="Peserta",
+                        no_kk=kk(1), received=ALL, data={"reason_code": "meninggal"})
+    c = cases.advance(office, actor=staff.front_office, case_id=c.id, version=c.version)
+    c = cases.advance(office, actor=staff.back_office, case_id=c.id, version=c.version)
+    v = detail(qtbot, office, staff.back_office, c.id)
+    keys = [b.objectName() for b in v.issue_buttons]
+    assert keys == ["issue_tanda_terima", "issue_rekomendasi_penonaktifan"]
+    before = v.loaded
+    v.issue_buttons[1].click()
+    qtbot.waitUntil(lambda: v.loaded is not before and v.letters_table.rowCount() == 1, timeout=15000)
+    assert v.letters_table.item(0, 1).text().startswith("Surat Rekomendasi")
+    assert [b.objectName() for b in v.issue_buttons] == ["issue_tanda_terima"]
+    v.letters_table.selectRow(0)
+    assert v.open_docx.isEnabled()

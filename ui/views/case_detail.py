@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import datetime
 from typing import Any
 
 from PySide6.QtCore import Qt, QUrl
@@ -30,18 +31,19 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.documents import catalog
 from app.errors import ConflictError
 from app.rules.eligibility import BPJS_ANSWERS, DEACTIVATION_REASONS
 from app.rules.permissions import role_label
 from app.servicedefs import ServiceDef
 from app.servicedefs import get as get_definition
-from app.services import case_queries, cases, letters
+from app.services import case_letters, case_queries, cases, letters
 from app.services import office as office_svc
 from ui.errors import show_error
 from ui.models.case_table import STATUS_LABELS, local_text
 from ui.session import UiSession
 
-ACTIONS = {"advance": "Langkah ini selesai, teruskan", "close": "Ditutup", "paraf": "Paraf", "return": "Dikembalikan",
+ACTIONS = {"advance": "Selesai", "close": "Selesai, ditutup", "paraf": "Paraf", "return": "Dikembalikan",
            "reject": "Ditolak"}
 DATA_LABELS = {
     "reason_code": "Kode alasan", "alasan": "Alasan penonaktifan", "bukti": "Bukti pendukung",
@@ -49,12 +51,18 @@ DATA_LABELS = {
     "dependants": "Jumlah tanggungan", "score": "Skor indikator", "desil": "Desil DTSEN", "dtsen_id": "ID DTSEN",
     "keterangan_darurat": "Keterangan darurat", "quota_period": "Periode kuota", "field_poor": "Hasil verifikasi",
     "reason": "Alasan", "warnings": "Peringatan NIK", "rank": "Peringkat", "decision": "Keputusan",
+    "complete_at": "Berkas lengkap pada", "batch_date": "Tanggal rekap", "proposal_window": "Jendela usulan",
 }
 HIDDEN = {"documents", "path", "paraf", "routes", "returns", "indicators", "score_sheet", "bpjs_confirmation",
           "missing", "disdukcapil_referral"}
 
 
-def _fmt(key: str, value: Any) -> str:
+def _fmt(key: str, value: Any, tz: str = "WIB") -> str:
+    if isinstance(value, str) and len(value) >= 16 and value[4:5] == "-" and value[10:11] == "T":
+        try:
+            return local_text(datetime.fromisoformat(value), tz)
+        except ValueError:
+            return value
     if key == "reason_code":
         return DEACTIVATION_REASONS.get(value, str(value))
     if isinstance(value, bool):
@@ -130,6 +138,7 @@ class CaseDetailView(QWidget):
         self.session, self.case_id, self.on_changed = session, case_id, on_changed
         self.loaded: Loaded | None = None
         self.busy = False
+        self.title_changed: Callable[[str], None] | None = None
         layout = QVBoxLayout(self)
         self.header = QLabel("Memuat berkas…")
         self.header.setObjectName("header")
@@ -170,8 +179,7 @@ class CaseDetailView(QWidget):
         cl = QVBoxLayout(check_tab)
         cl.addWidget(self.checklist)
         cl.addWidget(self.missing)
-        self.timeline = self._table(("Langkah", "Tindakan", "Oleh", "Mulai", "Selesai", "Lama", "Standar",
-                                     "Keterangan"))
+        self.timeline = self._table(("Langkah", "Tindakan", "Oleh", "Selesai pada", "Lama", "Standar", "Keterangan"))
         letters_tab = QWidget()
         ll = QVBoxLayout(letters_tab)
         self.letters_table = self._table(("Nomor", "Surat", "Status", "Terbit"))
@@ -179,6 +187,9 @@ class CaseDetailView(QWidget):
         self.due_label = QLabel("")
         self.due_label.setWordWrap(True)
         ll.addWidget(self.due_label)
+        self.issue_row = QHBoxLayout()
+        ll.addLayout(self.issue_row)
+        self.issue_buttons: list[QPushButton] = []
         row = QHBoxLayout()
         self.open_docx = QPushButton("Buka surat (Word)")
         self.open_pdf = QPushButton("Buka PDF")
@@ -224,6 +235,8 @@ class CaseDetailView(QWidget):
         self.loaded = ld
         self.busy = False
         i, tz = ld.info, ld.tz
+        if self.title_changed is not None:
+            self.title_changed(f"Berkas {i.reg_number} — {i.name}")
         state = STATUS_LABELS.get(i.status, i.status)
         if not i.is_open:
             state += f" ({i.outcome.replace('_', ' ')})" + (f": {i.outcome_reason}" if i.outcome_reason else "")
@@ -260,10 +273,11 @@ class CaseDetailView(QWidget):
 
     def _fill_data(self, i: cases.CaseInfo) -> None:
         rows: list[tuple[str, str]] = [("Hubungan dalam keluarga", i.family_relation or "-")]
+        tz = self.loaded.tz if self.loaded else "WIB"
         for k, v in i.data.items():
-            if k in HIDDEN or v in (None, "", [], {}):
+            if k in HIDDEN or v in (None, "", [], {}) or (k == "reason_code" and "alasan" in i.data):
                 continue
-            rows.append((DATA_LABELS.get(k, k.replace("_", " ").capitalize()), _fmt(k, v)))
+            rows.append((DATA_LABELS.get(k, k.replace("_", " ").capitalize()), _fmt(k, v, tz)))
         conf = i.data.get("bpjs_confirmation")
         if conf:
             rows.append(("Konfirmasi BPJS", f"{conf.get('confirmed_by')}, {conf.get('confirmed_at', '')[:16]}: "
@@ -313,12 +327,12 @@ class CaseDetailView(QWidget):
                 step_name = e.step
             std = f"{e.standard_minutes} menit" if e.standard_minutes else "-"
             values = (step_name, ACTIONS.get(e.action, e.action), ld.names.get(e.user_id or 0, "-"),
-                      local_text(e.started_at, tz), local_text(e.finished_at, tz), _minutes(e.duration_seconds), std,
-                      e.reason)
+                      local_text(e.finished_at, tz), _minutes(e.duration_seconds), std, e.reason)
             over = e.standard_minutes is not None and e.duration_seconds > e.standard_minutes * 60
             for col, v in enumerate(values):
                 item = QTableWidgetItem(v)
-                if over and col in (5, 6):
+                item.setToolTip(f"Mulai {local_text(e.started_at, tz)}")
+                if over and col in (4, 5):
                     item.setBackground(over_bg)
                     item.setToolTip("Melebihi standar waktu langkah ini")
                 self.timeline.setItem(n, col, item)
@@ -335,8 +349,41 @@ class CaseDetailView(QWidget):
                 self.letters_table.setItem(n, col, item)
         self.letters_table.resizeColumnsToContents()
         due = ld.info.documents_due
-        self.due_label.setText("Perlu diterbitkan: " + "; ".join(d.get("title", d["key"]) for d in due) if due else "")
+        for b in self.issue_buttons:
+            self.issue_row.removeWidget(b)
+            b.deleteLater()
+        self.issue_buttons = []
+        collective = [d for d in due if catalog.KINDS.get(d["key"]) is None or catalog.KINDS[d["key"]].collective]
+        for d in due:
+            if d in collective or not self.session.may("case.document"):
+                continue
+            b = QPushButton(f"Terbitkan {d.get('title', d['key'])}")
+            b.setObjectName(f"issue_{d['key']}")
+            b.clicked.connect(lambda _=False, key=d["key"]: self._issue(key))
+            self.issue_row.addWidget(b)
+            self.issue_buttons.append(b)
+        text = "Perlu diterbitkan: " + "; ".join(d.get("title", d["key"]) for d in due) if due else ""
+        if collective:
+            text += " (surat kolektif diterbitkan bersama rekap bulanan)"
+        self.due_label.setText(text)
         self._letter_selected()
+
+    def _issue(self, key: str) -> None:
+        if self.loaded is None or self.busy:
+            return
+        self.busy = True
+        for b in self.issue_buttons:
+            b.setEnabled(False)
+        o, a, cid = self.session.office, self.session.actor, self.case_id
+
+        def failed(exc, tb) -> None:
+            self.busy = False
+            for b in self.issue_buttons:
+                b.setEnabled(True)
+            show_error(self, exc, tb)
+
+        self.session.runner.run(lambda _t: case_letters.issue_document(o, actor=a, case_id=cid, key=key),
+                                on_done=lambda _letter: self.reload(), on_error=failed)
 
     def _selected_letter(self) -> letters.LetterInfo | None:
         rows = self.letters_table.selectionModel().selectedRows() if self.letters_table.selectionModel() else []
@@ -429,6 +476,7 @@ class CaseDetailDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle("Berkas")
         self.view = CaseDetailView(session, case_id, on_changed=on_changed)
+        self.view.title_changed = self.setWindowTitle
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addWidget(self.view)

@@ -49,6 +49,7 @@ class CaseListView(QWidget):
         self.service.setObjectName("f_service")
         self.step = QComboBox()
         self.step.setObjectName("f_step")
+        self.step.setMinimumWidth(160)
         self.status = QComboBox()
         self.status.setObjectName("f_status")
         self.status.addItem("Semua status", None)

@@ -10,7 +10,7 @@ case in the core, and issues the tanda terima berkas as a numbered letter.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from typing import Any
 
@@ -42,7 +42,7 @@ from app.rules.identifiers import parse_nik, validate_kk, validate_noka
 from app.rules.reactivation import reactivation_limit
 from app.rules.rule_settings import RuleSettings
 from app.servicedefs import ServiceDef
-from app.services import case_queries, cases, dtsen, letters
+from app.services import case_letters, cases, dtsen, letters
 from ui.errors import show_error
 from ui.session import UiSession
 
@@ -212,6 +212,12 @@ class PersonPage(QWizardPage):
                    f"terbuka ({open_case.reg_number}, {open_case.current_step_name}). Lanjutkan berkas itu; "
                    "berkas baru tidak dapat dibuat.")
         self.completeChanged.emit()
+
+    def dtsen_summary(self) -> str:
+        info = self.dtsen_info
+        if info is None:
+            return f"tidak terdaftar di {dtsen.LABEL}"
+        return f"terdaftar di {dtsen.LABEL}, " + (f"desil {info.desil}" if info.desil else "belum diperingkat")
 
     def _kk_changed(self, text: str) -> None:
         if not text.strip():
@@ -525,16 +531,23 @@ class JamkesdaPage(ServicePage):
         self.survey.setChecked(False)
         inner = QVBoxLayout(self.survey)
         self.indicators: dict[str, QCheckBox] = {}
-        for ind in iset.indicators:
+        for n, ind in enumerate(iset.indicators, 1):
             w = float(self.cfg.indicator_weights.get(ind.code, ind.weight))
-            box = QCheckBox(f"{ind.label} ({w:g} poin)")
+            box = QCheckBox(f"{n}.")
             box.setObjectName(f"ind_{ind.code}")
-            box.setToolTip(ind.label)
             box.toggled.connect(self._score)
+            label = QLabel(f"{ind.label} <i>({w:g} poin)</i>")
+            label.setWordWrap(True)
+            label.setBuddy(box)
+            label.mousePressEvent = lambda _e, b=box: b.toggle()  # the whole sentence ticks the box
+            row = QHBoxLayout()
+            row.addWidget(box, 0, Qt.AlignmentFlag.AlignTop)
+            row.addWidget(label, 1, Qt.AlignmentFlag.AlignTop)
+            inner.addLayout(row)
             self.indicators[ind.code] = box
-            inner.addWidget(box)
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         holder = QWidget()
         QVBoxLayout(holder).addWidget(self.survey)
         scroll.setWidget(holder)
@@ -620,7 +633,7 @@ class SummaryPage(QWizardPage):
                 ("Alamat KTP", " ".join(x for x in (p.address.text(), rtrw,
                                                     p.kelurahan.text(), p.kecamatan.text()) if x.strip())),
                 ("Domisili", "sama dengan KTP" if p.same_domicile.isChecked() else p.domicile.text() or "-"),
-                ("DTSEN", p.dtsen_state.text() or "-"),
+                ("DTSEN", p.dtsen_summary()),
                 ("Persyaratan diterima", "<br>".join(f"✓ {w.checklist_page.boxes[c].text()}"
                                                      for c in w.checklist_page.received()) or "belum ada"),
                 ("Belum ada", "<br>".join(f"✗ {m}" for m in missing) or "—")]
@@ -654,6 +667,7 @@ class ReceiptPage(QWizardPage):
         self.text = QLabel("")
         self.text.setObjectName("receipt")
         self.text.setWordWrap(True)
+        self.text.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
         self.text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         layout.addWidget(self.text, 1)
         row = QHBoxLayout()
@@ -722,8 +736,6 @@ class ReceiptPage(QWizardPage):
             self.make_pdf.setEnabled(True)
             if letter_id in summary.converted:
                 assert self.w.result is not None and self.w.result.letter is not None
-                from dataclasses import replace
-
                 self.w.result.letter = replace(self.w.result.letter, pdf_path=summary.converted[letter_id])
                 self._letter_buttons()
             else:
@@ -787,11 +799,15 @@ class ServiceWizard(QWizard):
                                                       **conf)
             letter, error = None, ""
             try:
-                letter = case_queries.issue_receipt(s.office, actor=s.actor, case_id=info.id, pdf=pdf)
+                letter = case_letters.issue_document(s.office, actor=s.actor, case_id=info.id, key="tanda_terima")
             except LoketError as exc:
                 error = str(exc)
             else:
                 info = cases.get_case(s.office, actor=s.actor, case_id=info.id)
+                if pdf if pdf is not None else letters.load_settings(s.office).pdf_on_issue:
+                    done = letters.convert_pdfs(s.office, actor=s.actor, letter_ids=[letter.id])
+                    if letter.id in done.converted:
+                        letter = replace(letter, pdf_path=done.converted[letter.id])
             return SaveResult(info, cases.receipt(s.office, actor=s.actor, case_id=info.id), letter, error)
 
         self.button(QWizard.WizardButton.CommitButton).setEnabled(False)
