@@ -694,7 +694,9 @@ def verify_archive(office: Office) -> list[str]:
             last_id = lid
             path = office.dirs.letters / docx
             if not path.exists():
-                problems.append(f"Arsip surat {number}: berkas Word hilang ({path}).")
+                where = ("; bila diterbitkan di komputer loket lain, cetak ulang di sini membuatnya kembali dari "
+                         "data arsip") if not office.db.is_sqlite else ""
+                problems.append(f"Arsip surat {number}: berkas Word hilang ({path}){where}.")
             elif sha256_file(path) != docx_sha:
                 problems.append(f"Arsip surat {number}: berkas Word telah berubah sejak diterbitkan (SHA-256 tidak "
                                 f"cocok): {path}.")
