@@ -94,6 +94,7 @@ def main() -> None:
     win.resize(1100, 680)
     win.show()
     settle(app, runner)
+    win.show_page("lookup")
     win.lookup.nik.setText("1971015208810001")
     win.lookup._lookup()
     settle(app, runner)

@@ -19,7 +19,7 @@ from app.servicedefs import ServiceDef
 from app.services.cases import CaseSummary
 from app.timeutil import utcnow, zone
 
-STATUS_LABELS = {"draft": "Belum lengkap", "proses": "Diproses", "selesai": "Selesai", "ditolak": "Ditolak"}
+STATUS_LABELS = {"draft": "Penerimaan", "proses": "Diproses", "selesai": "Selesai", "ditolak": "Ditolak"}
 OVERDUE_BG = QColor("#fde0e0")
 MINE_BG = QColor("#fff4cc")
 NEW_BG = QColor("#e3f2fd")
@@ -54,7 +54,9 @@ class RowContext:
         return d.name if d else code
 
     def waiting_for_me(self, row: CaseSummary) -> bool:
-        if row.outcome or row.status in ("selesai", "ditolak"):
+        """Same rule as :func:`app.services.case_queries.waiting_for`: a file still waiting for the
+        applicant's documents (no service time running) is not waiting for the officer."""
+        if row.outcome or row.status in ("selesai", "ditolak") or row.due_at is None:
             return False
         d = self.defs.get(row.service_code)
         if d is None:

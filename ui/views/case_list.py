@@ -47,6 +47,7 @@ class CaseListView(QWidget):
         filters = QHBoxLayout()
         self.service = QComboBox()
         self.service.setObjectName("f_service")
+        self.service.setMinimumWidth(260)
         self.step = QComboBox()
         self.step.setObjectName("f_step")
         self.step.setMinimumWidth(160)
@@ -71,17 +72,21 @@ class CaseListView(QWidget):
         self.date_from.setDate(QDate.currentDate().addDays(-30))
         self.open_only = QCheckBox("Hanya yang &belum selesai")
         self.open_only.setObjectName("f_open")
-        for label, w in (("&Layanan:", self.service), ("Lan&gkah:", self.step), ("&Status:", self.status),
-                         ("L&oket:", self.counter), ("&Periode:", self.period)):
+        filters2 = QHBoxLayout()
+        for row, label, w in ((filters, "&Layanan:", self.service), (filters, "Lan&gkah:", self.step),
+                              (filters, "&Status:", self.status), (filters2, "L&oket:", self.counter),
+                              (filters2, "&Periode:", self.period)):
             lab = QLabel(label)
             lab.setBuddy(w)
-            filters.addWidget(lab)
-            filters.addWidget(w)
-        filters.addWidget(self.date_from)
-        filters.addWidget(self.date_to)
-        filters.addWidget(self.open_only)
+            row.addWidget(lab)
+            row.addWidget(w)
+        filters2.addWidget(self.date_from)
+        filters2.addWidget(self.date_to)
+        filters2.addWidget(self.open_only)
         filters.addStretch(1)
+        filters2.addStretch(1)
         layout.addLayout(filters)
+        layout.addLayout(filters2)
         self.count_label = QLabel("Memuat…")
         self.count_label.setObjectName("count")
         layout.addWidget(self.count_label)

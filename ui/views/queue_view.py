@@ -8,6 +8,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QGridLayout,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -72,15 +73,19 @@ class QueueView(QWidget):
         layout.addLayout(search_row)
 
         self.new_row = QHBoxLayout()
-        self.new_row.addWidget(QLabel("<b>Layanan baru:</b>"))
+        self.new_grid = QGridLayout()
+        self.new_label = QLabel("<b>Layanan baru:</b>")
+        self.new_label.setVisible(session.may("case.open"))
+        self.new_row.addWidget(self.new_label)
         self.new_buttons: dict[str, QPushButton] = {}
+        self.new_row.addLayout(self.new_grid)
         self.new_row.addStretch(1)
         layout.addLayout(self.new_row)
 
         legend = QHBoxLayout()
         legend.addWidget(_swatch(OVERDUE_BG, "Lewat tenggat"))
         legend.addWidget(_swatch(MINE_BG, "Menunggu Anda"))
-        legend.addWidget(_swatch(NEW_BG, "Baru, belum lengkap"))
+        legend.addWidget(_swatch(NEW_BG, "Baru hari ini"))
         legend.addStretch(1)
         self.summary = QLabel("Memuat antrean…")
         self.summary.setObjectName("summary")
@@ -120,13 +125,13 @@ class QueueView(QWidget):
         self.table.setModel(self.model)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         if self.session.may("case.open"):
-            for code, d in ctx.defs.items():
+            for n, (code, d) in enumerate(ctx.defs.items()):
                 button = QPushButton(d.name)
                 button.setObjectName(f"new_{code}")
                 button.setToolTip(f"Buka berkas baru: {d.name}")
                 button.clicked.connect(lambda _=False, c=code: self.on_new_case and self.on_new_case(c))
                 self.new_buttons[code] = button
-                self.new_row.insertWidget(self.new_row.count() - 1, button)
+                self.new_grid.addWidget(button, n // 3, n % 3)
         self.refresh()
 
     def refresh(self) -> None:
@@ -167,7 +172,8 @@ class QueueView(QWidget):
                              f"<b style='color:#b00020'>{n_late}</b> lewat tenggat")
         self.table.resizeColumnsToContents()
         if not rows:
-            self.hint.setText("<small>Belum ada berkas hari ini. Mulai dengan tombol layanan di atas.</small>")
+            start = " Mulai dengan tombol layanan di atas." if self.session.may("case.open") else ""
+            self.hint.setText(f"<small>Belum ada berkas hari ini.{start}</small>")
         else:
             self.hint.setText("<small>Klik dua kali atau tekan Enter pada baris untuk membuka berkas.</small>")
 
