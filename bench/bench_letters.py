@@ -131,7 +131,9 @@ issued: LibreOffice headless, one process per core (each with its own profile an
 its share in one start; every PDF checked to exist, hashed and recorded.
 
 Measured on the development container ({_machine()}, {date.today().strftime('%d %b %Y')}; load average
-{_load()} while other sessions ran their test suites on the same 2 cores, so these are upper bounds):
+{_load()} (1/5/15 min) at the end of the run, the benchmark's own LibreOffice processes included. With the
+2 cores busy with other sessions' test suites (load ≈ 5) the same 500 PDFs took 94–104 s: the PDF figure
+needs free cores):
 
 {table}
 """
