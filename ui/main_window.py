@@ -23,8 +23,10 @@ from ui.errors import show_error
 from ui.session import UiSession
 from ui.views.case_detail import CaseDetailDialog
 from ui.views.case_list import CaseListView
+from ui.views.complaints_view import ComplaintsView
 from ui.views.dtsen_import import DtsenImportView
 from ui.views.dtsen_lookup import DtsenLookupView
+from ui.views.jamkesda_view import JamkesdaView
 from ui.views.queue_view import QueueView
 from ui.wizards.service_wizard import ServiceWizard
 
@@ -57,6 +59,12 @@ class MainWindow(QMainWindow):
         if session.may("case.view"):
             self.case_list = CaseListView(session, on_open_case=self.open_case)
             self._add_page("cases", "Daftar berkas", self.case_list, "Ctrl+3")
+        if session.may("complaint.view"):
+            self.complaints = ComplaintsView(session)
+            self._add_page("complaints", "Pengaduan", self.complaints, "Ctrl+4")
+        if session.may("case.view"):
+            self.jamkesda = JamkesdaView(session)
+            self._add_page("jamkesda", "Peringkat Jamkesda", self.jamkesda, "Ctrl+5")
         if session.may("dtsen.import"):
             self.importer = DtsenImportView(session)
             self.importer.on_imported = self.lookup.refresh_count
@@ -130,7 +138,7 @@ class MainWindow(QMainWindow):
 
     def cases_changed(self) -> None:
         self.queue.refresh()
-        for key in ("cases", "dashboard"):
+        for key in ("cases", "jamkesda", "dashboard"):
             page = self.pages.get(key)
             if page is not None and hasattr(page, "refresh"):
                 page.refresh()

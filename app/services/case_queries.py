@@ -179,3 +179,43 @@ def month_figures(office: Office, *, actor: Actor, start: datetime, end: datetim
     for code, status, n in rows:
         out.setdefault(code, {})[status] = int(n)
     return MonthFigures(start, end, out, sum(sum(v.values()) for v in out.values()))
+
+
+@dataclass(frozen=True)
+class Standing:
+    """One jamkesda applicant of a quota period, as the ranking screen shows them."""
+
+    case_id: int
+    reg_number: str
+    name: str
+    score: float | None
+    desil: int | None
+    dependants: int
+    received_at: datetime
+    rank: int | None
+    decision: str  # layak | daftar_tunggu | "" (not ranked yet)
+    current_step: str
+    left: bool
+
+
+def jamkesda_standing(office: Office, *, actor: Actor, period: str) -> list[Standing]:
+    """The period's applicants that reached the ranking (ranked or waiting to be): layak by rank, then the
+    waiting list by rank, then those not ranked yet by score."""
+    require(actor, "case.view")
+    defn = load_all(office).get("jamkesda")
+    ranking = {st.code for st in defn.steps if st.kind == "ranking"} if defn else set()
+    with office.db.read() as s:
+        rows = s.exec(select(Case, Person).join(Person, Person.id == Case.person_id)  # type: ignore[arg-type]
+                      .where(Case.service_code == "jamkesda")).all()
+        out = []
+        for c, p in rows:
+            d = c.data or {}
+            if d.get("quota_period") != period:
+                continue
+            if not d.get("decision") and c.current_step not in ranking:
+                continue
+            out.append(Standing(c.id or 0, c.reg_number, p.name, d.get("score"), d.get("desil"),
+                                int(d.get("dependants") or 0), c.opened_at, d.get("rank"), d.get("decision", ""),
+                                c.current_step, bool(d.get("left"))))
+    order = {"layak": 0, "daftar_tunggu": 1, "": 2}
+    return sorted(out, key=lambda r: (order.get(r.decision, 3), r.rank or 0, -(r.score or 0), r.received_at))

@@ -77,3 +77,39 @@ def test_page_cases_sorted_and_paged(office, staff):
     assert case_queries.counters(office, actor=staff.front_office) == [office.config.counter]
     with pytest.raises(ValidationError):
         case_queries.page_cases(office, actor=staff.front_office, sort="nik")
+
+
+def _to_ranking(office, staff, i, met):
+    from app.rules.scoring import INDICATOR_SETS
+
+    codes = [ind.code for ind in INDICATOR_SETS["kepmensos_262_2022"].indicators]
+    c = cases.open_case(office, actor=staff.front_office, service_code="jamkesda", nik=nik(i), name=f"Warga {i}",
+                        now=at(2026, 3, 2, 9))
+    c = cases.advance(office, actor=staff.front_office, case_id=c.id, version=c.version)
+    for code in [r.code for r in c.checklist]:
+        c = cases.set_checklist(office, actor=staff.front_office, case_id=c.id, version=c.version, code=code,
+                                received=True)
+    c = cases.advance(office, actor=staff.front_office, case_id=c.id, version=c.version,
+                      data={"electricity_va": 900, "dependants": 2})
+    c = cases.advance(office, actor=staff.back_office, case_id=c.id, version=c.version)
+    c = cases.advance(office, actor=staff.verifier, case_id=c.id, version=c.version)
+    return cases.advance(office, actor=staff.back_office, case_id=c.id, version=c.version,
+                         data={"indicators": {code: n < met for n, code in enumerate(codes)}})
+
+
+def test_jamkesda_standing(office, admin, staff):
+    from dataclasses import replace
+
+    from app.rules.rule_settings import RULES_SECTION, RuleSettings
+    from app.services import jamkesda, settings
+
+    cfg = settings.load(office, RULES_SECTION, RuleSettings)
+    settings.save(office, actor=admin, section=RULES_SECTION, value=replace(cfg, jamkesda_quota=1))
+    a = _to_ranking(office, staff, 1, met=6)
+    b = _to_ranking(office, staff, 2, met=8)
+    period = a.data["quota_period"]
+    before = case_queries.jamkesda_standing(office, actor=staff.back_office, period=period)
+    assert [(r.case_id, r.decision) for r in before] == [(b.id, ""), (a.id, "")]
+    jamkesda.rank_period(office, actor=staff.back_office, period=period)
+    after = case_queries.jamkesda_standing(office, actor=staff.back_office, period=period)
+    assert [(r.case_id, r.decision, r.rank) for r in after] == [(b.id, "layak", 1), (a.id, "daftar_tunggu", 2)]

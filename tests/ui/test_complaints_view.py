@@ -1,0 +1,94 @@
+"""Complaints register screen: register (LAPOR! needs its ticket), follow up, answer, close; overdue marked."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+import pytest
+from PySide6.QtWidgets import QDialog
+
+from app.services import cases, complaints
+from app.timeutil import utcnow
+from tests.ui.casedata import Staff, nik
+
+
+@pytest.fixture
+def staff(office, admin):
+    return Staff(office, admin)
+
+
+def make_view(qtbot, office, actor):
+    from ui.session import UiSession
+    from ui.tasks import TaskRunner
+    from ui.views.complaints_view import ComplaintsView
+
+    runner = TaskRunner()
+    v = ComplaintsView(UiSession(office, actor, runner))
+    qtbot.addWidget(v)
+    v.show()
+    qtbot.waitUntil(lambda: "pengaduan" in v.summary.text(), timeout=5000)
+    return v
+
+
+def test_register_follow_up_answer_close(qtbot, office, staff, monkeypatch):
+    from ui.views import complaints_view
+
+    c = cases.open_case(office, actor=staff.front_office, service_code="pbi-baru", nik=nik(1), name="Siti")
+    v = make_view(qtbot, office, staff.manager)  # manager may register and handle
+
+    def fill(dialog):
+        dialog.channel.setCurrentIndex(dialog.channel.findData("lapor"))
+        dialog.topic.setText("Rekomendasi belum terbit")
+        assert not dialog.buttons.button(dialog.buttons.StandardButton.Ok).isEnabled()  # LAPOR! needs the ticket
+        dialog.ticket.setText("LAP-2026-8812")
+        dialog.case_reg.setText(c.reg_number)
+        dialog.name.setText("Siti")
+        return QDialog.DialogCode.Accepted
+
+    monkeypatch.setattr(complaints_view.NewComplaintDialog, "exec", fill)
+    v.new_button.click()
+    qtbot.waitUntil(lambda: v.table.rowCount() == 1 and v.current() is not None, timeout=5000)
+    assert v.table.item(0, 5).text() == c.reg_number and "LAP-2026-8812" in v.table.item(0, 2).text()
+    assert not v.follow_button.isEnabled() and not v.close_button.isEnabled()
+
+    v.text.setPlainText("Dikonfirmasi ke bidang Linjamsos")
+    v.follow_button.click()
+    qtbot.waitUntil(lambda: v.current() is not None and v.current().status == "ditindaklanjuti", timeout=5000)
+    assert v.text.toPlainText() == "" and "Dikonfirmasi" in v.detail_text.text()
+    v.text.setPlainText("Surat terbit 25 November; silakan diambil di loket 1")
+    v.answer_button.click()
+    qtbot.waitUntil(lambda: v.current() is not None and v.current().status == "dijawab", timeout=5000)
+    assert v.close_button.isEnabled()
+    v.close_button.click()
+    qtbot.waitUntil(lambda: v.current() is not None and v.current().status == "selesai", timeout=5000)
+    assert complaints.list_complaints(office, actor=staff.manager)[0].status == "selesai"
+
+
+def test_overdue_marked_and_filtered(qtbot, office, staff):
+    complaints.register(office, actor=staff.front_office, channel="langsung", topic="Antrean lama",
+                        received_at=utcnow() - timedelta(days=30))
+    complaints.register(office, actor=staff.front_office, channel="whatsapp", topic="Tanya syarat")
+    v = make_view(qtbot, office, staff.front_office)
+    assert v.table.rowCount() == 2 and "1</b> lewat tenggat" in v.summary.text()
+    assert not v.handle.isVisible()  # front office registers, does not handle
+    v.overdue_only.setChecked(True)
+    qtbot.waitUntil(lambda: v.table.rowCount() == 1, timeout=5000)
+    assert "LEWAT TENGGAT" in v.table.item(0, 7).text()
+
+
+def test_unknown_case_number_is_refused(qtbot, office, staff, monkeypatch):
+    from ui.views import complaints_view
+
+    shown = []
+    monkeypatch.setattr(complaints_view, "show_error", lambda parent, exc, tb="": shown.append(str(exc)))
+
+    def fill(dialog):
+        dialog.topic.setText("x")
+        dialog.case_reg.setText("PBI-2026-99999")
+        return QDialog.DialogCode.Accepted
+
+    monkeypatch.setattr(complaints_view.NewComplaintDialog, "exec", fill)
+    v = make_view(qtbot, office, staff.front_office)
+    v.new_button.click()
+    qtbot.waitUntil(lambda: bool(shown), timeout=5000)
+    assert "tidak ditemukan" in shown[0] and complaints.list_complaints(office, actor=staff.front_office) == []

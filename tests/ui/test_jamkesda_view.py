@@ -1,0 +1,60 @@
+"""Jamkesda ranking screen: the period against the quota, the waiting list, and the score sheet."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+import pytest
+from PySide6.QtWidgets import QMessageBox
+
+from app.rules.rule_settings import RULES_SECTION, RuleSettings
+from app.services import cases, settings
+from tests.core.test_case_queries import _to_ranking
+from tests.ui.casedata import Staff
+
+
+@pytest.fixture
+def staff(office, admin):
+    return Staff(office, admin)
+
+
+def test_rank_then_waiting_list_and_score_sheet(qtbot, office, admin, staff, monkeypatch):
+    from ui.session import UiSession
+    from ui.tasks import TaskRunner
+    from ui.views.jamkesda_view import JamkesdaView
+
+    cfg = settings.load(office, RULES_SECTION, RuleSettings)
+    settings.save(office, actor=admin, section=RULES_SECTION, value=replace(cfg, jamkesda_quota=1))
+    a = _to_ranking(office, staff, 1, met=6)
+    b = _to_ranking(office, staff, 2, met=8)
+    runner = TaskRunner()
+    v = JamkesdaView(UiSession(office, staff.back_office, runner))
+    qtbot.addWidget(v)
+    v.show()
+    qtbot.waitUntil(lambda: v.table.rowCount() == 2, timeout=5000)
+    v.period.setText(a.data["quota_period"])
+    v.refresh()
+    qtbot.waitUntil(lambda: "belum diperingkat: <b>2</b>" in v.quota.text(), timeout=5000)
+    assert "Kuota periode" in v.quota.text() and "<b>1</b> peserta" in v.quota.text()
+
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
+    v.rank_button.click()
+    qtbot.waitUntil(lambda: "daftar tunggu: <b>1</b>" in v.quota.text(), timeout=5000)
+    assert [v.table.item(r, 1).text() for r in range(2)] == [b.reg_number, a.reg_number]
+    assert v.table.item(0, 7).text().startswith("Layak") and v.table.item(1, 7).text() == "Daftar tunggu"
+    assert cases.get_case(office, actor=staff.back_office, case_id=b.id).current_step == "pemberitahuan"
+
+    v.table.selectRow(1)
+    qtbot.waitUntil(lambda: "Jumlah <b>6</b>" in v.sheet.text(), timeout=5000)
+    assert "batas layak 5" in v.sheet.text() and "✗" in v.sheet.text()
+
+
+def test_front_office_cannot_rank(qtbot, office, staff):
+    from ui.session import UiSession
+    from ui.tasks import TaskRunner
+    from ui.views.jamkesda_view import JamkesdaView
+
+    v = JamkesdaView(UiSession(office, staff.front_office, TaskRunner()))
+    qtbot.addWidget(v)
+    qtbot.waitUntil(lambda: "Layak" in v.quota.text(), timeout=5000)
+    assert not v.rank_button.isVisibleTo(v)

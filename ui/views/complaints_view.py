@@ -1,0 +1,292 @@
+"""Pengaduan: the complaints register (SPEC §1.6) — register, follow up, answer, close; overdue highlighted."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QBrush, QColor
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QSplitter,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.errors import ValidationError
+from app.servicedefs.loader import COMPLAINT_CHANNELS
+from app.services import case_queries, complaints
+from app.services import office as office_svc
+from app.timeutil import utcnow
+from ui.errors import show_error
+from ui.models.case_table import local_text
+from ui.session import UiSession
+
+OVERDUE_BG = QColor("#fde0e0")
+
+
+class NewComplaintDialog(QDialog):
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.setWindowTitle("Catat pengaduan")
+        self.resize(560, 420)
+        form = QFormLayout(self)
+        self.channel = QComboBox()
+        self.channel.setObjectName("channel")
+        for code, label in COMPLAINT_CHANNELS.items():
+            self.channel.addItem(label, code)
+        self.ticket = QLineEdit()
+        self.ticket.setObjectName("ticket")
+        self.ticket.setPlaceholderText("Nomor tiket SP4N-LAPOR!")
+        self.topic = QLineEdit()
+        self.topic.setObjectName("topic")
+        self.topic.setPlaceholderText("mis. Surat rekomendasi belum terbit setelah 3 hari")
+        self.description = QPlainTextEdit()
+        self.name = QLineEdit()
+        self.contact = QLineEdit()
+        self.contact.setPlaceholderText("No HP / email (bila ada)")
+        self.case_reg = QLineEdit()
+        self.case_reg.setObjectName("case_reg")
+        self.case_reg.setPlaceholderText("mis. PBI-2026-00123 (bila pengaduan tentang satu berkas)")
+        form.addRow("&Kanal:", self.channel)
+        form.addRow("No. &tiket LAPOR!:", self.ticket)
+        form.addRow("&Pokok pengaduan:", self.topic)
+        form.addRow("&Uraian:", self.description)
+        form.addRow("&Nama pengadu:", self.name)
+        form.addRow("K&ontak:", self.contact)
+        form.addRow("&Berkas terkait:", self.case_reg)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText("Simpan")
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        form.addRow(self.buttons)
+        self.channel.currentIndexChanged.connect(self._update)
+        self.topic.textChanged.connect(self._update)
+        self.ticket.textChanged.connect(self._update)
+        self._update()
+
+    def _update(self) -> None:
+        lapor = self.channel.currentData() == "lapor"
+        self.ticket.setEnabled(lapor)
+        ok = bool(self.topic.text().strip()) and (not lapor or bool(self.ticket.text().strip()))
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(ok)
+
+    def values(self) -> dict:
+        return {"channel": self.channel.currentData(), "topic": self.topic.text().strip(),
+                "description": self.description.toPlainText().strip(), "complainant_name": self.name.text().strip(),
+                "complainant_contact": self.contact.text().strip(),
+                "lapor_ticket": self.ticket.text().strip() if self.channel.currentData() == "lapor" else ""}
+
+
+def _register(session: UiSession, values: dict, case_reg: str) -> complaints.ComplaintInfo:
+    """Worker: resolve the case's registration number, then register."""
+    case_id = None
+    if case_reg:
+        found = [r for r in case_queries.search_cases(session.office, actor=session.actor, text=case_reg)
+                 if r.reg_number.lower() == case_reg.lower()]
+        if not found:
+            raise ValidationError(f"Berkas dengan nomor registrasi {case_reg} tidak ditemukan.")
+        case_id = found[0].id
+    return complaints.register(session.office, actor=session.actor, case_id=case_id, **values)
+
+
+class ComplaintsView(QWidget):
+    COLUMNS = ("No.", "Diterima", "Kanal", "Pokok pengaduan", "Pengadu", "Berkas", "Tenggat", "Status")
+
+    def __init__(self, session: UiSession, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.session = session
+        self.rows: list[complaints.ComplaintInfo] = []
+        self.tz = "WIB"
+        self.busy = False
+        layout = QVBoxLayout(self)
+        layout.addWidget(QLabel("<h2>Pengaduan</h2>"))
+        top = QHBoxLayout()
+        self.status = QComboBox()
+        self.status.setObjectName("f_status")
+        self.status.addItem("Semua status", None)
+        for code, label in complaints.STATUSES.items():
+            self.status.addItem(label, code)
+        self.overdue_only = QCheckBox("Hanya yang &lewat tenggat")
+        self.new_button = QPushButton("&Catat pengaduan baru…")
+        self.new_button.setObjectName("new_complaint")
+        self.new_button.setVisible(session.may("complaint.register"))
+        top.addWidget(QLabel("&Status:"))
+        top.addWidget(self.status)
+        top.addWidget(self.overdue_only)
+        top.addStretch(1)
+        self.summary = QLabel("")
+        top.addWidget(self.summary)
+        top.addWidget(self.new_button)
+        layout.addLayout(top)
+
+        split = QSplitter(Qt.Orientation.Vertical)
+        self.table = QTableWidget(0, len(self.COLUMNS))
+        self.table.setObjectName("complaints")
+        self.table.setHorizontalHeaderLabels(list(self.COLUMNS))
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.verticalHeader().hide()
+        self.table.horizontalHeader().setStretchLastSection(True)
+        split.addWidget(self.table)
+
+        self.detail = QGroupBox("Pengaduan terpilih")
+        dl = QVBoxLayout(self.detail)
+        self.detail_text = QLabel("Pilih pengaduan di daftar.")
+        self.detail_text.setObjectName("detail")
+        self.detail_text.setWordWrap(True)
+        self.detail_text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        dl.addWidget(self.detail_text)
+        self.handle = QWidget()
+        hl = QHBoxLayout(self.handle)
+        hl.setContentsMargins(0, 0, 0, 0)
+        self.text = QPlainTextEdit()
+        self.text.setObjectName("handle_text")
+        self.text.setPlaceholderText("Tulis tindak lanjut atau jawaban kepada pengadu…")
+        self.text.setMaximumHeight(90)
+        buttons = QVBoxLayout()
+        self.follow_button = QPushButton("Catat &tindak lanjut")
+        self.answer_button = QPushButton("Kirim &jawaban")
+        self.close_button = QPushButton("&Selesaikan")
+        for b in (self.follow_button, self.answer_button, self.close_button):
+            buttons.addWidget(b)
+        hl.addWidget(self.text, 1)
+        hl.addLayout(buttons)
+        self.handle.setVisible(session.may("complaint.handle"))
+        dl.addWidget(self.handle)
+        split.addWidget(self.detail)
+        split.setStretchFactor(0, 3)
+        split.setStretchFactor(1, 2)
+        layout.addWidget(split, 1)
+
+        self.status.currentIndexChanged.connect(self.refresh)
+        self.overdue_only.toggled.connect(self.refresh)
+        self.table.itemSelectionChanged.connect(self._selected)
+        self.new_button.clicked.connect(self._new)
+        self.text.textChanged.connect(self._buttons)
+        self.follow_button.clicked.connect(lambda: self._handle("follow_up"))
+        self.answer_button.clicked.connect(lambda: self._handle("answer"))
+        self.close_button.clicked.connect(lambda: self._handle("close"))
+        self._buttons()
+        self.refresh()
+
+    # ------------------------------------------------------------------ list
+    def refresh(self, select_id: int | None = None) -> None:
+        s = self.session
+        status, overdue = self.status.currentData(), self.overdue_only.isChecked()
+        if select_id is None and self.current() is not None:
+            select_id = self.current().id
+
+        def work(_t):
+            profile = office_svc.get_profile(s.office)
+            return (profile.timezone if profile else "WIB",
+                    complaints.list_complaints(s.office, actor=s.actor, status=status,
+                                               overdue_at=utcnow() if overdue else None))
+
+        s.runner.run(work, on_done=lambda r: self._show(*r, select_id),
+                     on_error=lambda e, tb: show_error(self, e, tb))
+
+    def _show(self, tz: str, rows: list[complaints.ComplaintInfo], select_id: int | None) -> None:
+        self.tz, self.rows, self.busy = tz, rows, False
+        now = utcnow()
+        self.table.setRowCount(len(rows))
+        bg = QBrush(OVERDUE_BG)
+        for n, c in enumerate(rows):
+            channel = c.channel_label + (f" ({c.lapor_ticket})" if c.lapor_ticket else "")
+            values = (c.reg_number, local_text(c.received_at, tz), channel, c.topic, c.complainant_name or "-",
+                      c.case_reg_number or "-", local_text(c.due_at, tz, "%d-%m-%Y"),
+                      complaints.STATUSES.get(c.status, c.status) + (" — LEWAT TENGGAT" if c.overdue(now) else ""))
+            for col, v in enumerate(values):
+                item = QTableWidgetItem(v)
+                if c.overdue(now):
+                    item.setBackground(bg)
+                self.table.setItem(n, col, item)
+        self.table.resizeColumnsToContents()
+        late = sum(1 for c in rows if c.overdue(now))
+        self.summary.setText(f"<b>{len(rows)}</b> pengaduan · <b style='color:#b00020'>{late}</b> lewat tenggat")
+        ids = [c.id for c in rows]
+        if select_id in ids:
+            self.table.selectRow(ids.index(select_id))
+        self._selected()  # also when the same row stays selected: its content changed
+
+    def current(self) -> complaints.ComplaintInfo | None:
+        sel = self.table.selectionModel().selectedRows() if self.table.selectionModel() else []
+        return self.rows[sel[0].row()] if sel and sel[0].row() < len(self.rows) else None
+
+    def _selected(self) -> None:
+        c = self.current()
+        if c is None:
+            self.detail_text.setText("Pilih pengaduan di daftar.")
+        else:
+            tz = self.tz
+            parts = [f"<b>{c.reg_number}</b> — {c.topic}",
+                     f"Kanal: {c.channel_label}" + (f", tiket LAPOR! {c.lapor_ticket}" if c.lapor_ticket else ""),
+                     f"Pengadu: {c.complainant_name or '-'} {c.complainant_contact or ''}",
+                     f"Diterima {local_text(c.received_at, tz)}; tenggat {local_text(c.due_at, tz)}; status "
+                     f"<b>{complaints.STATUSES.get(c.status, c.status)}</b>"]
+            if c.description:
+                parts.append(f"Uraian: {c.description}")
+            if c.follow_up:
+                parts.append(f"Tindak lanjut ({local_text(c.follow_up_at, tz)}): "
+                             + c.follow_up.replace("\n", "<br>"))
+            if c.answer:
+                parts.append(f"Jawaban ({local_text(c.answered_at, tz)}): {c.answer}")
+            self.detail_text.setText("<br>".join(parts))
+        self._buttons()
+
+    def _buttons(self) -> None:
+        c = self.current()
+        has_text = bool(self.text.toPlainText().strip())
+        open_ = c is not None and c.status != "selesai" and not self.busy
+        self.follow_button.setEnabled(open_ and has_text)
+        self.answer_button.setEnabled(open_ and has_text)
+        self.close_button.setEnabled(open_ and bool(c and c.answer))
+
+    # ------------------------------------------------------------------ actions
+    def _new(self) -> None:
+        dlg = NewComplaintDialog(self)
+        if dlg.exec() != QDialog.DialogCode.Accepted:
+            return
+        values, case_reg = dlg.values(), dlg.case_reg.text().strip()
+        self.session.runner.run(lambda _t: _register(self.session, values, case_reg),
+                                on_done=lambda c: self.refresh(select_id=c.id),
+                                on_error=lambda e, tb: show_error(self, e, tb))
+
+    def _handle(self, what: str) -> None:
+        c = self.current()
+        if c is None or self.busy:
+            return
+        s, text, cid = self.session, self.text.toPlainText().strip(), c.id
+        self.busy = True
+        self._buttons()
+
+        def work(_t):
+            if what == "follow_up":
+                return complaints.follow_up(s.office, actor=s.actor, complaint_id=cid, text=text)
+            if what == "answer":
+                return complaints.answer(s.office, actor=s.actor, complaint_id=cid, text=text)
+            return complaints.close(s.office, actor=s.actor, complaint_id=cid)
+
+        def done(info) -> None:
+            if what != "close":
+                self.text.clear()
+            self.refresh(select_id=info.id)
+
+        def failed(exc, tb) -> None:
+            self.busy = False
+            self._buttons()
+            show_error(self, exc, tb)
+
+        s.runner.run(work, on_done=done, on_error=failed)
