@@ -193,6 +193,17 @@ def box(p):
     pPr.append(bdr)
 
 
+def save(doc, path: Path) -> None:
+    """Save with fixed zip timestamps: re-running the script changes a template only if its content does."""
+    import io
+
+    from app.documents.render import normalise_docx
+
+    buf = io.BytesIO()
+    doc.save(buf)
+    path.write_bytes(normalise_docx(buf.getvalue()))
+
+
 # ------------------------------------------------------------------------------------------ letter parts
 def kop(doc):
     t = table(doc, 1, [24, TEXT_WIDTH - 24])
@@ -360,7 +371,7 @@ def letter(name, build, *, lampiran=True):
     kop(doc)
     header_block(doc, with_lampiran=lampiran)
     build(doc)
-    doc.save(OUT / f"{name}.docx")
+    save(doc, OUT / f"{name}.docx")
 
 
 def rekomendasi_pbi(doc):
@@ -559,7 +570,7 @@ def keterangan_reaktivasi():
               "kepesertaan PBI JK yang bersangkutan di BPJS Kesehatan.")
     body(doc, "Demikian surat keterangan ini dibuat dengan sebenarnya untuk dipergunakan sebagaimana mestinya.")
     signature(doc, issued_at=True)
-    doc.save(OUT / "keterangan_reaktivasi.docx")
+    save(doc, OUT / "keterangan_reaktivasi.docx")
 
 
 def tanda_terima():
@@ -621,7 +632,7 @@ def tanda_terima():
     para(right, [("{{ petugas.nama }}", "u")], align=J.CENTER)
     para(right, "{% if petugas.nip %}NIP. {{ petugas.nip }}{% endif %}", align=J.CENTER)
     para(doc, "Simpan tanda terima ini dan tunjukkan saat mengambil hasil layanan.", size=8, italic=True, before=6)
-    doc.save(OUT / "tanda_terima.docx")
+    save(doc, OUT / "tanda_terima.docx")
 
 
 TEMPLATES = {
@@ -670,6 +681,25 @@ README_TAGS = """
 
 Gambar (`kantor.lambang`, `qr`) disisipkan oleh aplikasi; letakkan isiannya di paragraf sendiri.
 Ukuran kertas (A4 atau F4 215 × 330 mm) diatur di Pengaturan → Surat dan diterapkan saat surat dibuat.
+Isian yang datanya tidak ada pada sebuah surat dicetak kosong (mis. `{{ kasus.catatan }}`).
+
+## Nomor surat
+
+Pola nomor per kantor (Pengaturan → Surat, bagian `letters`), bawaan `{kode}/{urut}/{unit}/{bulan_romawi}/{tahun}`
+→ `400.9.11/123/Dinsos/XI/2026`. Token: `{kode}` kode klasifikasi jenis surat (bawaan 400.9.11 Jaminan
+Sosial; dapat diatur per jenis), `{urut}` nomor urut dalam tahun (`{urut:03}` → `007`), `{unit}` kode unit
+dari profil kantor, `{kantor}` kode kantor, `{bulan_romawi}` I–XII, `{bulan}` 01–12, `{tahun}`. Nomor urut
+dimulai lagi dari 1 setiap tahun; `{urut}` dan `{tahun}` wajib ada. Tanda terima berkas memakai register
+sendiri (`TT/{urut}/{unit}/{tahun}`). Nomor diambil dalam transaksi yang sama dengan pengarsipan surat:
+tidak pernah terpakai dua kali dan tidak pernah terlewat; surat yang dibatalkan tetap tercatat dengan
+alasannya.
+
+## Arsip
+
+Setiap surat disimpan di folder data `letters/<tahun>/` (.docx dan PDF bila ada) bersama SHA-256-nya, data
+yang dipakai, dan versi templatnya (`letters/templat/<sha256>.docx`). Kode QR di surat berisi nomor dan 16
+digit pertama sidik SHA-256 data surat. `loket-pbi check` memberi tahu bila berkas arsip berubah atau hilang;
+cetak ulang memberikan berkas arsip yang sama persis.
 
 ## Daftar isian
 """

@@ -48,6 +48,7 @@ _add("Kepala surat", [
     ("surat.hal", "hal/perihal", "Rekomendasi Pendaftaran Peserta PBI JK"),
     ("surat.kode_klasifikasi", "kode klasifikasi arsip", "400.9.11"),
     ("surat.judul", "judul jenis surat", "Surat Rekomendasi PBI JK"),
+    ("kertas", "ukuran kertas surat (Pengaturan → Surat)", "A4 / F4"),
     ("tujuan.yth", "penerima sesudah \"Yth.\"", "Kepala BPJS Kesehatan Kantor Cabang Pangkalpinang"),
     ("tujuan.di", "tempat penerima sesudah \"di\"", "Pangkalpinang"),
     ("tembusan", "daftar tembusan (teks); dipakai dalam {% for t in tembusan %}", "Yth. Kepala Dinas …"),
