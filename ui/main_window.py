@@ -24,6 +24,7 @@ from ui.session import UiSession
 from ui.views.case_detail import CaseDetailDialog
 from ui.views.case_list import CaseListView
 from ui.views.complaints_view import ComplaintsView
+from ui.views.dashboard_view import DashboardView
 from ui.views.dtsen_import import DtsenImportView
 from ui.views.dtsen_lookup import DtsenLookupView
 from ui.views.jamkesda_view import JamkesdaView
@@ -65,6 +66,9 @@ class MainWindow(QMainWindow):
         if session.may("case.view"):
             self.jamkesda = JamkesdaView(session)
             self._add_page("jamkesda", "Peringkat Jamkesda", self.jamkesda, "Ctrl+5")
+        if session.may("survey.report"):  # the supervising roles
+            self.dashboard = DashboardView(session, on_open_case=self.open_case)
+            self._add_page("dashboard", "Dasbor", self.dashboard, "Ctrl+6")
         if session.may("dtsen.import"):
             self.importer = DtsenImportView(session)
             self.importer.on_imported = self.lookup.refresh_count

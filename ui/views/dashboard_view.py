@@ -1,0 +1,247 @@
+"""Supervisor's dashboard: cases per service and status in a month, compliance of each step with its
+standard minutes (bars drawn with QPainter), and the cases past their service-time standard."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime, time
+
+from PySide6.QtCore import QRectF, QSize, Qt
+from PySide6.QtGui import QColor, QFont, QPainter, QPen
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QScrollArea,
+    QSizePolicy,
+    QSplitter,
+    QTableView,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.documents.dates import tanggal
+from app.services import case_queries, cases
+from app.timeutil import utcnow, zone
+from ui.errors import show_error
+from ui.models.case_table import STATUS_LABELS, CaseTableModel, RowContext
+from ui.session import UiSession
+from ui.views.queue_view import load_row_context
+
+GOOD, FAIR, POOR = QColor("#2e7d32"), QColor("#f9a825"), QColor("#c62828")
+
+
+@dataclass(frozen=True)
+class Bar:
+    label: str
+    count: int
+    within: int
+    average_minutes: float
+    standard_minutes: int | None
+
+    @property
+    def share(self) -> float:
+        return self.within / self.count if self.count else 0.0
+
+
+@dataclass
+class DashboardData:
+    ctx: RowContext
+    figures: case_queries.MonthFigures
+    bars: list[Bar]
+    overdue: list[cases.CaseSummary]
+
+
+def month_bounds(year: int, month: int, tz: str) -> tuple[datetime, datetime]:
+    start = datetime.combine(datetime(year, month, 1).date(), time(0), zone(tz))
+    ny, nm = (year + 1, 1) if month == 12 else (year, month + 1)
+    return start, datetime.combine(datetime(ny, nm, 1).date(), time(0), zone(tz))
+
+
+def load_dashboard(session: UiSession, year: int, month: int) -> DashboardData:
+    """Runs in a worker."""
+    o, a = session.office, session.actor
+    ctx = load_row_context(session)
+    start, end = month_bounds(year, month, ctx.tz)
+    figures = case_queries.month_figures(o, actor=a, start=start, end=end)
+    bars = []
+    for code, defn in ctx.defs.items():
+        for t in cases.step_timings(o, actor=a, service_code=code, start=start, end=end):
+            bars.append(Bar(f"{defn.name} · {t.step_name}", t.count, t.count - t.over_standard, t.average_minutes,
+                            t.standard_minutes))
+    return DashboardData(ctx, figures, bars, cases.overdue(o, actor=a))
+
+
+class SlaBars(QWidget):
+    """Horizontal bars: share of each step's moves done within its standard minutes."""
+
+    ROW = 34
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.bars: list[Bar] = []
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+
+    def set_bars(self, bars: list[Bar]) -> None:
+        self.bars = bars
+        self.setMinimumHeight(max(40, self.ROW * len(bars) + 8))
+        self.updateGeometry()
+        self.update()
+
+    def sizeHint(self) -> QSize:  # noqa: N802
+        return QSize(600, max(40, self.ROW * len(self.bars) + 8))
+
+    def paintEvent(self, _event) -> None:  # noqa: N802
+        p = QPainter(self)
+        p.setRenderHint(QPainter.RenderHint.Antialiasing)
+        if not self.bars:
+            p.drawText(self.rect(), Qt.AlignmentFlag.AlignCenter, "Belum ada langkah yang selesai bulan ini.")
+            return
+        w = self.width()
+        label_w = int(w * 0.45)
+        bar_w = w - label_w - 190
+        small = QFont(self.font())
+        small.setPointSizeF(small.pointSizeF() * 0.9)
+        for i, b in enumerate(self.bars):
+            y = 4 + i * self.ROW
+            p.setPen(self.palette().text().color())
+            p.setFont(self.font())
+            p.drawText(QRectF(0, y, label_w - 8, self.ROW - 6),
+                       Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter | Qt.TextFlag.TextWordWrap, b.label)
+            frame = QRectF(label_w, y + 6, bar_w, self.ROW - 16)
+            p.setPen(QPen(QColor("#9e9e9e")))
+            p.setBrush(QColor("#eeeeee"))
+            p.drawRect(frame)
+            color = GOOD if b.share >= 0.8 else FAIR if b.share >= 0.5 else POOR
+            p.setPen(Qt.PenStyle.NoPen)
+            p.setBrush(color)
+            p.drawRect(QRectF(frame.left(), frame.top(), frame.width() * b.share, frame.height()))
+            p.setPen(self.palette().text().color())
+            p.setFont(small)
+            std = f"{b.standard_minutes} mnt" if b.standard_minutes else "-"
+            p.drawText(QRectF(label_w + bar_w + 8, y, 182, self.ROW - 6), Qt.AlignmentFlag.AlignVCenter,
+                       f"{b.share:.0%} tepat ({b.within}/{b.count}) · rata-rata {b.average_minutes:g} / {std}")
+        p.end()
+
+
+class DashboardView(QWidget):
+    def __init__(self, session: UiSession, *, on_open_case: Callable[[int], None] | None = None,
+                 parent: QWidget | None = None):
+        super().__init__(parent)
+        self.session, self.on_open_case = session, on_open_case
+        self.data: DashboardData | None = None
+        now = utcnow()
+        self.year, self.month = now.year, now.month
+        layout = QVBoxLayout(self)
+        top = QHBoxLayout()
+        self.title = QLabel("<h2>Dasbor</h2>")
+        self.prev_button = QPushButton("< Bulan &sebelumnya")
+        self.next_button = QPushButton("Bulan &berikutnya >")
+        self.refresh_button = QPushButton("Muat ulang")
+        top.addWidget(self.title)
+        top.addStretch(1)
+        for b in (self.prev_button, self.next_button, self.refresh_button):
+            top.addWidget(b)
+        layout.addLayout(top)
+
+        split = QSplitter(Qt.Orientation.Vertical)
+        upper = QWidget()
+        ul = QHBoxLayout(upper)
+        ul.setContentsMargins(0, 0, 0, 0)
+        box1 = QGroupBox("Berkas masuk per layanan dan status")
+        b1 = QVBoxLayout(box1)
+        self.figures = QTableWidget(0, len(STATUS_LABELS) + 2)
+        self.figures.setObjectName("figures")
+        self.figures.setHorizontalHeaderLabels(["Layanan", *STATUS_LABELS.values(), "Jumlah"])
+        self.figures.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.figures.verticalHeader().hide()
+        b1.addWidget(self.figures)
+        box2 = QGroupBox("Ketepatan waktu per langkah (terhadap standar menit)")
+        b2 = QVBoxLayout(box2)
+        self.bars = SlaBars()
+        self.bars.setObjectName("bars")
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(self.bars)
+        b2.addWidget(scroll)
+        ul.addWidget(box1, 2)
+        ul.addWidget(box2, 3)
+        split.addWidget(upper)
+        box3 = QGroupBox("Lewat tenggat standar waktu layanan")
+        b3 = QVBoxLayout(box3)
+        self.overdue = QTableView()
+        self.overdue.setObjectName("overdue")
+        self.overdue.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.overdue.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.overdue.verticalHeader().hide()
+        self.overdue.horizontalHeader().setStretchLastSection(True)
+        self.overdue.doubleClicked.connect(self._open)
+        b3.addWidget(self.overdue)
+        split.addWidget(box3)
+        layout.addWidget(split, 1)
+        self.model: CaseTableModel | None = None
+
+        self.prev_button.clicked.connect(lambda: self._shift(-1))
+        self.next_button.clicked.connect(lambda: self._shift(1))
+        self.refresh_button.clicked.connect(self.refresh)
+        self.refresh()
+
+    def _shift(self, months: int) -> None:
+        n = self.year * 12 + self.month - 1 + months
+        self.year, self.month = n // 12, n % 12 + 1
+        self.refresh()
+
+    def refresh(self) -> None:
+        y, m = self.year, self.month
+        self.session.runner.run(lambda _t: load_dashboard(self.session, y, m), on_done=self._show,
+                                on_error=lambda e, tb: show_error(self, e, tb))
+
+    def _show(self, d: DashboardData) -> None:
+        self.data = d
+        month_name = tanggal(datetime(self.year, self.month, 1)).split(" ", 1)[1]
+        self.title.setText(f"<h2>Dasbor — {month_name}</h2>")
+        rows = [(code, d.ctx.service_name(code)) for code in d.ctx.defs]
+        self.figures.setRowCount(len(rows) + 1)
+        totals = dict.fromkeys(STATUS_LABELS, 0)
+        for n, (code, name) in enumerate(rows):
+            counts = d.figures.by_service_status.get(code, {})
+            self.figures.setItem(n, 0, QTableWidgetItem(name))
+            for col, status in enumerate(STATUS_LABELS, 1):
+                totals[status] += counts.get(status, 0)
+                self.figures.setItem(n, col, self._num(counts.get(status, 0)))
+            self.figures.setItem(n, len(STATUS_LABELS) + 1, self._num(sum(counts.values()), bold=True))
+        last = len(rows)
+        total_item = QTableWidgetItem("Jumlah")
+        f = total_item.font()
+        f.setBold(True)
+        total_item.setFont(f)
+        self.figures.setItem(last, 0, total_item)
+        for col, status in enumerate(STATUS_LABELS, 1):
+            self.figures.setItem(last, col, self._num(totals[status], bold=True))
+        self.figures.setItem(last, len(STATUS_LABELS) + 1, self._num(d.figures.total, bold=True))
+        self.figures.resizeColumnsToContents()
+        self.bars.set_bars(d.bars)
+        if self.model is None:
+            self.model = CaseTableModel(d.ctx, self)
+            self.overdue.setModel(self.model)
+        self.model.set_rows(d.overdue)
+        self.overdue.resizeColumnsToContents()
+
+    @staticmethod
+    def _num(n: int, bold: bool = False) -> QTableWidgetItem:
+        item = QTableWidgetItem(str(n))
+        item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if bold:
+            f = item.font()
+            f.setBold(True)
+            item.setFont(f)
+        return item
+
+    def _open(self, index) -> None:
+        if self.model is not None and self.on_open_case is not None and index.isValid():
+            self.on_open_case(self.model.row_at(index.row()).id)
