@@ -320,6 +320,7 @@ def close_batch(office: Office, *, actor: Actor, service_code: str, period: str,
         return already
 
     office.dirs.batches.mkdir(parents=True, exist_ok=True)
+    remove_orphan_files(office)
     staging = Path(tempfile.mkdtemp(prefix=".staging-", dir=office.dirs.batches))
     writer: DataFileWriter | None = None
     try:
@@ -695,13 +696,25 @@ def carry_case(office: Office, *, actor: Actor, case_id: int, to_period: str, re
                      new={"batch_ready_at": start.isoformat(), "period": to_period, "reason": reason.strip()})
 
 
-def remove_orphan_files(office: Office) -> list[str]:
-    """Remove staging folders and temporary ZIPs left by a crash (never a finished batch's ZIP)."""
-    removed = []
+def remove_orphan_files(office: Office, *, older_than_seconds: float = 6 * 3600) -> list[str]:
+    """Remove staging folders and temporary ZIPs left by a crash (never a finished batch's ZIP).
+
+    Only leftovers older than ``older_than_seconds`` are removed, so a close running right now on
+    this PC keeps its files.
+    """
+    import time
+
+    removed: list[str] = []
     folder = office.dirs.batches
     if not folder.is_dir():
         return removed
+    limit = time.time() - older_than_seconds
     for p in folder.iterdir():
+        try:
+            if p.stat().st_mtime > limit:
+                continue
+        except OSError:
+            continue
         if p.name.startswith(".staging-") and p.is_dir():
             shutil.rmtree(p, ignore_errors=True)
             removed.append(p.name)

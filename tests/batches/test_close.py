@@ -378,3 +378,52 @@ def test_two_counters_close_the_same_period_at_once(any_office, any_supervisor):
     assert isinstance(rb, batches.CloseResult) and not rb.created and rb.batch.id == ra.batch.id, rb
     with any_office.db.read() as s:
         assert s.exec(select(func.count()).select_from(Batch)).one() == 1
+
+
+_CRASH = r"""
+import os, sys
+from app.context import open_office
+from app.rules.permissions import Actor
+from app.services import batches
+
+office = open_office(sys.argv[1])
+actor = Actor(id=int(sys.argv[2]), username="spv", full_name="Supervisor", roles=frozenset({"supervisor"}))
+where = sys.argv[3]
+if where == "rows":
+    progress = lambda done, total: os._exit(9)
+else:
+    progress = None
+    real = batches.write_zip_atomically
+
+    def write_then_die(dest, files):
+        real(dest, files)
+        os._exit(9)  # the ZIP is renamed into place, the commit never comes
+    batches.write_zip_atomically = write_then_die
+batches.close_batch(office, actor=actor, service_code="penonaktifan", period="2026-11", progress=progress)
+"""
+
+
+@pytest.mark.parametrize("where", ["rows", "after_rename"])
+def test_killed_process_leaves_nothing_marked(office, supervisor, tmp_path, where):
+    import os
+    import subprocess
+    import sys
+
+    make_cases(office, "penonaktifan", 2500)  # more than one chunk
+    env = dict(os.environ, PYTHONPATH=str(Path(__file__).resolve().parents[2]))
+    proc = subprocess.run([sys.executable, "-c", _CRASH, str(office.dirs.root), str(supervisor.id), where],
+                          env=env, capture_output=True, text=True, timeout=120)
+    assert proc.returncode == 9, proc.stderr
+    with office.db.read() as s:
+        assert s.exec(select(func.count()).select_from(Batch)).one() == 0
+        assert s.exec(select(func.count()).select_from(BatchItem)).one() == 0
+        assert s.exec(select(func.count()).select_from(Case).where(Case.batch_id.is_not(None))).one() == 0
+    leftovers = sorted(p.name for p in office.dirs.batches.iterdir())
+    if where == "after_rename":
+        assert "penonaktifan_2026-11_001.zip" in leftovers  # on disk, but not recorded as a batch
+    res = batches.close_batch(office, actor=supervisor, service_code="penonaktifan", period="2026-11",
+                              with_letters=False)
+    assert res.created and res.batch.sequence == 1 and res.batch.record_count == 2500
+    _check_batch_files(office, res.batch)
+    assert batches.remove_orphan_files(office, older_than_seconds=0) == [
+        n for n in leftovers if n.startswith(".staging-")]
