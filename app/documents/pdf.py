@@ -93,26 +93,43 @@ def _target(docx: Path, outdir: Path | None) -> Path:
 
 
 def _convert_word(files: list[Path], outdir: Path | None, result: PdfResult,
-                  progress: Callable[[int, int], None] | None) -> list[Path]:
-    """Convert with Word; returns the files Word could not do (for the LibreOffice fallback)."""
-    try:
-        from docx2pdf import convert
-    except ImportError:
-        return files
-    left: list[Path] = []
-    for i, f in enumerate(files, 1):
-        target = _target(f, outdir)
+                  progress: Callable[[int, int], None] | None, convert: Callable | None = None) -> list[Path]:
+    """Convert with Word; returns the files Word could not do (for the LibreOffice fallback).
+
+    docx2pdf starts and quits Word once per call, so the files are copied into one folder per group and
+    each folder is converted in one call (one Word start per group, as with LibreOffice).
+    """
+    if convert is None:
         try:
-            convert(str(f), str(target))
-        except Exception:  # Word missing, busy or refusing: fall back
-            left.append(f)
-            continue
-        if target.exists() and target.stat().st_size > 0:
-            result.done[f] = target
-        else:
-            left.append(f)
+            from docx2pdf import convert
+        except ImportError:
+            return files
+    left: list[Path] = []
+    done = 0
+    for group in _chunks(files):
+        with tempfile.TemporaryDirectory(prefix="loket-word-") as tmp:
+            indir, out = Path(tmp) / "in", Path(tmp) / "out"
+            indir.mkdir()
+            out.mkdir()
+            for f in group:
+                shutil.copyfile(f, indir / f.name)
+            try:
+                convert(str(indir), str(out))
+            except Exception:  # Word missing, busy or refusing (docx2pdf raises various errors): fall back
+                left.extend(group)
+                continue
+            for f in group:
+                produced = out / (f.stem + ".pdf")
+                if produced.exists() and produced.stat().st_size > 0:
+                    target = _target(f, outdir)
+                    target.parent.mkdir(parents=True, exist_ok=True)
+                    shutil.move(str(produced), str(target))
+                    result.done[f] = target
+                else:
+                    left.append(f)
+        done += len(group)
         if progress:
-            progress(i, len(files))
+            progress(done, len(files))
     return left
 
 

@@ -397,3 +397,31 @@ def test_rendering_is_deterministic_so_a_missing_file_is_rebuilt_identically(lo,
     info.docx_path.unlink()
     with pytest.raises(letters.ArchiveChanged, match="tidak dapat dibuat ulang"):
         letters.reprint(o, actor=clerk, letter_id=info.id)
+
+
+def test_word_path_converts_a_folder_per_call_and_falls_back(tmp_path):
+    """docx2pdf is driven with one folder per call (one Word start); whatever Word misses goes on."""
+    files = []
+    for i in range(3):
+        f = tmp_path / "arsip" / f"surat{i}.docx"
+        f.parent.mkdir(exist_ok=True)
+        f.write_bytes(b"docx")
+        files.append(f)
+    calls = []
+
+    def fake_convert(src, dst):
+        calls.append(src)
+        for d in Path(src).glob("*.docx"):
+            if d.stem != "surat2":                     # Word "fails" on one file
+                (Path(dst) / (d.stem + ".pdf")).write_bytes(b"%PDF")
+
+    result = pdf_mod.PdfResult()
+    left = pdf_mod._convert_word(files, None, result, None, convert=fake_convert)
+    assert len(calls) == 1 and left == [files[2]]
+    assert sorted(p.name for p in result.done.values()) == ["surat0.pdf", "surat1.pdf"]
+    assert all(p.parent == files[0].parent for p in result.done.values())
+
+    def broken(src, dst):
+        raise RuntimeError("Word tidak terpasang")
+
+    assert pdf_mod._convert_word(files, None, pdf_mod.PdfResult(), None, convert=broken) == files
