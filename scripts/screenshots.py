@@ -296,6 +296,94 @@ def counter_screens(app, office, admin) -> None:
     shot(dlg, "21-berkas-surat")
     dlg.close()
     kasi_runner.wait(10_000)
+    supervisor_screens(app, office, admin, st, late)
+
+
+def _jamkesda_applicants(office, admin, st):
+    from dataclasses import replace
+    from datetime import timedelta
+
+    from app.rules.rule_settings import RULES_SECTION, RuleSettings
+    from app.rules.scoring import INDICATOR_SETS
+    from app.services import cases, settings
+    from app.timeutil import utcnow
+
+    cfg = settings.load(office, RULES_SECTION, RuleSettings)
+    settings.save(office, actor=admin, section=RULES_SECTION, value=replace(cfg, jamkesda_quota=3))
+    codes = [i.code for i in INDICATOR_SETS[cfg.indicator_set].indicators]
+    fo, bo = st["front_office"], st["back_office"]
+    people = [("Suparmi", 8, 3), ("Rohani", 7, 5), ("Abdul Karim", 7, 2), ("Ngatini", 6, 4), ("Lukman Hakim", 5, 1),
+              ("Siti Rahayu", 9, 2)]
+    now = utcnow()
+    period = None
+    for i, (name, met, dependants) in enumerate(people, 1):
+        nik = f"197102{40 + i:02d}0{i}70{i:04d}"
+        t = now - timedelta(days=20 - i)
+        c = cases.open_case(office, actor=fo, service_code="jamkesda", nik=nik, name=name, now=t)
+        c = cases.advance(office, actor=fo, case_id=c.id, version=c.version, now=t)
+        for r in c.checklist:
+            c = cases.set_checklist(office, actor=fo, case_id=c.id, version=c.version, code=r.code, received=True,
+                                    now=t)
+        c = cases.advance(office, actor=fo, case_id=c.id, version=c.version, now=t,
+                          data={"electricity_va": 900, "dependants": dependants})
+        c = cases.advance(office, actor=bo, case_id=c.id, version=c.version, now=t)
+        c = cases.advance(office, actor=st["verifier"], case_id=c.id, version=c.version, now=t)
+        c = cases.advance(office, actor=bo, case_id=c.id, version=c.version, now=t,
+                          data={"indicators": {code: n < met for n, code in enumerate(codes)}})
+        period = c.data["quota_period"]
+    return period
+
+
+def supervisor_screens(app, office, admin, st, late) -> None:
+    from datetime import timedelta
+
+    from app.services import complaints, jamkesda
+    from app.timeutil import utcnow
+    from ui.main_window import MainWindow
+    from ui.session import UiSession
+    from ui.tasks import TaskRunner
+
+    now = utcnow()
+    fo, sup = st["front_office"], st["supervisor"]
+    complaints.register(office, actor=fo, channel="lapor", lapor_ticket="LAP-2026-08812",
+                        topic="Rekomendasi penonaktifan belum terbit", case_id=late.id,
+                        complainant_name="Sutrisno (anak almarhum Warsidi)", complainant_contact="0812-7788-1290",
+                        description="Sudah 3 hari sejak berkas diserahkan; BPJS masih menagih iuran.")
+    old = complaints.register(office, actor=fo, channel="langsung", topic="Antrean loket terlalu lama",
+                              complainant_name="Ibu Marlina", received_at=now - timedelta(days=20))
+    complaints.follow_up(office, actor=sup, complaint_id=old.id, text="Disampaikan ke Kasi; tambah petugas Senin.",
+                         at=now - timedelta(days=18))
+    done = complaints.register(office, actor=fo, channel="whatsapp", topic="Syarat reaktivasi KIS",
+                               complainant_name="Pak Darto", complainant_contact="0813-1111-2222",
+                               received_at=now - timedelta(days=6))
+    complaints.answer(office, actor=sup, complaint_id=done.id, at=now - timedelta(days=5),
+                      text="Syarat: KK, KTP, kartu KIS, SK terdaftar DTSEN; datang ke loket 1.")
+    period = _jamkesda_applicants(office, admin, st)
+    jamkesda.rank_period(office, actor=st["back_office"], period=period)
+
+    runner = TaskRunner()
+    win = MainWindow(UiSession(office, sup, runner), "Dinas Sosial Kota Pangkalpinang")
+    win.resize(1280, 760)
+    win.show()
+    settle(app, runner, 600)
+    win.show_page("complaints")
+    settle(app, runner)
+    win.complaints.table.selectRow(0)
+    settle(app, runner)
+    shot(win, "22-pengaduan")
+    win.show_page("jamkesda")
+    win.jamkesda.period.setText(period)
+    win.jamkesda.refresh()
+    settle(app, runner)
+    win.jamkesda.table.selectRow(3)
+    settle(app, runner, 600)
+    shot(win, "23-peringkat-jamkesda")
+    win.show_page("dashboard")
+    win.dashboard.refresh()
+    settle(app, runner, 600)
+    shot(win, "24-dasbor-pengawas")
+    win.close()
+    runner.wait(10_000)
 
 
 if __name__ == "__main__":

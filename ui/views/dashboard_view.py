@@ -38,6 +38,7 @@ GOOD, FAIR, POOR = QColor("#2e7d32"), QColor("#f9a825"), QColor("#c62828")
 
 @dataclass(frozen=True)
 class Bar:
+    service: str
     label: str
     count: int
     within: int
@@ -72,9 +73,17 @@ def load_dashboard(session: UiSession, year: int, month: int) -> DashboardData:
     bars = []
     for code, defn in ctx.defs.items():
         for t in cases.step_timings(o, actor=a, service_code=code, start=start, end=end):
-            bars.append(Bar(f"{defn.name} · {t.step_name}", t.count, t.count - t.over_standard, t.average_minutes,
+            bars.append(Bar(defn.name, t.step_name, t.count, t.count - t.over_standard, t.average_minutes,
                             t.standard_minutes))
     return DashboardData(ctx, figures, bars, cases.overdue(o, actor=a))
+
+
+def _minutes(m: float) -> str:
+    if m < 90:
+        return f"{m:.0f} menit"
+    if m < 60 * 48:
+        return f"{m / 60:.1f} jam".replace(".", ",")
+    return f"{m / 60 / 24:.0f} hari"
 
 
 class SlaBars(QWidget):
@@ -89,12 +98,23 @@ class SlaBars(QWidget):
 
     def set_bars(self, bars: list[Bar]) -> None:
         self.bars = bars
-        self.setMinimumHeight(max(40, self.ROW * len(bars) + 8))
+        self.setMinimumHeight(self._height())
         self.updateGeometry()
         self.update()
 
+    def _lines(self) -> list[str | Bar]:
+        out: list[str | Bar] = []
+        for b in self.bars:
+            if not out or (isinstance(out[-1], Bar) and out[-1].service != b.service):
+                out.append(b.service)
+            out.append(b)
+        return out
+
+    def _height(self) -> int:
+        return max(40, self.ROW * len(self._lines()) + 8)
+
     def sizeHint(self) -> QSize:  # noqa: N802
-        return QSize(600, max(40, self.ROW * len(self.bars) + 8))
+        return QSize(600, self._height())
 
     def paintEvent(self, _event) -> None:  # noqa: N802
         p = QPainter(self)
@@ -103,17 +123,23 @@ class SlaBars(QWidget):
             p.drawText(self.rect(), Qt.AlignmentFlag.AlignCenter, "Belum ada langkah yang selesai bulan ini.")
             return
         w = self.width()
-        label_w = int(w * 0.45)
-        bar_w = w - label_w - 190
-        small = QFont(self.font())
-        small.setPointSizeF(small.pointSizeF() * 0.9)
-        for i, b in enumerate(self.bars):
+        label_w = min(380, int(w * 0.35))
+        text_w = 400
+        bar_w = max(60, w - label_w - text_w - 16)
+        bold = QFont(self.font())
+        bold.setBold(True)
+        for i, line in enumerate(self._lines()):
             y = 4 + i * self.ROW
             p.setPen(self.palette().text().color())
+            if isinstance(line, str):
+                p.setFont(bold)
+                p.drawText(QRectF(4, y, w - 8, self.ROW - 4), Qt.AlignmentFlag.AlignBottom, line)
+                continue
+            b = line
             p.setFont(self.font())
-            p.drawText(QRectF(0, y, label_w - 8, self.ROW - 6),
-                       Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter | Qt.TextFlag.TextWordWrap, b.label)
-            frame = QRectF(label_w, y + 6, bar_w, self.ROW - 16)
+            label = p.fontMetrics().elidedText(b.label, Qt.TextElideMode.ElideRight, label_w - 24)
+            p.drawText(QRectF(16, y, label_w - 24, self.ROW - 6), Qt.AlignmentFlag.AlignVCenter, label)
+            frame = QRectF(label_w, y + 8, bar_w, self.ROW - 20)
             p.setPen(QPen(QColor("#9e9e9e")))
             p.setBrush(QColor("#eeeeee"))
             p.drawRect(frame)
@@ -122,10 +148,10 @@ class SlaBars(QWidget):
             p.setBrush(color)
             p.drawRect(QRectF(frame.left(), frame.top(), frame.width() * b.share, frame.height()))
             p.setPen(self.palette().text().color())
-            p.setFont(small)
-            std = f"{b.standard_minutes} mnt" if b.standard_minutes else "-"
-            p.drawText(QRectF(label_w + bar_w + 8, y, 182, self.ROW - 6), Qt.AlignmentFlag.AlignVCenter,
-                       f"{b.share:.0%} tepat ({b.within}/{b.count}) · rata-rata {b.average_minutes:g} / {std}")
+            std = _minutes(b.standard_minutes) if b.standard_minutes else "-"
+            p.drawText(QRectF(label_w + bar_w + 10, y, text_w, self.ROW - 6), Qt.AlignmentFlag.AlignVCenter,
+                       f"{b.share:.0%} tepat ({b.within}/{b.count}) · rata-rata {_minutes(b.average_minutes)}, "
+                       f"standar {std}")
         p.end()
 
 
@@ -150,9 +176,6 @@ class DashboardView(QWidget):
         layout.addLayout(top)
 
         split = QSplitter(Qt.Orientation.Vertical)
-        upper = QWidget()
-        ul = QHBoxLayout(upper)
-        ul.setContentsMargins(0, 0, 0, 0)
         box1 = QGroupBox("Berkas masuk per layanan dan status")
         b1 = QVBoxLayout(box1)
         self.figures = QTableWidget(0, len(STATUS_LABELS) + 2)
@@ -160,6 +183,8 @@ class DashboardView(QWidget):
         self.figures.setHorizontalHeaderLabels(["Layanan", *STATUS_LABELS.values(), "Jumlah"])
         self.figures.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.figures.verticalHeader().hide()
+        self.figures.verticalHeader().setDefaultSectionSize(24)
+        self.figures.horizontalHeader().setStretchLastSection(True)
         b1.addWidget(self.figures)
         box2 = QGroupBox("Ketepatan waktu per langkah (terhadap standar menit)")
         b2 = QVBoxLayout(box2)
@@ -169,9 +194,8 @@ class DashboardView(QWidget):
         scroll.setWidgetResizable(True)
         scroll.setWidget(self.bars)
         b2.addWidget(scroll)
-        ul.addWidget(box1, 2)
-        ul.addWidget(box2, 3)
-        split.addWidget(upper)
+        split.addWidget(box1)
+        split.addWidget(box2)
         box3 = QGroupBox("Lewat tenggat standar waktu layanan")
         b3 = QVBoxLayout(box3)
         self.overdue = QTableView()
@@ -183,6 +207,7 @@ class DashboardView(QWidget):
         self.overdue.doubleClicked.connect(self._open)
         b3.addWidget(self.overdue)
         split.addWidget(box3)
+        split.setSizes([240, 330, 190])
         layout.addWidget(split, 1)
         self.model: CaseTableModel | None = None
 
