@@ -7,12 +7,14 @@ LibreOffice, and the result is trusted only if the PDF file is really there.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import shutil
 import subprocess
 import sys
 import tempfile
 import threading
+import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -35,6 +37,7 @@ class PdfResult:
     done: dict[Path, Path] = field(default_factory=dict)   # docx → pdf
     failed: dict[Path, str] = field(default_factory=dict)  # docx → reason
     message: str = ""
+    cancelled: bool = False
 
     @property
     def ok(self) -> bool:
@@ -93,7 +96,8 @@ def _target(docx: Path, outdir: Path | None) -> Path:
 
 
 def _convert_word(files: list[Path], outdir: Path | None, result: PdfResult,
-                  progress: Callable[[int, int], None] | None, convert: Callable | None = None) -> list[Path]:
+                  progress: Callable[[int, int], None] | None, convert: Callable | None = None,
+                  cancel: threading.Event | None = None) -> list[Path]:
     """Convert with Word; returns the files Word could not do (for the LibreOffice fallback).
 
     docx2pdf starts and quits Word once per call, so the files are copied into one folder per group and
@@ -107,6 +111,9 @@ def _convert_word(files: list[Path], outdir: Path | None, result: PdfResult,
     left: list[Path] = []
     done = 0
     for group in _chunks(files):
+        if cancel is not None and cancel.is_set():
+            left.extend(group)
+            continue
         with tempfile.TemporaryDirectory(prefix="loket-word-") as tmp:
             indir, out = Path(tmp) / "in", Path(tmp) / "out"
             indir.mkdir()
@@ -156,8 +163,24 @@ def _workers(n_files: int) -> int:
     return max(1, min(os.cpu_count() or 1, MAX_WORKERS))
 
 
+CANCELLED = "Dibatalkan oleh pengguna sebelum berkas ini diubah ke PDF."
+
+
+def _kill_tree(proc: subprocess.Popen) -> None:
+    """Stop soffice and the soffice.bin it started (killing the wrapper alone leaves the worker running)."""
+    try:
+        if sys.platform == "win32":
+            subprocess.run(["taskkill", "/F", "/T", "/PID", str(proc.pid)], capture_output=True, timeout=30)
+        else:
+            os.killpg(proc.pid, 9)
+    except (OSError, subprocess.SubprocessError):
+        proc.kill()
+    with contextlib.suppress(subprocess.TimeoutExpired):
+        proc.wait(timeout=10)
+
+
 def _run_soffice(soffice: str, group: list[Path], workdir: Path, profile: Path, home: Path,
-                 timeout_per_file: float) -> tuple[Path, str]:
+                 timeout_per_file: float, cancel: threading.Event | None = None) -> tuple[Path, str]:
     out = Path(tempfile.mkdtemp(prefix="out", dir=workdir))
     env = dict(os.environ, HOME=str(home), USERPROFILE=str(home), TMPDIR=str(workdir), TMP=str(workdir),
                TEMP=str(workdir))
@@ -165,21 +188,39 @@ def _run_soffice(soffice: str, group: list[Path], workdir: Path, profile: Path, 
     cmd = [soffice, f"-env:UserInstallation={profile.as_uri()}", "--headless", "--invisible",
            "--nologo", "--nodefault", "--nofirststartwizard", "--norestore",
            "--convert-to", "pdf:writer_pdf_Export", "--outdir", str(out), *[str(f) for f in group]]
-    reason = ""
+    if cancel is not None and cancel.is_set():
+        return out, CANCELLED
+    log = out.with_suffix(".log")
+    deadline = time.monotonic() + 60 + timeout_per_file * len(group)
+    kwargs: dict = {"start_new_session": True} if sys.platform != "win32" else {
+        "creationflags": getattr(subprocess, "CREATE_NO_WINDOW", 0)}
     try:
-        proc = subprocess.run(cmd, env=env, capture_output=True, text=True, timeout=60 + timeout_per_file * len(group),
-                              stdin=subprocess.DEVNULL)
-        if proc.returncode != 0:
-            reason = (proc.stderr or proc.stdout or "").strip()[-300:] or f"kode keluar {proc.returncode}"
-    except subprocess.TimeoutExpired:
-        reason = "LibreOffice tidak selesai dalam batas waktu"
+        with open(log, "w+b") as logf:
+            proc = subprocess.Popen(cmd, env=env, stdin=subprocess.DEVNULL, stdout=logf, stderr=subprocess.STDOUT,
+                                    **kwargs)
+            while True:
+                try:
+                    code = proc.wait(timeout=0.25)
+                    break
+                except subprocess.TimeoutExpired:
+                    if cancel is not None and cancel.is_set():
+                        _kill_tree(proc)
+                        return out, CANCELLED
+                    if time.monotonic() > deadline:
+                        _kill_tree(proc)
+                        return out, "LibreOffice tidak selesai dalam batas waktu"
+            if code != 0:
+                logf.seek(0)
+                text = logf.read().decode("utf-8", "replace").strip()
+                return out, text[-300:] or f"kode keluar {code}"
     except OSError as exc:
-        reason = f"LibreOffice tidak dapat dijalankan: {exc}"
-    return out, reason
+        return out, f"LibreOffice tidak dapat dijalankan: {exc}"
+    return out, ""
 
 
 def _convert_libreoffice(soffice: str, files: list[Path], outdir: Path | None, result: PdfResult,
-                         progress: Callable[[int, int], None] | None, timeout_per_file: float) -> None:
+                         progress: Callable[[int, int], None] | None, timeout_per_file: float,
+                         cancel: threading.Event | None = None) -> None:
     """Big batches are split over up to MAX_WORKERS LibreOffice processes (one per core), each with its
     own profile; each process converts its share in as few starts as the command line allows."""
     from concurrent.futures import ThreadPoolExecutor
@@ -194,7 +235,7 @@ def _convert_libreoffice(soffice: str, files: list[Path], outdir: Path | None, r
 
         def convert_group(root: Path, home: Path, group: list[Path]) -> list[tuple[Path, str]]:
             """Run one soffice start; returns the files it did not convert, with LibreOffice's words."""
-            out, reason = _run_soffice(soffice, group, root, root / "profile", home, timeout_per_file)
+            out, reason = _run_soffice(soffice, group, root, root / "profile", home, timeout_per_file, cancel)
             missing = []
             for f in group:
                 produced = out / (f.stem + ".pdf")
@@ -219,12 +260,12 @@ def _convert_libreoffice(soffice: str, files: list[Path], outdir: Path | None, r
                     done_count[0] += len(group)
                     if progress:
                         progress(done_count[0], len(files))
-            if missing:
+            if missing and not (cancel is not None and cancel.is_set()):
                 # LibreOffice now and then skips a file in a long run (exit code 0, no PDF): one more start
-                retry = convert_group(root, home, [f for f, _ in missing])
-                with lock:
-                    for f, reason in retry:
-                        result.failed[f] = reason
+                missing = convert_group(root, home, [f for f, _ in missing])
+            with lock:
+                for f, reason in missing:
+                    result.failed[f] = reason
 
         if workers == 1:
             work(0, files)
@@ -236,11 +277,14 @@ def _convert_libreoffice(soffice: str, files: list[Path], outdir: Path | None, r
 
 def convert_to_pdf(docx_files: Iterable[Path | str], outdir: Path | None = None, *,
                    progress: Callable[[int, int], None] | None = None,
-                   timeout_per_file: float = 10.0, prefer: str | None = None) -> PdfResult:
+                   timeout_per_file: float = 10.0, prefer: str | None = None,
+                   cancel: threading.Event | None = None) -> PdfResult:
     """Convert .docx files to PDF next to each file (or into ``outdir``).
 
     Uses Word where it exists, LibreOffice otherwise (and for whatever Word could not do). Never raises
     for a missing converter: the result says so in :attr:`PdfResult.message` and the .docx stay.
+    ``progress(done, total)`` may be called from worker threads. Setting ``cancel`` stops the running
+    LibreOffice processes; what was converted by then is kept, the rest is reported as cancelled.
     """
     files = [Path(f) for f in docx_files]
     result = PdfResult()
@@ -250,7 +294,7 @@ def convert_to_pdf(docx_files: Iterable[Path | str], outdir: Path | None = None,
     left = files
     if prefer != "libreoffice" and word_available():
         result.converter = "word"
-        left = _convert_word(files, outdir, result, progress)
+        left = _convert_word(files, outdir, result, progress, cancel=cancel)
     if left:
         soffice = find_soffice()
         if soffice is None:
@@ -260,8 +304,14 @@ def convert_to_pdf(docx_files: Iterable[Path | str], outdir: Path | None = None,
                 result.failed[f] = NO_CONVERTER
             return result
         result.converter = result.converter or "libreoffice"
-        _convert_libreoffice(soffice, left, outdir, result, progress, timeout_per_file)
-    if result.failed:
+        _convert_libreoffice(soffice, left, outdir, result, progress, timeout_per_file, cancel)
+    if cancel is not None and cancel.is_set():
+        result.cancelled = True
+        for f in files:
+            if f not in result.done:
+                result.failed[f] = CANCELLED
+        result.message = f"Dibatalkan: {len(result.done)} dari {len(files)} berkas sudah diubah ke PDF."
+    elif result.failed:
         result.message = (f"{len(result.failed)} dari {len(files)} berkas gagal diubah ke PDF: "
                           + next(iter(result.failed.values())))
     else:

@@ -19,6 +19,7 @@ import contextlib
 import hashlib
 import json
 import shutil
+import threading
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
 from datetime import date, datetime
@@ -623,12 +624,14 @@ class PdfSummary:
 
 
 def convert_pdfs(office: Office, *, actor: Actor | None = None, letter_ids: Iterable[int] | None = None,
-                 missing_only: bool = True, progress: Callable[[int, int], None] | None = None) -> PdfSummary:
+                 missing_only: bool = True, progress: Callable[[int, int], None] | None = None,
+                 cancel: threading.Event | None = None) -> PdfSummary:
     """Convert many letters to PDF with one converter start and record each PDF's SHA-256.
 
     ``letter_ids=None`` converts every issued letter that has no PDF yet. Letters whose archived .docx
     changed are not converted (reported in ``failed``). Without Word or LibreOffice nothing fails hard:
-    ``message`` says so and the .docx files stay the archive copy.
+    ``message`` says so and the .docx files stay the archive copy. ``progress(done, total)`` may come from
+    a worker thread; setting ``cancel`` stops LibreOffice and keeps (and records) what was done.
     """
     from app.documents.pdf import convert_to_pdf
 
@@ -649,7 +652,7 @@ def convert_pdfs(office: Office, *, actor: Actor | None = None, letter_ids: Iter
             failed[info.id] = f"Berkas arsip surat {info.number} hilang atau berubah; PDF tidak dibuat."
             continue
         todo[info.docx_path] = info
-    result = convert_to_pdf(list(todo), progress=progress)
+    result = convert_to_pdf(list(todo), progress=progress, cancel=cancel)
     converted: dict[int, Path] = {}
     if result.done:
         with office.db.write() as s:

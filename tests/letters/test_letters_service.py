@@ -425,3 +425,31 @@ def test_word_path_converts_a_folder_per_call_and_falls_back(tmp_path):
         raise RuntimeError("Word tidak terpasang")
 
     assert pdf_mod._convert_word(files, None, pdf_mod.PdfResult(), None, convert=broken) == files
+
+
+@needs_pdf
+def test_pdf_conversion_can_be_cancelled(lo, monkeypatch):
+    import threading
+    import time
+
+    o, _admin, clerk, _ = lo
+    ids = [letters.issue_letter(o, actor=clerk, letter_type="rujukan_dtsen", data=example_data("rujukan_dtsen")).id
+           for _ in range(3)]
+    # cancelled before it starts: nothing converted, nothing recorded, no LibreOffice started
+    stop = threading.Event()
+    stop.set()
+    summary = letters.convert_pdfs(o, actor=clerk, letter_ids=ids, cancel=stop)
+    assert summary.converted == {} and set(summary.failed) == set(ids) and "Dibatalkan" in summary.message
+    # cancelled while LibreOffice runs: the process is stopped at once
+    stop = threading.Event()
+    threading.Timer(0.5, stop.set).start()
+    t0 = time.monotonic()
+    summary = letters.convert_pdfs(o, actor=clerk, letter_ids=ids, cancel=stop)
+    assert time.monotonic() - t0 < 10 and "Dibatalkan" in summary.message
+    assert len(summary.converted) + len(summary.failed) == 3
+    # one file per start, cancelled from the progress callback after the first: that one is kept
+    monkeypatch.setattr(pdf_mod, "CHUNK", 1)
+    stop = threading.Event()
+    summary = letters.convert_pdfs(o, actor=clerk, letter_ids=ids, cancel=stop, progress=lambda d, t: stop.set())
+    assert len(summary.converted) == 1 and len(summary.failed) == 2
+    assert letters.get_letter(o, letter_id=next(iter(summary.converted))).pdf_path is not None
