@@ -70,6 +70,9 @@ ACTIONS: dict[str, frozenset[str]] = {
     "letter.pdf": _STAFF,
     "letter.void": frozenset({"supervisor", "manager", "kasi_linjamsos", "kabid_linjamsos", "sekretaris",
                               "kepala_dinas", "administrator"}),
+    # Personal data (UU 27/2022 PDP): a subject's access request and anonymisation after retention.
+    "privacy.export": frozenset({"administrator", "supervisor"}),
+    "privacy.anonymise": frozenset({"administrator"}),
 }
 
 

@@ -535,6 +535,9 @@ def reprint(office: Office, *, actor: Actor, letter_id: int | None = None, numbe
     with office.db.read() as s:
         row = _find(s, letter_id, number)
         info = _info(office, row)
+    if info.status == "dianonimkan":
+        raise ValidationError(f"Surat {info.number} telah dianonimkan setelah masa retensi; hanya nomornya yang "
+                              "tersimpan, surat tidak dapat dicetak ulang.")
     if info.voided:
         raise ValidationError(f"Surat {info.number} sudah dibatalkan ({info.void_reason}); tidak dapat dicetak "
                               "ulang.")
@@ -691,10 +694,15 @@ def verify_archive(office: Office) -> list[str]:
             rows = s.exec(select(Letter).where(Letter.id > last_id).order_by(Letter.id).limit(500)).all()
             batch = [(r.id or 0, r.number, r.docx_path, r.docx_sha256, r.pdf_path, r.pdf_sha256, r.data,
                       r.data_sha256) for r in rows]
+            anonymised = {r.id for r in rows if r.status == "dianonimkan"}  # files removed by app.services.privacy
         if not batch:
             break
         for lid, number, docx, docx_sha, pdf, pdf_sha, data, dsha in batch:
             last_id = lid
+            if lid in anonymised:
+                if isinstance(data, dict) and data_hash(data) != dsha:
+                    problems.append(f"Arsip surat {number}: data register telah diubah (sidik data tidak cocok).")
+                continue
             path = office.dirs.letters / docx
             if not path.exists():
                 where = ("; bila diterbitkan di komputer loket lain, cetak ulang di sini membuatnya kembali dari "

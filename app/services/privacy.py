@@ -1,0 +1,297 @@
+"""Personal data under UU 27/2022 (PDP): the subject's access request and anonymisation after retention.
+
+* :func:`export_person` — everything the office holds about one person (by NIK) as JSON or XLSX:
+  the person, their cases with checklist and step log, entries in the letter register, rows in the
+  monthly batches, complaints about their cases and their DTSEN record. Logged in the audit.
+* :func:`anonymise_expired` — closed cases older than the retention period (setting ``privacy``) lose
+  names, NIKs, addresses and contact data; what statistics need (service, dates, steps, outcome,
+  reason codes, desil) and the letter numbers stay. Logged.
+
+The audit log itself is not rewritten: it is append-only and hash-chained (SPEC §6), and the law
+allows keeping the accountability record; RELIABILITY.md says so.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import os
+from dataclasses import dataclass, field
+from datetime import date, datetime, timedelta
+from pathlib import Path
+from typing import Any
+
+from sqlmodel import Session, select
+
+from app.batching.cells import clean_text, is_formula_like
+from app.context import Office
+from app.db.models import Batch, BatchItem, Case, ChecklistItem, Complaint, DtsenRecord, Family, Letter, Person, StepLog
+from app.errors import NotFound, ValidationError
+from app.rules.identifiers import mask_nik, parse_nik
+from app.rules.permissions import Actor, require
+from app.services import audit
+from app.services import settings as settings_svc
+from app.timeutil import to_local, utcnow
+
+SECTION = "privacy"
+ANON_NAME = "(dianonimkan)"
+ANON_STATUS = "dianonimkan"  # letter register status once the rendered letter is gone
+ANON_MARK = "dianonimkan_pada"
+#: Case data kept after anonymisation: what statistics and the letter register need, nothing personal.
+KEEP_CASE_DATA = frozenset({ANON_MARK, "documents", "reason_code", "alasan", "desil", "skor", "score", "rank",
+                            "peringkat", "skm", "path", "decision", "eligible", "kriteria"})
+#: Batch row columns kept after anonymisation.
+KEEP_BATCH_COLUMNS = frozenset({"Jenis kelamin", "Kecamatan", "Kode kecamatan", "Kelurahan/Desa", "Kode kelurahan",
+                                "Nomor surat", "Tanggal surat", "Alasan", "Desil", "Skor", "Peringkat"})
+
+
+@dataclass(frozen=True)
+class PrivacySettings:
+    retention_years: int = 10  # closed cases older than this are anonymised
+
+    def __post_init__(self) -> None:
+        if not 1 <= int(self.retention_years) <= 100:
+            raise ValidationError("Masa retensi data pribadi harus 1–100 tahun.")
+
+
+def load_settings(office: Office) -> PrivacySettings:
+    return settings_svc.load(office, SECTION, PrivacySettings)
+
+
+# --------------------------------------------------------------------------------------------- export
+def _plain(value: Any) -> Any:
+    if isinstance(value, (datetime, date)):
+        return value.isoformat()
+    if isinstance(value, bytes):
+        return f"<{len(value)} bita>"
+    return value
+
+
+def _row(obj: Any, skip: tuple[str, ...] = ()) -> dict[str, Any]:
+    return {k: _plain(v) for k, v in obj.model_dump().items() if k not in skip}
+
+
+def collect(session: Session, nik: str) -> dict[str, Any]:
+    """Everything held about ``nik``, as plain JSON-able sections (empty sections are kept, as lists)."""
+    person = session.exec(select(Person).where(Person.nik == nik)).first()
+    out: dict[str, Any] = {"nik": nik, "person": _row(person) if person else None, "cases": [], "letters": [],
+                           "batch_rows": [], "complaints": [], "dtsen": None}
+    case_ids: list[int] = []
+    if person is not None:
+        for c in session.exec(select(Case).where(Case.person_id == person.id).order_by(Case.id)).all():
+            case_ids.append(c.id or 0)
+            entry = _row(c)
+            fam = session.get(Family, c.family_id) if c.family_id else None
+            entry["no_kk"] = fam.no_kk if fam else ""
+            entry["checklist"] = [_row(i, ("case_id",)) for i in session.exec(
+                select(ChecklistItem).where(ChecklistItem.case_id == c.id).order_by(ChecklistItem.code)).all()]
+            entry["step_log"] = [_row(i, ("case_id",)) for i in session.exec(
+                select(StepLog).where(StepLog.case_id == c.id).order_by(StepLog.id)).all()]
+            out["cases"].append(entry)
+    if case_ids:
+        out["letters"] = [_row(r, ("docx_path", "pdf_path", "template_sha256")) for r in session.exec(
+            select(Letter).where(Letter.case_id.in_(case_ids)).order_by(Letter.id)).all()]  # type: ignore[union-attr]
+        out["complaints"] = [_row(r) for r in session.exec(
+            select(Complaint).where(Complaint.case_id.in_(case_ids)).order_by(Complaint.id)).all()]  # type: ignore[union-attr]
+    for item, b in session.exec(select(BatchItem, Batch).join(Batch, Batch.id == BatchItem.batch_id)  # type: ignore[arg-type]
+                                .where(BatchItem.nik == nik).order_by(BatchItem.batch_id)).all():
+        row = _row(item)
+        row.update({"service_code": b.service_code, "period": b.period, "sequence": b.sequence, "status": b.status})
+        out["batch_rows"].append(row)
+    rec = session.exec(select(DtsenRecord).where(DtsenRecord.nik == nik)).first()
+    out["dtsen"] = _row(rec, ("row_hash", "import_id")) if rec else None
+    return out
+
+
+@dataclass(frozen=True)
+class ExportResult:
+    path: Path
+    counts: dict[str, int] = field(default_factory=dict)
+
+
+def _write_atomically(path: Path, write) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    try:
+        write(tmp)
+        with tmp.open("rb") as fh:
+            os.fsync(fh.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            tmp.unlink()
+        raise
+
+
+def _flat(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, (dict, list)):
+        return json.dumps(value, ensure_ascii=False, sort_keys=True, default=str)
+    return str(value)
+
+
+def _write_xlsx(path: Path, data: dict[str, Any]) -> None:
+    from openpyxl import Workbook
+    from openpyxl.cell import WriteOnlyCell
+
+    wb = Workbook(write_only=True)
+
+    def cells(ws, values):
+        row = []
+        for v in values:
+            t = clean_text(_flat(v))
+            c = WriteOnlyCell(ws, value=t or None)
+            if t:
+                c.data_type = "s"  # identifiers and everything else as text, never a number or a formula
+                if is_formula_like(t):
+                    c.quotePrefix = True
+            row.append(c)
+        return row
+
+    def sheet(title: str, rows: list[dict[str, Any]]) -> None:
+        ws = wb.create_sheet(title)
+        keys: list[str] = []
+        for r in rows:
+            keys.extend(k for k in r if k not in keys)
+        ws.append(cells(ws, keys or ["(tidak ada data)"]))
+        for r in rows:
+            ws.append(cells(ws, [r.get(k) for k in keys]))
+
+    sheet("Orang", [data["person"]] if data["person"] else [])
+    sheet("Berkas", [{k: v for k, v in c.items() if k not in ("checklist", "step_log")} for c in data["cases"]])
+    sheet("Kelengkapan", [dict(i, case_id=c["id"]) for c in data["cases"] for i in c["checklist"]])
+    sheet("Riwayat langkah", [dict(i, case_id=c["id"]) for c in data["cases"] for i in c["step_log"]])
+    sheet("Register surat", data["letters"])
+    sheet("Batch", data["batch_rows"])
+    sheet("Pengaduan", data["complaints"])
+    sheet("DTSEN", [data["dtsen"]] if data["dtsen"] else [])
+    wb.save(path)
+
+
+def export_person(office: Office, *, actor: Actor, nik: str, dest: str | Path | None = None,
+                  fmt: str = "json") -> ExportResult:
+    """Write everything held about one person (the subject's right of access) to ``dest``; logged."""
+    require(actor, "privacy.export")
+    nik = parse_nik(str(nik).strip()).nik
+    fmt = fmt.lower().strip(".")
+    if fmt not in ("json", "xlsx"):
+        raise ValidationError("Format ekspor data pribadi harus json atau xlsx.")
+    with office.db.read() as s:
+        data = collect(s, nik)
+    if data["person"] is None and data["dtsen"] is None and not data["batch_rows"]:
+        raise NotFound(f"Tidak ada data pribadi untuk NIK {mask_nik(nik)} di kantor ini.")
+    now = utcnow()
+    data["exported_at"] = now.isoformat()
+    data["exported_by"] = {"id": actor.id, "username": actor.username, "name": actor.full_name}
+    path = Path(dest) if dest else (office.dirs.root / "ekspor" /
+                                    f"data-pribadi-{mask_nik(nik).replace('*', 'x')}-"
+                                    f"{to_local(now):%Y%m%d-%H%M%S}.{fmt}")
+    if fmt == "json":
+        payload = json.dumps(data, ensure_ascii=False, indent=1, default=str)
+        _write_atomically(path, lambda p: p.write_text(payload, encoding="utf-8"))
+    else:
+        _write_atomically(path, lambda p: _write_xlsx(p, data))
+    counts = {"cases": len(data["cases"]), "letters": len(data["letters"]), "batch_rows": len(data["batch_rows"]),
+              "complaints": len(data["complaints"]), "dtsen": int(data["dtsen"] is not None)}
+    with office.db.write() as s:
+        audit.record(s, actor=actor, action="privacy.export", entity="person",
+                     entity_id=(data["person"] or {}).get("id", ""),
+                     new={"nik": mask_nik(nik), "format": fmt, "file": path.name, "full_nik_export": True, **counts})
+    return ExportResult(path, counts)
+
+
+# --------------------------------------------------------------------------------------- anonymise
+@dataclass(frozen=True)
+class AnonymiseResult:
+    cutoff: datetime
+    case_ids: list[int]
+    persons: int
+    letters: int
+    batch_rows: int
+    dry_run: bool
+
+    @property
+    def message(self) -> str:
+        verb = "akan dianonimkan" if self.dry_run else "dianonimkan"
+        return (f"{len(self.case_ids)} berkas yang ditutup sebelum {to_local(self.cutoff):%d-%m-%Y} {verb} "
+                f"({self.persons} orang, {self.letters} entri register surat, {self.batch_rows} baris batch).")
+
+
+def _pseudonym(person_id: int) -> str:
+    return f"X{person_id:015d}"  # 16 characters, never a valid NIK (letters are not digits)
+
+
+def anonymise_expired(office: Office, *, actor: Actor, now: datetime | None = None,
+                      dry_run: bool = False) -> AnonymiseResult:
+    """Anonymise closed cases older than the retention period (``dry_run``: count only). Logged."""
+    require(actor, "privacy.anonymise")
+    cfg = load_settings(office)
+    now = now or utcnow()
+    cutoff = now - timedelta(days=round(365.25 * cfg.retention_years))
+    letter_files: list[Path] = []
+    with office.db.write() as s:
+        expired = [c for c in s.exec(select(Case).where(Case.closed_at.is_not(None),  # type: ignore[union-attr]
+                                                        Case.closed_at < cutoff)).all()  # type: ignore[operator]
+                   if not (c.data or {}).get(ANON_MARK)]
+        ids = [c.id or 0 for c in expired]
+        person_ids = {c.person_id for c in expired}
+        # A person is anonymised only when none of their cases is still open or within retention.
+        keep = set(s.exec(select(Case.person_id).where(Case.person_id.in_(person_ids),  # type: ignore[attr-defined]
+                                                       Case.id.not_in(ids) if ids else True)).all())  # type: ignore[union-attr]
+        persons = person_ids - keep
+        letters = s.exec(select(Letter).where(Letter.case_id.in_(ids))).all() if ids else []  # type: ignore[union-attr]
+        items = s.exec(select(BatchItem).where(BatchItem.case_id.in_(ids))).all() if ids else []  # type: ignore[attr-defined]
+        result = AnonymiseResult(cutoff, ids, len(persons), len(letters), len(items), dry_run)
+        if dry_run or not ids:
+            return result
+        person_of = {c.id: c.person_id for c in expired}
+        families = {c.family_id for c in expired if c.family_id}
+        for c in expired:
+            c.data = {k: v for k, v in (c.data or {}).items() if k in KEEP_CASE_DATA}
+            c.data[ANON_MARK] = now.isoformat()
+            c.family_id = None
+            c.family_relation = ""
+            s.add(c)
+        for item in s.exec(select(ChecklistItem).where(ChecklistItem.case_id.in_(ids))).all():  # type: ignore[attr-defined]
+            item.note = ""
+            s.add(item)
+        for comp in s.exec(select(Complaint).where(Complaint.case_id.in_(ids))).all():  # type: ignore[union-attr]
+            comp.complainant_name, comp.complainant_contact, comp.description = ANON_NAME, "", ""
+            s.add(comp)
+        for item in items:
+            item.nik = _pseudonym(person_of[item.case_id])
+            item.row = {k: v for k, v in (item.row or {}).items() if k in KEEP_BATCH_COLUMNS}
+            s.add(item)
+        for row in letters:
+            for rel in (row.docx_path, row.pdf_path):
+                if rel:
+                    letter_files.append(office.dirs.letters / rel)
+            # The number, type, date and status stay in the register; what it was rendered from goes.
+            row.data = {"dianonimkan": True, "nomor": row.number, "jenis": row.letter_type}
+            from app.services.letters import data_hash
+
+            row.data_sha256 = data_hash(row.data)
+            row.status = ANON_STATUS
+            s.add(row)
+        for p in s.exec(select(Person).where(Person.id.in_(persons))).all() if persons else []:  # type: ignore[union-attr]
+            p.nik = _pseudonym(p.id or 0)
+            p.name = ANON_NAME
+            p.birth_place = p.marital_status = p.address = p.rt = p.rw = p.postal_code = ""
+            p.domicile_address = p.phone = p.fktp_code = p.nik_problem = ""
+            p.birth_date = None
+            p.card_number = None
+            p.updated_at = now
+            s.add(p)
+        s.flush()
+        for fid in families:
+            if s.exec(select(Case.id).where(Case.family_id == fid)).first() is None:
+                fam = s.get(Family, fid)
+                if fam is not None:
+                    s.delete(fam)
+        audit.record(s, actor=actor, action="privacy.anonymise", entity="case", entity_id="",
+                     new={"cutoff": cutoff.isoformat(), "retention_years": cfg.retention_years, "cases": ids,
+                          "persons": len(persons), "letters": len(letters), "batch_rows": len(items)})
+    for f in letter_files:  # after the commit: the rendered letters carry names and NIKs
+        f.unlink(missing_ok=True)
+    return result
