@@ -21,7 +21,7 @@ COMMAND_MODULES = [
     "app.commands.backup",
     "app.commands.selftest",
     "app.commands.letters",
-    "app.commands.demo",
+    "app.commands.privacy",
 ]
 
 EXIT_OK, EXIT_ERROR, EXIT_USAGE = 0, 1, 2
