@@ -157,3 +157,53 @@ def test_due_letters_issued_from_the_detail(qtbot, office, admin, staff):
     assert [b.objectName() for b in v.issue_buttons] == ["issue_tanda_terima"]
     v.letters_table.selectRow(0)
     assert v.open_docx.isEnabled()
+
+
+def test_step_inputs_field_verification_and_bpjs_confirmation(qtbot, office, staff):
+    # pbi-baru, not in DTSEN → field verification: the verifier enters the result in the detail
+    c = cases.open_case(office, actor=staff.front_office, service_code="pbi-baru", nik=nik(1), name="Bukan DTSEN",
+                        no_kk=kk(1), received=["ktp", "kk", "sktm"])
+    c = cases.advance(office, actor=staff.front_office, case_id=c.id, version=c.version)
+    assert c.current_step == "verifikasi_lapangan"
+    v = detail(qtbot, office, staff.verifier, c.id)
+    assert v.inputs is not None
+    poor = v.inputs.fields["field_poor"]
+    poor.setCurrentIndex(poor.findData(True))
+    click_and_wait(qtbot, v, v.advance_button)
+    assert v.loaded.info.data["field_poor"] is True and v.loaded.info.current_step == "usulan_dtsen"
+
+    # reaktivasi-rekom: back office records the BPJS confirmation and the deactivation date, then moves on
+    r = cases.open_case(office, actor=staff.front_office, service_code="reaktivasi-rekom", nik=nik(2), name="Rekom",
+                        no_kk=kk(2), received=["kk", "ktp", "kis", "sk_dtsen"])
+    r = cases.advance(office, actor=staff.front_office, case_id=r.id, version=r.version)
+    v = detail(qtbot, office, staff.back_office, r.id)
+    assert set(v.inputs.fields) >= {"confirmed_by", "answer"}
+    v.inputs.fields["confirmed_by"].setText("Rina (BPJS KC Pangkalpinang)")
+    ans = v.inputs.fields["answer"]
+    ans.setCurrentIndex(ans.findData("sudah_aktif"))
+    click_and_wait(qtbot, v, v.advance_button)
+    info = v.loaded.info
+    assert info.data["bpjs_confirmation"]["confirmed_by"] == "Rina (BPJS KC Pangkalpinang)"
+    assert info.status == "selesai" and info.outcome == "sudah_aktif_otomatis"
+
+
+def test_step_inputs_jamkesda_indicators_with_live_score(qtbot, office, staff):
+    c = cases.open_case(office, actor=staff.front_office, service_code="jamkesda", nik=nik(1), name="Warga",
+                        no_kk=kk(1))
+    c = cases.advance(office, actor=staff.front_office, case_id=c.id, version=c.version)
+    for item in c.checklist:
+        c = cases.set_checklist(office, actor=staff.front_office, case_id=c.id, version=c.version, code=item.code,
+                                received=True)
+    v = detail(qtbot, office, staff.front_office, c.id)
+    v.inputs.fields["electricity_va"].setValue(900)  # the interview step asks for the electricity
+    click_and_wait(qtbot, v, v.advance_button)
+    c = cases.get_case(office, actor=staff.front_office, case_id=c.id)
+    c = cases.advance(office, actor=staff.back_office, case_id=c.id, version=c.version)
+    c = cases.advance(office, actor=staff.verifier, case_id=c.id, version=c.version)
+    v = detail(qtbot, office, staff.back_office, c.id)
+    boxes = list(v.inputs.indicators.values())
+    for box in boxes[:6]:
+        box.setChecked(True)
+    assert "Skor 6" in v.inputs.score.text() and "memenuhi" in v.inputs.score.text()
+    click_and_wait(qtbot, v, v.advance_button)
+    assert v.loaded.info.current_step == "peringkatan" and v.loaded.info.data["score"] == 6

@@ -35,13 +35,15 @@ from app.documents import catalog
 from app.errors import ConflictError
 from app.rules.eligibility import BPJS_ANSWERS, DEACTIVATION_REASONS
 from app.rules.permissions import role_label
+from app.rules.rule_settings import RULES_SECTION, RuleSettings
 from app.servicedefs import ServiceDef
 from app.servicedefs import get as get_definition
-from app.services import case_letters, case_queries, cases, letters
+from app.services import case_letters, case_queries, cases, letters, settings
 from app.services import office as office_svc
 from ui.errors import show_error
 from ui.models.case_table import STATUS_LABELS, local_text
 from ui.session import UiSession
+from ui.views.step_inputs import StepInputs, needs_inputs
 
 ACTIONS = {"advance": "Selesai", "close": "Selesai, ditutup", "paraf": "Paraf", "return": "Dikembalikan",
            "reject": "Ditolak"}
@@ -90,6 +92,7 @@ class Loaded:
     names: dict[int, str]
     letters: list[letters.LetterInfo]
     tz: str
+    cfg: RuleSettings
 
 
 def load_case(session: UiSession, case_id: int) -> Loaded:
@@ -100,7 +103,8 @@ def load_case(session: UiSession, case_id: int) -> Loaded:
     names = case_queries.user_names(o, actor=a, user_ids={e.user_id for e in log if e.user_id is not None})
     profile = office_svc.get_profile(o)
     return Loaded(info, get_definition(o, info.service_code), cases.allowed_moves(o, actor=a, case_id=case_id), log,
-                  names, letters.list_letters(o, case_id=case_id), profile.timezone if profile else "WIB")
+                  names, letters.list_letters(o, case_id=case_id), profile.timezone if profile else "WIB",
+                  settings.load(o, RULES_SECTION, RuleSettings))
 
 
 class ReasonDialog(QDialog):
@@ -164,6 +168,9 @@ class CaseDetailView(QWidget):
             b.hide()
             actions.addWidget(b)
         actions.addWidget(self.note, 1)
+        self.inputs: StepInputs | None = None
+        self.inputs_holder = QVBoxLayout()
+        layout.addLayout(self.inputs_holder)
         layout.addLayout(actions)
         self.no_moves = QLabel("")
         self.no_moves.setObjectName("no_moves")
@@ -266,6 +273,15 @@ class CaseDetailView(QWidget):
             self.no_moves.setText("")
         for b in (self.advance_button, self.paraf_button, self.return_button, self.reject_button, self.refuse_button):
             b.setEnabled(True)
+        if self.inputs is not None:
+            self.inputs_holder.removeWidget(self.inputs)
+            self.inputs.deleteLater()
+            self.inputs = None
+        step = ld.defn.step(i.current_step) if i.is_open else None
+        if step is not None and m.get("advance") and needs_inputs(step):
+            self.inputs = StepInputs(step, i.data, ld.cfg)
+            self.inputs.setObjectName("step_inputs")
+            self.inputs_holder.addWidget(self.inputs)
         self._fill_data(i)
         self._fill_checklist(i)
         self._fill_timeline(ld)
@@ -432,7 +448,16 @@ class CaseDetailView(QWidget):
 
     def _advance(self) -> None:
         note = self.note.text().strip()
-        self._run(lambda o, a, cid, v: cases.advance(o, actor=a, case_id=cid, version=v, reason=note))
+        values = self.inputs.values() if self.inputs is not None else {}
+        conf = self.inputs.confirmation() if self.inputs is not None else None
+        reason = note or str(values.get("reason", ""))
+
+        def work(o, a, cid, v):
+            if conf:
+                v = cases.record_bpjs_confirmation(o, actor=a, case_id=cid, version=v, **conf).version
+            return cases.advance(o, actor=a, case_id=cid, version=v, data=values or None, reason=reason)
+
+        self._run(work)
 
     def _paraf(self) -> None:
         note = self.note.text().strip()
