@@ -51,7 +51,7 @@ KINDS: dict[str, LetterKind] = {k.key: k for k in (
                tujuan="{kepala_daerah}\nc.q. Kepala Bagian Kesejahteraan Rakyat Setda {daerah}",
                collective=True),
     LetterKind("rujukan_dtsen", "Surat Rujukan Pendaftaran DTSEN", "Rujukan Pendaftaran DTSEN (dahulu DTKS)",
-               ("pbi-baru",), ("pemohon",), tujuan="Lurah/Kepala Desa {pemohon.kelurahan}",
+               ("pbi-baru",), ("pemohon",), tujuan="{lurah} {pemohon.kelurahan}",
                tujuan_di="{kota}", paraf=("kasi_linjamsos", "kabid_linjamsos")),
     LetterKind("rujukan_disdukcapil", "Surat Rujukan ke Disdukcapil", "Rujukan Perbaikan Data Kependudukan",
                ("pbi-baru", "jamkesda", "reaktivasi-sk", "reaktivasi-rekom", "penonaktifan"), ("pemohon",),

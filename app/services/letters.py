@@ -253,6 +253,8 @@ def _fill(text: str, ctx: dict[str, Any]) -> str:
     out = text
     for token in ("kota", "daerah", "kepala_daerah"):
         out = out.replace("{" + token + "}", ctx["kantor"][token])
+    # a city has kelurahan (Lurah); a regency has both kelurahan and desa
+    out = out.replace("{lurah}", "Lurah" if ctx["kantor"]["daerah"].startswith("Kota") else "Lurah/Kepala Desa")
     for path in ("pemohon.nama", "pemohon.alamat_singkat", "pemohon.kelurahan"):
         out = out.replace("{" + path + "}", lookup(path))
     return out
