@@ -207,3 +207,32 @@ def test_step_inputs_jamkesda_indicators_with_live_score(qtbot, office, staff):
     assert "Skor 6" in v.inputs.score.text() and "memenuhi" in v.inputs.score.text()
     click_and_wait(qtbot, v, v.advance_button)
     assert v.loaded.info.current_step == "peringkatan" and v.loaded.info.data["score"] == 6
+
+
+def test_letter_reprint_and_void(qtbot, office, staff, monkeypatch):
+    from PySide6.QtGui import QDesktopServices
+
+    from app.services import case_letters, letters
+    from ui.views import case_detail
+
+    c = cases.open_case(office, actor=staff.front_office, service_code="pbi-baru", nik=nik(1), name="Siti",
+                        no_kk=kk(1), received=["ktp", "kk"])
+    lt = case_letters.issue_document(office, actor=staff.front_office, case_id=c.id, key="tanda_terima")
+    opened = []
+    monkeypatch.setattr(QDesktopServices, "openUrl", lambda url: opened.append(url.toLocalFile()))
+    v = detail(qtbot, office, staff.kasi_linjamsos, c.id)
+    assert v.letters_table.rowCount() == 1 and not v.open_docx.isEnabled()
+    v.letters_table.selectRow(0)
+    v.open_docx.click()
+    qtbot.waitUntil(lambda: bool(opened), timeout=5000)
+    assert opened[0].endswith(".docx")
+
+    monkeypatch.setattr(case_detail.ReasonDialog, "exec", lambda d: (d.reason.setPlainText("Salah ketik nama"),
+                                                                     QDialog.DialogCode.Accepted)[1])
+    before = v.loaded
+    v.void_button.click()
+    qtbot.waitUntil(lambda: v.loaded is not before, timeout=5000)
+    assert letters.get_letter(office, letter_id=lt.id).voided
+    assert "dibatalkan" in v.letters_table.item(0, 2).text()
+    v.letters_table.selectRow(0)
+    assert not v.open_docx.isEnabled() and not v.void_button.isEnabled()

@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
+from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import Qt, QUrl
@@ -15,6 +16,7 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QDialogButtonBox,
+    QFileDialog,
     QFormLayout,
     QHBoxLayout,
     QHeaderView,
@@ -198,10 +200,17 @@ class CaseDetailView(QWidget):
         ll.addLayout(self.issue_row)
         self.issue_buttons: list[QPushButton] = []
         row = QHBoxLayout()
-        self.open_docx = QPushButton("Buka surat (Word)")
-        self.open_pdf = QPushButton("Buka PDF")
-        row.addWidget(self.open_docx)
-        row.addWidget(self.open_pdf)
+        self.open_docx = QPushButton("Cetak ulang (Word)")
+        self.open_docx.setObjectName("reprint_docx")
+        self.open_docx.setToolTip("Membuka arsip surat yang sama persis (diperiksa SHA-256) untuk dicetak")
+        self.open_pdf = QPushButton("Cetak ulang (PDF)")
+        self.open_pdf.setObjectName("reprint_pdf")
+        self.save_copy = QPushButton("Simpan salinan…")
+        self.void_button = QPushButton("Batalkan nomor surat…")
+        self.void_button.setObjectName("void")
+        self.void_button.setVisible(session.may("letter.void"))
+        for b in (self.open_docx, self.open_pdf, self.save_copy, self.void_button):
+            row.addWidget(b)
         row.addStretch(1)
         ll.addLayout(row)
         self.tabs.addTab(self.data_table, "&Data")
@@ -216,8 +225,10 @@ class CaseDetailView(QWidget):
         self.reject_button.clicked.connect(self._reject)
         self.refuse_button.clicked.connect(self._refuse)
         self.checklist.itemChanged.connect(self._tick)
-        self.open_docx.clicked.connect(lambda: self._open_letter("docx"))
-        self.open_pdf.clicked.connect(lambda: self._open_letter("pdf"))
+        self.open_docx.clicked.connect(lambda: self._reprint(pdf=False))
+        self.open_pdf.clicked.connect(lambda: self._reprint(pdf=True))
+        self.save_copy.clicked.connect(self._save_copy)
+        self.void_button.clicked.connect(self._void)
         self.letters_table.itemSelectionChanged.connect(self._letter_selected)
         self._letter_selected()
         self.reload()
@@ -409,16 +420,40 @@ class CaseDetailView(QWidget):
 
     def _letter_selected(self) -> None:
         lt = self._selected_letter()
-        self.open_docx.setEnabled(lt is not None)
-        self.open_pdf.setEnabled(lt is not None and lt.pdf_path is not None)
+        usable = lt is not None and not lt.voided
+        for b in (self.open_docx, self.open_pdf, self.save_copy, self.void_button):
+            b.setEnabled(usable)
 
-    def _open_letter(self, kind: str) -> None:
+    def _letter_task(self, fn, on_done) -> None:
         lt = self._selected_letter()
         if lt is None:
             return
-        path = lt.pdf_path if kind == "pdf" else lt.docx_path
-        if path is not None:
-            QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
+        o, a, lid = self.session.office, self.session.actor, lt.id
+        self.session.runner.run(lambda _t: fn(o, a, lid), on_done=on_done,
+                                on_error=lambda e, tb: show_error(self, e, tb))
+
+    def _reprint(self, pdf: bool) -> None:
+        self._letter_task(lambda o, a, lid: letters.reprint(o, actor=a, letter_id=lid, pdf=pdf),
+                          lambda path: QDesktopServices.openUrl(QUrl.fromLocalFile(str(path))))
+
+    def _save_copy(self) -> None:
+        folder = QFileDialog.getExistingDirectory(self, "Simpan salinan surat ke folder")
+        if not folder:
+            return
+        self._letter_task(lambda o, a, lid: letters.reprint(o, actor=a, letter_id=lid, dest=Path(folder)),
+                          lambda path: self.due_label.setText(f"Salinan disimpan: {path}"))
+
+    def _void(self) -> None:
+        lt = self._selected_letter()
+        if lt is None:
+            return
+        dlg = ReasonDialog("Batalkan nomor surat", f"Surat {lt.number} dibatalkan; nomornya tetap tercatat di "
+                           "register dan tidak dipakai lagi.", None, self)
+        if dlg.exec() != QDialog.DialogCode.Accepted:
+            return
+        reason = dlg.reason.toPlainText().strip()
+        self._letter_task(lambda o, a, lid: letters.void_letter(o, actor=a, letter_id=lid, reason=reason),
+                          lambda _info: self.reload())
 
     # ------------------------------------------------------------------ moves
     def _run(self, fn) -> None:
