@@ -1,4 +1,10 @@
-"""First-run set-up: the office profile, the first administrator and the signatories."""
+"""First-run set-up: the office profile, the first administrator, the signatories and the DTSEN extract.
+
+The last page chooses a DTSEN file (or none: it can be imported later from the import screen). The set-up
+itself is one transaction; once it has succeeded the import runs in the worker, as the new administrator,
+with a progress bar and a cancel button. A failed or cancelled import does not undo the set-up: the page
+says so and the administrator finishes and imports later.
+"""
 
 from __future__ import annotations
 
@@ -14,7 +20,9 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QMessageBox,
+    QProgressBar,
     QPushButton,
+    QVBoxLayout,
     QWidget,
     QWizard,
     QWizardPage,
@@ -186,6 +194,67 @@ class OfficialsPage(QWizardPage):
         return result
 
 
+class DtsenPage(QWizardPage):
+    """Impor DTSEN sekarang atau nanti: a file chosen here is imported right after the set-up is saved."""
+
+    def __init__(self):
+        super().__init__()
+        self.setTitle("Impor DTSEN sekarang atau nanti")
+        self.setSubTitle("Pilih ekstrak DTSEN (dahulu DTKS) yang diunduh — CSV atau XLSX — agar NIK dapat dicek "
+                         "sejak hari pertama. Boleh dilewati: impor dapat dilakukan kapan saja dari menu Impor DTSEN.")
+        layout = QVBoxLayout(self)
+        row = QHBoxLayout()
+        self.file_label = QLabel("Tidak ada berkas dipilih: impor nanti.")
+        self.file_label.setObjectName("dtsen_file")
+        self.file_label.setWordWrap(True)
+        self.pick = QPushButton("&Pilih berkas DTSEN…")
+        self.pick.setObjectName("pick_dtsen")
+        self.clear = QPushButton("&Nanti saja")
+        self.clear.setObjectName("clear_dtsen")
+        self.clear.setEnabled(False)
+        row.addWidget(self.file_label, 1)
+        row.addWidget(self.pick)
+        row.addWidget(self.clear)
+        layout.addLayout(row)
+        self.progress = QProgressBar()
+        self.progress.setObjectName("dtsen_progress")
+        self.progress.setRange(0, 100)
+        self.progress.setVisible(False)
+        layout.addWidget(self.progress)
+        self.status = QLabel("")
+        self.status.setObjectName("dtsen_status")
+        self.status.setWordWrap(True)
+        layout.addWidget(self.status)
+        self.cancel = QPushButton("&Batalkan impor")
+        self.cancel.setObjectName("cancel_dtsen")
+        self.cancel.setVisible(False)
+        layout.addWidget(self.cancel)
+        layout.addStretch(1)
+        self.path: Path | None = None
+        self.pick.clicked.connect(self._pick)
+        self.clear.clicked.connect(lambda: self.set_path(None))
+
+    def _pick(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(self, "Berkas DTSEN", "", "Daftar DTSEN (*.csv *.xlsx);;Semua (*)")
+        if path:
+            self.set_path(Path(path))
+
+    def set_path(self, path: Path | None) -> None:
+        self.path = path
+        self.clear.setEnabled(path is not None)
+        self.file_label.setText(f"Diimpor setelah penyiapan disimpan: {path}" if path
+                                else "Tidak ada berkas dipilih: impor nanti.")
+
+    def validatePage(self) -> bool:  # noqa: N802
+        if self.path is not None and not self.path.is_file():
+            QMessageBox.warning(self, "Perhatian", f"Berkas {self.path} tidak ditemukan.")
+            return False
+        if self.path is not None and self.path.suffix.lower() not in (".csv", ".xlsx"):
+            QMessageBox.warning(self, "Perhatian", "Berkas DTSEN harus CSV atau XLSX.")
+            return False
+        return True
+
+
 class FirstRunWizard(QWizard):
     """Collects everything, checks it in the core, then writes it in one transaction (in a worker)."""
 
@@ -202,9 +271,15 @@ class FirstRunWizard(QWizard):
         self.setButtonText(QWizard.WizardButton.CancelButton, "&Batal")
         self.resize(620, 560)
         self.profile_page, self.admin_page, self.officials_page = ProfilePage(), AdminPage(), OfficialsPage()
-        for page in (self.profile_page, self.admin_page, self.officials_page):
+        self.dtsen_page = DtsenPage()
+        for page in (self.profile_page, self.admin_page, self.officials_page, self.dtsen_page):
             self.addPage(page)
+        # DTSEN is optional: the set-up may be finished from the signatories page already.
+        self.officials_page.setFinalPage(True)
+        self.dtsen_page.cancel.clicked.connect(self._cancel_import)
         self.saving = False
+        self.saved_username: str | None = None  # set once the set-up transaction has succeeded
+        self.import_task = None
 
     def data(self) -> setup.FirstRun:
         a = self.admin_page
@@ -214,7 +289,12 @@ class FirstRunWizard(QWizard):
                               officials=self.officials_page.officials())
 
     def accept(self) -> None:
-        if self.saving:
+        if self.saving or self.import_task is not None:
+            return
+        if self.saved_username is not None:  # set-up saved and the import is over: the second Selesai
+            self._finish()
+            return
+        if self.dtsen_page.path is not None and not self.dtsen_page.validatePage():
             return
         try:
             data = setup.validate(self.data())
@@ -225,9 +305,87 @@ class FirstRunWizard(QWizard):
         self.button(QWizard.WizardButton.FinishButton).setEnabled(False)
         self.runner.run(lambda _task: setup.first_run(self.office, data), on_done=self._saved, on_error=self._failed)
 
+    def reject(self) -> None:
+        if self.import_task is not None:
+            self._cancel_import()
+            return
+        if self.saved_username is not None:  # the office exists now; closing is finishing
+            self._finish()
+            return
+        super().reject()
+
     def _saved(self, info) -> None:
         self.saving = False
-        self.completed.emit(info.username)
+        self.saved_username = info.username
+        path = self.dtsen_page.path
+        if path is None:
+            self._finish()
+            return
+        self._start_import(info, path)
+
+    def _start_import(self, info, path: Path) -> None:
+        from app.services import dtsen
+        from app.services.users import actor_for
+
+        page = self.dtsen_page
+        for which in (QWizard.WizardButton.BackButton, QWizard.WizardButton.CancelButton):
+            self.button(which).setEnabled(False)
+        page.pick.setEnabled(False)
+        page.clear.setEnabled(False)
+        page.progress.setValue(0)
+        page.progress.setVisible(True)
+        page.cancel.setVisible(True)
+        page.cancel.setEnabled(True)
+        page.status.setStyleSheet("")
+        page.status.setText(f"Penyiapan tersimpan. Mengimpor {path.name}…")
+        office, actor = self.office, actor_for(info)
+        self.import_task = self.runner.run(
+            lambda task: dtsen.import_file(office, actor=actor, path=path, progress=task.report,
+                                           cancelled=task.is_cancelled),
+            on_done=self._imported, on_error=self._import_failed, on_progress=self._import_progress)
+
+    def _import_progress(self, percent: int, message: str) -> None:
+        self.dtsen_page.progress.setValue(percent)
+        if message:
+            self.dtsen_page.status.setText(f"Mengimpor DTSEN: {message} baris dibaca…")
+
+    def _cancel_import(self) -> None:
+        if self.import_task is not None:
+            self.import_task.cancel()
+            self.dtsen_page.cancel.setEnabled(False)
+            self.dtsen_page.status.setText("Membatalkan impor…")
+
+    def _import_over(self, text: str, style: str) -> None:
+        page = self.dtsen_page
+        self.import_task = None
+        page.cancel.setVisible(False)
+        page.status.setStyleSheet(style)
+        page.status.setText(text)
+        self.button(QWizard.WizardButton.CancelButton).setEnabled(True)
+        self.button(QWizard.WizardButton.FinishButton).setEnabled(True)
+
+    def _imported(self, summary) -> None:
+        self.dtsen_page.progress.setValue(100)
+        self._import_over(f"{summary.message()}\nPenyiapan selesai. Klik Selesai untuk masuk.", "color: #1b5e20;")
+
+    def _import_failed(self, exc: BaseException, tb: str) -> None:
+        from app.errors import LoketError
+        from app.services.dtsen import ImportCancelled
+
+        later = "Penyiapan kantor tetap tersimpan; impor dapat diulang dari menu Impor DTSEN setelah masuk."
+        if isinstance(exc, ImportCancelled):
+            self._import_over(f"Impor dibatalkan; tidak ada data DTSEN yang diubah. {later}", "")
+        elif isinstance(exc, LoketError):
+            self._import_over(f"Impor gagal: {exc} {later}", "color: #b71c1c;")
+        else:
+            from ui.errors import show_error
+
+            self._import_over(f"Impor gagal. {later}", "color: #b71c1c;")
+            show_error(self, exc, tb)
+
+    def _finish(self) -> None:
+        username = self.saved_username or ""
+        self.completed.emit(username)
         super().accept()
 
     def _failed(self, exc: BaseException, tb: str) -> None:
