@@ -4,6 +4,11 @@ A backup is one ZIP: ``database.sqlite3`` taken with SQLite's online backup API 
 app is open), the letter archive and the attachments, and ``manifest.json`` with the SHA-256 of every
 file. It is written to a temporary name and renamed when complete, so a half-written backup never
 looks like a backup. Restoring checks the whole backup first and keeps the current data aside.
+
+With ``BackupSettings.encrypt`` the ZIP is password-protected with AES-256 (WinZip AE-2, opened by
+7-Zip, WinZip and Windows tools that support AES). The password is set with
+:func:`set_backup_password`; it is stored apart from the audited settings so that it never appears
+in the audit log, and a restore asks for it (or reads ``LOKET_PBI_BACKUP_PASSWORD``).
 """
 
 from __future__ import annotations
@@ -19,6 +24,8 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
+import pyzipper
+
 from app import __version__
 from app.context import Office
 from app.errors import ValidationError
@@ -27,6 +34,8 @@ from app.rules.permissions import Actor, require
 from app.services import audit, settings
 from app.timeutil import to_local, utcnow
 
+ENV_PASSWORD = "LOKET_PBI_BACKUP_PASSWORD"
+SECRET_KEY = "backup.secret"
 PREFIX = "loket-pbi-cadangan-"
 DB_NAME = "database.sqlite3"
 ARCHIVE_FOLDERS = ("letters", "attachments", "batches")
@@ -37,6 +46,7 @@ class BackupSettings:
     folder: str = ""  # empty: the data folder's backups/; may be a USB stick or a network share
     keep: int = 14
     daily: bool = True
+    encrypt: bool = False  # AES-256 password protection (the password: set_backup_password)
 
     def __post_init__(self) -> None:
         if not 1 <= int(self.keep) <= 365:
@@ -54,6 +64,57 @@ class BackupInfo:
 def backup_folder(office: Office) -> Path:
     cfg = settings.load(office, "backup", BackupSettings)
     return Path(cfg.folder) if cfg.folder else office.dirs.backups
+
+
+def set_backup_password(office: Office, *, actor: Actor, password: str) -> None:
+    """Store the password of encrypted backups (logged without the password itself)."""
+    from app.db.models import Setting
+
+    require(actor, "settings.edit")
+    if len(password) < 8:
+        raise ValidationError("Kata sandi cadangan minimal 8 karakter.")
+    with office.db.write() as s:
+        row = s.get(Setting, SECRET_KEY)
+        if row is None:
+            row = Setting(key=SECRET_KEY, value={"password": password}, updated_by=actor.id)
+        else:
+            row.value, row.updated_by, row.updated_at = {"password": password}, actor.id, utcnow()
+        s.add(row)
+        audit.record(s, actor=actor, action="backup.password_set", entity="setting", entity_id=SECRET_KEY)
+
+
+def _backup_password(office: Office) -> str | None:
+    """The password for a new backup, or ``None`` for a plain ZIP."""
+    from app.db.models import Setting
+
+    if not settings.load(office, "backup", BackupSettings).encrypt:
+        return None
+    with office.db.read() as s:
+        row = s.get(Setting, SECRET_KEY)
+        password = (row.value or {}).get("password") if row else None
+    if not password:
+        raise ValidationError("Cadangan terenkripsi diaktifkan tetapi kata sandinya belum diatur "
+                              "(Pengaturan → Cadangan). Tidak ada cadangan yang dibuat.")
+    return str(password)
+
+
+def _open_zip(path: Path, password: str | None):
+    """Open a backup, plain or AES; an encrypted one needs its password."""
+    zf = pyzipper.AESZipFile(path)
+    if any(i.flag_bits & 0x1 for i in zf.infolist()):
+        password = password if password is not None else os.environ.get(ENV_PASSWORD)
+        if not password:
+            zf.close()
+            raise ValidationError(f"Cadangan {path.name} dilindungi kata sandi; masukkan kata sandinya.")
+        zf.setpassword(password.encode("utf-8"))
+        try:
+            zf.read("manifest.json")
+        except RuntimeError as exc:
+            zf.close()
+            raise ValidationError(f"Kata sandi cadangan {path.name} salah.") from exc
+        except KeyError:
+            pass
+    return zf
 
 
 def _sha256(path: Path) -> str:
@@ -84,6 +145,7 @@ def make_backup(office: Office, *, actor: Actor | None, folder: Path | None = No
     if not office.db.is_sqlite:
         raise ValidationError("Basis data PostgreSQL dicadangkan di servernya (pg_dump), bukan dari loket.")
     folder = folder or backup_folder(office)
+    password = _backup_password(office)
     try:
         folder.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
@@ -101,7 +163,13 @@ def make_backup(office: Office, *, actor: Actor | None, folder: Path | None = No
         manifest: dict = {"app_version": __version__, "created_at": now.isoformat(), "files": {}}
         partial = target.with_suffix(".zip.part")
         try:
-            with zipfile.ZipFile(partial, "w", compression=zipfile.ZIP_DEFLATED) as zf:
+            if password:
+                zf = pyzipper.AESZipFile(partial, "w", compression=zipfile.ZIP_DEFLATED,
+                                         encryption=pyzipper.WZ_AES)
+                zf.setpassword(password.encode("utf-8"))
+            else:
+                zf = zipfile.ZipFile(partial, "w", compression=zipfile.ZIP_DEFLATED)
+            with zf:
                 zf.write(db_copy, DB_NAME)
                 manifest["files"][DB_NAME] = _sha256(db_copy)
                 for name in ARCHIVE_FOLDERS:
@@ -122,7 +190,7 @@ def make_backup(office: Office, *, actor: Actor | None, folder: Path | None = No
                 f"Cadangan gagal ditulis ke {folder}: {exc}. Tidak ada cadangan yang dibuat.") from exc
     with office.db.write() as s:
         audit.record(s, actor=actor, action="backup.make", entity="backup", entity_id=target.name,
-                     new={"files": len(manifest["files"]), "folder": str(folder)})
+                     new={"files": len(manifest["files"]), "folder": str(folder), "encrypted": bool(password)})
     prune(office, folder)
     return BackupInfo(target, manifest["created_at"], len(manifest["files"]), target.stat().st_size)
 
@@ -156,13 +224,13 @@ def auto_backup(office: Office) -> BackupInfo | None:
     return make_backup(office, actor=None) if backup_due(office) else None
 
 
-def verify_backup(path: Path) -> dict:
+def verify_backup(path: Path, *, password: str | None = None) -> dict:
     """Open a backup and check every file against its manifest and the database's integrity."""
     path = Path(path)
     if not path.is_file():
         raise ValidationError(f"Berkas cadangan tidak ditemukan: {path}")
     try:
-        with zipfile.ZipFile(path) as zf:
+        with _open_zip(path, password) as zf:
             bad = zf.testzip()
             if bad:
                 raise ValidationError(f"Cadangan rusak: berkas {bad} di dalamnya tidak utuh.")
@@ -185,19 +253,19 @@ def verify_backup(path: Path) -> dict:
                     con.close()
                 if result != "ok":
                     raise ValidationError(f"Basis data di dalam cadangan rusak: {result}")
-    except zipfile.BadZipFile as exc:
+    except (zipfile.BadZipFile, pyzipper.BadZipFile) as exc:
         raise ValidationError(f"{path.name} bukan berkas ZIP cadangan yang sah.") from exc
     return manifest
 
 
-def restore(dirs: DataDirs, path: Path) -> Path:
+def restore(dirs: DataDirs, path: Path, *, password: str | None = None) -> Path:
     """Replace the data folder's database and archive with a checked backup.
 
     The office must be closed. The current database and archive are moved to
     ``backups/sebelum-pulih-<time>/`` first; returns that folder.
     """
     path = Path(path)
-    manifest = verify_backup(path)
+    manifest = verify_backup(path, password=password)
     aside = dirs.backups / f"sebelum-pulih-{datetime.now():%Y%m%d-%H%M%S}"
     aside.mkdir(parents=True, exist_ok=True)
     for suffix in ("", "-wal", "-shm"):
@@ -208,7 +276,7 @@ def restore(dirs: DataDirs, path: Path) -> Path:
         current = dirs.root / name
         if current.exists():
             shutil.move(str(current), aside / name)
-    with zipfile.ZipFile(path) as zf:
+    with _open_zip(path, password) as zf:
         for name in manifest["files"]:
             target = dirs.root / (dirs.database.name if name == DB_NAME else name)
             target.parent.mkdir(parents=True, exist_ok=True)
