@@ -184,9 +184,14 @@ def _cases(office, st):
                             urgent=urgent, data={"keterangan_darurat": "rawat inap di RSUD Depati Hamzah"} if urgent
                             else {}, now=now - timedelta(minutes=90 - k * 20))
         opened.append(c)
+    from app.services import case_letters
+
+    for key in ("tanda_terima", "rekomendasi_penonaktifan"):
+        case_letters.issue_document(office, actor=bo, case_id=chain.id, key=key)
+    chain = cases.get_case(office, actor=bo, case_id=chain.id)
     rekom = opened[2]
-    cases.advance(office, actor=fo, case_id=rekom.id, version=rekom.version, now=now - timedelta(minutes=30))
-    return late, chain
+    rekom = cases.advance(office, actor=fo, case_id=rekom.id, version=rekom.version, now=now - timedelta(minutes=30))
+    return late, chain, rekom
 
 
 def counter_screens(app, office, admin) -> None:
@@ -200,7 +205,7 @@ def counter_screens(app, office, admin) -> None:
     from ui.wizards.service_wizard import ServiceWizard
 
     st = _make_staff(office, admin)
-    late, chain = _cases(office, st)
+    late, chain, rekom = _cases(office, st)
     runner = TaskRunner()
     session = UiSession(office, st["front_office"], runner)
     win = MainWindow(session, "Dinas Sosial Kota Pangkalpinang")
@@ -292,9 +297,17 @@ def counter_screens(app, office, admin) -> None:
     settle(app)
     shot(dlg, "20-berkas-riwayat-langkah")
     dlg.view.tabs.setCurrentIndex(3)
+    dlg.view.letters_table.selectRow(1)
     settle(app)
     shot(dlg, "21-berkas-surat")
     dlg.close()
+    bo = CaseDetailDialog(UiSession(office, st["back_office"], kasi_runner), rekom.id)
+    bo.show()
+    settle(app, kasi_runner, 600)
+    bo.view.inputs.fields["confirmed_by"].setText("Sdr. Andi, BPJS Kesehatan KC Pangkalpinang (telepon)")
+    settle(app)
+    shot(bo, "25-berkas-isian-langkah-konfirmasi-bpjs")
+    bo.close()
     kasi_runner.wait(10_000)
     supervisor_screens(app, office, admin, st, late)
 
