@@ -166,3 +166,24 @@ def test_incomplete_file_is_kept_with_what_is_missing(qtbot, office, officer):
     res = finish(qtbot, w)
     assert res.case.status == "draft" and res.receipt.missing
     assert "Belum ada" in w.receipt_page.text.text()
+
+
+def test_receipt_pdf_made_in_the_background(qtbot, office, officer):
+    import shutil
+
+    if not (shutil.which("soffice") or shutil.which("libreoffice")):
+        pytest.skip("LibreOffice tidak terpasang")
+    w = make_wizard(qtbot, office, officer, "penonaktifan")
+    fill_person(qtbot, w)
+    w.checklist_page.all_button.click()
+    w.next()
+    w.service_page.reason.setCurrentIndex(w.service_page.reason.findData("mampu"))
+    w.next()
+    res = finish(qtbot, w)
+    page = w.receipt_page
+    assert page.make_pdf.isVisibleTo(page) and not page.open_pdf.isVisibleTo(page)
+    page.make_pdf.click()
+    qtbot.waitUntil(lambda: res.letter.pdf_path is not None or "tidak dapat" in page.letter_state.text(),
+                    timeout=120_000)
+    assert res.letter.pdf_path is not None and res.letter.pdf_path.exists(), page.letter_state.text()
+    assert page.open_pdf.isVisibleTo(page) and not page.make_pdf.isVisibleTo(page)

@@ -708,7 +708,7 @@ class ReceiptPage(QWizardPage):
         assert res is not None
         letter = res.letter
         self.open_docx.setEnabled(letter is not None)
-        self.open_pdf.setEnabled(letter is not None and letter.pdf_path is not None)
+        self.open_pdf.setVisible(letter is not None and letter.pdf_path is not None)
         self.make_pdf.setVisible(letter is not None and letter.pdf_path is None)
         if letter is not None:
             _check(self.letter_state, True, f"Tanda terima nomor {letter.number} tersimpan di arsip surat.")
