@@ -187,3 +187,15 @@ def test_receipt_pdf_made_in_the_background(qtbot, office, officer):
                     timeout=120_000)
     assert res.letter.pdf_path is not None and res.letter.pdf_path.exists(), page.letter_state.text()
     assert page.open_pdf.isVisibleTo(page) and not page.make_pdf.isVisibleTo(page)
+
+
+def test_keyboard_only_enter_advances(qtbot, office, officer):
+    from PySide6.QtCore import Qt
+
+    w = make_wizard(qtbot, office, officer, "pbi-baru")
+    page = w.person_page
+    qtbot.keyClicks(page.nik, NIK)
+    qtbot.waitUntil(lambda: page.lookup_task is None, timeout=5000)
+    qtbot.keyClicks(page.name, "Siti Aminah")
+    qtbot.keyClick(page.name, Qt.Key.Key_Return)
+    assert w.currentPage() is w.checklist_page

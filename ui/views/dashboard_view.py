@@ -52,6 +52,8 @@ class Bar:
 
 @dataclass
 class DashboardData:
+    year: int
+    month: int
     ctx: RowContext
     figures: case_queries.MonthFigures
     bars: list[Bar]
@@ -64,10 +66,13 @@ def month_bounds(year: int, month: int, tz: str) -> tuple[datetime, datetime]:
     return start, datetime.combine(datetime(ny, nm, 1).date(), time(0), zone(tz))
 
 
-def load_dashboard(session: UiSession, year: int, month: int) -> DashboardData:
-    """Runs in a worker."""
+def load_dashboard(session: UiSession, year: int | None = None, month: int | None = None) -> DashboardData:
+    """Runs in a worker. Without a month: the current month in the office's time zone."""
     o, a = session.office, session.actor
     ctx = load_row_context(session)
+    if year is None or month is None:
+        local = utcnow().astimezone(zone(ctx.tz))
+        year, month = local.year, local.month
     start, end = month_bounds(year, month, ctx.tz)
     figures = case_queries.month_figures(o, actor=a, start=start, end=end)
     bars = []
@@ -75,7 +80,7 @@ def load_dashboard(session: UiSession, year: int, month: int) -> DashboardData:
         for t in cases.step_timings(o, actor=a, service_code=code, start=start, end=end):
             bars.append(Bar(defn.name, t.step_name, t.count, t.count - t.over_standard, t.average_minutes,
                             t.standard_minutes))
-    return DashboardData(ctx, figures, bars, cases.overdue(o, actor=a))
+    return DashboardData(year, month, ctx, figures, bars, cases.overdue(o, actor=a))
 
 
 def _minutes(m: float) -> str:
@@ -161,8 +166,8 @@ class DashboardView(QWidget):
         super().__init__(parent)
         self.session, self.on_open_case = session, on_open_case
         self.data: DashboardData | None = None
-        now = utcnow()
-        self.year, self.month = now.year, now.month
+        self.year: int | None = None  # None: the current month in the office's time zone
+        self.month: int | None = None
         layout = QVBoxLayout(self)
         top = QHBoxLayout()
         self.title = QLabel("<h2>Dasbor</h2>")
@@ -217,6 +222,8 @@ class DashboardView(QWidget):
         self.refresh()
 
     def _shift(self, months: int) -> None:
+        if self.year is None or self.month is None:
+            return
         n = self.year * 12 + self.month - 1 + months
         self.year, self.month = n // 12, n % 12 + 1
         self.refresh()
@@ -228,6 +235,7 @@ class DashboardView(QWidget):
 
     def _show(self, d: DashboardData) -> None:
         self.data = d
+        self.year, self.month = d.year, d.month
         month_name = tanggal(datetime(self.year, self.month, 1)).split(" ", 1)[1]
         self.title.setText(f"<h2>Dasbor — {month_name}</h2>")
         rows = [(code, d.ctx.service_name(code)) for code in d.ctx.defs]
