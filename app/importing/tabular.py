@@ -237,9 +237,13 @@ def open_table(path: str | Path, columns: list[Column], *, max_bytes: int = DEFA
 
 def _open_xlsx(path: Path, columns: list[Column], size: int) -> Table:
     from openpyxl import load_workbook
+    from openpyxl.utils.exceptions import InvalidFileException
 
     try:
         wb = load_workbook(path, read_only=True, data_only=True)
+    except InvalidFileException as exc:
+        raise ValidationError(f"{path.name} berisi lembar kerja Excel (XLSX) tetapi berakhiran "
+                              f"'{path.suffix}'. Ganti akhiran namanya menjadi .xlsx lalu impor lagi.") from exc
     except (zipfile.BadZipFile, KeyError, OSError, ValueError) as exc:
         raise ValidationError(f"{path.name} bukan berkas XLSX yang sah atau rusak: {exc}") from exc
     try:
