@@ -523,6 +523,9 @@ class CaseDetailView(QWidget):
         self._run(lambda o, a, cid, v: cases.refuse_incomplete(o, actor=a, case_id=cid, version=v))
 
     def _tick(self, item: QListWidgetItem) -> None:
+        if self.busy and self.loaded is not None:
+            self._fill_checklist(self.loaded.info)  # one change at a time: undo the click
+            return
         code = item.data(Qt.ItemDataRole.UserRole)
         received = item.checkState() == Qt.CheckState.Checked
         self._run(lambda o, a, cid, v: cases.set_checklist(o, actor=a, case_id=cid, version=v, code=code,

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -115,6 +115,10 @@ class QueueView(QWidget):
         enter = QShortcut(QKeySequence(Qt.Key.Key_Return), self.table, activated=self._open_current)
         enter.setContext(Qt.ShortcutContext.WidgetShortcut)
 
+        self.timer = QTimer(self)  # other counters add cases too: refresh while the queue is on screen
+        self.timer.setInterval(60_000)
+        self.timer.timeout.connect(lambda: self.isVisible() and self.mode == "queue" and self.refresh())
+        self.timer.start()
         session.runner.run(lambda _t: load_row_context(session), on_done=self._context_ready,
                            on_error=lambda e, tb: show_error(self, e, tb))
 
