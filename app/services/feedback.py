@@ -21,7 +21,7 @@ from typing import Any
 from sqlmodel import select
 
 from app.context import Office
-from app.db.models import Batch, BatchItem, Person
+from app.db.models import Batch, BatchItem, Case, Person
 from app.errors import ValidationError
 from app.importing.tabular import Column, open_table
 from app.rules.identifiers import mangled_reason, mask_nik, validate_nik
@@ -205,6 +205,7 @@ def import_feedback(office: Office, *, actor: Actor, path: str | Path, batch_id:
             for item, _bid, _st in s.exec(q).all():
                 by_nik.setdefault(item.nik, []).append(item)
             known = set(s.exec(select(Person.nik).where(Person.nik.in_(niks))).all())  # type: ignore[attr-defined]
+            changed: dict[int, dict[str, Any]] = {}
             for r in chunk:
                 items = by_nik.get(r.nik)
                 if not items:
@@ -230,6 +231,12 @@ def import_feedback(office: Office, *, actor: Actor, path: str | Path, batch_id:
                     item.feedback_status, item.feedback_reason, item.tmt = r.status, r.reason, r.tmt
                     item.feedback_at = now
                     s.add(item)
+                    changed[item.case_id] = {"status": r.status, "reason": r.reason,
+                                             "tmt": r.tmt.isoformat() if r.tmt else None,
+                                             "batch_id": item.batch_id, "file": report.file_name,
+                                             "imported_at": now.isoformat()}
+            if changed:
+                _mark_cases(s, changed, now)
             if progress:
                 progress(0.5 + 0.5 * min(1.0, (start + len(chunk)) / max(1, len(rows))))
         if not dry_run:
@@ -240,6 +247,20 @@ def import_feedback(office: Office, *, actor: Actor, path: str | Path, batch_id:
                               "unchanged": report.unchanged, "unknown_nik": len(report.unknown_nik),
                               "not_in_batch": len(report.not_in_batch), "errors": len(report.errors)})
     return report
+
+
+def _mark_cases(s, changed: dict[int, dict[str, Any]], now: datetime) -> None:
+    """Put BPJS's answer on the case itself (``data["bpjs_feedback"]``) for the workflow's feedback step.
+
+    The case's version is bumped, so a window holding an older copy is told to reload.
+    """
+    for case in s.exec(select(Case).where(Case.id.in_(list(changed)))).all():  # type: ignore[union-attr]
+        data = dict(case.data or {})
+        data["bpjs_feedback"] = changed[case.id]
+        case.data = data
+        case.version += 1
+        case.updated_at = now
+        s.add(case)
 
 
 def masked(issue: FeedbackIssue) -> FeedbackIssue:

@@ -34,6 +34,13 @@ def test_sample_file_marks_accepted_and_rejected(office, supervisor):
     assert items[NURHAYATI] == ("diterima", "", date(2026, 12, 1), True)
     assert items[RUSDI] == ("ditolak", "NIK tidak padan dengan data Dukcapil", None, True)
     assert items["1971010101900001"] == ("", "", None, False)  # no answer yet
+    from app.db.models import Case, Person
+    with office.db.read() as s:
+        answers = {p.nik: (c.data.get("bpjs_feedback"), c.version)
+                   for c, p in s.exec(select(Case, Person).join(Person, Person.id == Case.person_id)).all()}
+    assert answers[NURHAYATI][0]["status"] == "diterima" and answers[NURHAYATI][0]["tmt"] == "2026-12-01"
+    assert answers[RUSDI][0]["reason"] == "NIK tidak padan dengan data Dukcapil"
+    assert answers["1971010101900001"][0] is None
     again = feedback.import_feedback(office, actor=supervisor, path=SAMPLE)
     assert (again.accepted, again.rejected, again.unchanged) == (0, 0, 2)
     with office.db.read() as s:
