@@ -58,3 +58,37 @@ def test_front_office_cannot_rank(qtbot, office, staff):
     qtbot.addWidget(v)
     qtbot.waitUntil(lambda: "Layak" in v.quota.text(), timeout=5000)
     assert not v.rank_button.isVisibleTo(v)
+
+
+def test_participant_leaves_and_the_waiting_list_moves_up(qtbot, office, admin, staff, monkeypatch):
+    from PySide6.QtWidgets import QDialog
+
+    from app.services import jamkesda
+    from ui.session import UiSession
+    from ui.tasks import TaskRunner
+    from ui.views import jamkesda_view
+
+    cfg = settings.load(office, RULES_SECTION, RuleSettings)
+    settings.save(office, actor=admin, section=RULES_SECTION, value=replace(cfg, jamkesda_quota=1))
+    a = _to_ranking(office, staff, 1, met=6)
+    b = _to_ranking(office, staff, 2, met=8)
+    jamkesda.rank_period(office, actor=staff.back_office, period=a.data["quota_period"])
+    v = jamkesda_view.JamkesdaView(UiSession(office, staff.back_office, TaskRunner()))
+    qtbot.addWidget(v)
+    qtbot.waitUntil(lambda: v.table.rowCount() == 2, timeout=5000)
+    v.table.selectRow(1)
+    assert not v.release_button.isEnabled()  # waiting list: not a participant
+    v.table.selectRow(0)
+    assert v.release_button.isEnabled()
+
+    def leave(dialog):
+        dialog.reason.setCurrentIndex(dialog.reason.findData("meninggal"))
+        dialog.note.setText("Surat Keterangan Kematian kelurahan")
+        return QDialog.DialogCode.Accepted
+
+    monkeypatch.setattr(jamkesda_view.ReleaseDialog, "exec", leave)
+    v.release_button.click()
+    qtbot.waitUntil(lambda: any(v.table.item(r, 7).text() == "Keluar dari kuota" for r in range(v.table.rowCount())),
+                    timeout=5000)
+    decisions = {v.table.item(r, 1).text(): v.table.item(r, 7).text() for r in range(v.table.rowCount())}
+    assert decisions[a.reg_number].startswith("Layak") and decisions[b.reg_number] == "Keluar dari kuota"

@@ -7,6 +7,10 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
     QGroupBox,
     QHBoxLayout,
     QLabel,
@@ -64,6 +68,12 @@ class JamkesdaView(QWidget):
         top.addWidget(self.period)
         top.addWidget(self.show_button)
         top.addWidget(self.rank_button)
+        self.release_button = QPushButton("Peserta &keluar…")
+        self.release_button.setObjectName("release")
+        self.release_button.setToolTip("Meninggal, pindah, dinonaktifkan…: kuota bebas dan daftar tunggu naik")
+        self.release_button.setVisible(session.may("jamkesda.release"))
+        self.release_button.setEnabled(False)
+        top.addWidget(self.release_button)
         top.addStretch(1)
         layout.addLayout(top)
         self.quota = QLabel("Memuat…")
@@ -99,6 +109,7 @@ class JamkesdaView(QWidget):
         self.show_button.clicked.connect(self.refresh)
         self.period.returnPressed.connect(self.refresh)
         self.rank_button.clicked.connect(self._rank)
+        self.release_button.clicked.connect(self._release)
         self.table.itemSelectionChanged.connect(self._selected)
 
         def first(_t):
@@ -128,10 +139,12 @@ class JamkesdaView(QWidget):
             values = (str(r.rank) if r.rank else "-", r.reg_number, r.name,
                       "-" if r.score is None else f"{r.score:g}", str(r.desil) if r.desil else "-",
                       str(r.dependants), local_text(r.received_at, self.tz, "%d-%m-%Y"),
-                      DECISIONS.get(r.decision, r.decision) + (" (sudah keluar)" if r.left else ""))
+                      "Keluar dari kuota" if r.left else DECISIONS.get(r.decision, r.decision))
             for col, v in enumerate(values):
                 item = QTableWidgetItem(v)
-                if r.decision in COLORS:
+                if r.left:
+                    item.setForeground(QBrush(QColor("#757575")))
+                elif r.decision in COLORS:
                     item.setBackground(QBrush(QColor(COLORS[r.decision])))
                 if col in (0, 3, 4, 5):
                     item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
@@ -151,12 +164,16 @@ class JamkesdaView(QWidget):
         self.rank_button.setEnabled(unranked > 0 or waiting > 0)
         self._selected()
 
-    def _selected(self) -> None:
+    def current(self) -> case_queries.Standing | None:
         sel = self.table.selectionModel().selectedRows() if self.table.selectionModel() else []
-        if not sel or sel[0].row() >= len(self.rows):
+        return self.rows[sel[0].row()] if sel and sel[0].row() < len(self.rows) else None
+
+    def _selected(self) -> None:
+        r = self.current()
+        self.release_button.setEnabled(r is not None and r.decision == "layak" and not r.left)
+        if r is None:
             self.sheet.setText("Pilih pemohon untuk melihat lembar skornya.")
             return
-        r = self.rows[sel[0].row()]
         s = self.session
         s.runner.run(lambda _t: jamkesda.score_sheet(s.office, actor=s.actor, case_id=r.case_id),
                      on_done=lambda sheet: self._sheet(r, sheet), on_error=lambda e, tb: show_error(self, e, tb))
@@ -191,3 +208,36 @@ class JamkesdaView(QWidget):
 
         s.runner.run(lambda _t: jamkesda.rank_period(s.office, actor=s.actor, period=period),
                      on_done=lambda _res: self.refresh(), on_error=failed)
+
+    def _release(self) -> None:
+        r = self.current()
+        if r is None:
+            return
+        dlg = ReleaseDialog(r.name, self)
+        if dlg.exec() != QDialog.DialogCode.Accepted:
+            return
+        s, code, note, cid = self.session, dlg.reason.currentData(), dlg.note.text().strip(), r.case_id
+        self.release_button.setEnabled(False)
+        s.runner.run(lambda _t: jamkesda.release_participant(s.office, actor=s.actor, case_id=cid, reason_code=code,
+                                                             note=note),
+                     on_done=lambda _res: self.refresh(), on_error=lambda e, tb: show_error(self, e, tb))
+
+
+class ReleaseDialog(QDialog):
+    def __init__(self, name: str, parent=None):
+        super().__init__(parent)
+        self.setWindowTitle("Peserta keluar dari kuota")
+        form = QFormLayout(self)
+        form.addRow(QLabel(f"<b>{name}</b> keluar dari kuota Jamkesda. Kuota yang bebas diisi dari daftar tunggu."))
+        self.reason = QComboBox()
+        self.reason.setObjectName("reason")
+        for code, label in jamkesda.LEAVE_REASONS.items():
+            self.reason.addItem(label, code)
+        self.note = QLineEdit()
+        self.note.setPlaceholderText("mis. Surat Keterangan Kematian No. 474.3/12/Kel")
+        form.addRow("Alasan:", self.reason)
+        form.addRow("Keterangan:", self.note)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        form.addRow(buttons)
