@@ -605,23 +605,10 @@ def fo_counter(actor: Actor) -> str | None:
 
 
 def _generator():
-    """``bench/generate.py`` (the seeded DTSEN generator): as a package, or from the source tree."""
-    try:
-        import bench.generate as gen  # bundled builds list it as a hidden import
-        return gen
-    except ModuleNotFoundError:
-        import importlib.util
-        import sys
+    """The seeded DTSEN generator shared with the benchmarks."""
+    from app import sampledata
 
-        path = Path(__file__).resolve().parents[1] / "bench" / "generate.py"
-        if not path.is_file():
-            raise ValidationError("Generator data demo (bench/generate.py) tidak ada di instalasi ini.") from None
-        spec = importlib.util.spec_from_file_location("bench.generate", path)
-        assert spec is not None and spec.loader is not None
-        gen = importlib.util.module_from_spec(spec)
-        sys.modules.setdefault("bench.generate", gen)
-        spec.loader.exec_module(gen)
-        return gen
+    return sampledata
 
 
 def _read_dtsen(path: Path) -> list[dict[str, str]]:

@@ -183,7 +183,7 @@ def main() -> None:
     ap.add_argument("--seed", type=int, default=20261123)
     ap.add_argument("--out", type=Path)
     a = ap.parse_args()
-    out = a.out or Path(__file__).parent / "data" / f"dtsen_{a.rows}.csv"
+    out = a.out or Path("bench") / "data" / f"dtsen_{a.rows}.csv"
     write_csv(out, a.rows, a.seed)
     print(out)
 

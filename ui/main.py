@@ -145,6 +145,22 @@ class StartController:
         self.main_window = MainWindow(session, self.office_name, self.settings)
         self.main_window.show()
         self.login.hide()
+        self._daily_backup()
+
+    def _daily_backup(self) -> None:
+        """The automatic daily backup, in the background after the first login of the day."""
+        from app.services import backup
+
+        def done(info) -> None:
+            if info is not None and self.main_window is not None:
+                self.main_window.statusBar().showMessage(f"Cadangan harian dibuat: {info.path.name}", 10_000)
+
+        def failed(exc: BaseException, tb: str) -> None:
+            log.warning("daily backup failed: %s", tb)
+            if self.main_window is not None:
+                self.main_window.statusBar().showMessage(f"Cadangan harian gagal: {exc}", 15_000)
+
+        self.runner.run(lambda _t: backup.auto_backup(self.office), on_done=done, on_error=failed)
 
     def _quit_if_no_window(self) -> None:
         if self.main_window is None:

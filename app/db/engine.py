@@ -74,11 +74,16 @@ class Database:
 
     @contextmanager
     def read(self) -> Iterator[Session]:
-        """A read-only unit of work (rolled back at the end)."""
+        """A read-only unit of work (rolled back at the end).
+
+        Objects read here are detached with their loaded values before the rollback, so a caller may
+        use them afterwards (a rollback would otherwise expire them).
+        """
         with self._read() as session:
             try:
                 yield session
             finally:
+                session.expunge_all()
                 session.rollback()
 
     def dispose(self) -> None:

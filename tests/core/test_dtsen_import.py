@@ -30,6 +30,9 @@ def test_sample_file_imports_and_reimport_changes_nothing(office, admin):
     assert (again.inserted, again.updated, again.unchanged) == (0, 0, summary.rows_total)
     info = dtsen.lookup(office, actor=admin, nik="1971015208810001")
     assert info.name == "Nurhayati" and info.desil == 1 and info.rt == "002" and info.sex == "P"
+    last = dtsen.last_import(office)  # usable after its session ended
+    assert (last.file_name, last.rows_total, last.unchanged) == ("dtsen_contoh.csv", summary.rows_total,
+                                                                 summary.rows_total)
 
 
 def test_changed_row_is_updated(office, admin, tmp_path):
