@@ -94,6 +94,12 @@ def _detect_encoding(path: Path, head: bytes) -> str:
         ) from exc
 
 
+def _undecodable(path: Path, encoding: str, line: int) -> str:
+    return (f"Berkas {path.name} tidak dapat dibaca sebagai {encoding} sekitar baris {line}: berkas terpotong "
+            "atau pengodean karakternya bercampur. Simpan ulang sebagai 'CSV UTF-8' dari Excel; tidak ada data "
+            "yang diimpor.")
+
+
 def _detect_delimiter(first_line: str) -> str:
     counts = {d: first_line.count(d) for d in (",", ";", "\t", "|")}
     best = max(counts, key=lambda d: counts[d])
@@ -154,6 +160,8 @@ class Table:
                 yield line, self._pick(values)
         except csv.Error as exc:
             raise ValidationError(f"Berkas CSV rusak sekitar baris {line + 1}: {exc}.") from exc
+        except UnicodeDecodeError as exc:
+            raise ValidationError(_undecodable(self.path, self.encoding, line + 1)) from exc
         finally:
             text.close()
 
@@ -219,13 +227,16 @@ def open_table(path: str | Path, columns: list[Column], *, max_bytes: int = DEFA
     if b"\x00" in head and not head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         raise ValidationError(f"{path.name} bukan berkas teks CSV maupun XLSX.")
     encoding = _detect_encoding(path, head)
-    with path.open("r", encoding=encoding, newline="") as fh:
-        first = ""
-        header_line = 0
-        for header_line, line in enumerate(fh, start=1):  # noqa: B007
-            if line.strip():
-                first = line
-                break
+    first = ""
+    header_line = 0
+    try:
+        with path.open("r", encoding=encoding, newline="") as fh:
+            for header_line, line in enumerate(fh, start=1):  # noqa: B007
+                if line.strip():
+                    first = line
+                    break
+    except UnicodeDecodeError as exc:
+        raise ValidationError(_undecodable(path, encoding, header_line + 1)) from exc
     if not first.strip():
         raise ValidationError(f"Berkas {path.name} tidak berisi baris judul.")
     delimiter = _detect_delimiter(first)

@@ -159,7 +159,7 @@ def _small_code(raw: Any, label: str) -> str:
     text = _text(raw)
     if not text:
         return ""
-    if not text.isdigit() or len(text) > 3:
+    if not (text.isascii() and text.isdigit()) or len(text) > 3:
         raise ValidationError(f"{label} '{text}' harus angka sampai 3 digit")
     return text.zfill(3)
 
@@ -183,10 +183,10 @@ def clean_row(values: dict[str, Any]) -> dict[str, Any]:
     else:
         sex = info.sex
     desil_text = _text(values.get("desil"))
-    if not desil_text.isdigit() or not 0 <= int(desil_text) <= 10:
+    if not (desil_text.isascii() and desil_text.isdigit()) or not 0 <= int(desil_text) <= 10:
         raise ValidationError(f"desil '{desil_text}' harus angka 0–10 (0 = belum diperingkat)")
     region = _identifier(values.get("region_code"), "Kode wilayah")
-    if region and not region.isdigit():
+    if region and not (region.isascii() and region.isdigit()):
         raise ValidationError(f"kode wilayah '{region}' harus angka")
     address = _text(values.get("address"))
     if "  " in address:
