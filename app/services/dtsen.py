@@ -17,6 +17,7 @@ from typing import Any
 
 from sqlmodel import func, select
 
+from app.batching.cells import clean_text, neutralise_csv
 from app.context import Office
 from app.db.models import DtsenImport, DtsenRecord
 from app.errors import LoketError, ValidationError
@@ -201,6 +202,11 @@ def clean_row(values: dict[str, Any]) -> dict[str, Any]:
     }
 
 
+def _safe(values: list[Any]) -> list[str]:
+    """A rejects-file row whose cells a spreadsheet can never run as a formula (``'=…``)."""
+    return [neutralise_csv(clean_text(v)) for v in values]
+
+
 def _row_hash(row: dict[str, Any]) -> str:
     joined = "\x1f".join("" if row[f] is None else str(row[f]) for f in _FIELDS)
     return hashlib.blake2b(joined.encode("utf-8"), digest_size=16).hexdigest()
@@ -263,12 +269,12 @@ def import_file(office: Office, *, actor: Actor, path: str | Path,
                     row = clean_row(values)
                 except ValidationError as exc:
                     rejected += 1
-                    writer.writerow([line, _text(values.get("nik")), _text(values.get("name")), str(exc)])
+                    writer.writerow(_safe([line, _text(values.get("nik")), _text(values.get("name")), str(exc)]))
                     continue
                 key = int(row["nik"])
                 if key in seen:
                     rejected += 1
-                    writer.writerow([line, row["nik"], row["name"], "NIK ganda di dalam berkas yang sama"])
+                    writer.writerow(_safe([line, row["nik"], row["name"], "NIK ganda di dalam berkas yang sama"]))
                     continue
                 seen.add(key)
                 h = _row_hash(row)
