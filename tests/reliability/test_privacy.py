@@ -196,3 +196,19 @@ def test_full_nik_views_and_exports_are_logged(world, tmp_path):
                         out_path=tmp_path / "rekon.xlsx")
     logged = _audit(office, "reconcile.run")
     assert logged and logged[-1].new_values["full_nik_export"] is True
+
+
+def test_privacy_command_line(world, tmp_path, monkeypatch, capsys):
+    """``loket-pbi privacy export|anonymise`` as the administrator runs it."""
+    from app.cli import main
+
+    office, _admin, _staff, _c, _letter = world
+    monkeypatch.setenv("LOKET_PBI_PASSWORD", "rahasia-123")
+    data = str(office.dirs.root)
+    out = tmp_path / "cli.json"
+    assert main(["privacy", "export", "--data-dir", data, "--user", "admin", "--nik", nik(1), "--out", str(out)]) == 0
+    assert json.loads(out.read_text(encoding="utf-8"))["person"]["nik"] == nik(1)
+    assert main(["privacy", "anonymise", "--data-dir", data, "--user", "admin", "--dry-run"]) == 0
+    assert "0 berkas" in capsys.readouterr().out
+    assert main(["privacy", "export", "--data-dir", data, "--user", "admin", "--nik", "123"]) == 1
+    assert "NIK" in capsys.readouterr().err
