@@ -333,7 +333,9 @@ def close_batch(office: Office, *, actor: Actor, service_code: str, period: str,
             counter = s.get(Counter, counter_name, with_for_update=True)
             if counter is None:
                 counter = Counter(name=counter_name, value=0)
-            counter.value += 1
+            # never below a sequence already used (e.g. after the office code was changed)
+            highest = s.exec(select(func.max(Batch.sequence)).where(Batch.service_code == service_code)).one()
+            counter.value = max(counter.value, highest or 0) + 1
             s.add(counter)
             now = utcnow()
             batch = Batch(service_code=service_code, period=period, sequence=counter.value, status="closing",

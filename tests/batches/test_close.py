@@ -427,3 +427,15 @@ def test_killed_process_leaves_nothing_marked(office, supervisor, tmp_path, wher
     _check_batch_files(office, res.batch)
     assert batches.remove_orphan_files(office, older_than_seconds=0) == [
         n for n in leftovers if n.startswith(".staging-")]
+
+
+def test_sequence_continues_after_the_office_code_changes(office, admin, supervisor):
+    from app.services import office as office_svc
+
+    make_cases(office, "penonaktifan", 1)
+    make_cases(office, "penonaktifan", 1, start=5, ready_at=datetime(2026, 12, 3, tzinfo=UTC))
+    assert batches.close_batch(office, actor=supervisor, service_code="penonaktifan", period="2026-11",
+                               with_letters=False).batch.sequence == 1
+    office_svc.save_profile(office, actor=admin, values={"code": "DINSOS-BARU"})
+    assert batches.close_batch(office, actor=supervisor, service_code="penonaktifan", period="2026-12",
+                               with_letters=False).batch.sequence == 2
