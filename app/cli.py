@@ -21,6 +21,7 @@ COMMAND_MODULES = [
     "app.commands.backup",
     "app.commands.selftest",
     "app.commands.letters",
+    "app.commands.demo",
     "app.commands.privacy",
 ]
 
@@ -48,7 +49,8 @@ argparse._ = lambda text: _ARGPARSE_ID.get(text, text)  # type: ignore[attr-defi
 
 def build_parser() -> argparse.ArgumentParser:
     parent = argparse.ArgumentParser(add_help=False)
-    parent.add_argument("--data-dir", metavar="DIR",
+    # SUPPRESS: a subcommand's copy of the option must not overwrite a value given before it.
+    parent.add_argument("--data-dir", metavar="DIR", default=argparse.SUPPRESS,
                         help="folder data (bawaan: folder data pengguna; atau variabel LOKET_PBI_DATA_DIR)")
     parser = argparse.ArgumentParser(
         prog="loket-pbi", parents=[parent],

@@ -44,7 +44,7 @@ def cmd_restore(args: argparse.Namespace) -> int:
     from app.paths import resolve_data_dir
     from app.services import backup
 
-    dirs = resolve_data_dir(args.data_dir).ensure()
+    dirs = resolve_data_dir(getattr(args, "data_dir", None)).ensure()
     manifest = backup.verify_backup(Path(args.file))
     out(f"Cadangan utuh: dibuat {manifest['created_at']} oleh Loket PBI {manifest['app_version']}, "
         f"{len(manifest['files'])} berkas.")

@@ -25,7 +25,7 @@ def cmd_demo(args: argparse.Namespace) -> int:
     kw = {k: v for k, v in (("cases", args.cases), ("seed", args.seed), ("dtsen_rows", args.dtsen_rows))
           if v is not None}
     # Only an explicit --data-dir: the demo never fills the configured (real) data folder by default.
-    result = demo.build_demo(args.data_dir or demo.default_data_dir(), progress=out, **kw)
+    result = demo.build_demo(getattr(args, "data_dir", None) or demo.default_data_dir(), progress=out, **kw)
     out()
     out(f"Demo siap dalam {result.seconds:.0f} detik: {result.cases} berkas, {result.letters} surat, "
         f"{result.complaints} pengaduan, {result.dtsen_rows} baris DTSEN.")

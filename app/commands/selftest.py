@@ -56,8 +56,8 @@ def cmd_self_test(args: argparse.Namespace) -> int:
     from app.services.integrity import run_checks
 
     started = time.perf_counter()
-    folder = Path(args.data_dir) if args.data_dir else Path(tempfile.mkdtemp(prefix="loket-uji-"))
-    keep = bool(args.data_dir)
+    folder = Path(args.data_dir) if getattr(args, "data_dir", None) else Path(tempfile.mkdtemp(prefix="loket-uji-"))
+    keep = bool(getattr(args, "data_dir", None))
     try:
         problems = _check_resources()
         if problems:

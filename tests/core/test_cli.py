@@ -83,3 +83,9 @@ def test_check_fails_on_tampered_audit(data):
     con.close()
     r = run("check", "--data-dir", data)
     assert r.returncode == 1 and "#1" in r.stdout
+
+
+def test_data_dir_before_the_command_is_honoured(data, tmp_path):
+    r = run("--data-dir", data, "user", "list", "--user", "admin",
+            env_extra={"LOKET_PBI_DATA_DIR": str(tmp_path / "lain")})
+    assert r.returncode == 0 and "admin" in r.stdout, r.stderr
