@@ -42,6 +42,7 @@ class CaseListView(QWidget):
         self.model: PagedCaseModel | None = None
         self.sort_key, self.descending = "opened_at", True
         self.total: int | None = None
+        self.count_gen = 0
         layout = QVBoxLayout(self)
         layout.addWidget(QLabel("<h2>Daftar berkas</h2>"))
         filters = QHBoxLayout()
@@ -183,13 +184,18 @@ class CaseListView(QWidget):
             return
         o, a, f, sort, desc = self.session.office, self.session.actor, self.filters(), self.sort_key, self.descending
         self.total = None
+        self.count_gen += 1
+        gen = self.count_gen
         self.count_label.setText("Memuat…")
         self.session.runner.run(lambda _t: case_queries.count_cases(o, actor=a, filters=f),
-                                on_done=self._counted, on_error=lambda e, tb: show_error(self, e, tb))
+                                on_done=lambda n: self._counted(gen, n),
+                                on_error=lambda e, tb: show_error(self, e, tb))
         self.model.reset(lambda offset, limit: case_queries.page_cases(o, actor=a, filters=f, sort=sort,
                                                                        descending=desc, limit=limit, offset=offset))
 
-    def _counted(self, n: int) -> None:
+    def _counted(self, gen: int, n: int) -> None:
+        if gen != self.count_gen:
+            return  # the answer to filters the user has since changed
         self.total = n
         self._loaded(len(self.model.rows) if self.model else 0)
 
