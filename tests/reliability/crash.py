@@ -98,6 +98,7 @@ def verify(data: Path, journal: Path, stats: CrashStats) -> None:
         if not report.ok:
             stats.problems.append(f"check after kill {stats.kills}: " + " | ".join(report.lines))
         entries = _read_journal(journal)
+        lost: list[str] = []
         with o.db.read() as s:
             for e in entries:
                 op = e["op"]
@@ -105,21 +106,21 @@ def verify(data: Path, journal: Path, stats: CrashStats) -> None:
                     c = s.get(Case, e["id"])
                     p = s.get(Person, c.person_id) if c else None
                     if c is None or p is None or p.nik != e["nik"] or c.version < e["version"]:
-                        stats.lost.append(f"case {e}")
+                        lost.append(f"case {e}")
                 elif op == "letter":
                     row = s.exec(sql_select(Letter).where(Letter.number == e["number"])).first()
                     if row is None or row.serial != e["serial"]:
-                        stats.lost.append(f"letter {e}")
+                        lost.append(f"letter {e}")
                 elif op == "dtsen":
                     ok = s.get(DtsenImport, e["import_id"]) is not None and all(
                         s.exec(sql_select(DtsenRecord.id).where(DtsenRecord.nik == n)).first() for n in
                         (e["first"], e["last"]))
                     if not ok:
-                        stats.lost.append(f"dtsen {e}")
+                        lost.append(f"dtsen {e}")
                 elif op == "batch":
                     b = s.get(Batch, e["id"])
                     if b is None or b.zip_sha256 != e["sha"]:
-                        stats.lost.append(f"batch {e}")
+                        lost.append(f"batch {e}")
             # Letter serials: never twice, never a silent gap, per register and year.
             by_series: dict[tuple[str, int], list[int]] = defaultdict(list)
             for series, year, serial in s.exec(sql_select(Letter.series, Letter.year, Letter.serial)).all():
@@ -149,6 +150,7 @@ def verify(data: Path, journal: Path, stats: CrashStats) -> None:
             stats.cases = len(s.exec(sql_select(Case.id)).all())
             stats.batches = len(s.exec(sql_select(Batch.id)).all())
             stats.dtsen_imports = len(s.exec(sql_select(DtsenImport.id)).all())
+        stats.lost = lost  # the whole journal is checked again after every kill
         stats.journaled.clear()
         for e in entries:
             stats.journaled[e["op"]] += 1

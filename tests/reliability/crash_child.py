@@ -28,9 +28,11 @@ def period_for(run: int, j: int) -> tuple[str, datetime]:
 
 
 def nik_for(i: int) -> str:
-    """A valid Pangkalpinang NIK, unique for every ``i`` below 3 million."""
-    day, month, serial = 1 + i % 28, 1 + (i // 28) % 12, 1 + i // 336
-    return f"197101{day:02d}{month:02d}80{serial:04d}"
+    """A valid Pangkalpinang NIK, unique for every ``i`` below 336 million."""
+    day, month, yy, serial = 1 + i % 28, 1 + (i // 28) % 12, (i // 336) % 100, 1 + i // 33_600
+    if serial > 9999:
+        raise ValueError(f"nik_for({i}): out of range")
+    return f"197101{day:02d}{month:02d}{yy:02d}{serial:04d}"
 
 
 class Journal:
@@ -63,7 +65,7 @@ def main(argv: list[str]) -> int:
         k += 1
         i = run * 1000 + k  # unique across runs
         period, now = period_for(run, j)
-        op = rng.choices(["case", "letter", "dtsen", "batch"], weights=[5, 3, 1, 1])[0]
+        op = rng.choices(["case", "letter", "dtsen", "batch"], weights=[4, 2, 1, 3])[0]
         if op == "case":
             c = cases.open_case(office, actor=actors["front_office"], service_code=SERVICE, nik=nik_for(i),
                                 name=f"Warga O'Brien {i}", no_kk=f"1971011507{i:06d}",
