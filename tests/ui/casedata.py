@@ -46,3 +46,29 @@ class Staff:
                                   full_name=f"Petugas {ROLES[role]}", password="rahasia-123", roles=[role])
             self._cache[role] = users.actor_for(info)
         return self._cache[role]
+
+
+# ------------------------------------------------------------------ background work in window tests
+
+_RUNNERS: list = []
+
+
+def new_runner():
+    """A TaskRunner that :func:`drain_runners` waits for at the end of the test (before the office closes)."""
+    from ui.tasks import TaskRunner
+
+    r = TaskRunner()
+    _RUNNERS.append(r)
+    return r
+
+
+def drain_runners() -> None:
+    """Let every worker finish and deliver its callbacks while the widgets and the database still exist."""
+    from PySide6.QtWidgets import QApplication
+
+    while _RUNNERS:
+        r = _RUNNERS.pop()
+        r.wait(20_000)
+        QApplication.processEvents()
+        r.wait(20_000)
+        QApplication.processEvents()

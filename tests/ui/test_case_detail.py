@@ -7,9 +7,16 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog
 
 from app.services import cases
-from tests.ui.casedata import Staff, kk, nik
+from tests.ui.casedata import Staff, drain_runners, kk, new_runner, nik
 
 ALL = ["kk", "ktp", "kis", "surat_pernyataan"]
+
+
+@pytest.fixture(autouse=True)
+def _workers_done(office):
+    """Workers finish before the office closes (teardown runs in reverse order)."""
+    yield
+    drain_runners()
 
 
 @pytest.fixture
@@ -19,10 +26,9 @@ def staff(office, admin):
 
 def detail(qtbot, office, actor, case_id):
     from ui.session import UiSession
-    from ui.tasks import TaskRunner
     from ui.views.case_detail import CaseDetailView
 
-    runner = TaskRunner()
+    runner = new_runner()
     changed = []
     v = CaseDetailView(UiSession(office, actor, runner), case_id, on_changed=changed.append)
     qtbot.addWidget(v)

@@ -7,7 +7,14 @@ import threading
 import pytest
 
 from app.services import case_queries, cases
-from tests.ui.casedata import Staff, at, nik
+from tests.ui.casedata import Staff, at, drain_runners, new_runner, nik
+
+
+@pytest.fixture(autouse=True)
+def _workers_done(office):
+    """Workers finish before the office closes (teardown runs in reverse order)."""
+    yield
+    drain_runners()
 
 
 @pytest.fixture
@@ -27,10 +34,9 @@ def many(office, staff):
 
 def make_view(qtbot, office, actor, **kw):
     from ui.session import UiSession
-    from ui.tasks import TaskRunner
     from ui.views.case_list import CaseListView
 
-    runner = TaskRunner()
+    runner = new_runner()
     v = CaseListView(UiSession(office, actor, runner), page_size=10, **kw)
     qtbot.addWidget(v)
     v.resize(1000, 400)

@@ -9,7 +9,14 @@ from PySide6.QtWidgets import QDialog
 
 from app.services import cases, complaints
 from app.timeutil import utcnow
-from tests.ui.casedata import Staff, nik
+from tests.ui.casedata import Staff, drain_runners, new_runner, nik
+
+
+@pytest.fixture(autouse=True)
+def _workers_done(office):
+    """Workers finish before the office closes (teardown runs in reverse order)."""
+    yield
+    drain_runners()
 
 
 @pytest.fixture
@@ -19,10 +26,9 @@ def staff(office, admin):
 
 def make_view(qtbot, office, actor):
     from ui.session import UiSession
-    from ui.tasks import TaskRunner
     from ui.views.complaints_view import ComplaintsView
 
-    runner = TaskRunner()
+    runner = new_runner()
     v = ComplaintsView(UiSession(office, actor, runner))
     qtbot.addWidget(v)
     v.show()

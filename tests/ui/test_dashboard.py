@@ -8,9 +8,16 @@ import pytest
 
 from app.services import cases
 from app.timeutil import utcnow
-from tests.ui.casedata import Staff, nik
+from tests.ui.casedata import Staff, drain_runners, new_runner, nik
 
 ALL = ["kk", "ktp", "kis", "surat_pernyataan"]
+
+
+@pytest.fixture(autouse=True)
+def _workers_done(office):
+    """Workers finish before the office closes (teardown runs in reverse order)."""
+    yield
+    drain_runners()
 
 
 @pytest.fixture
@@ -20,7 +27,6 @@ def staff(office, admin):
 
 def test_dashboard(qtbot, office, staff):
     from ui.session import UiSession
-    from ui.tasks import TaskRunner
     from ui.views.dashboard_view import DashboardView
 
     now = utcnow()
@@ -33,7 +39,7 @@ def test_dashboard(qtbot, office, staff):
     cases.advance(office, actor=fo, case_id=quick.id, version=quick.version, now=now - timedelta(minutes=15))
     cases.open_case(office, actor=fo, service_code="pbi-baru", nik=nik(3), name="Baru", now=now)
     opened = []
-    runner = TaskRunner()
+    runner = new_runner()
     v = DashboardView(UiSession(office, staff.supervisor, runner), on_open_case=opened.append)
     qtbot.addWidget(v)
     v.resize(1100, 700)

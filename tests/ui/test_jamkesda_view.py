@@ -10,7 +10,14 @@ from PySide6.QtWidgets import QMessageBox
 from app.rules.rule_settings import RULES_SECTION, RuleSettings
 from app.services import cases, settings
 from tests.core.test_case_queries import _to_ranking
-from tests.ui.casedata import Staff
+from tests.ui.casedata import Staff, drain_runners, new_runner
+
+
+@pytest.fixture(autouse=True)
+def _workers_done(office):
+    """Workers finish before the office closes (teardown runs in reverse order)."""
+    yield
+    drain_runners()
 
 
 @pytest.fixture
@@ -20,14 +27,13 @@ def staff(office, admin):
 
 def test_rank_then_waiting_list_and_score_sheet(qtbot, office, admin, staff, monkeypatch):
     from ui.session import UiSession
-    from ui.tasks import TaskRunner
     from ui.views.jamkesda_view import JamkesdaView
 
     cfg = settings.load(office, RULES_SECTION, RuleSettings)
     settings.save(office, actor=admin, section=RULES_SECTION, value=replace(cfg, jamkesda_quota=1))
     a = _to_ranking(office, staff, 1, met=6)
     b = _to_ranking(office, staff, 2, met=8)
-    runner = TaskRunner()
+    runner = new_runner()
     v = JamkesdaView(UiSession(office, staff.back_office, runner))
     qtbot.addWidget(v)
     v.show()
@@ -51,10 +57,9 @@ def test_rank_then_waiting_list_and_score_sheet(qtbot, office, admin, staff, mon
 
 def test_front_office_cannot_rank(qtbot, office, staff):
     from ui.session import UiSession
-    from ui.tasks import TaskRunner
     from ui.views.jamkesda_view import JamkesdaView
 
-    v = JamkesdaView(UiSession(office, staff.front_office, TaskRunner()))
+    v = JamkesdaView(UiSession(office, staff.front_office, new_runner()))
     qtbot.addWidget(v)
     qtbot.waitUntil(lambda: "Layak" in v.quota.text(), timeout=5000)
     assert not v.rank_button.isVisibleTo(v)
@@ -65,7 +70,6 @@ def test_participant_leaves_and_the_waiting_list_moves_up(qtbot, office, admin, 
 
     from app.services import jamkesda
     from ui.session import UiSession
-    from ui.tasks import TaskRunner
     from ui.views import jamkesda_view
 
     cfg = settings.load(office, RULES_SECTION, RuleSettings)
@@ -73,7 +77,7 @@ def test_participant_leaves_and_the_waiting_list_moves_up(qtbot, office, admin, 
     a = _to_ranking(office, staff, 1, met=6)
     b = _to_ranking(office, staff, 2, met=8)
     jamkesda.rank_period(office, actor=staff.back_office, period=a.data["quota_period"])
-    v = jamkesda_view.JamkesdaView(UiSession(office, staff.back_office, TaskRunner()))
+    v = jamkesda_view.JamkesdaView(UiSession(office, staff.back_office, new_runner()))
     qtbot.addWidget(v)
     qtbot.waitUntil(lambda: v.table.rowCount() == 2, timeout=5000)
     v.table.selectRow(1)

@@ -9,7 +9,14 @@ from PySide6.QtCore import Qt
 
 from app.services import cases
 from app.timeutil import utcnow
-from tests.ui.casedata import Staff, kk, nik
+from tests.ui.casedata import Staff, drain_runners, kk, new_runner, nik
+
+
+@pytest.fixture(autouse=True)
+def _workers_done(office):
+    """Workers finish before the office closes (teardown runs in reverse order)."""
+    yield
+    drain_runners()
 
 
 @pytest.fixture
@@ -19,10 +26,9 @@ def staff(office, admin):
 
 def make_view(qtbot, office, actor, **kw):
     from ui.session import UiSession
-    from ui.tasks import TaskRunner
     from ui.views.queue_view import QueueView
 
-    runner = TaskRunner()
+    runner = new_runner()
     v = QueueView(UiSession(office, actor, runner), **kw)
     qtbot.addWidget(v)
     v.show()
@@ -69,9 +75,8 @@ def test_search_by_name_nik_and_registration(qtbot, office, staff):
 def test_new_case_button_starts_the_wizard_from_the_main_window(qtbot, office, staff):
     from ui.main_window import MainWindow
     from ui.session import UiSession
-    from ui.tasks import TaskRunner
 
-    runner = TaskRunner()
+    runner = new_runner()
     win = MainWindow(UiSession(office, staff.front_office, runner), "Dinas Sosial")
     qtbot.addWidget(win)
     qtbot.waitUntil(lambda: "penonaktifan" in win.queue.new_buttons, timeout=5000)

@@ -6,7 +6,14 @@ import pytest
 
 from app.rules.permissions import ROLES
 from app.services import cases
-from tests.ui.casedata import Staff, nik
+from tests.ui.casedata import Staff, drain_runners, new_runner, nik
+
+
+@pytest.fixture(autouse=True)
+def _workers_done(office):
+    """Workers finish before the office closes (teardown runs in reverse order)."""
+    yield
+    drain_runners()
 
 
 @pytest.mark.parametrize("role", sorted(ROLES))
@@ -14,7 +21,6 @@ def test_main_window_for_every_role(qtbot, office, admin, role, monkeypatch):
     from ui import errors
     from ui.main_window import MainWindow
     from ui.session import UiSession
-    from ui.tasks import TaskRunner
 
     staff = Staff(office, admin)
     cases.open_case(office, actor=staff.front_office, service_code="penonaktifan", nik=nik(1), name="Warga",
@@ -24,7 +30,7 @@ def test_main_window_for_every_role(qtbot, office, admin, role, monkeypatch):
     for module in ("queue_view", "case_list", "complaints_view", "jamkesda_view", "dashboard_view"):
         monkeypatch.setattr(f"ui.views.{module}.show_error", lambda parent, exc, tb="": shown.append(tb or repr(exc)))
     actor = admin if role == "administrator" else getattr(staff, role)
-    runner = TaskRunner()
+    runner = new_runner()
     win = MainWindow(UiSession(office, actor, runner), "Dinas Sosial")
     qtbot.addWidget(win)
     for key in list(win.pages):
