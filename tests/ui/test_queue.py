@@ -91,3 +91,19 @@ def test_new_case_button_starts_the_wizard_from_the_main_window(qtbot, office, s
     assert c.reg_number in dlg.view.header.text()
     dlg.close()
     runner.wait(5000)
+
+
+def test_paraf_waits_for_the_next_in_the_chain_only(qtbot, office, staff):
+    fo, bo = staff.front_office, staff.back_office
+    c = cases.open_case(office, actor=fo, service_code="penonaktifan", nik=nik(1), name="Paraf",
+                        received=["kk", "ktp", "kis", "surat_pernyataan"], data={"reason_code": "mampu"})
+    c = cases.advance(office, actor=fo, case_id=c.id, version=c.version)
+    c = cases.advance(office, actor=bo, case_id=c.id, version=c.version)
+    c = cases.advance(office, actor=bo, case_id=c.id, version=c.version)
+    assert c.current_step == "paraf"
+    kasi = make_view(qtbot, office, staff.kasi_linjamsos)
+    assert "Menunggu Anda" in kasi.model.data(kasi.model.index(0, 0))
+    sekretaris = make_view(qtbot, office, staff.sekretaris)
+    assert [r.id for r in sekretaris.model.rows] == [c.id]  # today's case, but not yet their turn
+    assert "Menunggu Anda" not in sekretaris.model.data(sekretaris.model.index(0, 0))
+    assert "0</b> menunggu Anda" in sekretaris.summary.text()

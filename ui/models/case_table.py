@@ -65,7 +65,9 @@ class RowContext:
             step = d.step(row.current_step)
         except KeyError:
             return False
-        return bool(self.roles & set(step.chain or step.roles))
+        if step.kind == "paraf":
+            return False  # whose turn it is in the chain is not in the row; the queue asks the core
+        return bool(self.roles & set(step.roles))
 
 
 def is_overdue(row: CaseSummary, now: datetime) -> bool:
@@ -81,24 +83,30 @@ class CaseTableModel(QAbstractTableModel):
         self.ctx = ctx
         self.rows: list[CaseSummary] = []
         self.new_ids: set[int] = set()
+        self.mine_ids: set[int] | None = None  # given by the core (queue); else guessed from the step's roles
         self.now = utcnow()
 
     # ------------------------------------------------------------------ data
-    def set_rows(self, rows: list[CaseSummary], *, new_ids: set[int] | None = None) -> None:
+    def set_rows(self, rows: list[CaseSummary], *, new_ids: set[int] | None = None,
+                 mine_ids: set[int] | None = None) -> None:
         self.beginResetModel()
         self.rows = list(rows)
         self.new_ids = set(new_ids or ())
+        self.mine_ids = None if mine_ids is None else set(mine_ids)
         self.now = utcnow()
         self.endResetModel()
 
     def row_at(self, row: int) -> CaseSummary:
         return self.rows[row]
 
+    def is_mine(self, r: CaseSummary) -> bool:
+        return r.id in self.mine_ids if self.mine_ids is not None else self.ctx.waiting_for_me(r)
+
     def flags_of(self, r: CaseSummary) -> list[str]:
         out = []
         if is_overdue(r, self.now):
             out.append("Lewat tenggat")
-        if self.ctx.waiting_for_me(r):
+        if self.is_mine(r):
             out.append("Menunggu Anda")
         if r.id in self.new_ids and r.status == "draft":
             out.append("Baru")
@@ -132,7 +140,7 @@ class CaseTableModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.BackgroundRole:
             if is_overdue(r, self.now):
                 return QBrush(OVERDUE_BG)
-            if self.ctx.waiting_for_me(r):
+            if self.is_mine(r):
                 return QBrush(MINE_BG)
             if r.id in self.new_ids and r.status == "draft":
                 return QBrush(NEW_BG)

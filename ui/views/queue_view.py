@@ -164,14 +164,14 @@ class QueueView(QWidget):
         rows = list(seen.values())
         model = self.model
         model.now = utcnow()
+        mine_ids = {r.id for r in mine}
 
         def rank(r: cases.CaseSummary) -> tuple:
-            return (not is_overdue(r, model.now), not model.ctx.waiting_for_me(r), r.status != "draft",
-                    r.opened_at)
+            return (not is_overdue(r, model.now), r.id not in mine_ids, r.status != "draft", r.opened_at)
 
-        model.set_rows(sorted(rows, key=rank), new_ids={r.id for r in today})
+        model.set_rows(sorted(rows, key=rank), new_ids={r.id for r in today}, mine_ids=mine_ids)
         n_late = sum(1 for r in rows if is_overdue(r, model.now))
-        n_mine = sum(1 for r in rows if model.ctx.waiting_for_me(r))
+        n_mine = len(mine_ids)
         self.summary.setText(f"<b>{len(today)}</b> berkas hari ini · <b>{n_mine}</b> menunggu Anda · "
                              f"<b style='color:#b00020'>{n_late}</b> lewat tenggat")
         self.table.resizeColumnsToContents()
