@@ -21,6 +21,7 @@ from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
+from sqlalchemy import or_
 from sqlmodel import Session, select
 
 from app.batching.cells import clean_text, is_formula_like
@@ -237,8 +238,9 @@ def anonymise_expired(office: Office, *, actor: Actor, now: datetime | None = No
         ids = [c.id or 0 for c in expired]
         person_ids = {c.person_id for c in expired}
         # A person is anonymised only when none of their cases is still open or within retention.
-        keep = set(s.exec(select(Case.person_id).where(Case.person_id.in_(person_ids),  # type: ignore[attr-defined]
-                                                       Case.id.not_in(ids) if ids else True)).all())  # type: ignore[union-attr]
+        keep = set(s.exec(select(Case.person_id).where(
+            Case.person_id.in_(person_ids),  # type: ignore[attr-defined]
+            or_(Case.closed_at.is_(None), Case.closed_at >= cutoff))).all())  # type: ignore[union-attr,operator]
         persons = person_ids - keep
         letters = s.exec(select(Letter).where(Letter.case_id.in_(ids))).all() if ids else []  # type: ignore[union-attr]
         items = s.exec(select(BatchItem).where(BatchItem.case_id.in_(ids))).all() if ids else []  # type: ignore[attr-defined]

@@ -212,3 +212,22 @@ def test_privacy_command_line(world, tmp_path, monkeypatch, capsys):
     assert "0 berkas" in capsys.readouterr().out
     assert main(["privacy", "export", "--data-dir", data, "--user", "admin", "--nik", "123"]) == 1
     assert "NIK" in capsys.readouterr().err
+
+
+def test_person_anonymised_once_their_last_case_expires(office, admin):
+    staff = Staff(office, admin)
+    c1 = cases.open_case(office, actor=staff.front_office, service_code="penonaktifan", nik=nik(5), name="Dua Kali")
+    c2 = cases.open_case(office, actor=staff.front_office, service_code="reaktivasi-rekom", nik=nik(5), name="Dua Kali")
+    now = utcnow()
+    with office.db.write() as s:
+        s.exec(update(Case).where(Case.id == c1.id).values(closed_at=now - timedelta(days=11 * 366)))
+        s.exec(update(Case).where(Case.id == c2.id).values(closed_at=now - timedelta(days=366)))
+    first = privacy.anonymise_expired(office, actor=admin, now=now)
+    assert first.case_ids == [c1.id] and first.persons == 0  # the person still has a case within retention
+    with office.db.read() as s:
+        assert s.exec(select(Person).where(Person.nik == nik(5))).first() is not None
+    later = privacy.anonymise_expired(office, actor=admin, now=now + timedelta(days=10 * 366))
+    assert later.case_ids == [c2.id] and later.persons == 1
+    with office.db.read() as s:
+        assert s.exec(select(Person).where(Person.nik == nik(5))).first() is None
+    assert run_checks(office).ok
