@@ -33,7 +33,7 @@ def detail(qtbot, office, actor, case_id):
     v = CaseDetailView(UiSession(office, actor, runner), case_id, on_changed=changed.append)
     qtbot.addWidget(v)
     v.show()
-    qtbot.waitUntil(lambda: v.loaded is not None, timeout=5000)
+    qtbot.waitUntil(lambda: v.loaded is not None, timeout=20_000)
     v.changed = changed
     return v
 
@@ -42,7 +42,7 @@ def click_and_wait(qtbot, v, button):
     before = v.loaded
     assert button.isVisible() and button.isEnabled()
     button.click()
-    qtbot.waitUntil(lambda: v.loaded is not before and not v.busy, timeout=5000)
+    qtbot.waitUntil(lambda: v.loaded is not before and not v.busy, timeout=20_000)
 
 
 def visible(v):
@@ -121,7 +121,7 @@ def test_checklist_ticked_in_detail_and_incomplete_refused(qtbot, office, staff)
     assert "refuse" in visible(v) and "Belum ada" in v.missing.text()
     before = v.loaded
     v.checklist.item(1).setCheckState(Qt.CheckState.Checked)
-    qtbot.waitUntil(lambda: v.loaded is not before and not v.busy, timeout=5000)
+    qtbot.waitUntil(lambda: v.loaded is not before and not v.busy, timeout=20_000)
     assert [x.code for x in v.loaded.info.checklist if x.received] == ["kk", "ktp"]
     click_and_wait(qtbot, v, v.refuse_button)
     assert v.loaded.info.outcome == "berkas_tidak_lengkap"
@@ -138,7 +138,7 @@ def test_conflict_reloads(qtbot, office, staff, monkeypatch):
     monkeypatch.setattr(case_detail, "show_error", lambda parent, exc, tb="": shown.append(exc))
     before = v.loaded
     v.advance_button.click()
-    qtbot.waitUntil(lambda: v.loaded is not before, timeout=5000)
+    qtbot.waitUntil(lambda: v.loaded is not before, timeout=20_000)
     assert "muat ulang" in str(shown[0]) and v.loaded.info.data["bukti"] == "x"
 
 
@@ -230,14 +230,14 @@ def test_letter_reprint_and_void(qtbot, office, staff, monkeypatch):
     assert v.letters_table.rowCount() == 1 and not v.open_docx.isEnabled()
     v.letters_table.selectRow(0)
     v.open_docx.click()
-    qtbot.waitUntil(lambda: bool(opened), timeout=5000)
+    qtbot.waitUntil(lambda: bool(opened), timeout=20_000)
     assert opened[0].endswith(".docx")
 
     monkeypatch.setattr(case_detail.ReasonDialog, "exec", lambda d: (d.reason.setPlainText("Salah ketik nama"),
                                                                      QDialog.DialogCode.Accepted)[1])
     before = v.loaded
     v.void_button.click()
-    qtbot.waitUntil(lambda: v.loaded is not before, timeout=5000)
+    qtbot.waitUntil(lambda: v.loaded is not before, timeout=20_000)
     assert letters.get_letter(office, letter_id=lt.id).voided
     assert "dibatalkan" in v.letters_table.item(0, 2).text()
     v.letters_table.selectRow(0)

@@ -41,7 +41,7 @@ def make_view(qtbot, office, actor, **kw):
     qtbot.addWidget(v)
     v.resize(1000, 400)
     v.show()
-    qtbot.waitUntil(lambda: v.model is not None and v.total is not None and v.model.loading is None, timeout=5000)
+    qtbot.waitUntil(lambda: v.model is not None and v.total is not None and v.model.loading is None, timeout=20_000)
     return v
 
 
@@ -65,9 +65,9 @@ def test_lazy_pages_and_no_database_call_on_the_gui_thread(qtbot, office, staff,
     assert len(m.rows) == 10 and m.canFetchMore() and v.total == 25
     assert "dimuat 10" in v.count_label.text()
     m.fetchMore()
-    qtbot.waitUntil(lambda: len(m.rows) == 20 and m.loading is None, timeout=5000)
+    qtbot.waitUntil(lambda: len(m.rows) == 20 and m.loading is None, timeout=20_000)
     m.fetchMore()
-    qtbot.waitUntil(lambda: len(m.rows) == 25 and m.loading is None, timeout=5000)
+    qtbot.waitUntil(lambda: len(m.rows) == 25 and m.loading is None, timeout=20_000)
     assert not m.canFetchMore()
     assert len({r.id for r in m.rows}) == 25  # pages do not overlap
     assert all("*" in r.nik_masked for r in m.rows)
@@ -77,25 +77,25 @@ def test_lazy_pages_and_no_database_call_on_the_gui_thread(qtbot, office, staff,
 def test_filters_and_sort(qtbot, office, staff, many):
     v = make_view(qtbot, office, staff.front_office)
     v.service.setCurrentIndex(v.service.findData("penonaktifan"))
-    qtbot.waitUntil(lambda: v.total == 5 and v.model.loading is None, timeout=5000)
+    qtbot.waitUntil(lambda: v.total == 5 and v.model.loading is None, timeout=20_000)
     assert {r.service_code for r in v.model.rows} == {"penonaktifan"}
     assert v.step.isEnabled() and v.step.count() > 1
     v.step.setCurrentIndex(v.step.findData("penerimaan"))
-    qtbot.waitUntil(lambda: v.total == 5 and v.model.loading is None, timeout=5000)
+    qtbot.waitUntil(lambda: v.total == 5 and v.model.loading is None, timeout=20_000)
     v.step.setCurrentIndex(v.step.findData("paraf"))
-    qtbot.waitUntil(lambda: v.total == 0 and v.model.loading is None, timeout=5000)
+    qtbot.waitUntil(lambda: v.total == 0 and v.model.loading is None, timeout=20_000)
     v.service.setCurrentIndex(0)
-    qtbot.waitUntil(lambda: v.total == 25 and v.model.loading is None, timeout=5000)
+    qtbot.waitUntil(lambda: v.total == 25 and v.model.loading is None, timeout=20_000)
     v._sort(2)  # Nama, A→Z
     qtbot.waitUntil(lambda: v.model.loading is None and v.model.rows and v.model.rows[0].name == "Warga 01",
-                    timeout=5000)
+                    timeout=20_000)
     v._sort(2)  # Z→A
     qtbot.waitUntil(lambda: v.model.loading is None and v.model.rows and v.model.rows[0].name == "Warga 25",
-                    timeout=5000)
+                    timeout=20_000)
     v.period.setCurrentIndex(v.period.findData("range"))
     v.date_from.setDate(at(2026, 11, 2).date())
     v.date_to.setDate(at(2026, 11, 3).date())
-    qtbot.waitUntil(lambda: v.total == 4 and v.model.loading is None, timeout=5000)
+    qtbot.waitUntil(lambda: v.total == 4 and v.model.loading is None, timeout=20_000)
 
 
 def test_open_from_list(qtbot, office, staff, many):

@@ -32,7 +32,7 @@ def make_view(qtbot, office, actor):
     v = ComplaintsView(UiSession(office, actor, runner))
     qtbot.addWidget(v)
     v.show()
-    qtbot.waitUntil(lambda: "pengaduan" in v.summary.text(), timeout=5000)
+    qtbot.waitUntil(lambda: "pengaduan" in v.summary.text(), timeout=20_000)
     return v
 
 
@@ -53,20 +53,20 @@ def test_register_follow_up_answer_close(qtbot, office, staff, monkeypatch):
 
     monkeypatch.setattr(complaints_view.NewComplaintDialog, "exec", fill)
     v.new_button.click()
-    qtbot.waitUntil(lambda: v.table.rowCount() == 1 and v.current() is not None, timeout=5000)
+    qtbot.waitUntil(lambda: v.table.rowCount() == 1 and v.current() is not None, timeout=20_000)
     assert v.table.item(0, 5).text() == c.reg_number and "LAP-2026-8812" in v.table.item(0, 2).text()
     assert not v.follow_button.isEnabled() and not v.close_button.isEnabled()
 
     v.text.setPlainText("Dikonfirmasi ke bidang Linjamsos")
     v.follow_button.click()
-    qtbot.waitUntil(lambda: v.current() is not None and v.current().status == "ditindaklanjuti", timeout=5000)
+    qtbot.waitUntil(lambda: v.current() is not None and v.current().status == "ditindaklanjuti", timeout=20_000)
     assert v.text.toPlainText() == "" and "Dikonfirmasi" in v.detail_text.text()
     v.text.setPlainText("Surat terbit 25 November; silakan diambil di loket 1")
     v.answer_button.click()
-    qtbot.waitUntil(lambda: v.current() is not None and v.current().status == "dijawab", timeout=5000)
+    qtbot.waitUntil(lambda: v.current() is not None and v.current().status == "dijawab", timeout=20_000)
     assert v.close_button.isEnabled()
     v.close_button.click()
-    qtbot.waitUntil(lambda: v.current() is not None and v.current().status == "selesai", timeout=5000)
+    qtbot.waitUntil(lambda: v.current() is not None and v.current().status == "selesai", timeout=20_000)
     assert complaints.list_complaints(office, actor=staff.manager)[0].status == "selesai"
 
 
@@ -78,7 +78,7 @@ def test_overdue_marked_and_filtered(qtbot, office, staff):
     assert v.table.rowCount() == 2 and "1</b> lewat tenggat" in v.summary.text()
     assert not v.handle.isVisible()  # front office registers, does not handle
     v.overdue_only.setChecked(True)
-    qtbot.waitUntil(lambda: v.table.rowCount() == 1, timeout=5000)
+    qtbot.waitUntil(lambda: v.table.rowCount() == 1, timeout=20_000)
     assert "LEWAT TENGGAT" in v.table.item(0, 7).text()
 
 
@@ -96,5 +96,5 @@ def test_unknown_case_number_is_refused(qtbot, office, staff, monkeypatch):
     monkeypatch.setattr(complaints_view.NewComplaintDialog, "exec", fill)
     v = make_view(qtbot, office, staff.front_office)
     v.new_button.click()
-    qtbot.waitUntil(lambda: bool(shown), timeout=5000)
+    qtbot.waitUntil(lambda: bool(shown), timeout=20_000)
     assert "tidak ditemukan" in shown[0] and complaints.list_complaints(office, actor=staff.front_office) == []

@@ -44,7 +44,7 @@ def test_dashboard(qtbot, office, staff):
     qtbot.addWidget(v)
     v.resize(1100, 700)
     v.show()
-    qtbot.waitUntil(lambda: v.data is not None, timeout=5000)
+    qtbot.waitUntil(lambda: v.data is not None, timeout=20_000)
     d = v.data
     assert d.figures.total >= 1  # the month figures themselves are tested in tests/core/test_case_queries.py
     bar = [b for b in d.bars if "Penerimaan" in b.label][0]
@@ -56,4 +56,4 @@ def test_dashboard(qtbot, office, staff):
     assert opened == [late.id]
     assert not v.bars.grab().isNull()
     v.prev_button.click()
-    qtbot.waitUntil(lambda: v.data is not d, timeout=5000)
+    qtbot.waitUntil(lambda: v.data is not d, timeout=20_000)

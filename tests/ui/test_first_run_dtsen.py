@@ -76,7 +76,7 @@ def test_a_failed_import_keeps_the_set_up(qtbot, wizard, office, tmp_path):
     qtbot.waitUntil(lambda: "Impor gagal" in wizard.dtsen_page.status.text(), timeout=20_000)
     assert setup.is_set_up(office) and dtsen.record_count(office) == 0
     assert "menu Impor DTSEN" in wizard.dtsen_page.status.text()
-    with qtbot.waitSignal(wizard.completed, timeout=10_000):
+    with qtbot.waitSignal(wizard.completed, timeout=20_000):
         wizard.button(QWizard.WizardButton.FinishButton).click()
 
 

@@ -37,21 +37,21 @@ def test_rank_then_waiting_list_and_score_sheet(qtbot, office, admin, staff, mon
     v = JamkesdaView(UiSession(office, staff.back_office, runner))
     qtbot.addWidget(v)
     v.show()
-    qtbot.waitUntil(lambda: v.table.rowCount() == 2, timeout=5000)
+    qtbot.waitUntil(lambda: v.table.rowCount() == 2, timeout=20_000)
     v.period.setText(a.data["quota_period"])
     v.refresh()
-    qtbot.waitUntil(lambda: "belum diperingkat: <b>2</b>" in v.quota.text(), timeout=5000)
+    qtbot.waitUntil(lambda: "belum diperingkat: <b>2</b>" in v.quota.text(), timeout=20_000)
     assert "Kuota periode" in v.quota.text() and "<b>1</b> peserta" in v.quota.text()
 
     monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
     v.rank_button.click()
-    qtbot.waitUntil(lambda: "daftar tunggu: <b>1</b>" in v.quota.text(), timeout=5000)
+    qtbot.waitUntil(lambda: "daftar tunggu: <b>1</b>" in v.quota.text(), timeout=20_000)
     assert [v.table.item(r, 1).text() for r in range(2)] == [b.reg_number, a.reg_number]
     assert v.table.item(0, 7).text().startswith("Layak") and v.table.item(1, 7).text() == "Daftar tunggu"
     assert cases.get_case(office, actor=staff.back_office, case_id=b.id).current_step == "pemberitahuan"
 
     v.table.selectRow(1)
-    qtbot.waitUntil(lambda: "Jumlah <b>6</b>" in v.sheet.text(), timeout=5000)
+    qtbot.waitUntil(lambda: "Jumlah <b>6</b>" in v.sheet.text(), timeout=20_000)
     assert "batas layak 5" in v.sheet.text() and "✗" in v.sheet.text()
 
 
@@ -61,7 +61,7 @@ def test_front_office_cannot_rank(qtbot, office, staff):
 
     v = JamkesdaView(UiSession(office, staff.front_office, new_runner()))
     qtbot.addWidget(v)
-    qtbot.waitUntil(lambda: "Layak" in v.quota.text(), timeout=5000)
+    qtbot.waitUntil(lambda: "Layak" in v.quota.text(), timeout=20_000)
     assert not v.rank_button.isVisibleTo(v)
 
 
@@ -79,7 +79,7 @@ def test_participant_leaves_and_the_waiting_list_moves_up(qtbot, office, admin, 
     jamkesda.rank_period(office, actor=staff.back_office, period=a.data["quota_period"])
     v = jamkesda_view.JamkesdaView(UiSession(office, staff.back_office, new_runner()))
     qtbot.addWidget(v)
-    qtbot.waitUntil(lambda: v.table.rowCount() == 2, timeout=5000)
+    qtbot.waitUntil(lambda: v.table.rowCount() == 2, timeout=20_000)
     v.table.selectRow(1)
     assert not v.release_button.isEnabled()  # waiting list: not a participant
     v.table.selectRow(0)
@@ -93,6 +93,6 @@ def test_participant_leaves_and_the_waiting_list_moves_up(qtbot, office, admin, 
     monkeypatch.setattr(jamkesda_view.ReleaseDialog, "exec", leave)
     v.release_button.click()
     qtbot.waitUntil(lambda: any(v.table.item(r, 7).text() == "Keluar dari kuota" for r in range(v.table.rowCount())),
-                    timeout=5000)
+                    timeout=20_000)
     decisions = {v.table.item(r, 1).text(): v.table.item(r, 7).text() for r in range(v.table.rowCount())}
     assert decisions[a.reg_number].startswith("Layak") and decisions[b.reg_number] == "Keluar dari kuota"

@@ -32,7 +32,7 @@ def make_view(qtbot, office, actor, **kw):
     v = QueueView(UiSession(office, actor, runner), **kw)
     qtbot.addWidget(v)
     v.show()
-    qtbot.waitUntil(lambda: v.model is not None and "berkas hari ini" in v.summary.text(), timeout=5000)
+    qtbot.waitUntil(lambda: v.model is not None and "berkas hari ini" in v.summary.text(), timeout=20_000)
     return v
 
 
@@ -64,11 +64,11 @@ def test_search_by_name_nik_and_registration(qtbot, office, staff):
     for text in ("aminah", nik(1), a.reg_number):
         v.search.setText(text)
         qtbot.keyClick(v.search, Qt.Key.Key_Return)
-        qtbot.waitUntil(lambda: "ditemukan" in v.summary.text(), timeout=5000)
+        qtbot.waitUntil(lambda: "ditemukan" in v.summary.text(), timeout=20_000)
         assert [r.id for r in v.model.rows] == [a.id]
         v.summary.setText("")
     v.back_button.click()
-    qtbot.waitUntil(lambda: "berkas hari ini" in v.summary.text(), timeout=5000)
+    qtbot.waitUntil(lambda: "berkas hari ini" in v.summary.text(), timeout=20_000)
     assert len(v.model.rows) == 2
 
 
@@ -79,15 +79,15 @@ def test_new_case_button_starts_the_wizard_from_the_main_window(qtbot, office, s
     runner = new_runner()
     win = MainWindow(UiSession(office, staff.front_office, runner), "Dinas Sosial")
     qtbot.addWidget(win)
-    qtbot.waitUntil(lambda: "penonaktifan" in win.queue.new_buttons, timeout=5000)
+    qtbot.waitUntil(lambda: "penonaktifan" in win.queue.new_buttons, timeout=20_000)
     win.queue.new_buttons["penonaktifan"].click()
-    qtbot.waitUntil(lambda: win.wizard is not None, timeout=5000)
+    qtbot.waitUntil(lambda: win.wizard is not None, timeout=20_000)
     assert win.wizard.defn.code == "penonaktifan" and win.wizard.isVisible()
     win.wizard.reject()
     c = cases.open_case(office, actor=staff.front_office, service_code="pbi-baru", nik=nik(3), name="X")
     win.open_case(c.id)
     dlg = win.detail_windows[c.id]
-    qtbot.waitUntil(lambda: dlg.view.loaded is not None, timeout=5000)
+    qtbot.waitUntil(lambda: dlg.view.loaded is not None, timeout=20_000)
     assert c.reg_number in dlg.view.header.text()
     dlg.close()
     runner.wait(5000)

@@ -45,7 +45,7 @@ def fill_person(qtbot, w, *, nik=NIK, name="Siti Aminah", kk=KK):
     page = w.person_page
     qtbot.keyClicks(page.nik, nik)
     qtbot.waitUntil(lambda: page.lookup_task is None and page.dtsen_state.text() != "Mencari di DTSEN…",
-                    timeout=5000)
+                    timeout=20_000)
     if not page.name.text():
         qtbot.keyClicks(page.name, name)
     if not page.no_kk.text():
@@ -201,7 +201,7 @@ def test_keyboard_only_enter_advances(qtbot, office, officer):
     w = make_wizard(qtbot, office, officer, "pbi-baru")
     page = w.person_page
     qtbot.keyClicks(page.nik, NIK)
-    qtbot.waitUntil(lambda: page.lookup_task is None, timeout=5000)
+    qtbot.waitUntil(lambda: page.lookup_task is None, timeout=20_000)
     qtbot.keyClicks(page.name, "Siti Aminah")
     qtbot.keyClick(page.name, Qt.Key.Key_Return)
     assert w.currentPage() is w.checklist_page

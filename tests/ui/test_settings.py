@@ -24,10 +24,10 @@ def view(qtbot, office, admin):
 
 def test_rule_setting_saved_and_bad_value_refused(qtbot, view, office):
     editor = view.editors["rules"]
-    qtbot.waitUntil(lambda: editor.editors["proposal_window_end_day"].value() == 11, timeout=5000)
+    qtbot.waitUntil(lambda: editor.editors["proposal_window_end_day"].value() == 11, timeout=20_000)
     editor.editors["proposal_window_end_day"].setValue(15)
     editor.save_button.click()
-    qtbot.waitUntil(lambda: editor.status.text() == "Tersimpan.", timeout=5000)
+    qtbot.waitUntil(lambda: editor.status.text() == "Tersimpan.", timeout=20_000)
     assert settings.load(office, "rules", RuleSettings).proposal_window_end_day == 15
 
     editor.editors["proposal_window_start_day"].setValue(20)
@@ -45,10 +45,10 @@ def test_letter_paper_setting(qtbot, view, office):
     from app.documents.numbering import LetterSettings
 
     editor = view.editors["letters"]
-    qtbot.waitUntil(lambda: editor.editors["paper"].text() == "A4", timeout=5000)
+    qtbot.waitUntil(lambda: editor.editors["paper"].text() == "A4", timeout=20_000)
     editor.editors["paper"].setText("F4")
     editor.save_button.click()
-    qtbot.waitUntil(lambda: editor.status.text() == "Tersimpan.", timeout=5000)
+    qtbot.waitUntil(lambda: editor.status.text() == "Tersimpan.", timeout=20_000)
     assert settings.load(office, "letters", LetterSettings).paper == "F4"
 
 
@@ -65,6 +65,6 @@ def test_add_user_from_the_users_tab(qtbot, view, office, admin, monkeypatch):
 
     monkeypatch.setattr(users_view.UserDialog, "exec", fake_exec)
     view.users.add_button.click()
-    qtbot.waitUntil(lambda: view.users.table.rowCount() == 2, timeout=5000)
+    qtbot.waitUntil(lambda: view.users.table.rowCount() == 2, timeout=20_000)
     info = {u.username: u for u in users.list_users(office, actor=admin)}["siti"]
     assert info.roles == ("back_office", "front_office")

@@ -69,7 +69,7 @@ def test_first_run_then_login_then_lookup(qtbot, controller):
     qtbot.keyClicks(view.nik, "1971015208810001")
     assert "perempuan" in view.validation.text() and view.search.isEnabled()
     qtbot.keyClick(view.nik, Qt.Key.Key_Return)
-    qtbot.waitUntil(lambda: "TIDAK TERDAFTAR" in view.result_title.text(), timeout=10_000)
+    qtbot.waitUntil(lambda: "TIDAK TERDAFTAR" in view.result_title.text(), timeout=20_000)
 
     # Import the sample through the import screen (admin may), then the same NIK is found.
     win.show_page("import")
@@ -78,7 +78,7 @@ def test_first_run_then_login_then_lookup(qtbot, controller):
     assert win.importer.progress.value() == 100
     win.show_page("lookup")
     qtbot.keyClick(view.nik, Qt.Key.Key_Return)
-    qtbot.waitUntil(lambda: "TERDAFTAR di" in view.result_title.text(), timeout=10_000)
+    qtbot.waitUntil(lambda: "TERDAFTAR di" in view.result_title.text(), timeout=20_000)
     assert view.fields["name"].text() == "Nurhayati"
     assert view.fields["desil"].text() == "1"
 
@@ -108,7 +108,7 @@ def test_lookup_runs_off_the_gui_thread(qtbot, session, monkeypatch):
     qtbot.addWidget(view)
     qtbot.keyClicks(view.nik, "1971011102790003")
     view.search.click()
-    qtbot.waitUntil(lambda: not view.result_frame.isHidden(), timeout=10_000)
+    qtbot.waitUntil(lambda: not view.result_frame.isHidden(), timeout=20_000)
     assert threads == [False]
 
 
@@ -130,7 +130,7 @@ def test_import_can_be_cancelled_and_changes_nothing(qtbot, session, monkeypatch
     assert view.cancel.isEnabled() and not view.choose.isEnabled()
     view.cancel.click()
     gate.set()
-    qtbot.waitUntil(lambda: "dibatalkan" in view.status.text(), timeout=10_000)
+    qtbot.waitUntil(lambda: "dibatalkan" in view.status.text(), timeout=20_000)
     assert dtsen.record_count(session.office) == 0
     assert view.choose.isEnabled()
 
