@@ -56,7 +56,8 @@ def build_parser() -> argparse.ArgumentParser:
         prog="loket-pbi", parents=[parent],
         description="Loket PBI — layanan PBI JK dan Jamkesda di Dinas Sosial. Tanpa perintah: membuka jendela.",
     )
-    parser.add_argument("--version", action="version", version=f"Loket PBI {__version__}")
+    parser.add_argument("--version", action="version", version=f"Loket PBI {__version__}",
+                        help="tampilkan versi program lalu keluar")
     sub = parser.add_subparsers(dest="command", metavar="PERINTAH")
     for name in COMMAND_MODULES:
         importlib.import_module(name).register(sub, parent)
