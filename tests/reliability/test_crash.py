@@ -17,7 +17,9 @@ def test_random_kills_lose_nothing(tmp_path):
     stats = run_crashes(tmp_path / "data", KILLS)
     record("crash", {"kills": stats.kills, "journaled_successes": stats.journaled_total,
                      "by_operation": dict(stats.journaled), "lost": len(stats.lost),
-                     "problems": len(stats.problems), "letters": stats.letters, "cases": stats.cases,
+                     "problems": len(stats.problems),
+                     "stray_zips_of_rolled_back_closes": len(stats.stray_zips),
+                     "letters": stats.letters, "cases": stats.cases,
                      "batches": stats.batches, "dtsen_imports": stats.dtsen_imports,
                      "seconds": round(stats.seconds, 1)})
     assert stats.kills == KILLS
