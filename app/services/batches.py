@@ -699,10 +699,12 @@ def carry_case(office: Office, *, actor: Actor, case_id: int, to_period: str, re
 
 
 def remove_orphan_files(office: Office, *, older_than_seconds: float = 6 * 3600) -> list[str]:
-    """Remove staging folders and temporary ZIPs left by a crash (never a finished batch's ZIP).
+    """Remove staging folders, temporary ZIPs and unclaimed ZIPs left by a crash (never a batch's ZIP).
 
-    Only leftovers older than ``older_than_seconds`` are removed, so a close running right now on
-    this PC keeps its files.
+    A close renames its ZIP into place just before its transaction commits (so a committed batch always
+    has its file); a kill between the two leaves a ZIP with full NIKs that no batch names. Such a file,
+    like any other leftover, is removed once older than ``older_than_seconds``, so a close running right
+    now on this PC keeps its files.
     """
     import time
 
@@ -710,6 +712,8 @@ def remove_orphan_files(office: Office, *, older_than_seconds: float = 6 * 3600)
     folder = office.dirs.batches
     if not folder.is_dir():
         return removed
+    with office.db.read() as s:
+        claimed = {Path(z).name for z in s.exec(select(Batch.zip_path)).all() if z}
     limit = time.time() - older_than_seconds
     for p in folder.iterdir():
         try:
@@ -720,7 +724,8 @@ def remove_orphan_files(office: Office, *, older_than_seconds: float = 6 * 3600)
         if p.name.startswith(".staging-") and p.is_dir():
             shutil.rmtree(p, ignore_errors=True)
             removed.append(p.name)
-        elif p.name.startswith(".") and p.name.endswith(".tmp"):
+        elif (p.name.startswith(".") and p.name.endswith(".tmp")) or (
+                p.suffix == ".zip" and p.is_file() and p.name not in claimed):
             with contextlib.suppress(OSError):
                 p.unlink()
                 removed.append(p.name)

@@ -439,3 +439,14 @@ def test_sequence_continues_after_the_office_code_changes(office, admin, supervi
     office_svc.save_profile(office, actor=admin, values={"code": "DINSOS-BARU"})
     assert batches.close_batch(office, actor=supervisor, service_code="penonaktifan", period="2026-12",
                                with_letters=False).batch.sequence == 2
+
+
+def test_unclaimed_zip_of_a_rolled_back_close_is_removed_claimed_kept(office, supervisor):
+    make_cases(office, "penonaktifan", 2)
+    res = batches.close_batch(office, actor=supervisor, service_code="penonaktifan", period="2026-11",
+                              with_letters=False)
+    stray = office.dirs.batches / "penonaktifan_2026-12_002.zip"  # as a kill before the commit leaves it
+    stray.write_bytes(b"PK\x03\x04 full NIKs")
+    assert batches.remove_orphan_files(office) == []  # young: might belong to a close running now
+    assert batches.remove_orphan_files(office, older_than_seconds=0) == [stray.name]
+    assert not stray.exists() and Path(res.batch.zip_path).is_file()
