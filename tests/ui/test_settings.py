@@ -68,3 +68,30 @@ def test_add_user_from_the_users_tab(qtbot, view, office, admin, monkeypatch):
     qtbot.waitUntil(lambda: view.users.table.rowCount() == 2, timeout=20_000)
     info = {u.username: u for u in users.list_users(office, actor=admin)}["siti"]
     assert info.roles == ("back_office", "front_office")
+
+
+def test_backup_now_and_restore_after_confirmation(qtbot, view, office, admin, monkeypatch):
+    from PySide6.QtWidgets import QApplication, QMessageBox
+
+    from app.context import open_office
+    from app.services import backup
+
+    panel = view.backup_panel
+    panel.make_button.click()
+    qtbot.waitUntil(lambda: "Cadangan dibuat" in panel.status.text(), timeout=20_000)
+    made = backup.list_backups(office.dirs.backups)[0]
+
+    users.add_user(office, actor=admin, username="setelah", full_name="Sesudah Cadangan",
+                   password="rahasia-123", roles=["verifier"])
+    asked, exits = [], []
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: asked.append(a[2]) or QMessageBox.StandardButton.Yes)
+    monkeypatch.setattr(QMessageBox, "information", lambda *a, **k: None)
+    monkeypatch.setattr(QApplication.instance(), "exit", lambda code=0: exits.append(code))
+    panel.check_then_confirm(made)
+    qtbot.waitUntil(lambda: exits == [0], timeout=20_000)
+    assert "DIGANTI" in asked[0]
+    reopened = open_office(office.dirs.root)
+    try:
+        assert "setelah" not in [u.username for u in users.list_users(reopened, actor=admin)]
+    finally:
+        reopened.close()

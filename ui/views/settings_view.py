@@ -43,6 +43,17 @@ class SettingsView(QWidget):
         for key, cls, title, help_text in sections():
             editor = SectionEditor(session, key, cls, title, help_text)
             self.editors[key] = editor
+            if key == "backup":
+                from ui.views.backup_panel import BackupPanel
+
+                page = QWidget()
+                box = QVBoxLayout(page)
+                box.setContentsMargins(0, 0, 0, 0)
+                box.addWidget(editor, 1)
+                self.backup_panel = BackupPanel(session)
+                box.addWidget(self.backup_panel)
+                self.tabs.addTab(page, title)
+                continue
             self.tabs.addTab(editor, title)
         self.users = UsersView(session)
         self.tabs.addTab(self.users, "Pengguna")

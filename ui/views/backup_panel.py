@@ -1,0 +1,127 @@
+"""Backups from the window (Settings → Cadangan): make one now, restore one after a confirmation."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtWidgets import (
+    QApplication,
+    QFileDialog,
+    QHBoxLayout,
+    QInputDialog,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.services import backup
+from ui.errors import show_error
+from ui.session import UiSession
+
+
+class BackupPanel(QWidget):
+    def __init__(self, session: UiSession):
+        super().__init__()
+        self.session = session
+        layout = QVBoxLayout(self)
+        row = QHBoxLayout()
+        self.make_button = QPushButton("&Buat cadangan sekarang")
+        self.make_button.setObjectName("make_backup")
+        self.restore_button = QPushButton("&Pulihkan dari cadangan…")
+        self.restore_button.setObjectName("restore_backup")
+        row.addWidget(self.make_button)
+        row.addWidget(self.restore_button)
+        row.addStretch(1)
+        layout.addLayout(row)
+        self.status = QLabel("")
+        self.status.setObjectName("backup_status")
+        self.status.setWordWrap(True)
+        layout.addWidget(self.status)
+        self.make_button.clicked.connect(self.make_now)
+        self.restore_button.clicked.connect(self.choose_restore)
+        self.restore_button.setEnabled(session.office.db.is_sqlite)
+
+    def make_now(self) -> None:
+        office, actor = self.session.office, self.session.actor
+        self.make_button.setEnabled(False)
+        self.status.setText("Membuat cadangan…")
+
+        def done(info: backup.BackupInfo) -> None:
+            self.make_button.setEnabled(True)
+            self.status.setStyleSheet("color: #1b5e20;")
+            self.status.setText(f"Cadangan dibuat: {info.path} ({info.files} berkas, "
+                                f"{info.size / 1_048_576:.1f} MB).")
+
+        def failed(exc: BaseException, tb: str) -> None:
+            self.make_button.setEnabled(True)
+            self.status.setText("")
+            show_error(self, exc, tb)
+
+        self.session.runner.run(lambda _t: backup.make_backup(office, actor=actor), on_done=done, on_error=failed)
+
+    def choose_restore(self) -> None:
+        start = str(backup.backup_folder(self.session.office))
+        path, _ = QFileDialog.getOpenFileName(self, "Berkas cadangan", start, "Cadangan Loket PBI (*.zip)")
+        if path:
+            self.check_then_confirm(Path(path))
+
+    def check_then_confirm(self, path: Path, password: str | None = None) -> None:
+        """Check the whole backup first (in the worker); only a sound backup is offered for restoring."""
+        self.status.setStyleSheet("")
+        self.status.setText(f"Memeriksa {path.name}…")
+
+        def checked(manifest: dict) -> None:
+            self.status.setText("")
+            answer = QMessageBox.question(
+                self, "Pulihkan cadangan",
+                f"Cadangan {path.name} utuh: dibuat {manifest['created_at'][:16].replace('T', ' ')} (UTC) oleh "
+                f"Loket PBI {manifest['app_version']}, {len(manifest['files'])} berkas.\n\n"
+                "Semua data saat ini akan DIGANTI dengan isi cadangan ini. Data saat ini disimpan dulu di "
+                "folder backups/sebelum-pulih-… . Setelah pemulihan aplikasi ditutup; bukalah kembali.\n\n"
+                "Lanjutkan pemulihan?")
+            if answer == QMessageBox.StandardButton.Yes:
+                self.restore(path, password)
+
+        def failed(exc: BaseException, tb: str) -> None:
+            self.status.setText("")
+            if password is None and "kata sandi" in str(exc).lower():
+                text, ok = QInputDialog.getText(self, "Cadangan terenkripsi", "Kata sandi cadangan:",
+                                                QLineEdit.EchoMode.Password)
+                if ok and text:
+                    self.check_then_confirm(path, text)
+                return
+            show_error(self, exc, tb)
+
+        self.session.runner.run(lambda _t: backup.verify_backup(path, password=password), on_done=checked,
+                                on_error=failed)
+
+    def restore(self, path: Path, password: str | None) -> None:
+        """Close the database, replace the data, and end the program so it starts on the restored data."""
+        office = self.session.office
+        self.make_button.setEnabled(False)
+        self.restore_button.setEnabled(False)
+        self.status.setText("Memulihkan… jangan matikan komputer.")
+
+        def work(_t):
+            office.db.dispose()
+            return backup.restore(office.dirs, path, password=password)
+
+        def done(aside: Path) -> None:
+            QMessageBox.information(self, "Pemulihan selesai",
+                                    f"Data dipulihkan dari {path.name}. Data sebelumnya disimpan di {aside}.\n"
+                                    "Aplikasi sekarang ditutup; bukalah kembali.")
+            QApplication.instance().exit(0)
+
+        def failed(exc: BaseException, tb: str) -> None:
+            self.status.setText("")
+            show_error(self, exc, tb)
+            QMessageBox.warning(self, "Pemulihan gagal",
+                                "Pemulihan tidak selesai. Tutup dan buka kembali aplikasi sebelum bekerja lagi.")
+            QApplication.instance().exit(1)
+
+        # Wait for any other background work on this database before closing it.
+        self.session.runner.wait(30_000)
+        self.session.runner.run(work, on_done=done, on_error=failed)
