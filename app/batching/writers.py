@@ -122,8 +122,10 @@ def _fsync_dir(folder: Path) -> None:
         os.close(fd)
 
 
-def write_zip_atomically(dest: Path, files: Sequence[tuple[str, Path]]) -> str:
+def write_zip_atomically(dest: Path, files: Sequence[tuple[str, Path]], *, password: str | None = None) -> str:
     """Write ``files`` (archive name, source path) into ``dest`` so that ``dest`` is either complete or absent.
+
+    With ``password`` every member is encrypted with AES-256 (WinZip AE-2, opened by 7-Zip and WinZip).
 
     The ZIP is written to a temporary file in the same folder, flushed and fsynced, then renamed over
     ``dest`` (an atomic step on the same file system). Returns the SHA-256 of the finished ZIP.
@@ -133,7 +135,15 @@ def write_zip_atomically(dest: Path, files: Sequence[tuple[str, Path]]) -> str:
     tmp = dest.with_name(f".{dest.name}.{os.getpid()}.tmp")
     try:
         with tmp.open("wb") as raw:
-            with zipfile.ZipFile(raw, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=6) as zf:
+            if password:
+                import pyzipper
+
+                archive = pyzipper.AESZipFile(raw, "w", compression=zipfile.ZIP_DEFLATED,
+                                              encryption=pyzipper.WZ_AES)
+                archive.setpassword(password.encode("utf-8"))
+            else:
+                archive = zipfile.ZipFile(raw, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=6)
+            with archive as zf:
                 for name, path in files:
                     zf.write(path, arcname=name)
             raw.flush()

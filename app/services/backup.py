@@ -31,7 +31,7 @@ from app.context import Office
 from app.errors import ValidationError
 from app.paths import DataDirs
 from app.rules.permissions import Actor, require
-from app.services import audit, settings
+from app.services import audit, secrets, settings
 from app.timeutil import to_local, utcnow
 
 ENV_PASSWORD = "LOKET_PBI_BACKUP_PASSWORD"
@@ -68,34 +68,19 @@ def backup_folder(office: Office) -> Path:
 
 def set_backup_password(office: Office, *, actor: Actor, password: str) -> None:
     """Store the password of encrypted backups (logged without the password itself)."""
-    from app.db.models import Setting
-
-    require(actor, "settings.edit")
-    if len(password) < 8:
-        raise ValidationError("Kata sandi cadangan minimal 8 karakter.")
-    with office.db.write() as s:
-        row = s.get(Setting, SECRET_KEY)
-        if row is None:
-            row = Setting(key=SECRET_KEY, value={"password": password}, updated_by=actor.id)
-        else:
-            row.value, row.updated_by, row.updated_at = {"password": password}, actor.id, utcnow()
-        s.add(row)
-        audit.record(s, actor=actor, action="backup.password_set", entity="setting", entity_id=SECRET_KEY)
+    secrets.set_secret(office, actor=actor, key=SECRET_KEY, password=password, action="backup.password_set",
+                       label="cadangan")
 
 
 def _backup_password(office: Office) -> str | None:
     """The password for a new backup, or ``None`` for a plain ZIP."""
-    from app.db.models import Setting
-
     if not settings.load(office, "backup", BackupSettings).encrypt:
         return None
-    with office.db.read() as s:
-        row = s.get(Setting, SECRET_KEY)
-        password = (row.value or {}).get("password") if row else None
+    password = secrets.get_secret(office, SECRET_KEY)
     if not password:
         raise ValidationError("Cadangan terenkripsi diaktifkan tetapi kata sandinya belum diatur "
                               "(Pengaturan → Cadangan). Tidak ada cadangan yang dibuat.")
-    return str(password)
+    return password
 
 
 def _open_zip(path: Path, password: str | None):

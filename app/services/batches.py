@@ -47,7 +47,7 @@ from app.db.models import (
 )
 from app.errors import ConflictError, LoketError, NotFound, ValidationError
 from app.rules.permissions import Actor, require
-from app.services import audit
+from app.services import audit, secrets
 from app.services import settings as settings_svc
 from app.timeutil import utcnow, zone
 
@@ -96,6 +96,25 @@ SERVICE_NAMES = {
 }
 
 
+SECRET_KEY = "batches.secret"
+
+
+def set_batch_password(office: Office, *, actor: Actor, password: str) -> None:
+    """Store the password of encrypted batch ZIPs (logged without the password itself)."""
+    secrets.set_secret(office, actor=actor, key=SECRET_KEY, password=password, action="batch.password_set",
+                       label="batch")
+
+
+def _batch_password(office: Office, cfg: BatchSettings) -> str | None:
+    if not cfg.encrypt:
+        return None
+    password = secrets.get_secret(office, SECRET_KEY)
+    if not password:
+        raise ValidationError("ZIP batch terenkripsi diaktifkan tetapi kata sandinya belum diatur. "
+                              "Tidak ada batch yang ditutup.")
+    return password
+
+
 @dataclass(frozen=True)
 class BatchSettings:
     """Setting section ``batches``.
@@ -110,6 +129,9 @@ class BatchSettings:
     extra_columns: dict[str, list[list[str]]] = field(default_factory=dict)
     cover_letters: dict[str, str] = field(default_factory=dict)
     individual_letters: tuple[str, ...] = ("penonaktifan",)
+    #: AES-256 password protection of the batch ZIP (password: :func:`set_batch_password`; the
+    #: receiving office needs it too, so agree on it with BPJS/Kemensos before switching this on)
+    encrypt: bool = False
     excluded_statuses: tuple[str, ...] = ("ditolak", "dibatalkan")
 
 
@@ -314,6 +336,7 @@ def close_batch(office: Office, *, actor: Actor, service_code: str, period: str,
         # Refuse a broken template before taking the batch number and the write lock.
         template = letters.template_check(office, letter_type)
     individual = with_letters and service_code in cfg.individual_letters
+    zip_password = _batch_password(office, cfg)
 
     already = _already_closed(office, service_code, period)
     if already is not None:
@@ -432,7 +455,7 @@ def close_batch(office: Office, *, actor: Actor, service_code: str, period: str,
             write_manifest(manifest_path, manifest)
             files.append(("manifest.json", manifest_path))
             dest = office.dirs.batches / f"{stem}.zip"
-            digest = write_zip_atomically(dest, files)
+            digest = write_zip_atomically(dest, files, password=zip_password)
             batch.status = "closed"
             batch.record_count = done
             batch.zip_path = str(dest)
@@ -606,8 +629,15 @@ def verify_batch(office: Office, *, actor: Actor, batch_id: int) -> list[str]:
     problems = []
     if sha256_file(zip_path) != digest:
         problems.append(f"SHA-256 {zip_path.name} tidak sama dengan saat batch ditutup (berkas diubah atau rusak).")
+    import pyzipper
+
     try:
-        with zipfile.ZipFile(zip_path) as zf:
+        with pyzipper.AESZipFile(zip_path) as zf:
+            if any(i.flag_bits & 0x1 for i in zf.infolist()):
+                password = secrets.get_secret(office, SECRET_KEY)
+                if not password:
+                    return problems + [f"{zip_path.name} terenkripsi, tetapi kata sandi batch belum diatur."]
+                zf.setpassword(password.encode("utf-8"))
             bad = zf.testzip()
             if bad:
                 problems.append(f"Berkas {bad} di dalam ZIP rusak.")
@@ -626,8 +656,8 @@ def verify_batch(office: Office, *, actor: Actor, batch_id: int) -> list[str]:
                     rows = sum(1 for _ in csv.reader(io.StringIO(data.decode("utf-8-sig")))) - 1
                     if rows != count:
                         problems.append(f"{entry['name']} berisi {rows} baris, tercatat {count} kasus.")
-    except (zipfile.BadZipFile, KeyError, ValueError) as exc:
-        problems.append(f"{zip_path.name} bukan ZIP batch yang utuh: {exc}")
+    except (zipfile.BadZipFile, KeyError, ValueError, RuntimeError) as exc:
+        problems.append(f"{zip_path.name} bukan ZIP batch yang utuh (atau kata sandinya salah): {exc}")
     return problems
 
 

@@ -182,7 +182,7 @@ def test_crash_or_full_disk_leaves_nothing_marked(office, supervisor, monkeypatc
         import app.batching.writers as w
         real = w.write_zip_atomically
 
-        def half_then_fail(dest, files):
+        def half_then_fail(dest, files, **_kw):
             tmp = dest.with_name(f".{dest.name}.tmp")
             tmp.write_bytes(b"PK partial")
             tmp.unlink()
@@ -395,8 +395,8 @@ else:
     progress = None
     real = batches.write_zip_atomically
 
-    def write_then_die(dest, files):
-        real(dest, files)
+    def write_then_die(dest, files, **kw):
+        real(dest, files, **kw)
         os._exit(9)  # the ZIP is renamed into place, the commit never comes
     batches.write_zip_atomically = write_then_die
 batches.close_batch(office, actor=actor, service_code="penonaktifan", period="2026-11", progress=progress)
@@ -450,3 +450,32 @@ def test_unclaimed_zip_of_a_rolled_back_close_is_removed_claimed_kept(office, su
     assert batches.remove_orphan_files(office) == []  # young: might belong to a close running now
     assert batches.remove_orphan_files(office, older_than_seconds=0) == [stray.name]
     assert not stray.exists() and Path(res.batch.zip_path).is_file()
+
+
+def test_encrypted_batch_zip_needs_its_password(office, admin, supervisor):
+    import zipfile
+
+    import pyzipper
+
+    from app.services import settings as settings_svc
+
+    make_cases(office, "penonaktifan", 3)
+    settings_svc.save(office, actor=admin, section=batches.SECTION, value=batches.BatchSettings(encrypt=True))
+    with pytest.raises(ValidationError, match="kata sandinya belum diatur"):
+        batches.close_batch(office, actor=supervisor, service_code="penonaktifan", period="2026-11",
+                            with_letters=False)
+    batches.set_batch_password(office, actor=admin, password="sandi-batch-2026")
+    res = batches.close_batch(office, actor=supervisor, service_code="penonaktifan", period="2026-11",
+                              with_letters=False)
+    path = Path(res.batch.zip_path)
+    with zipfile.ZipFile(path) as zf, pytest.raises(RuntimeError):
+        zf.read("manifest.json")  # encrypted: unreadable without the password
+    with pyzipper.AESZipFile(path) as zf:
+        zf.setpassword(b"sandi-batch-2026")
+        assert json.loads(zf.read("manifest.json"))["record_count"] == 3
+    assert batches.verify_batch(office, actor=supervisor, batch_id=res.batch.id) == []
+    with office.db.read() as s:
+        from app.db.models import AuditEntry
+
+        logged = s.exec(select(AuditEntry).where(AuditEntry.action == "batch.password_set")).all()
+    assert logged and "sandi-batch-2026" not in json.dumps([e.new_values for e in logged])
