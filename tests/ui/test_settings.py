@@ -95,3 +95,20 @@ def test_backup_now_and_restore_after_confirmation(qtbot, view, office, admin, m
         assert "setelah" not in [u.username for u in users.list_users(reopened, actor=admin)]
     finally:
         reopened.close()
+
+
+def test_batch_encryption_setting_and_password(qtbot, view, office):
+    from app.services import batches, secrets
+
+    editor = view.editors["batches"]
+    qtbot.waitUntil(lambda: editor.editors["individual_letters"].toPlainText() != "", timeout=20_000)
+    editor.editors["encrypt"].setChecked(True)
+    editor.save_button.click()
+    qtbot.waitUntil(lambda: editor.status.text() == "Tersimpan.", timeout=20_000)
+    assert settings.load(office, "batches", batches.BatchSettings).encrypt
+    from ui.views.backup_panel import PasswordButton
+
+    pw = [w for w in view.findChildren(PasswordButton) if w.kind == "batches"][0]
+    pw.set_password("sandi-batch-2026")
+    qtbot.waitUntil(lambda: pw.status.text() == "Kata sandi disimpan.", timeout=20_000)
+    assert secrets.get_secret(office, batches.SECRET_KEY) == "sandi-batch-2026"

@@ -125,3 +125,38 @@ class BackupPanel(QWidget):
         # Wait for any other background work on this database before closing it.
         self.session.runner.wait(30_000)
         self.session.runner.run(work, on_done=done, on_error=failed)
+
+
+class PasswordButton(QWidget):
+    """Set the password of encrypted backups or batch ZIPs (stored apart from the audited settings)."""
+
+    def __init__(self, session: UiSession, label: str, kind: str):
+        super().__init__()
+        self.session, self.label, self.kind = session, label, kind
+        row = QHBoxLayout(self)
+        row.setContentsMargins(0, 0, 0, 0)
+        self.button = QPushButton(f"Atur kata sandi {label}…")
+        self.button.setObjectName(f"password_{kind}")
+        self.status = QLabel("")
+        row.addWidget(self.button)
+        row.addWidget(self.status, 1)
+        self.button.clicked.connect(self.ask)
+
+    def ask(self) -> None:
+        text, ok = QInputDialog.getText(self, "Kata sandi", f"Kata sandi {self.label} (minimal 8 karakter):",
+                                        QLineEdit.EchoMode.Password)
+        if ok:
+            self.set_password(text)
+
+    def set_password(self, password: str) -> None:
+        from app.services import batches
+
+        office, actor = self.session.office, self.session.actor
+        fn = backup.set_backup_password if self.kind == "backup" else batches.set_batch_password
+
+        def done(_r) -> None:
+            self.status.setStyleSheet("color: #1b5e20;")
+            self.status.setText("Kata sandi disimpan.")
+
+        self.session.runner.run(lambda _t: fn(office, actor=actor, password=password), on_done=done,
+                                on_error=lambda e, tb: show_error(self, e, tb))

@@ -15,6 +15,7 @@ def sections() -> list[tuple[str, type, str, str]]:
     from app.documents.numbering import LetterSettings
     from app.rules.rule_settings import RULES_SECTION, RuleSettings
     from app.services.backup import BackupSettings
+    from app.services.batches import BatchSettings
     from app.services.outbox import SECTION as DELIVERY_SECTION
     from app.services.outbox import DeliverySettings
 
@@ -25,6 +26,9 @@ def sections() -> list[tuple[str, type, str, str]]:
          "Pola nomor memakai token {kode} {urut} {unit} {bulan_romawi} {tahun}; nomor dimulai lagi setiap tahun."),
         (DELIVERY_SECTION, DeliverySettings, "Pengiriman batch",
          "Folder (jaringan, flashdisk, folder tersinkron) dan/atau alamat HTTPS penerima batch bulanan."),
+        ("batches", BatchSettings, "Batch bulanan",
+         "Kolom tambahan, surat pengantar, surat individual, dan enkripsi AES ZIP batch (sepakati kata sandinya "
+         "dengan BPJS/Kemensos sebelum mengaktifkan)."),
         ("backup", BackupSettings, "Cadangan",
          "Folder cadangan (kosong = folder data), jumlah yang disimpan, dan cadangan harian otomatis."),
     ]
@@ -43,15 +47,19 @@ class SettingsView(QWidget):
         for key, cls, title, help_text in sections():
             editor = SectionEditor(session, key, cls, title, help_text)
             self.editors[key] = editor
-            if key == "backup":
-                from ui.views.backup_panel import BackupPanel
+            if key in ("backup", "batches"):
+                from ui.views.backup_panel import BackupPanel, PasswordButton
 
                 page = QWidget()
                 box = QVBoxLayout(page)
                 box.setContentsMargins(0, 0, 0, 0)
                 box.addWidget(editor, 1)
-                self.backup_panel = BackupPanel(session)
-                box.addWidget(self.backup_panel)
+                if key == "backup":
+                    self.backup_panel = BackupPanel(session)
+                    box.addWidget(self.backup_panel)
+                    box.addWidget(PasswordButton(session, "cadangan", "backup"))
+                else:
+                    box.addWidget(PasswordButton(session, "ZIP batch", "batches"))
                 self.tabs.addTab(page, title)
                 continue
             self.tabs.addTab(editor, title)
