@@ -21,6 +21,7 @@ from app.servicedefs import get as get_definition
 from app.services import settings as settings_svc
 from ui.errors import show_error
 from ui.session import UiSession
+from ui.views.batches_view import BatchesView
 from ui.views.case_detail import CaseDetailDialog
 from ui.views.case_list import CaseListView
 from ui.views.complaints_view import ComplaintsView
@@ -69,6 +70,9 @@ class MainWindow(QMainWindow):
         if session.may("survey.report"):  # the supervising roles
             self.dashboard = DashboardView(session, on_open_case=self.open_case)
             self._add_page("dashboard", "Dasbor", self.dashboard, "Ctrl+6")
+        if session.may("batch.list"):
+            self.batches = BatchesView(session)
+            self._add_page("batches", "Batch bulanan", self.batches, "Ctrl+7")
         if session.may("dtsen.import"):
             self.importer = DtsenImportView(session)
             self.importer.on_imported = self.lookup.refresh_count

@@ -1,0 +1,176 @@
+"""Batch bulanan screen as a supervisor uses it: close, send (button and background), feedback, reconciliation."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+import pytest
+from sqlmodel import select
+
+from app.db.models import Case, Person
+from app.services import batches, outbox
+from app.services import settings as settings_svc
+from tests.batches.conftest import _officials
+from tests.batches.helpers import make_cases
+from tests.conftest import SAMPLES
+from tests.ui.casedata import drain_runners, new_runner
+
+SAMPLE = SAMPLES / "umpan_balik_bpjs_contoh.csv"
+NURHAYATI, RUSDI = "1971015208810001", "1971011102790003"
+STRANGER = "1971010606900006"
+
+
+@pytest.fixture(autouse=True)
+def _workers_done(office):
+    yield
+    drain_runners()
+
+
+@pytest.fixture
+def supervisor(make_user):
+    return make_user("supervisor")
+
+
+@pytest.fixture
+def errors(monkeypatch):
+    """show_error without a modal box: the errors are collected."""
+    from ui.views import batches_view
+
+    seen: list[BaseException] = []
+    monkeypatch.setattr(batches_view, "show_error", lambda _parent, exc, _tb="": seen.append(exc))
+    return seen
+
+
+def make_view(qtbot, office, actor, first_ms=60_000):
+    from ui.session import UiSession
+    from ui.views.batches_view import BatchesView
+
+    v = BatchesView(UiSession(office, actor, new_runner()), background_first_ms=first_ms)
+    qtbot.addWidget(v)
+    v.show()
+    return v
+
+
+def _close(qtbot, v, service, period):
+    v.service.setCurrentIndex(v.service.findData(service))
+    assert v.service.currentIndex() >= 0
+    v.period.setText(period)
+    v.close_button.click()
+
+
+def test_close_needs_the_official_then_lists_the_batch(qtbot, office, admin, supervisor, errors):
+    make_cases(office, "penonaktifan", 3)
+    v = make_view(qtbot, office, supervisor)
+    _close(qtbot, v, "penonaktifan", "2026-11")
+    qtbot.waitUntil(lambda: bool(errors), timeout=20_000)
+    assert "Kepala Dinas" in str(errors[0]) and "Kepala Dinas" in v.status.text()
+    assert v.table.rowCount() == 0 and v.close_button.isEnabled()
+
+    _officials(office, admin)
+    _close(qtbot, v, "penonaktifan", "2026-11")
+    qtbot.waitUntil(lambda: v.table.rowCount() == 1, timeout=20_000)
+    assert v.progress.value() == 100
+    assert [v.table.item(0, c).text() for c in range(5)] == ["penonaktifan", "2026-11", "1", "3",
+                                                             "Ditutup, belum terkirim"]
+    assert v.status.text()
+
+    _close(qtbot, v, "penonaktifan", "2026-12")  # nothing waiting: a clear refusal, no batch
+    qtbot.waitUntil(lambda: len(errors) == 2, timeout=20_000)
+    assert isinstance(errors[1], batches.EmptyBatch)
+    assert len(batches.list_batches(office, actor=supervisor)) == 1
+
+
+def test_send_now_and_background_attempt(qtbot, office, admin, supervisor, errors, tmp_path):
+    _officials(office, admin)
+    target = tmp_path / "kirim"
+    target.mkdir()
+    settings_svc.save(office, actor=admin, section=outbox.SECTION, value=outbox.DeliverySettings(folder=str(target)))
+    make_cases(office, "penonaktifan", 2)
+    batches.close_batch(office, actor=supervisor, service_code="penonaktifan", period="2026-11")
+    v = make_view(qtbot, office, supervisor)
+    qtbot.waitUntil(lambda: v.table.rowCount() == 1, timeout=20_000)
+    v.send_button.click()
+    qtbot.waitUntil(lambda: v.table.item(0, 4).text() == "Terkirim", timeout=20_000)
+    assert "terkirim" in v.status.text() and "terkirim" in v.outbox_status.text()
+    assert list(target.iterdir()) and outbox.pending(office) == []
+
+    # background: nothing pending → says so; a new closed batch → sent without a click
+    v.background_send()
+    qtbot.waitUntil(lambda: "tidak ada batch" in v.outbox_status.text(), timeout=20_000)
+    make_cases(office, "penonaktifan", 2, start=100, ready_at=datetime(2026, 12, 10, 3, 0, tzinfo=UTC))
+    batches.close_batch(office, actor=supervisor, service_code="penonaktifan", period="2026-12")
+    v.first_attempt.setInterval(10)
+    v.first_attempt.start()
+    qtbot.waitUntil(lambda: "Pengiriman otomatis" in v.outbox_status.text() and "2026-12" in v.outbox_status.text(),
+                    timeout=20_000)
+    qtbot.waitUntil(lambda: outbox.pending(office) == [] and v.table.rowCount() == 2
+                    and v.table.item(1, 4).text() == "Terkirim", timeout=20_000)
+    assert not errors
+
+
+def test_background_failure_only_in_the_status_line(qtbot, office, admin, supervisor, errors):
+    _officials(office, admin)
+    make_cases(office, "penonaktifan", 1)
+    batches.close_batch(office, actor=supervisor, service_code="penonaktifan", period="2026-11")
+    v = make_view(qtbot, office, supervisor, first_ms=10)  # no target configured
+    qtbot.waitUntil(lambda: "gagal" in v.outbox_status.text(), timeout=20_000)
+    assert "tujuan" in v.outbox_status.text() and not errors
+
+
+def test_feedback_import_lists_unknown_and_not_in_batch(qtbot, office, admin, supervisor, errors, monkeypatch,
+                                                        tmp_path):
+    from ui.views import batches_view
+
+    _officials(office, admin)
+    make_cases(office, "jamkesda", 2, niks=[NURHAYATI, RUSDI])
+    batches.close_batch(office, actor=supervisor, service_code="jamkesda", period="2026-11")
+    v = make_view(qtbot, office, supervisor)
+    chosen = [str(SAMPLE)]
+    monkeypatch.setattr(batches_view.QFileDialog, "getOpenFileName", lambda *a, **k: (chosen.pop(0), ""))
+    v.feedback_button.click()
+    qtbot.waitUntil(lambda: "Umpan balik diimpor" in v.status.text(), timeout=20_000)
+    assert "diterima 1, ditolak 1" in v.status.text() and not v.detail.isVisible()
+    qtbot.waitUntil(lambda: v.table.rowCount() == 1 and v.table.item(0, 6).text() == "2/2", timeout=20_000)
+
+    odd = tmp_path / "umpan_balik_lain.csv"
+    odd.write_text("NIK,NAMA,NOMOR_KARTU,STATUS,ALASAN,TMT\n"
+                   f"{STRANGER},Orang Luar,,DITERIMA,,01-12-2026\n", encoding="utf-8")
+    chosen.append(str(odd))
+    v.feedback_button.click()
+    qtbot.waitUntil(lambda: v.detail.isVisible() and v.detail.rowCount() == 1, timeout=20_000)
+    assert v.detail.item(0, 1).text() == STRANGER and "NIK tidak dikenal" in v.detail.item(0, 3).text()
+    assert not errors
+
+
+def test_reconcile_shows_findings_and_opens_a_deactivation_case(qtbot, office, admin, supervisor, errors,
+                                                                  monkeypatch, tmp_path):
+    from app.services import feedback
+    from ui.views import batches_view
+
+    _officials(office, admin)
+    make_cases(office, "jamkesda", 2, niks=[NURHAYATI, RUSDI])
+    batches.close_batch(office, actor=supervisor, service_code="jamkesda", period="2026-11")
+    feedback.import_feedback(office, actor=supervisor, path=SAMPLE)  # Nurhayati becomes an active participant
+    bpjs = tmp_path / "peserta_bpjs.csv"
+    bpjs.write_text("NIK;NAMA;TGL_LAHIR;NOKA;STATUS\n"
+                    f"{STRANGER};Orang Luar;01-06-1990;0001234567894;AKTIF\n", encoding="utf-8")
+    out = tmp_path / "rekonsiliasi.xlsx"
+    v = make_view(qtbot, office, supervisor)
+    opened = [str(bpjs), ""]
+    monkeypatch.setattr(batches_view.QFileDialog, "getOpenFileName", lambda *a, **k: (opened.pop(0), ""))
+    monkeypatch.setattr(batches_view.QFileDialog, "getSaveFileName", lambda *a, **k: (str(out), ""))
+    v.reconcile_button.click()
+    qtbot.waitUntil(lambda: v.findings_table.isVisible() and v.findings_table.rowCount() == 2, timeout=20_000)
+    assert out.exists() and "2 temuan" in v.status.text()
+    niks = {v.findings_table.item(r, 1).text(): r for r in range(2)}
+    assert set(niks) == {NURHAYATI, STRANGER}
+    button = v.findings_table.cellWidget(niks[NURHAYATI], 5)
+    assert button.text() == "Buka kasus penonaktifan"
+    button.click()
+    qtbot.waitUntil(lambda: not button.isEnabled(), timeout=20_000)
+    assert "dibuka" in button.text() and "Kasus penonaktifan" in v.status.text()
+    with office.db.read() as s:
+        rows = s.exec(select(Case, Person).join(Person, Person.id == Case.person_id)
+                      .where(Case.service_code == "penonaktifan")).all()
+    assert [(p.nik, c.data["source"]["kind"]) for c, p in rows] == [(NURHAYATI, "rekonsiliasi")]
+    assert not errors

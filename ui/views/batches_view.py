@@ -1,0 +1,384 @@
+"""Monthly batches for the supervisor: list, close, send (also in the background), feedback, reconciliation.
+
+Every core call runs in the worker (``session.runner``); the rules stay in ``app.services``.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFileDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QProgressBar,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.servicedefs import load_all
+from app.services import batches, feedback, outbox, reconcile
+from ui.errors import show_error
+from ui.session import UiSession
+
+STATUS_LABELS = {"closed": "Ditutup, belum terkirim", "delivered": "Terkirim"}
+OK_STYLE, WARN_STYLE, ERR_STYLE = "color: #1b5e20;", "color: #8a5a00;", "color: #b00020;"
+BACKGROUND_INTERVAL_MS = 10 * 60 * 1000
+BACKGROUND_FIRST_MS = 5_000
+
+
+def last_month(today: date | None = None) -> str:
+    today = today or date.today()
+    year, month = (today.year, today.month - 1) if today.month > 1 else (today.year - 1, 12)
+    return f"{year:04d}-{month:02d}"
+
+
+def _item(text: object) -> QTableWidgetItem:
+    item = QTableWidgetItem("" if text is None else str(text))
+    item.setFlags(item.flags() & ~Qt.ItemFlag.ItemIsEditable)
+    return item
+
+
+def _table(headers: list[str], name: str) -> QTableWidget:
+    t = QTableWidget(0, len(headers))
+    t.setObjectName(name)
+    t.setHorizontalHeaderLabels(headers)
+    t.verticalHeader().setVisible(False)
+    t.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
+    t.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    t.horizontalHeader().setStretchLastSection(True)
+    return t
+
+
+class BatchesView(QWidget):
+    COLUMNS = ["Layanan", "Periode", "Urutan", "Jumlah data", "Status", "Terkirim / galat terakhir", "Umpan balik"]
+
+    def __init__(self, session: UiSession, parent: QWidget | None = None,
+                 background_first_ms: int = BACKGROUND_FIRST_MS):
+        super().__init__(parent)
+        self.session = session
+        self.task = None  # the one foreground/background job of this page at a time
+        self.findings: list[reconcile.Finding] = []
+        self.reconcile_period = ""
+        layout = QVBoxLayout(self)
+        layout.addWidget(QLabel("<h2>Batch bulanan</h2>"))
+
+        # --- close a batch
+        close_row = QHBoxLayout()
+        close_row.addWidget(QLabel("Layanan:"))
+        self.service = QComboBox()
+        self.service.setObjectName("service")
+        for code, label in self._batch_services():
+            self.service.addItem(label, code)
+        close_row.addWidget(self.service)
+        close_row.addWidget(QLabel("Periode (TTTT-BB):"))
+        self.period = QLineEdit(last_month())
+        self.period.setObjectName("period")
+        self.period.setMaximumWidth(100)
+        close_row.addWidget(self.period)
+        self.close_button = QPushButton("&Tutup batch")
+        self.close_button.setObjectName("close_batch")
+        close_row.addWidget(self.close_button)
+        close_row.addStretch(1)
+        layout.addLayout(close_row)
+
+        # --- actions
+        actions = QHBoxLayout()
+        self.refresh_button = QPushButton("&Muat ulang")
+        self.send_button = QPushButton("&Kirim sekarang")
+        self.feedback_button = QPushButton("Impor &umpan balik…")
+        self.reconcile_button = QPushButton("&Rekonsiliasi…")
+        for b in (self.refresh_button, self.send_button, self.feedback_button, self.reconcile_button):
+            actions.addWidget(b)
+        actions.addStretch(1)
+        layout.addLayout(actions)
+        self.close_button.setVisible(session.may("batch.close"))
+        self.send_button.setVisible(session.may("outbox.send"))
+        self.feedback_button.setVisible(session.may("feedback.import"))
+        self.reconcile_button.setVisible(session.may("reconcile.run"))
+
+        self.progress = QProgressBar()
+        self.progress.setObjectName("progress")
+        self.progress.setRange(0, 100)
+        self.progress.setValue(0)
+        layout.addWidget(self.progress)
+        self.status = QLabel("")
+        self.status.setObjectName("status")
+        self.status.setWordWrap(True)
+        self.status.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        layout.addWidget(self.status)
+        self.outbox_status = QLabel("Pengiriman otomatis: belum dicoba.")
+        self.outbox_status.setObjectName("outbox_status")
+        self.outbox_status.setWordWrap(True)
+        layout.addWidget(self.outbox_status)
+
+        self.table = _table(self.COLUMNS, "batches")
+        layout.addWidget(self.table, 2)
+
+        self.detail_title = QLabel("")
+        self.detail_title.setObjectName("detail_title")
+        self.detail_title.setWordWrap(True)
+        layout.addWidget(self.detail_title)
+        self.detail = _table(["Baris", "NIK", "Nama", "Keterangan"], "detail")
+        self.detail.setVisible(False)
+        layout.addWidget(self.detail, 1)
+        self.findings_table = _table(["Temuan", "NIK", "Nama", "Keterangan", "Sumber", "Tindakan"], "findings")
+        self.findings_table.setVisible(False)
+        layout.addWidget(self.findings_table, 1)
+
+        self.refresh_button.clicked.connect(self.refresh)
+        self.close_button.clicked.connect(self.close_selected)
+        self.send_button.clicked.connect(lambda: self.send_now(background=False))
+        self.feedback_button.clicked.connect(self._choose_feedback)
+        self.reconcile_button.clicked.connect(self._choose_reconcile)
+
+        self.timer = QTimer(self)
+        self.timer.setInterval(BACKGROUND_INTERVAL_MS)
+        self.timer.timeout.connect(self.background_send)
+        self.first_attempt = QTimer(self)  # a child: it dies with the page
+        self.first_attempt.setSingleShot(True)
+        self.first_attempt.setInterval(background_first_ms)
+        self.first_attempt.timeout.connect(self.background_send)
+        if session.may("outbox.send"):
+            self.timer.start()
+            self.first_attempt.start()
+        self.refresh()
+
+    # ------------------------------------------------------------------ helpers
+    def _batch_services(self) -> list[tuple[str, str]]:
+        defs = load_all(self.session.office)
+        codes = sorted({d.batch for d in defs.values() if d.batch})
+        return [(c, f"{defs[c].name} ({c})" if c in defs else c) for c in codes]
+
+    def _busy(self) -> bool:
+        return self.task is not None
+
+    def _set_buttons(self) -> None:
+        busy = self._busy()
+        for b in (self.close_button, self.send_button, self.feedback_button, self.reconcile_button):
+            b.setEnabled(not busy)
+
+    def _say(self, text: str, style: str = "") -> None:
+        self.status.setStyleSheet(style)
+        self.status.setText(text)
+
+    def _start(self, work, on_done, message: str) -> bool:
+        if self._busy():
+            self._say("Masih ada pekerjaan yang berjalan; tunggu sampai selesai.", WARN_STYLE)
+            return False
+        self.progress.setValue(0)
+        self._say(message)
+        self.task = self.session.runner.run(work, on_done=lambda r: self._settle(on_done, r),
+                                            on_error=self._failed, on_progress=self._progress)
+        self._set_buttons()
+        return True
+
+    def _settle(self, on_done, result) -> None:
+        self.task = None
+        self._set_buttons()
+        self.progress.setValue(100)
+        on_done(result)
+
+    def _progress(self, percent: int, message: str) -> None:
+        self.progress.setValue(percent)
+        if message:
+            self.status.setText(message)
+
+    def _failed(self, exc: BaseException, tb: str) -> None:
+        self.task = None
+        self._set_buttons()
+        self.progress.setValue(0)
+        self._say(str(exc), ERR_STYLE)
+        show_error(self, exc, tb)
+
+    # ------------------------------------------------------------------ list
+    def refresh(self) -> None:
+        office, actor = self.session.office, self.session.actor
+        self.session.runner.run(lambda _t: batches.list_batches(office, actor=actor), on_done=self._show_batches,
+                                on_error=lambda e, tb: show_error(self, e, tb))
+
+    def _show_batches(self, rows: list[batches.BatchInfo]) -> None:
+        self.table.setRowCount(len(rows))
+        for r, b in enumerate(rows):
+            if b.delivered_at:
+                sent = b.delivered_at.strftime("%d-%m-%Y %H:%M")
+            elif b.last_error:
+                sent = f"Gagal ({b.delivery_attempts}×): {b.last_error}"
+            else:
+                sent = ""
+            values = [b.service_code, b.period, b.sequence, b.record_count, STATUS_LABELS.get(b.status, b.status),
+                      sent, f"{b.feedback_received}/{b.record_count}"]
+            for c, v in enumerate(values):
+                self.table.setItem(r, c, _item(v))
+
+    # ------------------------------------------------------------------ close
+    def close_selected(self) -> None:
+        code, period = self.service.currentData(), self.period.text().strip()
+        office, actor = self.session.office, self.session.actor
+        self._start(lambda task: batches.close_batch(
+            office, actor=actor, service_code=code, period=period,
+            progress=lambda done, total: task.report(done / max(total, 1))),
+            self._closed, f"Menutup batch {code} {period}…")
+
+    def _closed(self, result: batches.CloseResult) -> None:
+        self._say(result.message, OK_STYLE if result.created else WARN_STYLE)
+        self.refresh()
+
+    # ------------------------------------------------------------------ send
+    def send_now(self, *, background: bool = False) -> bool:
+        office, actor = self.session.office, self.session.actor
+
+        def work(task):
+            if background and not outbox.pending(office):
+                return None
+            return outbox.send_pending(office, actor=actor, progress=lambda msg: task.report(0.0, message=msg))
+
+        if background:
+            if self._busy():
+                return False
+            self.task = self.session.runner.run(work, on_done=self._sent_background,
+                                                on_error=self._send_failed_background)
+            self._set_buttons()
+            return True
+        return self._start(work, self._sent, "Mengirim batch yang belum terkirim…")
+
+    def background_send(self) -> None:
+        if self.session.may("outbox.send"):
+            self.send_now(background=True)
+
+    @staticmethod
+    def _summary(results: list[outbox.BatchDelivery]) -> tuple[str, bool]:
+        if not results:
+            return "Tidak ada batch yang menunggu pengiriman.", True
+        parts = []
+        for r in results:
+            if r.delivered:
+                parts.append(f"{r.label}: terkirim")
+            else:
+                parts.append(f"{r.label}: gagal ({'; '.join(r.errors) or 'tanpa keterangan'})")
+        return "; ".join(parts) + ".", all(r.delivered for r in results)
+
+    def _stamp(self) -> str:
+        from datetime import datetime
+
+        return datetime.now().strftime("%H:%M")
+
+    def _sent(self, results: list[outbox.BatchDelivery]) -> None:
+        text, ok = self._summary(results)
+        self._say(text, OK_STYLE if ok else ERR_STYLE)
+        self.outbox_status.setText(f"Pengiriman terakhir ({self._stamp()}): {text}")
+        self.refresh()
+
+    def _sent_background(self, results) -> None:
+        self.task = None
+        self._set_buttons()
+        if results is None:
+            self.outbox_status.setText(f"Pengiriman otomatis ({self._stamp()}): tidak ada batch yang menunggu.")
+            return
+        text, ok = self._summary(results)
+        self.outbox_status.setStyleSheet(OK_STYLE if ok else ERR_STYLE)
+        self.outbox_status.setText(f"Pengiriman otomatis ({self._stamp()}): {text}")
+        self.refresh()
+
+    def _send_failed_background(self, exc: BaseException, tb: str) -> None:
+        """No dialog from a timer: the status line says what went wrong."""
+        self.task = None
+        self._set_buttons()
+        self.outbox_status.setStyleSheet(ERR_STYLE)
+        self.outbox_status.setText(f"Pengiriman otomatis ({self._stamp()}) gagal: {exc}")
+
+    # ------------------------------------------------------------------ feedback
+    def _choose_feedback(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(self, "Berkas umpan balik BPJS/Kemensos", "",
+                                              "Umpan balik (*.csv *.xlsx);;Semua (*)")
+        if path:
+            self.import_feedback(Path(path))
+
+    def import_feedback(self, path: Path) -> None:
+        office, actor = self.session.office, self.session.actor
+        self._start(lambda task: feedback.import_feedback(office, actor=actor, path=path, progress=task.report),
+                    self._imported, f"Mengimpor umpan balik {path.name}…")
+
+    def _imported(self, rep: feedback.FeedbackReport) -> None:
+        problems = ([("NIK tidak dikenal", i) for i in rep.unknown_nik]
+                    + [("Bukan bagian batch terkirim", i) for i in rep.not_in_batch]
+                    + [("Baris bermasalah", i) for i in rep.errors])
+        self._say(rep.summary(), WARN_STYLE if problems else OK_STYLE)
+        self.findings_table.setVisible(False)
+        self.detail.setVisible(bool(problems))
+        self.detail_title.setText("Baris umpan balik yang tidak diterapkan:" if problems else "")
+        self.detail.setRowCount(len(problems))
+        for r, (kind, issue) in enumerate(problems):
+            for c, v in enumerate([issue.line, issue.nik, issue.name, f"{kind}: {issue.message}"]):
+                self.detail.setItem(r, c, _item(v))
+        self.refresh()
+
+    # ------------------------------------------------------------------ reconciliation
+    def _choose_reconcile(self) -> None:
+        bpjs, _ = QFileDialog.getOpenFileName(self, "Daftar peserta BPJS (batal untuk melewati)", "",
+                                              "Daftar (*.csv *.xlsx);;Semua (*)")
+        dukcapil, _ = QFileDialog.getOpenFileName(self, "Daftar Dukcapil (batal untuk melewati)", "",
+                                                  "Daftar (*.csv *.xlsx);;Semua (*)")
+        if not bpjs and not dukcapil:
+            return
+        out, _ = QFileDialog.getSaveFileName(self, "Simpan laporan rekonsiliasi", "rekonsiliasi.xlsx",
+                                             "Excel (*.xlsx)")
+        self.run_reconcile(bpjs or None, dukcapil or None, out or None)
+
+    def run_reconcile(self, bpjs: str | None, dukcapil: str | None, out: str | None, period: str = "") -> None:
+        office, actor = self.session.office, self.session.actor
+        period = period or self.period.text().strip()
+        self.reconcile_period = period
+        self._start(lambda task: reconcile.reconcile(office, actor=actor, bpjs_path=bpjs, dukcapil_path=dukcapil,
+                                                     out_path=out, period=period,
+                                                     progress=lambda msg: task.report(0.0, message=msg)),
+                    self._reconciled, "Mencocokkan daftar…")
+
+    def _reconciled(self, rep: reconcile.ReconcileReport) -> None:
+        self.findings = list(rep.findings)
+        counts = ", ".join(f"{reconcile.KINDS[k]} {n}" for k, n in rep.counts().items() if n)
+        text = (f"Rekonsiliasi: {rep.active_here} peserta aktif di kantor, {rep.bpjs_rows} baris BPJS, "
+                f"{rep.dukcapil_rows} baris Dukcapil; {len(self.findings)} temuan" + (f" ({counts})" if counts else "")
+                + (f"; {len(rep.refused)} baris ditolak" if rep.refused else "") + ".")
+        if rep.out_path:
+            text += f" Laporan: {rep.out_path}"
+        self._say(text, WARN_STYLE if self.findings else OK_STYLE)
+        self.detail.setVisible(False)
+        self.detail_title.setText("Temuan rekonsiliasi:" if self.findings else "")
+        t = self.findings_table
+        t.setVisible(bool(self.findings))
+        t.setRowCount(len(self.findings))
+        may_open = self.session.may("case.open")
+        for r, f in enumerate(self.findings):
+            for c, v in enumerate([f.label, f.nik, f.name, f.detail, f.source]):
+                t.setItem(r, c, _item(v))
+            if may_open:
+                button = QPushButton("Buka kasus penonaktifan")
+                button.setObjectName(f"open_case_{r}")
+                button.clicked.connect(lambda _c=False, row=r: self.open_case(row))
+                t.setCellWidget(r, 5, button)
+            else:
+                t.setItem(r, 5, _item(""))
+
+    def open_case(self, row: int) -> None:
+        finding = self.findings[row]
+        office, actor, period = self.session.office, self.session.actor, self.reconcile_period
+        button = self.findings_table.cellWidget(row, 5)
+
+        def done(info) -> None:
+            if isinstance(button, QPushButton):
+                button.setEnabled(False)
+                button.setText(f"Kasus {getattr(info, 'reg_number', '')} dibuka")
+            self._say(f"Kasus penonaktifan {getattr(info, 'reg_number', '')} dibuka untuk {finding.name}.", OK_STYLE)
+
+        self.session.runner.run(
+            lambda _t: reconcile.open_deactivation_case(office, actor=actor, finding=finding, period=period),
+            on_done=done, on_error=lambda e, tb: show_error(self, e, tb))
