@@ -395,8 +395,27 @@ def supervisor_screens(app, office, admin, st, late) -> None:
     win.dashboard.refresh()
     settle(app, runner, 600)
     shot(win, "24-dasbor-pengawas")
+    _batch_screen(app, office, sup, win, runner)
     win.close()
     runner.wait(10_000)
+
+
+def _batch_screen(app, office, sup, win, runner) -> None:
+    """Close the batches that have waiting cases (previous month), then the Batch bulanan page."""
+    from app.services import batches
+
+    page = win.batches
+    for code in [page.service.itemData(i) for i in range(page.service.count())]:
+        for period in sorted({w["period"] for w in batches.waiting_cases(office, actor=sup, service_code=code)
+                              if not w["period_closed"]}):
+            try:  # in the script, not through the page: an error box would block the offscreen run
+                batches.close_batch(office, actor=sup, service_code=code, period=period)
+            except Exception as exc:  # noqa: BLE001 - the screenshot goes on without that batch
+                print(f"batch {code} {period}: {exc}")
+    page.refresh()
+    win.show_page("batches")
+    settle(app, runner, 600)
+    shot(win, "26-batch-bulanan")
 
 
 if __name__ == "__main__":
