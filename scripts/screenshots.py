@@ -110,6 +110,13 @@ def main() -> None:
     win.importer.start(SAMPLES / "dtsen_contoh.csv")
     settle(app, runner)
     shot(win, "08-impor-dtsen-selesai")
+    win.show_page("settings")
+    tabs = win.settings_view.tabs
+    for index, name in ((0, "27-pengaturan-profil-kantor"), (2, "28-pengaturan-aturan-layanan"),
+                        (tabs.count() - 1, "29-pengaturan-pengguna")):
+        tabs.setCurrentIndex(index)
+        settle(app, runner)
+        shot(win, name)
     win.close()
     runner.wait(10_000)
     counter_screens(app, office, actor)
