@@ -37,7 +37,8 @@ from PySide6.QtWidgets import (
 
 from app.errors import LoketError, ValidationError
 from app.rules import scoring
-from app.rules.eligibility import BPJS_ANSWERS, DEACTIVATION_REASONS
+from app.rules.context import RuleContext
+from app.rules.eligibility import BPJS_ANSWERS, DEACTIVATION_REASONS, listrik_maks
 from app.rules.identifiers import parse_nik, validate_kk, validate_noka
 from app.rules.reactivation import reactivation_limit
 from app.rules.rule_settings import RuleSettings
@@ -561,9 +562,10 @@ class JamkesdaPage(ServicePage):
         self._score()
 
     def _va(self) -> None:
-        limit = self.cfg.electricity_max_va
-        ok = 0 < self.va.value() <= limit
-        _check(self.va_state, ok, f"{'✓ ' if ok else ''}Batas daya listrik {limit} VA.")
+        """The core's electricity rule (a spin box at 0 means: not filled in yet)."""
+        va = self.va.value() or None
+        check = listrik_maks(RuleContext("jamkesda", {"electricity_va": va}, self.cfg, date.today()))
+        _check(self.va_state, check.ok, f"{'✓ ' if check.ok else ''}{check.message}")
 
     def sheet(self) -> scoring.ScoreSheet:
         return scoring.score({c: b.isChecked() for c, b in self.indicators.items()}, set_key=self.cfg.indicator_set,
