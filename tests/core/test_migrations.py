@@ -83,3 +83,14 @@ def test_broken_office_service_definition_stops_the_start(tmp_path):
         text.replace('role = "front_office"', 'role = "petugas_gaib"', 1), encoding="utf-8")
     with pytest.raises(ServiceDefinitionError, match=r"penonaktifan.toml, baris \d+"):
         open_office(tmp_path / "d")
+
+
+def test_models_match_the_migrations(office):
+    """A model change without its migration (or the reverse) shows up here, not in an office."""
+    from alembic.autogenerate import compare_metadata
+    from alembic.migration import MigrationContext
+    from sqlmodel import SQLModel
+
+    with office.db.engine.connect() as conn:
+        diff = compare_metadata(MigrationContext.configure(conn, opts={"compare_type": True}), SQLModel.metadata)
+    assert diff == []

@@ -12,11 +12,12 @@ from app.db.models.core import (
     User,
     UserRole,
 )
+from app.db.models.drafts import WizardDraft
 from app.db.models.letters import Letter
 from app.db.models.people import DtsenImport, DtsenRecord, Family, Person
 
 __all__ = [
     "Attachment", "AuditEntry", "AuditHead", "Batch", "BatchItem", "Case", "ChecklistItem", "Complaint",
     "Counter", "Delivery", "DtsenImport", "DtsenRecord", "Family", "Letter", "Official", "OfficeProfile",
-    "Person", "Setting", "StepLog", "User", "UserRole",
+    "Person", "Setting", "StepLog", "User", "UserRole", "WizardDraft",
 ]
