@@ -46,7 +46,8 @@ from app.db.models import (
     Person,
 )
 from app.errors import ConflictError, LoketError, NotFound, ValidationError
-from app.rules.permissions import Actor, require
+from app.rules.identifiers import mask_nik
+from app.rules.permissions import Actor, allowed, require
 from app.services import audit, secrets
 from app.services import settings as settings_svc
 from app.timeutil import utcnow, zone
@@ -670,13 +671,52 @@ def get_batch(office: Office, batch_id: int) -> BatchInfo:
 
 
 def batch_items(office: Office, *, actor: Actor, batch_id: int) -> list[dict[str, Any]]:
-    """The frozen rows of a batch with their feedback (for the screen)."""
+    """The frozen rows of a batch with their feedback (for the screen).
+
+    NIK and No KK are masked for roles without ``nik.view_full`` (the row data too).
+    """
     require(actor, "batch.list")
+    full = allowed(actor, "nik.view_full")
     with office.db.read() as s:
         items = s.exec(select(BatchItem).where(BatchItem.batch_id == batch_id)
                        .order_by(BatchItem.case_id)).all()  # type: ignore[arg-type]
-        return [{"case_id": i.case_id, "nik": i.nik, "row": dict(i.row), "feedback_status": i.feedback_status,
-                 "feedback_reason": i.feedback_reason, "tmt": i.tmt} for i in items]
+        out = []
+        for i in items:
+            row = dict(i.row)
+            if not full:
+                for key in ("nik", "no_kk"):
+                    if row.get(key):
+                        row[key] = mask_nik(str(row[key]))
+            out.append({"case_id": i.case_id, "nik": i.nik if full else mask_nik(i.nik), "row": row,
+                        "feedback_status": i.feedback_status, "feedback_reason": i.feedback_reason, "tmt": i.tmt})
+        return out
+
+
+def delivery_history(office: Office, *, actor: Actor, batch_id: int) -> list[dict[str, Any]]:
+    """Every delivery attempt of a batch, oldest first: when, where, whether it worked, receipt or error."""
+    require(actor, "batch.list")
+    from app.services import outbox
+
+    return outbox.attempts(office, batch_id)
+
+
+def suggested_period(office: Office, *, actor: Actor, service_code: str, today: date | None = None) -> str:
+    """The period a supervisor most likely wants to close for ``service_code``.
+
+    The oldest period, up to the current month, that has cases waiting and is not closed yet; when
+    nothing waits, last month (the usual first-days-of-the-month close). Never a future month.
+    """
+    require(actor, "batch.list")
+    with office.db.read() as s:
+        tz_name, _ = _office_zone(s)
+    today = today or datetime.now(zone(tz_name)).date()
+    current = f"{today.year:04d}-{today.month:02d}"
+    waiting = sorted({w["period"] for w in waiting_cases(office, actor=actor, service_code=service_code)
+                      if not w["period_closed"] and w["period"] <= current})
+    if waiting:
+        return waiting[0]
+    year, month = (today.year, today.month - 1) if today.month > 1 else (today.year - 1, 12)
+    return f"{year:04d}-{month:02d}"
 
 
 def waiting_cases(office: Office, *, actor: Actor, service_code: str) -> list[dict[str, Any]]:
