@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QSettings, Qt
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import (
     QLabel,
     QListWidget,
@@ -20,6 +20,7 @@ from app.rules.rule_settings import RULES_SECTION, RuleSettings
 from app.servicedefs import get as get_definition
 from app.services import settings as settings_svc
 from ui.errors import show_error
+from ui.i18n import LANGUAGES, current_language
 from ui.session import UiSession
 from ui.views.batches_view import BatchesView
 from ui.views.case_detail import CaseDetailDialog
@@ -38,7 +39,7 @@ class MainWindow(QMainWindow):
         super().__init__()
         self.session = session
         self.settings = settings
-        self.setWindowTitle(f"Loket PBI — {office_name}")
+        self.setWindowTitle(self.tr("Loket PBI — {office}").format(office=office_name))
         self.nav = QListWidget()
         self.nav.setObjectName("nav")
         self.nav.setMaximumWidth(240)
@@ -55,33 +56,33 @@ class MainWindow(QMainWindow):
         self.detail_windows: dict[int, CaseDetailDialog] = {}
         self.wizard: ServiceWizard | None = None
         self.queue = QueueView(session, on_open_case=self.open_case, on_new_case=self.new_case)
-        self._add_page("queue", "Antrean hari ini", self.queue, "Ctrl+0")
+        self._add_page("queue", self.tr("Antrean hari ini"), self.queue, "Ctrl+0")
         self.lookup = DtsenLookupView(session)
-        self._add_page("lookup", "Cek NIK di DTSEN", self.lookup, "Ctrl+1")
+        self._add_page("lookup", self.tr("Cek NIK di DTSEN"), self.lookup, "Ctrl+1")
         if session.may("case.view"):
             self.case_list = CaseListView(session, on_open_case=self.open_case)
-            self._add_page("cases", "Daftar berkas", self.case_list, "Ctrl+3")
+            self._add_page("cases", self.tr("Daftar berkas"), self.case_list, "Ctrl+3")
         if session.may("complaint.view"):
             self.complaints = ComplaintsView(session)
-            self._add_page("complaints", "Pengaduan", self.complaints, "Ctrl+4")
+            self._add_page("complaints", self.tr("Pengaduan"), self.complaints, "Ctrl+4")
         if session.may("case.view"):
             self.jamkesda = JamkesdaView(session)
-            self._add_page("jamkesda", "Peringkat Jamkesda", self.jamkesda, "Ctrl+5")
+            self._add_page("jamkesda", self.tr("Peringkat Jamkesda"), self.jamkesda, "Ctrl+5")
         if session.may("survey.report"):  # the supervising roles
             self.dashboard = DashboardView(session, on_open_case=self.open_case)
-            self._add_page("dashboard", "Dasbor", self.dashboard, "Ctrl+6")
+            self._add_page("dashboard", self.tr("Dasbor"), self.dashboard, "Ctrl+6")
         if session.may("batch.list"):
             self.batches = BatchesView(session)
-            self._add_page("batches", "Batch bulanan", self.batches, "Ctrl+7")
+            self._add_page("batches", self.tr("Batch bulanan"), self.batches, "Ctrl+7")
         if session.may("dtsen.import"):
             self.importer = DtsenImportView(session)
             self.importer.on_imported = self.lookup.refresh_count
-            self._add_page("import", "Impor data DTSEN", self.importer, "Ctrl+2")
+            self._add_page("import", self.tr("Impor data DTSEN"), self.importer, "Ctrl+2")
         if session.may("settings.edit"):
             from ui.views.settings_view import SettingsView
 
             self.settings_view = SettingsView(session)
-            self._add_page("settings", "Pengaturan", self.settings_view, "Ctrl+9")
+            self._add_page("settings", self.tr("Pengaturan"), self.settings_view, "Ctrl+9")
         self.nav.currentRowChanged.connect(self.stack.setCurrentIndex)
         self.nav.setCurrentRow(0)
 
@@ -89,15 +90,26 @@ class MainWindow(QMainWindow):
         user_label = QLabel(f"{session.actor.full_name} — {roles} — {session.office.config.counter}")
         user_label.setObjectName("user_label")
         self.statusBar().addPermanentWidget(user_label)
-        self.statusBar().showMessage("Siap.", 5000)
+        self.statusBar().showMessage(self.tr("Siap."), 5000)
 
-        menu = self.menuBar().addMenu("&Berkas")
-        quit_action = QAction("&Keluar", self)
+        menu = self.menuBar().addMenu(self.tr("&Berkas"))
+        language_menu = menu.addMenu(self.tr("&Bahasa antarmuka"))
+        language_menu.setObjectName("language_menu")
+        self.language_actions = QActionGroup(self)
+        for code, name in LANGUAGES.items():  # each language named in itself
+            action = QAction(name, self, checkable=True)
+            action.setObjectName(f"language_{code}")
+            action.setChecked(code == current_language())
+            action.triggered.connect(lambda _checked=False, c=code: self.set_language(c))
+            self.language_actions.addAction(action)
+            language_menu.addAction(action)
+        menu.addSeparator()
+        quit_action = QAction(self.tr("&Keluar"), self)
         quit_action.setShortcut(QKeySequence.StandardKey.Quit)
         quit_action.triggered.connect(self.close)
         menu.addAction(quit_action)
-        help_menu = self.menuBar().addMenu("&Bantuan")
-        about = QAction("&Tentang Loket PBI", self)
+        help_menu = self.menuBar().addMenu(self.tr("&Bantuan"))
+        about = QAction(self.tr("&Tentang Loket PBI"), self)
         about.triggered.connect(self._about)
         help_menu.addAction(about)
 
@@ -155,9 +167,25 @@ class MainWindow(QMainWindow):
         self.nav.setCurrentRow(list(self.pages).index(key))
 
     def _about(self) -> None:
-        QMessageBox.about(self, "Tentang Loket PBI",
-                          f"<b>Loket PBI</b> versi {__version__}<br>Layanan PBI JK dan Jamkesda untuk Dinas Sosial.<br>"
-                          f"Data: {self.session.office.dirs.root}")
+        QMessageBox.about(self, self.tr("Tentang Loket PBI"),
+                          self.tr("<b>Loket PBI</b> versi {version}<br>Layanan PBI JK dan Jamkesda untuk Dinas Sosial."
+                                  "<br>Data: {folder}").format(version=__version__,
+                                                               folder=self.session.office.dirs.root))
+
+    def set_language(self, code: str) -> None:
+        """Save this PC's interface language in config.json; it applies when the app starts again."""
+        office = self.session.office
+        office.config.language = code
+        try:
+            office.config.save(office.config_path)
+        except OSError as exc:
+            QMessageBox.warning(self, self.tr("Perhatian"),
+                                self.tr("Pilihan bahasa tidak dapat disimpan: {error}").format(error=exc))
+            return
+        QMessageBox.information(
+            self, self.tr("Bahasa antarmuka"),
+            self.tr("Bahasa antarmuka komputer ini: {language}. Pilihan ini berlaku setelah Loket PBI ditutup dan "
+                    "dibuka kembali.").format(language=LANGUAGES[code]))
 
     def closeEvent(self, event) -> None:  # noqa: N802
         if self.settings is not None:

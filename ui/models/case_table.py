@@ -12,18 +12,36 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+)
 from PySide6.QtGui import QBrush, QColor, QFont
 
 from app.servicedefs import ServiceDef
 from app.services.cases import CaseSummary
 from app.timeutil import utcnow, zone
 
-STATUS_LABELS = {"draft": "Penerimaan", "proses": "Diproses", "selesai": "Selesai", "ditolak": "Ditolak"}
+#: status code -> Indonesian label (marked for translation; show it through :func:`status_label`)
+STATUS_LABELS = {"draft": QT_TRANSLATE_NOOP("CaseStatus", "Penerimaan"),
+                 "proses": QT_TRANSLATE_NOOP("CaseStatus", "Diproses"),
+                 "selesai": QT_TRANSLATE_NOOP("CaseStatus", "Selesai"),
+                 "ditolak": QT_TRANSLATE_NOOP("CaseStatus", "Ditolak")}
 OVERDUE_BG = QColor("#fde0e0")
 MINE_BG = QColor("#fff4cc")
 NEW_BG = QColor("#e3f2fd")
 _Index = QModelIndex | QPersistentModelIndex
+
+
+def status_label(code: str) -> str:
+    """A case status in the interface language (an unknown code as it is)."""
+    label = STATUS_LABELS.get(code)
+    return QCoreApplication.translate("CaseStatus", label) if label else code
 
 
 def local_text(moment: datetime | None, tz: str, fmt: str = "%d-%m-%Y %H.%M") -> str:
@@ -75,8 +93,11 @@ def is_overdue(row: CaseSummary, now: datetime) -> bool:
 
 
 class CaseTableModel(QAbstractTableModel):
-    COLUMNS = ("Keterangan", "No. registrasi", "Nama", "NIK", "Layanan", "Langkah sekarang", "Status", "Diterima",
-               "Tenggat")
+    COLUMNS = (QT_TRANSLATE_NOOP("CaseTableModel", "Keterangan"), QT_TRANSLATE_NOOP("CaseTableModel", "No. registrasi"),
+               QT_TRANSLATE_NOOP("CaseTableModel", "Nama"), QT_TRANSLATE_NOOP("CaseTableModel", "NIK"),
+               QT_TRANSLATE_NOOP("CaseTableModel", "Layanan"), QT_TRANSLATE_NOOP("CaseTableModel", "Langkah sekarang"),
+               QT_TRANSLATE_NOOP("CaseTableModel", "Status"), QT_TRANSLATE_NOOP("CaseTableModel", "Diterima"),
+               QT_TRANSLATE_NOOP("CaseTableModel", "Tenggat"))
 
     def __init__(self, ctx: RowContext, parent=None):
         super().__init__(parent)
@@ -105,13 +126,13 @@ class CaseTableModel(QAbstractTableModel):
     def flags_of(self, r: CaseSummary) -> list[str]:
         out = []
         if is_overdue(r, self.now):
-            out.append("Lewat tenggat")
+            out.append(self.tr("Lewat tenggat"))
         if self.is_mine(r):
-            out.append("Menunggu Anda")
+            out.append(self.tr("Menunggu Anda"))
         if r.id in self.new_ids and r.status == "draft":
-            out.append("Baru")
+            out.append(self.tr("Baru"))
         if r.urgent:
-            out.append("DARURAT")
+            out.append(self.tr("DARURAT"))
         return out
 
     # ------------------------------------------------------------------ Qt
@@ -123,7 +144,7 @@ class CaseTableModel(QAbstractTableModel):
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:  # noqa: N802
         if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
-            return self.COLUMNS[section]
+            return QCoreApplication.translate("CaseTableModel", self.COLUMNS[section])
         return None
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -134,7 +155,7 @@ class CaseTableModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.DisplayRole:
             return (
                 ", ".join(self.flags_of(r)), r.reg_number, r.name, r.nik_masked, self.ctx.service_name(r.service_code),
-                self.ctx.step_name(r), STATUS_LABELS.get(r.status, r.status), local_text(r.opened_at, self.ctx.tz),
+                self.ctx.step_name(r), status_label(r.status), local_text(r.opened_at, self.ctx.tz),
                 local_text(r.due_at, self.ctx.tz),
             )[col]
         if role == Qt.ItemDataRole.BackgroundRole:
