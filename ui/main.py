@@ -14,7 +14,7 @@ import logging.handlers
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QSettings, QtMsgType, qInstallMessageHandler
+from PySide6.QtCore import QCoreApplication, QSettings, QtMsgType, qInstallMessageHandler
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from app.paths import resolve_data_dir
@@ -111,13 +111,15 @@ class StartController:
         self.wizard = None
         self.login.username.setText(username)
         self.login.set_ready(self.office_name)
-        self.login.status.setText("Penyiapan selesai. Masuk dengan akun administrator yang baru dibuat.")
+        self.login.status.setText(QCoreApplication.translate(
+            "StartController", "Penyiapan selesai. Masuk dengan akun administrator yang baru dibuat."))
         self.login.show()
         self.login.password.setFocus()
 
     def _open_failed(self, exc: BaseException, tb: str) -> None:
         log.error("cannot open the office: %s", tb)
-        QMessageBox.critical(self.login, "Tidak dapat membuka data", str(exc) if str(exc) else repr(exc))
+        QMessageBox.critical(self.login, QCoreApplication.translate("StartController", "Tidak dapat membuka data"),
+                             str(exc) if str(exc) else repr(exc))
         QApplication.instance().exit(1)
 
     def _login(self, username: str, password: str) -> None:
@@ -153,12 +155,14 @@ class StartController:
 
         def done(info) -> None:
             if info is not None and self.main_window is not None:
-                self.main_window.statusBar().showMessage(f"Cadangan harian dibuat: {info.path.name}", 10_000)
+                self.main_window.statusBar().showMessage(QCoreApplication.translate(
+                    "StartController", "Cadangan harian dibuat: {file}").format(file=info.path.name), 10_000)
 
         def failed(exc: BaseException, tb: str) -> None:
             log.warning("daily backup failed: %s", tb)
             if self.main_window is not None:
-                self.main_window.statusBar().showMessage(f"Cadangan harian gagal: {exc}", 15_000)
+                self.main_window.statusBar().showMessage(QCoreApplication.translate(
+                    "StartController", "Cadangan harian gagal: {error}").format(error=exc), 15_000)
 
         self.runner.run(lambda _t: backup.auto_backup(self.office), on_done=done, on_error=failed)
 
@@ -167,9 +171,25 @@ class StartController:
             QApplication.instance().quit()
 
 
+def start_language(app: QApplication, data_root: Path, cli_value: str | None) -> str:
+    """Install the interface language before any window exists (``--language``, env, config.json)."""
+    from app.config import LocalConfig
+    from app.errors import LoketError
+    from ui import i18n
+
+    try:
+        configured = LocalConfig.load(data_root / "config.json").language
+    except LoketError:
+        configured = None  # a broken config.json is reported when the office opens
+    language = i18n.install(i18n.choose_language(cli_value, configured), app)
+    log.info("interface language: %s", language)
+    return language
+
+
 def run(argv: list[str]) -> int:
     parser = argparse.ArgumentParser(prog="loket-pbi")
     parser.add_argument("--data-dir")
+    parser.add_argument("--language", help="id (Bahasa Indonesia) or en (English); default: config.json")
     args, _unknown = parser.parse_known_args(argv)
     dirs = resolve_data_dir(args.data_dir).ensure()
     setup_logging(dirs.logs)
@@ -186,6 +206,7 @@ def run(argv: list[str]) -> int:
     from app.paths import resource_path
 
     app.setWindowIcon(QIcon(str(resource_path("icons", "loket-pbi.png"))))
+    start_language(app, dirs.root, args.language)
 
     def excepthook(exc_type, exc, tb) -> None:
         import traceback
@@ -200,8 +221,9 @@ def run(argv: list[str]) -> int:
     if previous_crash:
         from ui.errors import ErrorReportDialog, build_report
 
-        ErrorReportDialog(build_report("Loket PBI berhenti tiba-tiba pada penggunaan sebelumnya.\n\n"
-                                       + previous_crash), controller.login).show()
+        ErrorReportDialog(build_report(QCoreApplication.translate(
+            "StartController", "Loket PBI berhenti tiba-tiba pada penggunaan sebelumnya.") + "\n\n" + previous_crash),
+            controller.login).show()
     code = app.exec()
     controller.runner.wait(10_000)
     if controller.office is not None:
