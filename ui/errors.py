@@ -6,6 +6,7 @@ import logging
 import platform
 import sys
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QDialog,
@@ -28,17 +29,17 @@ class ErrorReportDialog(QDialog):
 
     def __init__(self, report: str, parent: QWidget | None = None):
         super().__init__(parent)
-        self.setWindowTitle("Terjadi kesalahan tak terduga")
+        self.setWindowTitle(self.tr("Terjadi kesalahan tak terduga"))
         self.resize(640, 420)
         layout = QVBoxLayout(self)
-        layout.addWidget(QLabel(
+        layout.addWidget(QLabel(self.tr(
             "Maaf, terjadi kesalahan yang tidak terduga. Aplikasi tetap berjalan dan data yang sudah "
-            "tersimpan aman.\nSalin laporan di bawah ini dan kirimkan ke administrator."))
+            "tersimpan aman.\nSalin laporan di bawah ini dan kirimkan ke administrator.")))
         self.text = QPlainTextEdit(report)
         self.text.setReadOnly(True)
         layout.addWidget(self.text)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
-        copy = buttons.addButton("Salin laporan", QDialogButtonBox.ButtonRole.ActionRole)
+        copy = buttons.addButton(self.tr("Salin laporan"), QDialogButtonBox.ButtonRole.ActionRole)
         copy.clicked.connect(lambda: QGuiApplication.clipboard().setText(report))
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
@@ -51,7 +52,7 @@ def build_report(tb: str) -> str:
 def show_error(parent: QWidget | None, exc: BaseException, tb: str = "") -> None:
     """Expected errors (:class:`LoketError`) as a message; anything else as a logged report."""
     if isinstance(exc, LoketError):
-        QMessageBox.warning(parent, "Perhatian", str(exc))
+        QMessageBox.warning(parent, QCoreApplication.translate("ErrorReportDialog", "Perhatian"), str(exc))
         return
     log.error("unexpected error:\n%s", tb or repr(exc))
     ErrorReportDialog(build_report(tb or repr(exc)), parent).exec()

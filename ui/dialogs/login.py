@@ -22,10 +22,10 @@ class LoginDialog(QDialog):
 
     def __init__(self, office_name: str = "", parent=None):
         super().__init__(parent)
-        self.setWindowTitle("Loket PBI — Masuk")
+        self.setWindowTitle(self.tr("Loket PBI — Masuk"))
         self.setMinimumWidth(380)
         layout = QVBoxLayout(self)
-        title = QLabel("<h2>Loket PBI</h2>Layanan PBI JK dan Jamkesda")
+        title = QLabel(self.tr("<h2>Loket PBI</h2>Layanan PBI JK dan Jamkesda"))
         title.setAlignment(Qt.AlignmentFlag.AlignCenter)
         layout.addWidget(title)
         self.office_label = QLabel(office_name)
@@ -37,14 +37,14 @@ class LoginDialog(QDialog):
         self.password = QLineEdit()
         self.password.setObjectName("password")
         self.password.setEchoMode(QLineEdit.EchoMode.Password)
-        form.addRow("&Nama pengguna", self.username)
-        form.addRow("&Kata sandi", self.password)
+        form.addRow(self.tr("&Nama pengguna"), self.username)
+        form.addRow(self.tr("&Kata sandi"), self.password)
         layout.addLayout(form)
-        self.status = QLabel("Membuka basis data…")
+        self.status = QLabel(self.tr("Membuka basis data…"))
         self.status.setObjectName("status")
         self.status.setWordWrap(True)
         layout.addWidget(self.status)
-        self.login_button = QPushButton("&Masuk")
+        self.login_button = QPushButton(self.tr("&Masuk"))
         self.login_button.setObjectName("login")
         self.login_button.setDefault(True)
         self.login_button.setEnabled(False)
@@ -52,7 +52,7 @@ class LoginDialog(QDialog):
         self.password.returnPressed.connect(self._submit)
         self.username.returnPressed.connect(self.password.setFocus)
         layout.addWidget(self.login_button)
-        version = QLabel(f"<small>versi {__version__}</small>")
+        version = QLabel(self.tr("<small>versi {version}</small>").format(version=__version__))
         version.setAlignment(Qt.AlignmentFlag.AlignRight)
         layout.addWidget(version)
         self.username.setFocus()
@@ -78,8 +78,8 @@ class LoginDialog(QDialog):
         if not self.login_button.isEnabled():
             return
         if not self.username.text().strip() or not self.password.text():
-            self.show_refusal("Isi nama pengguna dan kata sandi.")
+            self.show_refusal(self.tr("Isi nama pengguna dan kata sandi."))
             return
-        self.set_busy(True, "Memeriksa…")
+        self.set_busy(True, self.tr("Memeriksa…"))
         self.submitted.emit(self.username.text(), self.password.text())
 
