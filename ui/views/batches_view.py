@@ -28,6 +28,7 @@ from app.servicedefs import load_all
 from app.services import batches, feedback, outbox, reconcile
 from ui.errors import show_error
 from ui.session import UiSession
+from ui.views.batch_detail import BatchDetailPanel
 
 STATUS_LABELS = {"closed": "Ditutup, belum terkirim", "delivered": "Terkirim"}
 OK_STYLE, WARN_STYLE, ERR_STYLE = "color: #1b5e20;", "color: #8a5a00;", "color: #b00020;"
@@ -122,6 +123,10 @@ class BatchesView(QWidget):
 
         self.table = _table(self.COLUMNS, "batches")
         layout.addWidget(self.table, 2)
+        self.panel = BatchDetailPanel(session)
+        layout.addWidget(self.panel, 2)
+        self.table.itemSelectionChanged.connect(self._selected)
+        self.service.currentIndexChanged.connect(self._service_changed)
 
         self.detail_title = QLabel("")
         self.detail_title.setObjectName("detail_title")
@@ -151,6 +156,7 @@ class BatchesView(QWidget):
             self.timer.start()
             self.first_attempt.start()
         self.refresh()
+        self._service_changed()
 
     # ------------------------------------------------------------------ helpers
     def _batch_services(self) -> list[tuple[str, str]]:
@@ -218,6 +224,30 @@ class BatchesView(QWidget):
                       sent, f"{b.feedback_received}/{b.record_count}"]
             for c, v in enumerate(values):
                 self.table.setItem(r, c, _item(v))
+            self.table.item(r, 0).setData(Qt.ItemDataRole.UserRole, b.id)
+        self._selected()
+
+    def _selected(self) -> None:
+        row = self.table.currentRow()
+        item = self.table.item(row, 0) if row >= 0 and self.table.selectedItems() else None
+        self.panel.show_batch(item.data(Qt.ItemDataRole.UserRole) if item is not None else None)
+
+    def _service_changed(self) -> None:
+        """Show the service's waiting cases and propose the period the core suggests (unless typed)."""
+        code = self.service.currentData()
+        if not code:
+            return
+        self.panel.show_waiting(code)
+        if self.period.isModified():
+            return
+        office, actor = self.session.office, self.session.actor
+
+        def propose(period: str) -> None:
+            if self.service.currentData() == code and not self.period.isModified():
+                self.period.setText(period)
+
+        self.session.runner.run(lambda _t: batches.suggested_period(office, actor=actor, service_code=code),
+                                on_done=propose, on_error=lambda e, tb: show_error(self, e, tb))
 
     # ------------------------------------------------------------------ close
     def close_selected(self) -> None:
@@ -231,6 +261,7 @@ class BatchesView(QWidget):
     def _closed(self, result: batches.CloseResult) -> None:
         self._say(result.message, OK_STYLE if result.created else WARN_STYLE)
         self.refresh()
+        self.panel.show_waiting(self.service.currentData())
 
     # ------------------------------------------------------------------ send
     def send_now(self, *, background: bool = False) -> bool:
