@@ -3,8 +3,10 @@ link to a case, follow-up and answer dates, SLA in working days, status."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
+from typing import Any
 
 from sqlmodel import Session, select
 
@@ -96,43 +98,48 @@ def register(office: Office, *, actor: Actor, channel: str, topic: str, descript
         return _info(s, c)
 
 
-def follow_up(office: Office, *, actor: Actor, complaint_id: int, text: str, at: datetime | None = None
-              ) -> ComplaintInfo:
+def _handle(office: Office, *, actor: Actor, complaint_id: int, text: str, at: datetime | None, missing: str,
+            action: str, apply: Callable[[Complaint, str, datetime], dict[str, Any]]) -> ComplaintInfo:
+    """One handling step on an open complaint: the text is required; ``apply`` changes it and says what's new."""
     require(actor, "complaint.handle")
-    if not text.strip():
-        raise ValidationError("Uraian tindak lanjut wajib diisi.")
+    text = (text or "").strip()
+    if not text:
+        raise ValidationError(missing)
     now = at or utcnow()
     with office.db.write() as s:
         c = _get(s, complaint_id)
         if c.status == "selesai":
             raise ValidationError(f"Pengaduan {c.reg_number} sudah selesai.")
         old = {"status": c.status}
-        c.follow_up = (c.follow_up + "\n" if c.follow_up else "") + text.strip()
-        c.follow_up_at, c.updated_at = now, now
+        new = apply(c, text, now)
+        c.updated_at = now
+        s.add(c)
+        audit.record(s, actor=actor, action=action, entity="complaint", entity_id=c.id, old=old,
+                     new={"status": c.status, **new})
+        return _info(s, c)
+
+
+def follow_up(office: Office, *, actor: Actor, complaint_id: int, text: str, at: datetime | None = None
+              ) -> ComplaintInfo:
+    def apply(c: Complaint, text: str, now: datetime) -> dict[str, Any]:
+        c.follow_up = (c.follow_up + "\n" if c.follow_up else "") + text
+        c.follow_up_at = now
         if c.status == "baru":
             c.status = "ditindaklanjuti"
-        s.add(c)
-        audit.record(s, actor=actor, action="complaint.follow_up", entity="complaint", entity_id=c.id, old=old,
-                     new={"status": c.status, "follow_up": text.strip()})
-        return _info(s, c)
+        return {"follow_up": text}
+
+    return _handle(office, actor=actor, complaint_id=complaint_id, text=text, at=at, apply=apply,
+                   missing="Uraian tindak lanjut wajib diisi.", action="complaint.follow_up")
 
 
 def answer(office: Office, *, actor: Actor, complaint_id: int, text: str, at: datetime | None = None
            ) -> ComplaintInfo:
-    require(actor, "complaint.handle")
-    if not text.strip():
-        raise ValidationError("Jawaban kepada pengadu wajib diisi.")
-    now = at or utcnow()
-    with office.db.write() as s:
-        c = _get(s, complaint_id)
-        if c.status == "selesai":
-            raise ValidationError(f"Pengaduan {c.reg_number} sudah selesai.")
-        old = {"status": c.status}
-        c.answer, c.answered_at, c.status, c.updated_at = text.strip(), now, "dijawab", now
-        s.add(c)
-        audit.record(s, actor=actor, action="complaint.answer", entity="complaint", entity_id=c.id, old=old,
-                     new={"status": c.status, "answer": c.answer})
-        return _info(s, c)
+    def apply(c: Complaint, text: str, now: datetime) -> dict[str, Any]:
+        c.answer, c.answered_at, c.status = text, now, "dijawab"
+        return {"answer": text}
+
+    return _handle(office, actor=actor, complaint_id=complaint_id, text=text, at=at, apply=apply,
+                   missing="Jawaban kepada pengadu wajib diisi.", action="complaint.answer")
 
 
 def close(office: Office, *, actor: Actor, complaint_id: int, at: datetime | None = None) -> ComplaintInfo:

@@ -6,7 +6,6 @@ from pathlib import Path
 
 from PySide6.QtGui import QPixmap
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QDialog,
     QDialogButtonBox,
@@ -16,7 +15,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
-    QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
     QWidget,
@@ -26,7 +24,9 @@ from app.rules.identifiers import format_nip
 from app.services import office as office_svc
 from ui.errors import show_error
 from ui.session import UiSession
+from ui.widgets import readonly_table
 
+#: printed on letters, so not translated (letters are always Indonesian)
 POSITIONS = {
     "kepala_dinas": "Kepala Dinas Sosial",
     "sekretaris": "Sekretaris Dinas Sosial",
@@ -42,14 +42,15 @@ class OfficeProfileView(QWidget):
         self.session = session
         self.emblem: bytes | None = None
         layout = QVBoxLayout(self)
-        layout.addWidget(QLabel("<h3>Profil kantor (kop surat)</h3>"))
+        layout.addWidget(QLabel(self.tr("<h3>Profil kantor (kop surat)</h3>")))
         form = QFormLayout()
         self.fields: dict[str, QLineEdit] = {}
-        for key, label in (("government", "Pemerintah daerah"), ("agency", "Nama dinas"),
-                           ("region_name", "Nama kota/kabupaten"), ("city", "Tempat surat"), ("address", "Alamat"),
-                           ("postal_code", "Kode pos"), ("phone", "Telepon"), ("email", "Surel"),
-                           ("website", "Laman"), ("unit_code", "Kode unit pada nomor surat"),
-                           ("code", "Kode kantor pada nomor registrasi")):
+        for key, label in (("government", self.tr("Pemerintah daerah")), ("agency", self.tr("Nama dinas")),
+                           ("region_name", self.tr("Nama kota/kabupaten")), ("city", self.tr("Tempat surat")),
+                           ("address", self.tr("Alamat")), ("postal_code", self.tr("Kode pos")),
+                           ("phone", self.tr("Telepon")), ("email", self.tr("Surel")), ("website", self.tr("Laman")),
+                           ("unit_code", self.tr("Kode unit pada nomor surat")),
+                           ("code", self.tr("Kode kantor pada nomor registrasi"))):
             edit = QLineEdit()
             edit.setObjectName(f"profile_{key}")
             self.fields[key] = edit
@@ -58,19 +59,19 @@ class OfficeProfileView(QWidget):
         self.region_kind.addItems(["KOTA", "KABUPATEN"])
         self.timezone = QComboBox()
         self.timezone.addItems(["WIB", "WITA", "WIT"])
-        form.addRow("Jenis daerah", self.region_kind)
-        form.addRow("Zona waktu", self.timezone)
+        form.addRow(self.tr("Jenis daerah"), self.region_kind)
+        form.addRow(self.tr("Zona waktu"), self.timezone)
         emblem_row = QHBoxLayout()
-        self.emblem_label = QLabel("(tidak ada)")
-        pick = QPushButton("Ganti lambang (PNG)…")
+        self.emblem_label = QLabel(self.tr("(tidak ada)"))
+        pick = QPushButton(self.tr("Ganti lambang (PNG)…"))
         pick.clicked.connect(self._pick)
         emblem_row.addWidget(self.emblem_label)
         emblem_row.addWidget(pick)
         emblem_row.addStretch(1)
-        form.addRow("Lambang daerah", emblem_row)
+        form.addRow(self.tr("Lambang daerah"), emblem_row)
         layout.addLayout(form)
         row = QHBoxLayout()
-        self.save_button = QPushButton("&Simpan profil")
+        self.save_button = QPushButton(self.tr("&Simpan profil"))
         self.save_button.setObjectName("save_profile")
         self.status = QLabel("")
         row.addWidget(self.save_button)
@@ -94,7 +95,7 @@ class OfficeProfileView(QWidget):
             self.emblem_label.setPixmap(pix.scaledToHeight(56))
 
     def _pick(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, "Lambang daerah", "", "Gambar PNG (*.png)")
+        path, _ = QFileDialog.getOpenFileName(self, self.tr("Lambang daerah"), "", self.tr("Gambar PNG (*.png)"))
         if path:
             self.emblem = Path(path).read_bytes()
             pix = QPixmap()
@@ -108,7 +109,7 @@ class OfficeProfileView(QWidget):
 
         def done(_p) -> None:
             self.status.setStyleSheet("color: #1b5e20;")
-            self.status.setText("Profil tersimpan.")
+            self.status.setText(self.tr("Profil tersimpan."))
 
         self.session.runner.run(
             lambda _t: office_svc.save_profile(office, actor=actor, values=values, emblem_png=emblem),
@@ -118,7 +119,7 @@ class OfficeProfileView(QWidget):
 class OfficialDialog(QDialog):
     def __init__(self, parent=None, existing: office_svc.OfficialData | None = None):
         super().__init__(parent)
-        self.setWindowTitle("Pejabat penandatangan")
+        self.setWindowTitle(self.tr("Pejabat penandatangan"))
         form = QFormLayout(self)
         self.position = QComboBox()
         for key, title in POSITIONS.items():
@@ -136,12 +137,12 @@ class OfficialDialog(QDialog):
         self.acting.addItems(list(office_svc.ACTING))
         if existing:
             self.acting.setCurrentText(existing.acting)
-        form.addRow("Kedudukan", self.position)
-        form.addRow("Jabatan (dicetak)", self.title)
-        form.addRow("Nama", self.name)
-        form.addRow("NIP", self.nip)
-        form.addRow("Pangkat/golongan", self.rank)
-        form.addRow("Keterangan (a.n./Plt./Plh.)", self.acting)
+        form.addRow(self.tr("Kedudukan"), self.position)
+        form.addRow(self.tr("Jabatan (dicetak)"), self.title)
+        form.addRow(self.tr("Nama"), self.name)
+        form.addRow(self.tr("NIP"), self.nip)
+        form.addRow(self.tr("Pangkat/golongan"), self.rank)
+        form.addRow(self.tr("Keterangan (a.n./Plt./Plh.)"), self.acting)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
@@ -154,20 +155,16 @@ class OfficialsView(QWidget):
         self.session = session
         self.rows: list[office_svc.OfficialData] = []
         layout = QVBoxLayout(self)
-        layout.addWidget(QLabel("<h3>Pejabat penandatangan dan paraf</h3>"))
+        layout.addWidget(QLabel(self.tr("<h3>Pejabat penandatangan dan paraf</h3>")))
         row = QHBoxLayout()
-        add = QPushButton("&Tambah pejabat…")
-        edit = QPushButton("&Ubah…")
+        add = QPushButton(self.tr("&Tambah pejabat…"))
+        edit = QPushButton(self.tr("&Ubah…"))
         row.addWidget(add)
         row.addWidget(edit)
         row.addStretch(1)
         layout.addLayout(row)
-        self.table = QTableWidget(0, 5)
-        self.table.setHorizontalHeaderLabels(["Jabatan", "Nama", "NIP", "Pangkat", "Keterangan"])
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.horizontalHeader().setStretchLastSection(True)
-        self.table.verticalHeader().hide()
+        self.table = readonly_table([self.tr("Jabatan"), self.tr("Nama"), self.tr("NIP"), self.tr("Pangkat"),
+                                     self.tr("Keterangan")])
         layout.addWidget(self.table)
         add.clicked.connect(lambda: self._edit(None))
         edit.clicked.connect(self._edit_selected)
