@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QCheckBox,
     QDialog,
     QDialogButtonBox,
@@ -15,7 +14,6 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QMessageBox,
     QPushButton,
-    QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
     QWidget,
@@ -25,6 +23,7 @@ from app.rules.permissions import ROLES
 from app.services import users
 from ui.errors import show_error
 from ui.session import UiSession
+from ui.widgets import readonly_table
 
 
 class RolePicker(QWidget):
@@ -50,7 +49,7 @@ class UserDialog(QDialog):
     def __init__(self, parent=None, existing: users.UserInfo | None = None):
         super().__init__(parent)
         self.existing = existing
-        self.setWindowTitle("Ubah peran pengguna" if existing else "Tambah pengguna")
+        self.setWindowTitle(self.tr("Ubah peran pengguna") if existing else self.tr("Tambah pengguna"))
         form = QFormLayout(self)
         self.username = QLineEdit(existing.username if existing else "")
         self.username.setObjectName("username")
@@ -67,48 +66,43 @@ class UserDialog(QDialog):
         self.password.setObjectName("password")
         self.password.setEchoMode(QLineEdit.EchoMode.Password)
         self.roles = RolePicker(existing.roles if existing else ())
-        form.addRow("Nama pengguna", self.username)
-        form.addRow("Nama lengkap", self.full_name)
-        form.addRow("NIP", self.nip)
-        form.addRow("Loket", self.counter)
+        form.addRow(self.tr("Nama pengguna"), self.username)
+        form.addRow(self.tr("Nama lengkap"), self.full_name)
+        form.addRow(self.tr("NIP"), self.nip)
+        form.addRow(self.tr("Loket"), self.counter)
         if existing is None:
-            form.addRow("Kata sandi awal", self.password)
-        form.addRow("Peran", self.roles)
+            form.addRow(self.tr("Kata sandi awal"), self.password)
+        form.addRow(self.tr("Peran"), self.roles)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
-        buttons.button(QDialogButtonBox.StandardButton.Save).setText("&Simpan")
-        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText("&Batal")
+        buttons.button(QDialogButtonBox.StandardButton.Save).setText(self.tr("&Simpan"))
+        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("&Batal"))
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         form.addRow(buttons)
 
 
 class UsersView(QWidget):
-    COLUMNS = ("Nama pengguna", "Nama lengkap", "Loket", "Status", "Peran")
+    COLUMNS = (QT_TRANSLATE_NOOP("UsersView", "Nama pengguna"), QT_TRANSLATE_NOOP("UsersView", "Nama lengkap"),
+               QT_TRANSLATE_NOOP("UsersView", "Loket"), QT_TRANSLATE_NOOP("UsersView", "Status"),
+               QT_TRANSLATE_NOOP("UsersView", "Peran"))
 
     def __init__(self, session: UiSession, parent: QWidget | None = None):
         super().__init__(parent)
         self.session = session
         self.rows: list[users.UserInfo] = []
         layout = QVBoxLayout(self)
-        layout.addWidget(QLabel("<h2>Pengguna dan peran</h2>"))
+        layout.addWidget(QLabel(self.tr("<h2>Pengguna dan peran</h2>")))
         buttons = QHBoxLayout()
-        self.add_button = QPushButton("&Tambah pengguna…")
+        self.add_button = QPushButton(self.tr("&Tambah pengguna…"))
         self.add_button.setObjectName("add_user")
-        self.roles_button = QPushButton("Ubah &peran…")
-        self.toggle_button = QPushButton("&Nonaktifkan")
+        self.roles_button = QPushButton(self.tr("Ubah &peran…"))
+        self.toggle_button = QPushButton(self.tr("&Nonaktifkan"))
         self.toggle_button.setObjectName("toggle_user")
         for b in (self.add_button, self.roles_button, self.toggle_button):
             buttons.addWidget(b)
         buttons.addStretch(1)
         layout.addLayout(buttons)
-        self.table = QTableWidget(0, len(self.COLUMNS))
-        self.table.setObjectName("users_table")
-        self.table.setHorizontalHeaderLabels(self.COLUMNS)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.horizontalHeader().setStretchLastSection(True)
-        self.table.verticalHeader().hide()
+        self.table = readonly_table([QCoreApplication.translate("UsersView", c) for c in self.COLUMNS], "users_table")
         layout.addWidget(self.table)
         self.add_button.clicked.connect(self.add_user)
         self.roles_button.clicked.connect(self.edit_roles)
@@ -124,7 +118,7 @@ class UsersView(QWidget):
         self.rows = rows
         self.table.setRowCount(len(rows))
         for r, u in enumerate(rows):
-            values = (u.username, u.full_name, u.counter or "-", "aktif" if u.active else "nonaktif",
+            values = (u.username, u.full_name, u.counter or "-", self.tr("aktif") if u.active else self.tr("nonaktif"),
                       ", ".join(ROLES.get(x, x) for x in u.roles))
             for c, v in enumerate(values):
                 item = QTableWidgetItem(v)
@@ -142,7 +136,7 @@ class UsersView(QWidget):
         u = self.selected()
         self.roles_button.setEnabled(u is not None)
         self.toggle_button.setEnabled(u is not None)
-        self.toggle_button.setText("&Aktifkan" if u is not None and not u.active else "&Nonaktifkan")
+        self.toggle_button.setText(self.tr("&Aktifkan") if u is not None and not u.active else self.tr("&Nonaktifkan"))
 
     def _run(self, fn) -> None:
         self.session.runner.run(fn, on_done=lambda _r: self.refresh(), on_error=lambda e, tb: show_error(self, e, tb))
@@ -173,9 +167,9 @@ class UsersView(QWidget):
         if u is None:
             return
         if u.active and QMessageBox.question(
-                self, "Nonaktifkan pengguna", f"Nonaktifkan {u.full_name}? Ia tidak dapat masuk lagi.") != \
+                self, self.tr("Nonaktifkan pengguna"),
+                self.tr("Nonaktifkan {name}? Ia tidak dapat masuk lagi.").format(name=u.full_name)) != \
                 QMessageBox.StandardButton.Yes:
             return
         office, actor = self.session.office, self.session.actor
         self._run(lambda _t: users.set_active(office, actor=actor, username=u.username, active=not u.active))
-
