@@ -173,3 +173,4 @@ class UsersView(QWidget):
             return
         office, actor = self.session.office, self.session.actor
         self._run(lambda _t: users.set_active(office, actor=actor, username=u.username, active=not u.active))
+
