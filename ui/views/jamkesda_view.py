@@ -3,10 +3,9 @@ each person's explainable score sheet. Ranking itself is done by the core (:func
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QDialog,
     QDialogButtonBox,
@@ -18,7 +17,6 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QPushButton,
     QSplitter,
-    QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
     QWidget,
@@ -32,8 +30,11 @@ from app.timeutil import utcnow, zone
 from ui.errors import show_error
 from ui.models.case_table import local_text
 from ui.session import UiSession
+from ui.widgets import readonly_table
 
-DECISIONS = {"layak": "Layak (dalam kuota)", "daftar_tunggu": "Daftar tunggu", "": "Belum diperingkat"}
+DECISIONS = {"layak": QT_TRANSLATE_NOOP("JamkesdaView", "Layak (dalam kuota)"),
+             "daftar_tunggu": QT_TRANSLATE_NOOP("JamkesdaView", "Daftar tunggu"),
+             "": QT_TRANSLATE_NOOP("JamkesdaView", "Belum diperingkat")}
 COLORS = {"layak": "#e8f5e9", "daftar_tunggu": "#fff4cc"}
 
 
@@ -43,7 +44,10 @@ def default_period(cfg: RuleSettings, tz: str) -> str:
 
 
 class JamkesdaView(QWidget):
-    COLUMNS = ("Peringkat", "No. registrasi", "Nama", "Skor", "Desil", "Tanggungan", "Diterima", "Keputusan")
+    COLUMNS = (QT_TRANSLATE_NOOP("JamkesdaView", "Peringkat"), QT_TRANSLATE_NOOP("JamkesdaView", "No. registrasi"),
+               QT_TRANSLATE_NOOP("JamkesdaView", "Nama"), QT_TRANSLATE_NOOP("JamkesdaView", "Skor"),
+               QT_TRANSLATE_NOOP("JamkesdaView", "Desil"), QT_TRANSLATE_NOOP("JamkesdaView", "Tanggungan"),
+               QT_TRANSLATE_NOOP("JamkesdaView", "Diterima"), QT_TRANSLATE_NOOP("JamkesdaView", "Keputusan"))
 
     def __init__(self, session: UiSession, parent: QWidget | None = None):
         super().__init__(parent)
@@ -52,48 +56,41 @@ class JamkesdaView(QWidget):
         self.cfg: RuleSettings | None = None
         self.tz = "WIB"
         layout = QVBoxLayout(self)
-        layout.addWidget(QLabel("<h2>Peringkat Jamkesda (PBI APBD)</h2>"))
+        layout.addWidget(QLabel(self.tr("<h2>Peringkat Jamkesda (PBI APBD)</h2>")))
         top = QHBoxLayout()
         self.period = QLineEdit()
         self.period.setObjectName("period")
         self.period.setMaximumWidth(120)
-        self.period.setPlaceholderText("2026 atau 2026-11")
-        self.show_button = QPushButton("&Tampilkan")
-        self.rank_button = QPushButton("&Jalankan peringkatan…")
+        self.period.setPlaceholderText(self.tr("2026 atau 2026-11"))
+        self.show_button = QPushButton(self.tr("&Tampilkan"))
+        self.rank_button = QPushButton(self.tr("&Jalankan peringkatan…"))
         self.rank_button.setObjectName("rank")
         self.rank_button.setVisible(session.may("jamkesda.rank"))
-        period_label = QLabel("&Periode kuota:")
+        period_label = QLabel(self.tr("&Periode kuota:"))
         period_label.setBuddy(self.period)
         top.addWidget(period_label)
         top.addWidget(self.period)
         top.addWidget(self.show_button)
         top.addWidget(self.rank_button)
-        self.release_button = QPushButton("Peserta &keluar…")
+        self.release_button = QPushButton(self.tr("Peserta &keluar…"))
         self.release_button.setObjectName("release")
-        self.release_button.setToolTip("Meninggal, pindah, dinonaktifkan…: kuota bebas dan daftar tunggu naik")
+        self.release_button.setToolTip(self.tr("Meninggal, pindah, dinonaktifkan…: kuota bebas dan daftar tunggu naik"))
         self.release_button.setVisible(session.may("jamkesda.release"))
         self.release_button.setEnabled(False)
         top.addWidget(self.release_button)
         top.addStretch(1)
         layout.addLayout(top)
-        self.quota = QLabel("Memuat…")
+        self.quota = QLabel(self.tr("Memuat…"))
         self.quota.setObjectName("quota")
         self.quota.setWordWrap(True)
         layout.addWidget(self.quota)
 
         split = QSplitter(Qt.Orientation.Horizontal)
-        self.table = QTableWidget(0, len(self.COLUMNS))
-        self.table.setObjectName("ranking")
-        self.table.setHorizontalHeaderLabels(list(self.COLUMNS))
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.verticalHeader().hide()
-        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table = readonly_table([QCoreApplication.translate("JamkesdaView", c) for c in self.COLUMNS], "ranking")
         split.addWidget(self.table)
-        box = QGroupBox("Lembar skor")
+        box = QGroupBox(self.tr("Lembar skor"))
         bl = QVBoxLayout(box)
-        self.sheet = QLabel("Pilih pemohon untuk melihat lembar skornya.")
+        self.sheet = QLabel(self.tr("Pilih pemohon untuk melihat lembar skornya."))
         self.sheet.setObjectName("sheet")
         self.sheet.setWordWrap(True)
         self.sheet.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
@@ -104,7 +101,8 @@ class JamkesdaView(QWidget):
         split.setStretchFactor(1, 1)
         split.setSizes([650, 370])
         layout.addWidget(split, 1)
-        layout.addWidget(QLabel("<small>Urutan prioritas: " + " → ".join(scoring.TIE_BREAKERS) + ".</small>"))
+        layout.addWidget(QLabel(self.tr("<small>Urutan prioritas: {order}.</small>").format(
+            order=" → ".join(scoring.TIE_BREAKERS))))
 
         self.show_button.clicked.connect(self.refresh)
         self.period.returnPressed.connect(self.refresh)
@@ -139,7 +137,7 @@ class JamkesdaView(QWidget):
             values = (str(r.rank) if r.rank else "-", r.reg_number, r.name,
                       "-" if r.score is None else f"{r.score:g}", str(r.desil) if r.desil else "-",
                       str(r.dependants), local_text(r.received_at, self.tz, "%d-%m-%Y"),
-                      "Keluar dari kuota" if r.left else DECISIONS.get(r.decision, r.decision))
+                      self.tr("Keluar dari kuota") if r.left else self._decision(r.decision))
             for col, v in enumerate(values):
                 item = QTableWidgetItem(v)
                 if r.left:
@@ -154,15 +152,21 @@ class JamkesdaView(QWidget):
         waiting = sum(1 for r in rows if r.decision == "daftar_tunggu")
         unranked = sum(1 for r in rows if not r.decision)
         if cfg.uhc_priority:
-            quota = "Prioritas UHC: semua pemohon yang memenuhi kriteria layak, tanpa kuota."
+            quota = self.tr("Prioritas UHC: semua pemohon yang memenuhi kriteria layak, tanpa kuota.")
         else:
             rupiah = f"{cfg.jamkesda_contribution:,}".replace(",", ".")
-            quota = (f"Kuota periode {period}: <b>{cfg.jamkesda_quota}</b> peserta (iuran Rp{rupiah} per orang per "
-                     f"bulan).")
-        self.quota.setText(f"{quota} Layak: <b>{layak}</b> · daftar tunggu: <b>{waiting}</b> · belum diperingkat: "
-                           f"<b>{unranked}</b>.")
+            quota = self.tr("Kuota periode {period}: <b>{quota}</b> peserta (iuran Rp{rupiah} per orang per "
+                            "bulan).").format(period=period, quota=cfg.jamkesda_quota, rupiah=rupiah)
+        self.quota.setText(self.tr("{quota} Layak: <b>{eligible}</b> · daftar tunggu: <b>{waiting}</b> · belum "
+                                   "diperingkat: <b>{unranked}</b>.").format(quota=quota, eligible=layak,
+                                                                            waiting=waiting, unranked=unranked))
         self.rank_button.setEnabled(unranked > 0 or waiting > 0)
         self._selected()
+
+    @staticmethod
+    def _decision(code: str) -> str:
+        label = DECISIONS.get(code)
+        return QCoreApplication.translate("JamkesdaView", label) if label else code
 
     def current(self) -> case_queries.Standing | None:
         sel = self.table.selectionModel().selectedRows() if self.table.selectionModel() else []
@@ -172,7 +176,7 @@ class JamkesdaView(QWidget):
         r = self.current()
         self.release_button.setEnabled(r is not None and r.decision == "layak" and not r.left)
         if r is None:
-            self.sheet.setText("Pilih pemohon untuk melihat lembar skornya.")
+            self.sheet.setText(self.tr("Pilih pemohon untuk melihat lembar skornya."))
             return
         s = self.session
         s.runner.run(lambda _t: jamkesda.score_sheet(s.office, actor=s.actor, case_id=r.case_id),
@@ -183,20 +187,22 @@ class JamkesdaView(QWidget):
         lines = "".join(
             f"<tr><td>{'✓' if ln.met else '✗'}</td><td>{ln.label}</td><td align='right'>{ln.points:g}</td></tr>"
             for ln in sheet.lines)
-        verdict = "memenuhi kriteria" if sheet.eligible else "tidak memenuhi kriteria"
+        verdict = self.tr("memenuhi kriteria") if sheet.eligible else self.tr("tidak memenuhi kriteria")
         self.sheet.setText(
             f"<b>{r.name}</b> — {r.reg_number}<br>{iset.title + ' (' + iset.legal_basis + ')' if iset else ''}"
-            f"<table cellspacing='3'><tr><th></th><th align='left'>Indikator</th><th>Poin</th></tr>{lines}</table>"
-            f"<p>Jumlah <b>{sheet.total:g}</b> dari {sheet.maximum:g}; batas layak {sheet.cutoff:g} → {verdict}."
-            f"<br>Desil {r.desil or '-'}, {r.dependants} tanggungan, diterima "
-            f"{local_text(r.received_at, self.tz, '%d-%m-%Y')}.</p>")
+            + self.tr("<table cellspacing='3'><tr><th></th><th align='left'>Indikator</th><th>Poin</th></tr>{lines}"
+                      "</table><p>Jumlah <b>{total}</b> dari {maximum}; batas layak {cutoff} → {verdict}."
+                      "<br>Desil {desil}, {dependants} tanggungan, diterima {received}.</p>").format(
+                lines=lines, total=f"{sheet.total:g}", maximum=f"{sheet.maximum:g}", cutoff=f"{sheet.cutoff:g}",
+                verdict=verdict, desil=r.desil or "-", dependants=r.dependants,
+                received=local_text(r.received_at, self.tz, "%d-%m-%Y")))
 
     def _rank(self) -> None:
         period = self.period.text().strip()
         answer = QMessageBox.question(
-            self, "Jalankan peringkatan",
-            f"Peringkatan periode {period} menetapkan pemohon yang layak dalam kuota (berkasnya diteruskan ke "
-            "pemberitahuan) dan daftar tunggu. Lanjutkan?")
+            self, self.tr("Jalankan peringkatan"),
+            self.tr("Peringkatan periode {period} menetapkan pemohon yang layak dalam kuota (berkasnya diteruskan ke "
+                    "pemberitahuan) dan daftar tunggu. Lanjutkan?").format(period=period))
         if answer != QMessageBox.StandardButton.Yes:
             return
         s = self.session
@@ -226,17 +232,18 @@ class JamkesdaView(QWidget):
 class ReleaseDialog(QDialog):
     def __init__(self, name: str, parent=None):
         super().__init__(parent)
-        self.setWindowTitle("Peserta keluar dari kuota")
+        self.setWindowTitle(self.tr("Peserta keluar dari kuota"))
         form = QFormLayout(self)
-        form.addRow(QLabel(f"<b>{name}</b> keluar dari kuota Jamkesda. Kuota yang bebas diisi dari daftar tunggu."))
+        form.addRow(QLabel(self.tr("<b>{name}</b> keluar dari kuota Jamkesda. Kuota yang bebas diisi dari daftar "
+                                   "tunggu.").format(name=name)))
         self.reason = QComboBox()
         self.reason.setObjectName("reason")
         for code, label in jamkesda.LEAVE_REASONS.items():
             self.reason.addItem(label, code)
         self.note = QLineEdit()
-        self.note.setPlaceholderText("mis. Surat Keterangan Kematian No. 474.3/12/Kel")
-        form.addRow("Alasan:", self.reason)
-        form.addRow("Keterangan:", self.note)
+        self.note.setPlaceholderText(self.tr("mis. Surat Keterangan Kematian No. 474.3/12/Kel"))
+        form.addRow(self.tr("Alasan:"), self.reason)
+        form.addRow(self.tr("Keterangan:"), self.note)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
