@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QCheckBox,
     QComboBox,
     QDialog,
@@ -18,7 +17,6 @@ from PySide6.QtWidgets import (
     QPlainTextEdit,
     QPushButton,
     QSplitter,
-    QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
     QWidget,
@@ -32,6 +30,7 @@ from app.timeutil import utcnow
 from ui.errors import show_error
 from ui.models.case_table import local_text
 from ui.session import UiSession
+from ui.widgets import readonly_table
 
 OVERDUE_BG = QColor("#fde0e0")
 
@@ -39,7 +38,7 @@ OVERDUE_BG = QColor("#fde0e0")
 class NewComplaintDialog(QDialog):
     def __init__(self, parent=None):
         super().__init__(parent)
-        self.setWindowTitle("Catat pengaduan")
+        self.setWindowTitle(self.tr("Catat pengaduan"))
         self.resize(560, 420)
         form = QFormLayout(self)
         self.channel = QComboBox()
@@ -48,26 +47,26 @@ class NewComplaintDialog(QDialog):
             self.channel.addItem(label, code)
         self.ticket = QLineEdit()
         self.ticket.setObjectName("ticket")
-        self.ticket.setPlaceholderText("Nomor tiket SP4N-LAPOR!")
+        self.ticket.setPlaceholderText(self.tr("Nomor tiket SP4N-LAPOR!"))
         self.topic = QLineEdit()
         self.topic.setObjectName("topic")
-        self.topic.setPlaceholderText("mis. Surat rekomendasi belum terbit setelah 3 hari")
+        self.topic.setPlaceholderText(self.tr("mis. Surat rekomendasi belum terbit setelah 3 hari"))
         self.description = QPlainTextEdit()
         self.name = QLineEdit()
         self.contact = QLineEdit()
-        self.contact.setPlaceholderText("No HP / email (bila ada)")
+        self.contact.setPlaceholderText(self.tr("No HP / email (bila ada)"))
         self.case_reg = QLineEdit()
         self.case_reg.setObjectName("case_reg")
-        self.case_reg.setPlaceholderText("mis. PBI-2026-00123 (bila pengaduan tentang satu berkas)")
-        form.addRow("&Kanal:", self.channel)
-        form.addRow("No. &tiket LAPOR!:", self.ticket)
-        form.addRow("&Pokok pengaduan:", self.topic)
-        form.addRow("&Uraian:", self.description)
-        form.addRow("&Nama pengadu:", self.name)
-        form.addRow("K&ontak:", self.contact)
-        form.addRow("&Berkas terkait:", self.case_reg)
+        self.case_reg.setPlaceholderText(self.tr("mis. PBI-2026-00123 (bila pengaduan tentang satu berkas)"))
+        form.addRow(self.tr("&Kanal:"), self.channel)
+        form.addRow(self.tr("No. &tiket LAPOR!:"), self.ticket)
+        form.addRow(self.tr("&Pokok pengaduan:"), self.topic)
+        form.addRow(self.tr("&Uraian:"), self.description)
+        form.addRow(self.tr("&Nama pengadu:"), self.name)
+        form.addRow(self.tr("K&ontak:"), self.contact)
+        form.addRow(self.tr("&Berkas terkait:"), self.case_reg)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText("Simpan")
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Simpan"))
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
         form.addRow(self.buttons)
@@ -96,13 +95,17 @@ def _register(session: UiSession, values: dict, case_reg: str) -> complaints.Com
         found = [r for r in case_queries.search_cases(session.office, actor=session.actor, text=case_reg)
                  if r.reg_number.lower() == case_reg.lower()]
         if not found:
-            raise ValidationError(f"Berkas dengan nomor registrasi {case_reg} tidak ditemukan.")
+            raise ValidationError(QCoreApplication.translate(
+                "ComplaintsView", "Berkas dengan nomor registrasi {reg} tidak ditemukan.").format(reg=case_reg))
         case_id = found[0].id
     return complaints.register(session.office, actor=session.actor, case_id=case_id, **values)
 
 
 class ComplaintsView(QWidget):
-    COLUMNS = ("No.", "Diterima", "Kanal", "Pokok pengaduan", "Pengadu", "Berkas", "Tenggat", "Status")
+    COLUMNS = (QT_TRANSLATE_NOOP("ComplaintsView", "No."), QT_TRANSLATE_NOOP("ComplaintsView", "Diterima"),
+               QT_TRANSLATE_NOOP("ComplaintsView", "Kanal"), QT_TRANSLATE_NOOP("ComplaintsView", "Pokok pengaduan"),
+               QT_TRANSLATE_NOOP("ComplaintsView", "Pengadu"), QT_TRANSLATE_NOOP("ComplaintsView", "Berkas"),
+               QT_TRANSLATE_NOOP("ComplaintsView", "Tenggat"), QT_TRANSLATE_NOOP("ComplaintsView", "Status"))
 
     def __init__(self, session: UiSession, parent: QWidget | None = None):
         super().__init__(parent)
@@ -111,18 +114,18 @@ class ComplaintsView(QWidget):
         self.tz = "WIB"
         self.busy = False
         layout = QVBoxLayout(self)
-        layout.addWidget(QLabel("<h2>Pengaduan</h2>"))
+        layout.addWidget(QLabel(self.tr("<h2>Pengaduan</h2>")))
         top = QHBoxLayout()
         self.status = QComboBox()
         self.status.setObjectName("f_status")
-        self.status.addItem("Semua status", None)
+        self.status.addItem(self.tr("Semua status"), None)
         for code, label in complaints.STATUSES.items():
             self.status.addItem(label, code)
-        self.overdue_only = QCheckBox("Hanya yang &lewat tenggat")
-        self.new_button = QPushButton("&Catat pengaduan baru…")
+        self.overdue_only = QCheckBox(self.tr("Hanya yang &lewat tenggat"))
+        self.new_button = QPushButton(self.tr("&Catat pengaduan baru…"))
         self.new_button.setObjectName("new_complaint")
         self.new_button.setVisible(session.may("complaint.register"))
-        status_label = QLabel("&Status:")
+        status_label = QLabel(self.tr("&Status:"))
         status_label.setBuddy(self.status)
         top.addWidget(status_label)
         top.addWidget(self.status)
@@ -134,19 +137,13 @@ class ComplaintsView(QWidget):
         layout.addLayout(top)
 
         split = QSplitter(Qt.Orientation.Vertical)
-        self.table = QTableWidget(0, len(self.COLUMNS))
-        self.table.setObjectName("complaints")
-        self.table.setHorizontalHeaderLabels(list(self.COLUMNS))
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.verticalHeader().hide()
-        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table = readonly_table([QCoreApplication.translate("ComplaintsView", c) for c in self.COLUMNS],
+                                    "complaints")
         split.addWidget(self.table)
 
-        self.detail = QGroupBox("Pengaduan terpilih")
+        self.detail = QGroupBox(self.tr("Pengaduan terpilih"))
         dl = QVBoxLayout(self.detail)
-        self.detail_text = QLabel("Pilih pengaduan di daftar.")
+        self.detail_text = QLabel(self.tr("Pilih pengaduan di daftar."))
         self.detail_text.setObjectName("detail")
         self.detail_text.setWordWrap(True)
         self.detail_text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -156,12 +153,12 @@ class ComplaintsView(QWidget):
         hl.setContentsMargins(0, 0, 0, 0)
         self.text = QPlainTextEdit()
         self.text.setObjectName("handle_text")
-        self.text.setPlaceholderText("Tulis tindak lanjut atau jawaban kepada pengadu…")
+        self.text.setPlaceholderText(self.tr("Tulis tindak lanjut atau jawaban kepada pengadu…"))
         self.text.setMaximumHeight(90)
         buttons = QVBoxLayout()
-        self.follow_button = QPushButton("Catat &tindak lanjut")
-        self.answer_button = QPushButton("Kirim &jawaban")
-        self.close_button = QPushButton("&Selesaikan")
+        self.follow_button = QPushButton(self.tr("Catat &tindak lanjut"))
+        self.answer_button = QPushButton(self.tr("Kirim &jawaban"))
+        self.close_button = QPushButton(self.tr("&Selesaikan"))
         for b in (self.follow_button, self.answer_button, self.close_button):
             buttons.addWidget(b)
         hl.addWidget(self.text, 1)
@@ -209,7 +206,8 @@ class ComplaintsView(QWidget):
             channel = c.channel_label + (f" ({c.lapor_ticket})" if c.lapor_ticket else "")
             values = (c.reg_number, local_text(c.received_at, tz), channel, c.topic, c.complainant_name or "-",
                       c.case_reg_number or "-", local_text(c.due_at, tz, "%d-%m-%Y"),
-                      complaints.STATUSES.get(c.status, c.status) + (" — LEWAT TENGGAT" if c.overdue(now) else ""))
+                      complaints.STATUSES.get(c.status, c.status)
+                      + (self.tr(" — LEWAT TENGGAT") if c.overdue(now) else ""))
             for col, v in enumerate(values):
                 item = QTableWidgetItem(v)
                 if c.overdue(now):
@@ -217,7 +215,8 @@ class ComplaintsView(QWidget):
                 self.table.setItem(n, col, item)
         self.table.resizeColumnsToContents()
         late = sum(1 for c in rows if c.overdue(now))
-        self.summary.setText(f"<b>{len(rows)}</b> pengaduan · <b style='color:#b00020'>{late}</b> lewat tenggat")
+        self.summary.setText(self.tr("<b>{count}</b> pengaduan · <b style='color:#b00020'>{late}</b> lewat tenggat")
+                             .format(count=len(rows), late=late))
         ids = [c.id for c in rows]
         if select_id in ids:
             self.table.selectRow(ids.index(select_id))
@@ -230,21 +229,24 @@ class ComplaintsView(QWidget):
     def _selected(self) -> None:
         c = self.current()
         if c is None:
-            self.detail_text.setText("Pilih pengaduan di daftar.")
+            self.detail_text.setText(self.tr("Pilih pengaduan di daftar."))
         else:
             tz = self.tz
             parts = [f"<b>{c.reg_number}</b> — {c.topic}",
-                     f"Kanal: {c.channel_label}" + (f", tiket LAPOR! {c.lapor_ticket}" if c.lapor_ticket else ""),
-                     f"Pengadu: {c.complainant_name or '-'} {c.complainant_contact or ''}",
-                     f"Diterima {local_text(c.received_at, tz)}; tenggat {local_text(c.due_at, tz)}; status "
-                     f"<b>{complaints.STATUSES.get(c.status, c.status)}</b>"]
+                     self.tr("Kanal: {channel}").format(channel=c.channel_label)
+                     + (self.tr(", tiket LAPOR! {ticket}").format(ticket=c.lapor_ticket) if c.lapor_ticket else ""),
+                     self.tr("Pengadu: {name} {contact}").format(name=c.complainant_name or "-",
+                                                                 contact=c.complainant_contact or ""),
+                     self.tr("Diterima {received}; tenggat {due}; status <b>{status}</b>").format(
+                         received=local_text(c.received_at, tz), due=local_text(c.due_at, tz),
+                         status=complaints.STATUSES.get(c.status, c.status))]
             if c.description:
-                parts.append(f"Uraian: {c.description}")
+                parts.append(self.tr("Uraian: {text}").format(text=c.description))
             if c.follow_up:
-                parts.append(f"Tindak lanjut ({local_text(c.follow_up_at, tz)}): "
-                             + c.follow_up.replace("\n", "<br>"))
+                parts.append(self.tr("Tindak lanjut ({at}): {text}").format(
+                    at=local_text(c.follow_up_at, tz), text=c.follow_up.replace("\n", "<br>")))
             if c.answer:
-                parts.append(f"Jawaban ({local_text(c.answered_at, tz)}): {c.answer}")
+                parts.append(self.tr("Jawaban ({at}): {text}").format(at=local_text(c.answered_at, tz), text=c.answer))
             self.detail_text.setText("<br>".join(parts))
         self._buttons()
 
