@@ -7,10 +7,9 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, time
 
-from PySide6.QtCore import QRectF, QSize, Qt
+from PySide6.QtCore import QCoreApplication, QLocale, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QFont, QPainter, QPen
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QGroupBox,
     QHBoxLayout,
     QLabel,
@@ -29,9 +28,11 @@ from app.documents.dates import tanggal
 from app.services import case_queries, cases
 from app.timeutil import utcnow, zone
 from ui.errors import show_error
-from ui.models.case_table import STATUS_LABELS, CaseTableModel, RowContext
+from ui.i18n import current_language
+from ui.models.case_table import STATUS_LABELS, CaseTableModel, RowContext, status_label
 from ui.session import UiSession
 from ui.views.queue_view import load_row_context
+from ui.widgets import setup_readonly_table
 
 GOOD, FAIR, POOR = QColor("#2e7d32"), QColor("#f9a825"), QColor("#c62828")
 
@@ -85,10 +86,19 @@ def load_dashboard(session: UiSession, year: int | None = None, month: int | Non
 
 def _minutes(m: float) -> str:
     if m < 90:
-        return f"{m:.0f} menit"
+        return QCoreApplication.translate("SlaBars", "{n} menit").format(n=f"{m:.0f}")
     if m < 60 * 48:
-        return f"{m / 60:.1f} jam".replace(".", ",")
-    return f"{m / 60 / 24:.0f} hari"
+        hours = f"{m / 60:.1f}"
+        return QCoreApplication.translate("SlaBars", "{n} jam").format(
+            n=hours if current_language() == "en" else hours.replace(".", ","))
+    return QCoreApplication.translate("SlaBars", "{n} hari").format(n=f"{m / 60 / 24:.0f}")
+
+
+def month_title(year: int, month: int) -> str:
+    """"November 2026" in the interface language (Indonesian through the core's date words)."""
+    if current_language() == "en":
+        return f"{QLocale(QLocale.Language.English).standaloneMonthName(month)} {year}"
+    return tanggal(datetime(year, month, 1)).split(" ", 1)[1]
 
 
 class SlaBars(QWidget):
@@ -125,7 +135,7 @@ class SlaBars(QWidget):
         p = QPainter(self)
         p.setRenderHint(QPainter.RenderHint.Antialiasing)
         if not self.bars:
-            p.drawText(self.rect(), Qt.AlignmentFlag.AlignCenter, "Belum ada langkah yang selesai bulan ini.")
+            p.drawText(self.rect(), Qt.AlignmentFlag.AlignCenter, self.tr("Belum ada langkah yang selesai bulan ini."))
             return
         w = self.width()
         label_w = min(380, int(w * 0.35))
@@ -155,8 +165,9 @@ class SlaBars(QWidget):
             p.setPen(self.palette().text().color())
             std = _minutes(b.standard_minutes) if b.standard_minutes else "-"
             p.drawText(QRectF(label_w + bar_w + 10, y, text_w, self.ROW - 6), Qt.AlignmentFlag.AlignVCenter,
-                       f"{b.share:.0%} tepat ({b.within}/{b.count}) · rata-rata {_minutes(b.average_minutes)}, "
-                       f"standar {std}")
+                       self.tr("{share} tepat ({within}/{count}) · rata-rata {average}, standar {standard}").format(
+                           share=f"{b.share:.0%}", within=b.within, count=b.count,
+                           average=_minutes(b.average_minutes), standard=std))
         p.end()
 
 
@@ -170,10 +181,10 @@ class DashboardView(QWidget):
         self.month: int | None = None
         layout = QVBoxLayout(self)
         top = QHBoxLayout()
-        self.title = QLabel("<h2>Dasbor</h2>")
-        self.prev_button = QPushButton("< Bulan &sebelumnya")
-        self.next_button = QPushButton("Bulan &berikutnya >")
-        self.refresh_button = QPushButton("Muat ulang")
+        self.title = QLabel(self.tr("<h2>Dasbor</h2>"))
+        self.prev_button = QPushButton(self.tr("< Bulan &sebelumnya"))
+        self.next_button = QPushButton(self.tr("Bulan &berikutnya >"))
+        self.refresh_button = QPushButton(self.tr("Muat ulang"))
         top.addWidget(self.title)
         top.addStretch(1)
         for b in (self.prev_button, self.next_button, self.refresh_button):
@@ -181,17 +192,15 @@ class DashboardView(QWidget):
         layout.addLayout(top)
 
         split = QSplitter(Qt.Orientation.Vertical)
-        box1 = QGroupBox("Berkas masuk per layanan dan status")
+        box1 = QGroupBox(self.tr("Berkas masuk per layanan dan status"))
         b1 = QVBoxLayout(box1)
         self.figures = QTableWidget(0, len(STATUS_LABELS) + 2)
-        self.figures.setObjectName("figures")
-        self.figures.setHorizontalHeaderLabels(["Layanan", *STATUS_LABELS.values(), "Jumlah"])
-        self.figures.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.figures.verticalHeader().hide()
+        self.figures.setHorizontalHeaderLabels([self.tr("Layanan"), *map(status_label, STATUS_LABELS),
+                                                self.tr("Jumlah")])
+        setup_readonly_table(self.figures, name="figures")
         self.figures.verticalHeader().setDefaultSectionSize(24)
-        self.figures.horizontalHeader().setStretchLastSection(True)
         b1.addWidget(self.figures)
-        box2 = QGroupBox("Ketepatan waktu per langkah (terhadap standar menit)")
+        box2 = QGroupBox(self.tr("Ketepatan waktu per langkah (terhadap standar menit)"))
         b2 = QVBoxLayout(box2)
         self.bars = SlaBars()
         self.bars.setObjectName("bars")
@@ -201,14 +210,9 @@ class DashboardView(QWidget):
         b2.addWidget(scroll)
         split.addWidget(box1)
         split.addWidget(box2)
-        box3 = QGroupBox("Lewat tenggat standar waktu layanan")
+        box3 = QGroupBox(self.tr("Lewat tenggat standar waktu layanan"))
         b3 = QVBoxLayout(box3)
-        self.overdue = QTableView()
-        self.overdue.setObjectName("overdue")
-        self.overdue.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.overdue.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.overdue.verticalHeader().hide()
-        self.overdue.horizontalHeader().setStretchLastSection(True)
+        self.overdue = setup_readonly_table(QTableView(), name="overdue")
         self.overdue.doubleClicked.connect(self._open)
         b3.addWidget(self.overdue)
         split.addWidget(box3)
@@ -236,8 +240,7 @@ class DashboardView(QWidget):
     def _show(self, d: DashboardData) -> None:
         self.data = d
         self.year, self.month = d.year, d.month
-        month_name = tanggal(datetime(self.year, self.month, 1)).split(" ", 1)[1]
-        self.title.setText(f"<h2>Dasbor — {month_name}</h2>")
+        self.title.setText(self.tr("<h2>Dasbor — {month}</h2>").format(month=month_title(self.year, self.month)))
         rows = [(code, d.ctx.service_name(code)) for code in d.ctx.defs]
         self.figures.setRowCount(len(rows) + 1)
         totals = dict.fromkeys(STATUS_LABELS, 0)
@@ -249,7 +252,7 @@ class DashboardView(QWidget):
                 self.figures.setItem(n, col, self._num(counts.get(status, 0)))
             self.figures.setItem(n, len(STATUS_LABELS) + 1, self._num(sum(counts.values()), bold=True))
         last = len(rows)
-        total_item = QTableWidgetItem("Jumlah")
+        total_item = QTableWidgetItem(self.tr("Jumlah"))
         f = total_item.font()
         f.setBold(True)
         total_item.setFont(f)
