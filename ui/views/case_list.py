@@ -6,10 +6,9 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import datetime, time, timedelta
 
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QDate, Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QCheckBox,
     QComboBox,
     QDateEdit,
@@ -23,14 +22,17 @@ from PySide6.QtWidgets import (
 from app.services import case_queries
 from app.timeutil import utcnow, zone
 from ui.errors import show_error
-from ui.models.case_table import STATUS_LABELS, PagedCaseModel, RowContext
+from ui.models.case_table import STATUS_LABELS, PagedCaseModel, RowContext, status_label
 from ui.session import UiSession
 from ui.views.queue_view import load_row_context
+from ui.widgets import setup_readonly_table
 
 #: table column -> sort key of :func:`case_queries.page_cases` (None: not sortable)
 SORT_KEYS = {1: "reg_number", 2: "name", 4: "service", 6: "status", 7: "opened_at", 8: "due_at"}
-PERIODS = (("Semua waktu", None), ("Hari ini", 0), ("7 hari terakhir", 7), ("Bulan ini", "month"),
-           ("Rentang tanggal…", "range"))
+PERIODS = ((QT_TRANSLATE_NOOP("CaseListView", "Semua waktu"), None), (QT_TRANSLATE_NOOP("CaseListView", "Hari ini"), 0),
+           (QT_TRANSLATE_NOOP("CaseListView", "7 hari terakhir"), 7),
+           (QT_TRANSLATE_NOOP("CaseListView", "Bulan ini"), "month"),
+           (QT_TRANSLATE_NOOP("CaseListView", "Rentang tanggal…"), "range"))
 
 
 class CaseListView(QWidget):
@@ -44,7 +46,7 @@ class CaseListView(QWidget):
         self.total: int | None = None
         self.count_gen = 0
         layout = QVBoxLayout(self)
-        layout.addWidget(QLabel("<h2>Daftar berkas</h2>"))
+        layout.addWidget(QLabel(self.tr("<h2>Daftar berkas</h2>")))
         filters = QHBoxLayout()
         self.service = QComboBox()
         self.service.setObjectName("f_service")
@@ -54,16 +56,16 @@ class CaseListView(QWidget):
         self.step.setMinimumWidth(160)
         self.status = QComboBox()
         self.status.setObjectName("f_status")
-        self.status.addItem("Semua status", None)
-        for code, label in STATUS_LABELS.items():
-            self.status.addItem(label, code)
+        self.status.addItem(self.tr("Semua status"), None)
+        for code in STATUS_LABELS:
+            self.status.addItem(status_label(code), code)
         self.counter = QComboBox()
         self.counter.setObjectName("f_counter")
-        self.counter.addItem("Semua loket", None)
+        self.counter.addItem(self.tr("Semua loket"), None)
         self.period = QComboBox()
         self.period.setObjectName("f_period")
         for label, value in PERIODS:
-            self.period.addItem(label, value)
+            self.period.addItem(QCoreApplication.translate("CaseListView", label), value)
         self.date_from, self.date_to = QDateEdit(), QDateEdit()
         for d in (self.date_from, self.date_to):
             d.setCalendarPopup(True)
@@ -71,12 +73,12 @@ class CaseListView(QWidget):
             d.setDate(QDate.currentDate())
             d.hide()
         self.date_from.setDate(QDate.currentDate().addDays(-30))
-        self.open_only = QCheckBox("Hanya yang &belum selesai")
+        self.open_only = QCheckBox(self.tr("Hanya yang &belum selesai"))
         self.open_only.setObjectName("f_open")
         filters2 = QHBoxLayout()
-        for row, label, w in ((filters, "&Layanan:", self.service), (filters, "Lan&gkah:", self.step),
-                              (filters, "&Status:", self.status), (filters2, "L&oket:", self.counter),
-                              (filters2, "&Periode:", self.period)):
+        for row, label, w in ((filters, self.tr("&Layanan:"), self.service), (filters, self.tr("Lan&gkah:"), self.step),
+                              (filters, self.tr("&Status:"), self.status), (filters2, self.tr("L&oket:"), self.counter),
+                              (filters2, self.tr("&Periode:"), self.period)):
             lab = QLabel(label)
             lab.setBuddy(w)
             row.addWidget(lab)
@@ -88,16 +90,10 @@ class CaseListView(QWidget):
         filters2.addStretch(1)
         layout.addLayout(filters)
         layout.addLayout(filters2)
-        self.count_label = QLabel("Memuat…")
+        self.count_label = QLabel(self.tr("Memuat…"))
         self.count_label.setObjectName("count")
         layout.addWidget(self.count_label)
-        self.table = QTableView()
-        self.table.setObjectName("case_table")
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.verticalHeader().hide()
-        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table = setup_readonly_table(QTableView(), name="case_table")
         self.table.horizontalHeader().setSortIndicatorShown(True)
         self.table.horizontalHeader().setSectionsClickable(True)
         self.table.horizontalHeader().sectionClicked.connect(self._sort)
@@ -105,8 +101,8 @@ class CaseListView(QWidget):
         enter = QShortcut(QKeySequence(Qt.Key.Key_Return), self.table, activated=self._open_current)
         enter.setContext(Qt.ShortcutContext.WidgetShortcut)
         layout.addWidget(self.table, 1)
-        layout.addWidget(QLabel("<small>Klik judul kolom untuk mengurutkan. NIK disamarkan di daftar; NIK lengkap ada "
-                                "di layar berkas bagi petugas yang memerlukannya.</small>"))
+        layout.addWidget(QLabel(self.tr("<small>Klik judul kolom untuk mengurutkan. NIK disamarkan di daftar; NIK "
+                                        "lengkap ada di layar berkas bagi petugas yang memerlukannya.</small>")))
 
         session.runner.run(lambda _t: (load_row_context(session),
                                        case_queries.counters(session.office, actor=session.actor)),
@@ -114,7 +110,7 @@ class CaseListView(QWidget):
 
     def _ready(self, result) -> None:
         self.ctx, counters = result
-        self.service.addItem("Semua layanan", None)
+        self.service.addItem(self.tr("Semua layanan"), None)
         for code, d in self.ctx.defs.items():
             self.service.addItem(d.name, code)
         for c in counters:
@@ -137,13 +133,13 @@ class CaseListView(QWidget):
     def _fill_steps(self) -> None:
         self.step.blockSignals(True)
         self.step.clear()
-        self.step.addItem("Semua langkah", None)
+        self.step.addItem(self.tr("Semua langkah"), None)
         code = self.service.currentData()
         if code and self.ctx is not None:
             for st in self.ctx.defs[code].steps:
                 self.step.addItem(st.name, st.code)
         self.step.setEnabled(bool(code))
-        self.step.setToolTip("" if code else "Pilih layanan dahulu")
+        self.step.setToolTip("" if code else self.tr("Pilih layanan dahulu"))
         self.step.blockSignals(False)
 
     def _service_changed(self) -> None:
@@ -186,7 +182,7 @@ class CaseListView(QWidget):
         self.total = None
         self.count_gen += 1
         gen = self.count_gen
-        self.count_label.setText("Memuat…")
+        self.count_label.setText(self.tr("Memuat…"))
         self.session.runner.run(lambda _t: case_queries.count_cases(o, actor=a, filters=f),
                                 on_done=lambda n: self._counted(gen, n),
                                 on_error=lambda e, tb: show_error(self, e, tb))
@@ -204,8 +200,9 @@ class CaseListView(QWidget):
             return
         total = f"{self.total:,}".replace(",", ".")
         shown = f"{loaded:,}".replace(",", ".")
-        self.count_label.setText(f"<b>{total}</b> berkas" + (f" (dimuat {shown}; gulir untuk memuat berikutnya)"
-                                                             if loaded < self.total else ""))
+        self.count_label.setText(self.tr("<b>{total}</b> berkas").format(total=total) + (
+            self.tr(" (dimuat {shown}; gulir untuk memuat berikutnya)").format(shown=shown)
+            if loaded < self.total else ""))
         if loaded and loaded <= self.page_size:
             self.table.resizeColumnsToContents()
 
