@@ -42,6 +42,15 @@ ACTIONS: dict[str, frozenset[str]] = {
     "case.move": _STAFF - {"administrator"},
     "case.document": _STAFF - {"administrator"},
     "case.overdue": _STAFF,
+    # Scanned documents of a case: whoever opens, ticks or edits cases adds and removes them (open cases only).
+    "attachment.add": frozenset({"front_office", "back_office", "verifier", "penyuluh_sosial", "manager",
+                                 "supervisor"}),
+    "attachment.remove": frozenset({"front_office", "back_office", "verifier", "penyuluh_sosial", "manager",
+                                    "supervisor"}),
+    "attachment.view": _STAFF,
+    # Wizards saved half-way: whoever opens cases; the supervising roles also see and clear other users' drafts.
+    "draft.save": frozenset({"front_office", "back_office", "manager", "supervisor"}),
+    "draft.view_all": frozenset({"manager", "supervisor"}),
     "jamkesda.rank": frozenset({"back_office", "kabid_linjamsos", "manager", "supervisor"}),
     "jamkesda.release": frozenset({"back_office", "kabid_linjamsos", "manager", "supervisor"}),
     # Complaints (SPEC §1.6) and the satisfaction survey

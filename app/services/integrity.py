@@ -55,4 +55,14 @@ def run_checks(office: Office) -> CheckReport:
                 report.fail(p)
         else:
             report.good("Arsip surat cocok dengan sidik SHA-256 yang tercatat.")
+    from app.services.attachments import verify_attachments
+
+    att = verify_attachments(office)
+    for p in att.problems:
+        report.fail(p)
+    if not att.problems:
+        report.good(f"{att.checked} lampiran pindaian cocok dengan sidik SHA-256 yang tercatat.")
+    if att.stray:
+        report.lines.append(f"CATATAN: {len(att.stray)} berkas di folder lampiran tidak tercatat pada berkas mana "
+                            "pun (sisa penyimpanan yang terputus) dan tidak dihitung sebagai lampiran.")
     return report

@@ -39,6 +39,11 @@ TABLE = {
     "case.move":           "FO BO VF PS MG KS KB SK KD SV --",
     "case.document":       "FO BO VF PS MG KS KB SK KD SV --",
     "case.overdue":        "FO BO VF PS MG KS KB SK KD SV AD",
+    "attachment.add":      "FO BO VF PS MG -- -- -- -- SV --",
+    "attachment.remove":   "FO BO VF PS MG -- -- -- -- SV --",
+    "attachment.view":     "FO BO VF PS MG KS KB SK KD SV AD",
+    "draft.save":          "FO BO -- -- MG -- -- -- -- SV --",
+    "draft.view_all":      "-- -- -- -- MG -- -- -- -- SV --",
     "jamkesda.rank":       "-- BO -- -- MG -- KB -- -- SV --",
     "jamkesda.release":    "-- BO -- -- MG -- KB -- -- SV --",
     "complaint.register":  "FO BO -- -- MG -- -- -- -- SV --",
@@ -74,10 +79,12 @@ def expected(action: str, role: str) -> bool:
 def _calls():
     """action → a real core call with harmless arguments (a missing record or file after the role check)."""
     from app.services import (
+        attachments,
         backup,
         batches,
         cases,
         complaints,
+        drafts,
         dtsen,
         feedback,
         jamkesda,
@@ -112,6 +119,11 @@ def _calls():
         "case.move": lambda o, a: cases.advance(o, actor=a, case_id=NO_SUCH, version=1),
         "case.document": lambda o, a: cases.mark_document_issued(o, actor=a, case_id=NO_SUCH, key="x"),
         "case.overdue": lambda o, a: cases.overdue(o, actor=a),
+        "attachment.add": lambda o, a: attachments.add_files(o, actor=a, case_id=NO_SUCH,
+                                                             files=[attachments.FileToAttach(MISSING_FILE)]),
+        "attachment.remove": lambda o, a: attachments.remove(o, actor=a, attachment_id=NO_SUCH),
+        "attachment.view": lambda o, a: attachments.list_attachments(o, actor=a, case_id=NO_SUCH),
+        "draft.save": lambda o, a: drafts.load_draft(o, actor=a, draft_id=NO_SUCH),
         "jamkesda.rank": lambda o, a: jamkesda.rank_period(o, actor=a, period="2026-13"),
         "jamkesda.release": lambda o, a: jamkesda.release_participant(o, actor=a, case_id=NO_SUCH,
                                                                       reason_code="meninggal"),
@@ -139,7 +151,7 @@ def _calls():
 
 #: Actions with no single core call of their own: they are checked with ``allowed`` where the data is
 #: shown or written (masking, batch/reconciliation files) and tested in test_personal_data_access.py.
-CHECKED_BY_ALLOWED = {"audit.verify", "nik.view_full", "export.full_nik"}
+CHECKED_BY_ALLOWED = {"audit.verify", "nik.view_full", "export.full_nik", "draft.view_all"}
 
 
 def test_table_covers_every_action_and_role():

@@ -1,0 +1,408 @@
+"""Scanned documents stored with a case (SPEC §1: "attachments of scanned documents … are stored with the case").
+
+A file is checked first (type by its first bytes, not only its name; size; not empty; readable), then
+copied into ``attachments/<registration number>/<sha-prefix>-<safe name>`` through a temporary name, fsync
+and ``os.replace``; only then is its :class:`Attachment` row written, in one transaction with the audit
+entry. If that transaction fails the copy is removed again. A file in the folder without a row (left by a
+power cut between the copy and the commit) is never an attachment: lists read the rows, and
+:func:`verify_attachments` names such files apart.
+
+Adding and removing need ``attachment.add`` / ``attachment.remove`` and an open case; a closed case keeps
+its attachments as they were when it closed.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import re
+import shutil
+import unicodedata
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+
+from sqlmodel import Session, select
+
+from app.context import Office
+from app.db.models import Attachment, Case, ChecklistItem, User
+from app.errors import NotFound, ValidationError
+from app.rules.permissions import Actor, allowed, require
+from app.services import audit, settings
+from app.timeutil import utcnow
+
+SECTION = "attachments"
+CHUNK = 1024 * 1024
+PART_SUFFIX = ".part"
+#: extension → kind; the kind must also be what the first bytes say
+EXTENSIONS = {".pdf": "pdf", ".jpg": "jpeg", ".jpeg": "jpeg", ".png": "png", ".tif": "tiff", ".tiff": "tiff"}
+KIND_LABELS = {"pdf": "PDF", "jpeg": "JPG", "png": "PNG", "tiff": "TIFF"}
+ALLOWED_TEXT = "PDF, JPG, PNG atau TIFF"
+
+
+@dataclass(frozen=True)
+class AttachmentSettings:
+    """Office setting: the largest file accepted, in megabytes."""
+
+    max_mb: int = 10
+
+    def __post_init__(self) -> None:
+        if not 1 <= int(self.max_mb) <= 200:
+            raise ValidationError("Batas ukuran lampiran harus antara 1 dan 200 MB.")
+
+
+@dataclass(frozen=True)
+class FileToAttach:
+    """A file the user chose, and the requirement it shows (``""``: not tied to one)."""
+
+    path: Path
+    requirement_code: str = ""
+    file_name: str = ""  # shown name; defaults to the file's own name
+
+    @property
+    def name(self) -> str:
+        return self.file_name or Path(self.path).name
+
+
+@dataclass(frozen=True)
+class CheckedFile:
+    path: Path
+    name: str
+    kind: str
+    size: int
+
+
+@dataclass(frozen=True)
+class AttachmentInfo:
+    id: int
+    case_id: int
+    requirement_code: str
+    requirement_label: str
+    file_name: str
+    size: int
+    sha256: str
+    added_by: int | None
+    added_by_name: str
+    added_at: datetime
+    path: Path
+
+    @property
+    def size_text(self) -> str:
+        return size_text(self.size)
+
+
+def size_text(size: int) -> str:
+    """``12,3 MB`` / ``845 KB`` (Indonesian decimal comma)."""
+    if size >= 1024 * 1024:
+        return f"{size / 1024 / 1024:.1f} MB".replace(".", ",")
+    return f"{max(1, round(size / 1024))} KB"
+
+
+def load_settings(office: Office) -> AttachmentSettings:
+    return settings.load(office, SECTION, AttachmentSettings)
+
+
+def sniff(head: bytes) -> str | None:
+    """The kind of file its first bytes say it is (``None``: none of the accepted kinds)."""
+    if head.startswith(b"%PDF-"):
+        return "pdf"
+    if head.startswith(b"\xff\xd8\xff"):
+        return "jpeg"
+    if head.startswith(b"\x89PNG\r\n\x1a\n"):
+        return "png"
+    if head.startswith((b"II*\x00", b"MM\x00*")):
+        return "tiff"
+    return None
+
+
+def check_file(path: str | os.PathLike[str], *, max_bytes: int) -> CheckedFile:
+    """Refuse (with an Indonesian sentence) anything that is not a readable, non-empty scan of an accepted type."""
+    p = Path(path)
+    name = p.name
+    kind = EXTENSIONS.get(p.suffix.lower())
+    if kind is None:
+        raise ValidationError(f"Jenis berkas '{name}' tidak diterima; lampirkan berkas {ALLOWED_TEXT}.")
+    try:
+        if not p.is_file():
+            raise ValidationError(f"Berkas '{name}' tidak ditemukan atau bukan berkas biasa.")
+        size = p.stat().st_size
+        with p.open("rb") as fh:
+            head = fh.read(16)
+    except OSError as exc:
+        raise ValidationError(f"Berkas '{name}' tidak dapat dibaca: {exc.strerror or exc}.") from exc
+    if size == 0:
+        raise ValidationError(f"Berkas '{name}' kosong (0 byte); pindai ulang dokumennya.")
+    if size > max_bytes:
+        raise ValidationError(f"Berkas '{name}' terlalu besar ({size_text(size)}); batasnya "
+                              f"{size_text(max_bytes)}. Pindai ulang dengan resolusi lebih rendah.")
+    actual = sniff(head)
+    if actual is None:
+        raise ValidationError(f"Isi berkas '{name}' bukan {ALLOWED_TEXT} yang sah, walaupun namanya berakhiran "
+                              f"{p.suffix}; berkas mungkin rusak atau berjenis lain.")
+    if actual != kind:
+        raise ValidationError(f"Isi berkas '{name}' adalah {KIND_LABELS[actual]}, tidak sesuai akhiran namanya "
+                              f"({p.suffix}); ganti nama berkasnya atau pindai ulang.")
+    return CheckedFile(p, name, kind, size)
+
+
+def safe_name(name: str) -> str:
+    """A file name every file system accepts (no path, no odd characters), the extension kept."""
+    name = unicodedata.normalize("NFKD", Path(name).name).encode("ascii", "ignore").decode()
+    suffix = Path(name).suffix
+    stem = name[: len(name) - len(suffix)]
+    stem = re.sub(r"[^A-Za-z0-9._-]+", "_", stem).strip("._-") or "lampiran"
+    return stem[:80] + suffix.lower()[:6]
+
+
+def _fsync_dir(folder: Path) -> None:
+    if os.name == "posix":
+        fd = os.open(folder, os.O_RDONLY)
+        try:
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+
+
+def store_copy(src: CheckedFile, folder: Path, *, max_bytes: int) -> tuple[Path, str, int]:
+    """Copy ``src`` into ``folder`` crash-safely; returns (path, sha256, size). The name starts with the hash."""
+    folder.mkdir(parents=True, exist_ok=True)
+    tmp = folder / f".{os.getpid()}-{safe_name(src.name)}{PART_SUFFIX}"
+    digest = hashlib.sha256()
+    size = 0
+    try:
+        with src.path.open("rb") as fin, tmp.open("wb") as fout:
+            while chunk := fin.read(CHUNK):
+                size += len(chunk)
+                if size > max_bytes:
+                    raise ValidationError(f"Berkas '{src.name}' terlalu besar; batasnya {size_text(max_bytes)}.")
+                digest.update(chunk)
+                fout.write(chunk)
+            fout.flush()
+            os.fsync(fout.fileno())
+        if size == 0:
+            raise ValidationError(f"Berkas '{src.name}' kosong (0 byte); pindai ulang dokumennya.")
+        sha = digest.hexdigest()
+        target = folder / f"{sha[:12]}-{safe_name(src.name)}"
+        os.replace(tmp, target)
+        _fsync_dir(folder)
+    except OSError as exc:
+        tmp.unlink(missing_ok=True)
+        raise ValidationError(f"Berkas '{src.name}' tidak dapat disalin ke folder data: "
+                              f"{exc.strerror or exc}.") from exc
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise
+    return target, sha, size
+
+
+def sha256_file(path: Path) -> str:
+    digest = hashlib.sha256()
+    with path.open("rb") as fh:
+        while chunk := fh.read(CHUNK):
+            digest.update(chunk)
+    return digest.hexdigest()
+
+
+def _case_folder(office: Office, reg_number: str) -> Path:
+    return office.dirs.attachments / safe_name(reg_number)
+
+
+def _rel(office: Office, path: Path) -> str:
+    return path.relative_to(office.dirs.attachments).as_posix()
+
+
+def _info(office: Office, row: Attachment, labels: dict[str, str], names: dict[int, str]) -> AttachmentInfo:
+    return AttachmentInfo(row.id or 0, row.case_id, row.requirement_code,
+                          labels.get(row.requirement_code, row.requirement_code or "lain-lain"), row.file_name,
+                          row.size, row.sha256, row.added_by, names.get(row.added_by or 0, ""), row.added_at,
+                          office.dirs.attachments / row.stored_path)
+
+
+def _lookups(s: Session, case_id: int, rows: Iterable[Attachment]) -> tuple[dict[str, str], dict[int, str]]:
+    labels = {i.code: i.label for i in s.exec(select(ChecklistItem).where(ChecklistItem.case_id == case_id)).all()}
+    ids = {r.added_by for r in rows if r.added_by}
+    users = s.exec(select(User).where(User.id.in_(ids))).all() if ids else []  # type: ignore[union-attr]
+    return labels, {u.id or 0: u.full_name for u in users}
+
+
+def _open_case(s: Session, case_id: int) -> Case:
+    case = s.get(Case, case_id)
+    if case is None:
+        raise NotFound(f"Berkas #{case_id} tidak ditemukan.")
+    if case.closed_at is not None:
+        raise ValidationError(f"Berkas {case.reg_number} sudah ditutup; lampirannya tidak dapat diubah lagi.")
+    return case
+
+
+def add_files(office: Office, *, actor: Actor, case_id: int, files: Iterable[FileToAttach],
+              tick_received: bool = True) -> list[AttachmentInfo]:
+    """Attach scans to an open case, all or none. ``tick_received`` ticks each file's requirement as received.
+
+    Every file is checked before anything is copied; a refused file leaves the case and the folder as they were.
+    """
+    require(actor, "attachment.add")
+    files = list(files)
+    if not files:
+        return []
+    max_bytes = load_settings(office).max_mb * 1024 * 1024
+    checked = [(f, check_file(f.path, max_bytes=max_bytes)) for f in files]
+    with office.db.read() as s:
+        case = _open_case(s, case_id)
+        reg = case.reg_number
+        codes = {i.code for i in s.exec(select(ChecklistItem).where(ChecklistItem.case_id == case_id)).all()}
+    unknown = sorted({f.requirement_code for f in files if f.requirement_code and f.requirement_code not in codes})
+    if unknown:
+        raise ValidationError(f"Persyaratan tidak dikenal untuk berkas {reg}: {', '.join(unknown)}.")
+    folder = _case_folder(office, reg)
+    copies: list[tuple[FileToAttach, CheckedFile, Path, str, int]] = []
+    try:
+        for f, c in checked:
+            path, sha, size = store_copy(c, folder, max_bytes=max_bytes)
+            copies.append((f, c, path, sha, size))
+        now = utcnow()
+        with office.db.write() as s:
+            _open_case(s, case_id)
+            existing = {r.sha256: r.file_name for r in s.exec(select(Attachment).where(
+                Attachment.case_id == case_id)).all()}
+            rows: list[Attachment] = []
+            seen: set[str] = set()
+            for f, _c, path, sha, size in copies:
+                if sha in existing or sha in seen:
+                    raise ValidationError(f"Berkas '{f.name}' sudah dilampirkan pada berkas ini"
+                                          + (f" (sebagai '{existing[sha]}')." if sha in existing else "."))
+                seen.add(sha)
+                row = Attachment(case_id=case_id, requirement_code=f.requirement_code, file_name=f.name[:255],
+                                 stored_path=_rel(office, path), sha256=sha, size=size, added_by=actor.id,
+                                 added_at=now)
+                s.add(row)
+                rows.append(row)
+                if tick_received and f.requirement_code:
+                    item = s.get(ChecklistItem, (case_id, f.requirement_code))
+                    if item is not None and not item.received:
+                        item.received, item.updated_by, item.updated_at = True, actor.id, now
+                        s.add(item)
+            s.flush()
+            audit.record(s, actor=actor, action="case.attachment_add", entity="case", entity_id=case_id,
+                         new={"files": [{"id": r.id, "name": r.file_name, "requirement": r.requirement_code,
+                                         "sha256": r.sha256, "size": r.size} for r in rows]})
+            labels, names = _lookups(s, case_id, rows)
+            return [_info(office, r, labels, names) for r in rows]
+    except BaseException:
+        # No row points at these copies (the transaction rolled back): remove them, unless an earlier
+        # attachment of this case is the very same file (same hash, same name → same path).
+        with office.db.read() as s:
+            kept = set(s.exec(select(Attachment.stored_path).where(Attachment.case_id == case_id)).all())
+        for _f, _c, path, _sha, _size in copies:
+            if _rel(office, path) not in kept:
+                path.unlink(missing_ok=True)
+        raise
+
+
+def list_attachments(office: Office, *, actor: Actor, case_id: int) -> list[AttachmentInfo]:
+    """The case's attachments (rows only: a stray file in the folder is not one), oldest first."""
+    require(actor, "attachment.view")
+    with office.db.read() as s:
+        rows = list(s.exec(select(Attachment).where(Attachment.case_id == case_id)
+                           .order_by(Attachment.added_at, Attachment.id)).all())  # type: ignore[arg-type]
+        labels, names = _lookups(s, case_id, rows)
+        return [_info(office, r, labels, names) for r in rows]
+
+
+def permitted(office: Office, *, actor: Actor, case_id: int) -> dict[str, bool]:
+    """What the window may offer on this case's attachments (the core checks again on each call)."""
+    with office.db.read() as s:
+        case = s.get(Case, case_id)
+        is_open = case is not None and case.closed_at is None
+    return {"view": allowed(actor, "attachment.view"),
+            "add": is_open and allowed(actor, "attachment.add"),
+            "remove": is_open and allowed(actor, "attachment.remove")}
+
+
+def _row(s: Session, attachment_id: int) -> Attachment:
+    row = s.get(Attachment, attachment_id)
+    if row is None:
+        raise NotFound(f"Lampiran #{attachment_id} tidak ditemukan.")
+    return row
+
+
+def remove(office: Office, *, actor: Actor, attachment_id: int, reason: str = "") -> None:
+    """Remove an attachment of an open case (row and file). The removal and its reason are audited."""
+    require(actor, "attachment.remove")
+    with office.db.write() as s:
+        row = _row(s, attachment_id)
+        _open_case(s, row.case_id)
+        path = office.dirs.attachments / row.stored_path
+        shared = s.exec(select(Attachment).where(Attachment.stored_path == row.stored_path,
+                                                 Attachment.id != attachment_id)).first()
+        old = {"id": row.id, "name": row.file_name, "requirement": row.requirement_code, "sha256": row.sha256}
+        s.delete(row)
+        audit.record(s, actor=actor, action="case.attachment_remove", entity="case", entity_id=row.case_id,
+                     old=old, new={"reason": reason.strip()})
+    if shared is None:  # after the commit: a crash before this line leaves a stray file, never a lost row
+        path.unlink(missing_ok=True)
+
+
+def export_copy(office: Office, *, actor: Actor, attachment_id: int, dest: str | os.PathLike[str]) -> Path:
+    """Copy the stored file into folder ``dest`` under its shown name (to open or hand over); checks the hash.
+
+    Opening a scan is a view of personal data: it is recorded in the audit log.
+    """
+    require(actor, "attachment.view")
+    with office.db.read() as s:
+        row = _row(s, attachment_id)
+        name, rel, sha, case_id = row.file_name, row.stored_path, row.sha256, row.case_id
+    src = office.dirs.attachments / rel
+    if not src.exists():
+        raise ValidationError(f"Berkas lampiran '{name}' hilang dari folder data ({src}); pulihkan dari cadangan.")
+    if sha256_file(src) != sha:
+        raise ValidationError(f"Berkas lampiran '{name}' telah berubah sejak disimpan (SHA-256 tidak cocok); "
+                              "pulihkan dari cadangan.")
+    folder = Path(dest)
+    folder.mkdir(parents=True, exist_ok=True)
+    target = folder / safe_name(name)
+    shutil.copyfile(src, target)
+    with office.db.write() as s:
+        audit.record(s, actor=actor, action="case.attachment_open", entity="case", entity_id=case_id,
+                     new={"id": attachment_id, "name": name})
+    return target
+
+
+def _files(root: Path) -> Iterator[Path]:
+    if root.exists():
+        yield from (p for p in root.rglob("*") if p.is_file())
+
+
+@dataclass(frozen=True)
+class AttachmentCheck:
+    problems: list[str]
+    checked: int
+    stray: list[Path]  # files with no row (a copy whose transaction never committed); never counted
+
+
+def verify_attachments(office: Office) -> AttachmentCheck:
+    """Each attachment row's file exists and matches its SHA-256; files without a row are listed apart."""
+    problems: list[str] = []
+    with office.db.read() as s:
+        rows = [(r.file_name, r.stored_path, r.sha256, r.case_id)
+                for r in s.exec(select(Attachment).order_by(Attachment.id)).all()]  # type: ignore[arg-type]
+        from app.db.models import WizardDraft
+
+        drafts = {str(d.id) for d in s.exec(select(WizardDraft)).all()}
+    known = set()
+    for name, rel, sha, case_id in rows:
+        known.add(rel)
+        path = office.dirs.attachments / rel
+        if not path.exists():
+            problems.append(f"Lampiran '{name}' (berkas #{case_id}) hilang: {path}.")
+        elif sha256_file(path) != sha:
+            problems.append(f"Lampiran '{name}' (berkas #{case_id}) telah berubah sejak disimpan (SHA-256 tidak "
+                            f"cocok): {path}.")
+    stray = []
+    for p in _files(office.dirs.attachments):
+        rel = p.relative_to(office.dirs.attachments)
+        if rel.parts[0] == "drafts" and len(rel.parts) > 2 and rel.parts[1] in drafts:
+            continue  # staged by a saved wizard draft
+        if rel.as_posix() not in known:
+            stray.append(p)
+    return AttachmentCheck(problems, len(rows), stray)
