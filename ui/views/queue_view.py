@@ -7,7 +7,6 @@ from collections.abc import Callable
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QGridLayout,
     QHBoxLayout,
     QHeaderView,
@@ -26,6 +25,7 @@ from app.timeutil import utcnow
 from ui.errors import show_error
 from ui.models.case_table import MINE_BG, NEW_BG, OVERDUE_BG, CaseTableModel, RowContext, is_overdue
 from ui.session import UiSession
+from ui.widgets import setup_readonly_table
 
 
 def load_row_context(session: UiSession) -> RowContext:
@@ -54,18 +54,19 @@ class QueueView(QWidget):
         self.mode = "queue"
         layout = QVBoxLayout(self)
         counter = session.office.config.counter
-        self.title = QLabel(f"<h2>Antrean hari ini — {counter}</h2>")
+        self.title = QLabel(self.tr("<h2>Antrean hari ini — {counter}</h2>").format(counter=counter))
         layout.addWidget(self.title)
 
         search_row = QHBoxLayout()
         self.search = QLineEdit()
         self.search.setObjectName("search")
-        self.search.setPlaceholderText("Cari berkas: NIK, nama pemohon, atau nomor registrasi (Ctrl+F), lalu Enter")
+        self.search.setPlaceholderText(
+            self.tr("Cari berkas: NIK, nama pemohon, atau nomor registrasi (Ctrl+F), lalu Enter"))
         self.search.setClearButtonEnabled(True)
-        self.search_button = QPushButton("&Cari")
-        self.back_button = QPushButton("Kembali ke &antrean")
+        self.search_button = QPushButton(self.tr("&Cari"))
+        self.back_button = QPushButton(self.tr("Kembali ke &antrean"))
         self.back_button.hide()
-        self.refresh_button = QPushButton("Muat ulang (F5)")
+        self.refresh_button = QPushButton(self.tr("Muat ulang (F5)"))
         search_row.addWidget(self.search, 1)
         search_row.addWidget(self.search_button)
         search_row.addWidget(self.back_button)
@@ -74,7 +75,7 @@ class QueueView(QWidget):
 
         self.new_row = QHBoxLayout()
         self.new_grid = QGridLayout()
-        self.new_label = QLabel("<b>Layanan baru:</b>")
+        self.new_label = QLabel(self.tr("<b>Layanan baru:</b>"))
         self.new_label.setVisible(session.may("case.open"))
         self.new_row.addWidget(self.new_label)
         self.new_buttons: dict[str, QPushButton] = {}
@@ -83,26 +84,19 @@ class QueueView(QWidget):
         layout.addLayout(self.new_row)
 
         legend = QHBoxLayout()
-        legend.addWidget(_swatch(OVERDUE_BG, "Lewat tenggat"))
-        legend.addWidget(_swatch(MINE_BG, "Menunggu Anda"))
-        legend.addWidget(_swatch(NEW_BG, "Baru hari ini"))
+        legend.addWidget(_swatch(OVERDUE_BG, self.tr("Lewat tenggat")))
+        legend.addWidget(_swatch(MINE_BG, self.tr("Menunggu Anda")))
+        legend.addWidget(_swatch(NEW_BG, self.tr("Baru hari ini")))
         legend.addStretch(1)
-        self.summary = QLabel("Memuat antrean…")
+        self.summary = QLabel(self.tr("Memuat antrean…"))
         self.summary.setObjectName("summary")
         legend.addWidget(self.summary)
         layout.addLayout(legend)
 
-        self.table = QTableView()
-        self.table.setObjectName("queue_table")
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setAlternatingRowColors(False)
-        self.table.verticalHeader().hide()
-        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table = setup_readonly_table(QTableView(), name="queue_table")
         self.table.doubleClicked.connect(lambda idx: self._open(idx.row()))
         layout.addWidget(self.table, 1)
-        self.hint = QLabel("<small>Klik dua kali atau tekan Enter pada baris untuk membuka berkas.</small>")
+        self.hint = QLabel(self.tr("<small>Klik dua kali atau tekan Enter pada baris untuk membuka berkas.</small>"))
         layout.addWidget(self.hint)
         self.model: CaseTableModel | None = None
 
@@ -132,7 +126,7 @@ class QueueView(QWidget):
             for n, (code, d) in enumerate(ctx.defs.items()):
                 button = QPushButton(d.name)
                 button.setObjectName(f"new_{code}")
-                button.setToolTip(f"Buka berkas baru: {d.name}")
+                button.setToolTip(self.tr("Buka berkas baru: {service}").format(service=d.name))
                 button.clicked.connect(lambda _=False, c=code: self.on_new_case and self.on_new_case(c))
                 self.new_buttons[code] = button
                 self.new_grid.addWidget(button, n // 3, n % 3)
@@ -172,14 +166,16 @@ class QueueView(QWidget):
         model.set_rows(sorted(rows, key=rank), new_ids={r.id for r in today}, mine_ids=mine_ids)
         n_late = sum(1 for r in rows if is_overdue(r, model.now))
         n_mine = len(mine_ids)
-        self.summary.setText(f"<b>{len(today)}</b> berkas hari ini · <b>{n_mine}</b> menunggu Anda · "
-                             f"<b style='color:#b00020'>{n_late}</b> lewat tenggat")
+        self.summary.setText(self.tr("<b>{today}</b> berkas hari ini · <b>{mine}</b> menunggu Anda · "
+                                     "<b style='color:#b00020'>{late}</b> lewat tenggat").format(
+                                         today=len(today), mine=n_mine, late=n_late))
         self.table.resizeColumnsToContents()
         if not rows:
-            start = " Mulai dengan tombol layanan di atas." if self.session.may("case.open") else ""
-            self.hint.setText(f"<small>Belum ada berkas hari ini.{start}</small>")
+            self.hint.setText(self.tr("<small>Belum ada berkas hari ini. Mulai dengan tombol layanan di atas.</small>")
+                              if self.session.may("case.open")
+                              else self.tr("<small>Belum ada berkas hari ini.</small>"))
         else:
-            self.hint.setText("<small>Klik dua kali atau tekan Enter pada baris untuk membuka berkas.</small>")
+            self.hint.setText(self.tr("<small>Klik dua kali atau tekan Enter pada baris untuk membuka berkas.</small>"))
 
     # ------------------------------------------------------------------ search
     def run_search(self) -> None:
@@ -190,19 +186,21 @@ class QueueView(QWidget):
         if self.model is None:
             return
         office, actor = self.session.office, self.session.actor
-        self.summary.setText("Mencari…")
+        self.summary.setText(self.tr("Mencari…"))
 
         def done(rows) -> None:
             self.mode = "search"
             self.back_button.show()
-            self.title.setText(f"<h2>Hasil pencarian “{text}”</h2>")
+            self.title.setText(self.tr("<h2>Hasil pencarian “{text}”</h2>").format(text=text))
             assert self.model is not None
             self.model.set_rows(rows)
             self.table.resizeColumnsToContents()
-            self.summary.setText(f"<b>{len(rows)}</b> berkas ditemukan" +
-                                 (" (50 terbaru ditampilkan)" if len(rows) >= case_queries.SEARCH_LIMIT else ""))
-            self.hint.setText("<small>Tidak ada berkas yang cocok. Periksa NIK atau ejaan nama.</small>"
-                              if not rows else "<small>Klik dua kali atau tekan Enter untuk membuka berkas.</small>")
+            self.summary.setText(self.tr("<b>{count}</b> berkas ditemukan").format(count=len(rows)) + (
+                self.tr(" ({limit} terbaru ditampilkan)").format(limit=case_queries.SEARCH_LIMIT)
+                if len(rows) >= case_queries.SEARCH_LIMIT else ""))
+            self.hint.setText(self.tr("<small>Tidak ada berkas yang cocok. Periksa NIK atau ejaan nama.</small>")
+                              if not rows else
+                              self.tr("<small>Klik dua kali atau tekan Enter untuk membuka berkas.</small>"))
 
         def failed(exc, tb) -> None:
             self.summary.setText("")
@@ -215,7 +213,8 @@ class QueueView(QWidget):
         self.mode = "queue"
         self.back_button.hide()
         self.search.clear()
-        self.title.setText(f"<h2>Antrean hari ini — {self.session.office.config.counter}</h2>")
+        self.title.setText(self.tr("<h2>Antrean hari ini — {counter}</h2>").format(
+            counter=self.session.office.config.counter))
         self.refresh()
 
     # ------------------------------------------------------------------ open
