@@ -26,7 +26,19 @@ from sqlmodel import Session, select
 
 from app.batching.cells import clean_text, is_formula_like
 from app.context import Office
-from app.db.models import Batch, BatchItem, Case, ChecklistItem, Complaint, DtsenRecord, Family, Letter, Person, StepLog
+from app.db.models import (
+    Attachment,
+    Batch,
+    BatchItem,
+    Case,
+    ChecklistItem,
+    Complaint,
+    DtsenRecord,
+    Family,
+    Letter,
+    Person,
+    StepLog,
+)
 from app.errors import NotFound, ValidationError
 from app.rules.identifiers import mask_nik, parse_nik
 from app.rules.permissions import Actor, require
@@ -265,6 +277,9 @@ def anonymise_expired(office: Office, *, actor: Actor, now: datetime | None = No
             item.nik = _pseudonym(person_of[item.case_id])
             item.row = {k: v for k, v in (item.row or {}).items() if k in KEEP_BATCH_COLUMNS}
             s.add(item)
+        for att in s.exec(select(Attachment).where(Attachment.case_id.in_(ids))).all():  # type: ignore[attr-defined]
+            letter_files.append(office.dirs.attachments / att.stored_path)  # scans of KTP/KK: removed whole
+            s.delete(att)
         for row in letters:
             for rel in (row.docx_path, row.pdf_path):
                 if rel:

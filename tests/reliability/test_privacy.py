@@ -117,7 +117,18 @@ def test_anonymisation_after_retention_keeps_statistics_and_numbers(world):
 
     with pytest.raises(PermissionDenied):
         privacy.anonymise_expired(office, actor=staff.supervisor, now=now)
+    scan = office.dirs.root / "ktp.pdf"
+    scan.write_bytes(b"%PDF-1.4 KTP Siti")
+    with office.db.write() as s:  # a scan stored while the case was open
+        from app.db.models import Attachment
+        from app.services.attachments import check_file, store_copy
+
+        stored, sha, size = store_copy(check_file(scan, max_bytes=10**6), office.dirs.attachments / "lama",
+                                       max_bytes=10**6)
+        s.add(Attachment(case_id=c.id, requirement_code="ktp", file_name="ktp.pdf", sha256=sha, size=size,
+                         stored_path=stored.relative_to(office.dirs.attachments).as_posix()))
     r = privacy.anonymise_expired(office, actor=admin, now=now)
+    assert not stored.exists()
     assert r.case_ids == [c.id] and "dianonimkan" in r.message
     with office.db.read() as s:
         assert s.exec(select(Person).where(Person.nik == nik(1))).first() is None
