@@ -3,9 +3,6 @@
 This package never imports Qt; ``tests/test_core_has_no_qt.py`` enforces it.
 """
 
-from importlib.metadata import PackageNotFoundError, version
-
-try:
-    __version__ = version("loket-pbi")
-except PackageNotFoundError:  # running from a source tree or a frozen bundle
-    __version__ = "0.1.0"
+# The same as ``version`` in pyproject.toml (a test checks). Not read through ``importlib.metadata``: that
+# import costs ~14 ms of every start-up, before the login window can show.
+__version__ = "0.1.0"
