@@ -28,9 +28,9 @@ class BackupPanel(QWidget):
         self.session = session
         layout = QVBoxLayout(self)
         row = QHBoxLayout()
-        self.make_button = QPushButton("&Buat cadangan sekarang")
+        self.make_button = QPushButton(self.tr("&Buat cadangan sekarang"))
         self.make_button.setObjectName("make_backup")
-        self.restore_button = QPushButton("&Pulihkan dari cadangan…")
+        self.restore_button = QPushButton(self.tr("&Pulihkan dari cadangan…"))
         self.restore_button.setObjectName("restore_backup")
         row.addWidget(self.make_button)
         row.addWidget(self.restore_button)
@@ -47,13 +47,13 @@ class BackupPanel(QWidget):
     def make_now(self) -> None:
         office, actor = self.session.office, self.session.actor
         self.make_button.setEnabled(False)
-        self.status.setText("Membuat cadangan…")
+        self.status.setText(self.tr("Membuat cadangan…"))
 
         def done(info: backup.BackupInfo) -> None:
             self.make_button.setEnabled(True)
             self.status.setStyleSheet("color: #1b5e20;")
-            self.status.setText(f"Cadangan dibuat: {info.path} ({info.files} berkas, "
-                                f"{info.size / 1_048_576:.1f} MB).")
+            self.status.setText(self.tr("Cadangan dibuat: {path} ({files} berkas, {size} MB).").format(
+                path=info.path, files=info.files, size=f"{info.size / 1_048_576:.1f}"))
 
         def failed(exc: BaseException, tb: str) -> None:
             self.make_button.setEnabled(True)
@@ -64,31 +64,33 @@ class BackupPanel(QWidget):
 
     def choose_restore(self) -> None:
         start = str(backup.backup_folder(self.session.office))
-        path, _ = QFileDialog.getOpenFileName(self, "Berkas cadangan", start, "Cadangan Loket PBI (*.zip)")
+        path, _ = QFileDialog.getOpenFileName(self, self.tr("Berkas cadangan"), start,
+                                              self.tr("Cadangan Loket PBI (*.zip)"))
         if path:
             self.check_then_confirm(Path(path))
 
     def check_then_confirm(self, path: Path, password: str | None = None) -> None:
         """Check the whole backup first (in the worker); only a sound backup is offered for restoring."""
         self.status.setStyleSheet("")
-        self.status.setText(f"Memeriksa {path.name}…")
+        self.status.setText(self.tr("Memeriksa {file}…").format(file=path.name))
 
         def checked(manifest: dict) -> None:
             self.status.setText("")
             answer = QMessageBox.question(
-                self, "Pulihkan cadangan",
-                f"Cadangan {path.name} utuh: dibuat {manifest['created_at'][:16].replace('T', ' ')} (UTC) oleh "
-                f"Loket PBI {manifest['app_version']}, {len(manifest['files'])} berkas.\n\n"
-                "Semua data saat ini akan DIGANTI dengan isi cadangan ini. Data saat ini disimpan dulu di "
-                "folder backups/sebelum-pulih-… . Setelah pemulihan aplikasi ditutup; bukalah kembali.\n\n"
-                "Lanjutkan pemulihan?")
+                self, self.tr("Pulihkan cadangan"),
+                self.tr("Cadangan {file} utuh: dibuat {created} (UTC) oleh Loket PBI {version}, {files} berkas.\n\n"
+                        "Semua data saat ini akan DIGANTI dengan isi cadangan ini. Data saat ini disimpan dulu di "
+                        "folder backups/sebelum-pulih-… . Setelah pemulihan aplikasi ditutup; bukalah kembali.\n\n"
+                        "Lanjutkan pemulihan?").format(
+                    file=path.name, created=manifest["created_at"][:16].replace("T", " "),
+                    version=manifest["app_version"], files=len(manifest["files"])))
             if answer == QMessageBox.StandardButton.Yes:
                 self.restore(path, password)
 
         def failed(exc: BaseException, tb: str) -> None:
             self.status.setText("")
             if password is None and "kata sandi" in str(exc).lower():
-                text, ok = QInputDialog.getText(self, "Cadangan terenkripsi", "Kata sandi cadangan:",
+                text, ok = QInputDialog.getText(self, self.tr("Cadangan terenkripsi"), self.tr("Kata sandi cadangan:"),
                                                 QLineEdit.EchoMode.Password)
                 if ok and text:
                     self.check_then_confirm(path, text)
@@ -103,23 +105,25 @@ class BackupPanel(QWidget):
         office = self.session.office
         self.make_button.setEnabled(False)
         self.restore_button.setEnabled(False)
-        self.status.setText("Memulihkan… jangan matikan komputer.")
+        self.status.setText(self.tr("Memulihkan… jangan matikan komputer."))
 
         def work(_t):
             office.db.dispose()
             return backup.restore(office.dirs, path, password=password)
 
         def done(aside: Path) -> None:
-            QMessageBox.information(self, "Pemulihan selesai",
-                                    f"Data dipulihkan dari {path.name}. Data sebelumnya disimpan di {aside}.\n"
-                                    "Aplikasi sekarang ditutup; bukalah kembali.")
+            QMessageBox.information(self, self.tr("Pemulihan selesai"),
+                                    self.tr("Data dipulihkan dari {file}. Data sebelumnya disimpan di {aside}.\n"
+                                            "Aplikasi sekarang ditutup; bukalah kembali.").format(file=path.name,
+                                                                                                  aside=aside))
             QApplication.instance().exit(0)
 
         def failed(exc: BaseException, tb: str) -> None:
             self.status.setText("")
             show_error(self, exc, tb)
-            QMessageBox.warning(self, "Pemulihan gagal",
-                                "Pemulihan tidak selesai. Tutup dan buka kembali aplikasi sebelum bekerja lagi.")
+            QMessageBox.warning(self, self.tr("Pemulihan gagal"),
+                                self.tr("Pemulihan tidak selesai. Tutup dan buka kembali aplikasi sebelum bekerja "
+                                        "lagi."))
             QApplication.instance().exit(1)
 
         # Wait for any other background work on this database before closing it.
@@ -135,7 +139,16 @@ class PasswordButton(QWidget):
         self.session, self.label, self.kind = session, label, kind
         row = QHBoxLayout(self)
         row.setContentsMargins(0, 0, 0, 0)
-        self.button = QPushButton(f"Atur kata sandi {label}…")
+        if kind == "backup":
+            self.button_text = self.tr("Atur kata sandi cadangan…")
+            self.prompt = self.tr("Kata sandi cadangan (minimal 8 karakter):")
+        elif kind == "batches":
+            self.button_text = self.tr("Atur kata sandi ZIP batch…")
+            self.prompt = self.tr("Kata sandi ZIP batch (minimal 8 karakter):")
+        else:
+            self.button_text = self.tr("Atur kata sandi {label}…").format(label=label)
+            self.prompt = self.tr("Kata sandi {label} (minimal 8 karakter):").format(label=label)
+        self.button = QPushButton(self.button_text)
         self.button.setObjectName(f"password_{kind}")
         self.status = QLabel("")
         row.addWidget(self.button)
@@ -143,7 +156,7 @@ class PasswordButton(QWidget):
         self.button.clicked.connect(self.ask)
 
     def ask(self) -> None:
-        text, ok = QInputDialog.getText(self, "Kata sandi", f"Kata sandi {self.label} (minimal 8 karakter):",
+        text, ok = QInputDialog.getText(self, self.tr("Kata sandi"), self.prompt,
                                         QLineEdit.EchoMode.Password)
         if ok:
             self.set_password(text)
@@ -156,7 +169,7 @@ class PasswordButton(QWidget):
 
         def done(_r) -> None:
             self.status.setStyleSheet("color: #1b5e20;")
-            self.status.setText("Kata sandi disimpan.")
+            self.status.setText(self.tr("Kata sandi disimpan."))
 
         self.session.runner.run(lambda _t: fn(office, actor=actor, password=password), on_done=done,
                                 on_error=lambda e, tb: show_error(self, e, tb))

@@ -8,6 +8,7 @@ import types
 import typing
 from typing import Any
 
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from PySide6.QtWidgets import (
     QCheckBox,
     QDoubleSpinBox,
@@ -28,36 +29,56 @@ from app.services import settings
 from ui.errors import show_error
 from ui.session import UiSession
 
-#: Indonesian labels for the settings fields (unknown fields show their name).
+#: Indonesian labels for the settings fields (unknown fields show their name); shown through :func:`label`.
 LABELS = {
-    "proposal_window_start_day": "Jendela usulan PBI JK: mulai tanggal",
-    "proposal_window_end_day": "Jendela usulan PBI JK: sampai tanggal",
-    "desil_min": "Desil layak: dari", "desil_max": "Desil layak: sampai",
-    "reactivation_months": "Batas reaktivasi (bulan sejak nonaktif)",
-    "reactivation_rule": "Aturan batas reaktivasi (kurang_dari / paling_lama)",
-    "faskes_letter_accepted": "Surat faskes diterima sebagai bukti utama",
-    "sktm_optional": "SKTM tidak wajib untuk reaktivasi",
-    "electricity_max_va": "Batas daya listrik Jamkesda (VA)",
-    "jamkesda_quota": "Kuota Jamkesda (orang)", "jamkesda_quota_period": "Periode kuota (tahun / bulan)",
-    "jamkesda_contribution": "Iuran per orang per bulan (Rp)",
-    "indicator_set": "Set indikator kemiskinan", "indicator_weights": "Bobot indikator (JSON: kode → bobot)",
-    "indicator_cutoff": "Skor minimal layak (kosong = bawaan set)",
-    "uhc_priority": "Prioritas UHC (tanpa daftar tunggu)",
-    "sla": "Standar waktu per layanan (JSON)", "office_hours_start": "Jam buka kantor (JJ:MM)",
-    "office_hours_end": "Jam tutup kantor (JJ:MM)", "extra_holidays": "Libur tambahan / cuti bersama (JSON)",
-    "complaint_sla_working_days": "Standar waktu pengaduan (hari kerja)",
-    "legal_basis": "Dasar hukum / SK per layanan (JSON)",
-    "pattern": "Pola nomor surat", "default_classification": "Kode klasifikasi bawaan",
-    "classification": "Kode klasifikasi per jenis surat (JSON)", "patterns": "Pola nomor per jenis surat (JSON)",
-    "series": "Register nomor per jenis surat (JSON)", "paper": "Ukuran kertas (A4 / F4)",
-    "sifat": "Sifat surat bawaan", "tembusan": "Tembusan per jenis surat (JSON)",
-    "pdf_on_issue": "Buat PDF langsung saat surat terbit",
-    "folder": "Folder tujuan", "https_url": "Alamat HTTPS penerima", "https_token": "Token akses",
-    "timeout_seconds": "Batas waktu (detik)", "max_attempts": "Percobaan per pengiriman",
-    "backoff_seconds": "Jeda awal antar percobaan (detik)", "backoff_max_seconds": "Jeda terlama (detik)",
-    "verify_tls": "Periksa sertifikat TLS", "keep": "Jumlah cadangan yang disimpan",
-    "daily": "Cadangan harian otomatis",
+    "proposal_window_start_day": QT_TRANSLATE_NOOP("SectionEditor", "Jendela usulan PBI JK: mulai tanggal"),
+    "proposal_window_end_day": QT_TRANSLATE_NOOP("SectionEditor", "Jendela usulan PBI JK: sampai tanggal"),
+    "desil_min": QT_TRANSLATE_NOOP("SectionEditor", "Desil layak: dari"),
+    "desil_max": QT_TRANSLATE_NOOP("SectionEditor", "Desil layak: sampai"),
+    "reactivation_months": QT_TRANSLATE_NOOP("SectionEditor", "Batas reaktivasi (bulan sejak nonaktif)"),
+    "reactivation_rule": QT_TRANSLATE_NOOP("SectionEditor", "Aturan batas reaktivasi (kurang_dari / paling_lama)"),
+    "faskes_letter_accepted": QT_TRANSLATE_NOOP("SectionEditor", "Surat faskes diterima sebagai bukti utama"),
+    "sktm_optional": QT_TRANSLATE_NOOP("SectionEditor", "SKTM tidak wajib untuk reaktivasi"),
+    "electricity_max_va": QT_TRANSLATE_NOOP("SectionEditor", "Batas daya listrik Jamkesda (VA)"),
+    "jamkesda_quota": QT_TRANSLATE_NOOP("SectionEditor", "Kuota Jamkesda (orang)"),
+    "jamkesda_quota_period": QT_TRANSLATE_NOOP("SectionEditor", "Periode kuota (tahun / bulan)"),
+    "jamkesda_contribution": QT_TRANSLATE_NOOP("SectionEditor", "Iuran per orang per bulan (Rp)"),
+    "indicator_set": QT_TRANSLATE_NOOP("SectionEditor", "Set indikator kemiskinan"),
+    "indicator_weights": QT_TRANSLATE_NOOP("SectionEditor", "Bobot indikator (JSON: kode → bobot)"),
+    "indicator_cutoff": QT_TRANSLATE_NOOP("SectionEditor", "Skor minimal layak (kosong = bawaan set)"),
+    "uhc_priority": QT_TRANSLATE_NOOP("SectionEditor", "Prioritas UHC (tanpa daftar tunggu)"),
+    "sla": QT_TRANSLATE_NOOP("SectionEditor", "Standar waktu per layanan (JSON)"),
+    "office_hours_start": QT_TRANSLATE_NOOP("SectionEditor", "Jam buka kantor (JJ:MM)"),
+    "office_hours_end": QT_TRANSLATE_NOOP("SectionEditor", "Jam tutup kantor (JJ:MM)"),
+    "extra_holidays": QT_TRANSLATE_NOOP("SectionEditor", "Libur tambahan / cuti bersama (JSON)"),
+    "complaint_sla_working_days": QT_TRANSLATE_NOOP("SectionEditor", "Standar waktu pengaduan (hari kerja)"),
+    "legal_basis": QT_TRANSLATE_NOOP("SectionEditor", "Dasar hukum / SK per layanan (JSON)"),
+    "pattern": QT_TRANSLATE_NOOP("SectionEditor", "Pola nomor surat"),
+    "default_classification": QT_TRANSLATE_NOOP("SectionEditor", "Kode klasifikasi bawaan"),
+    "classification": QT_TRANSLATE_NOOP("SectionEditor", "Kode klasifikasi per jenis surat (JSON)"),
+    "patterns": QT_TRANSLATE_NOOP("SectionEditor", "Pola nomor per jenis surat (JSON)"),
+    "series": QT_TRANSLATE_NOOP("SectionEditor", "Register nomor per jenis surat (JSON)"),
+    "paper": QT_TRANSLATE_NOOP("SectionEditor", "Ukuran kertas (A4 / F4)"),
+    "sifat": QT_TRANSLATE_NOOP("SectionEditor", "Sifat surat bawaan"),
+    "tembusan": QT_TRANSLATE_NOOP("SectionEditor", "Tembusan per jenis surat (JSON)"),
+    "pdf_on_issue": QT_TRANSLATE_NOOP("SectionEditor", "Buat PDF langsung saat surat terbit"),
+    "folder": QT_TRANSLATE_NOOP("SectionEditor", "Folder tujuan"),
+    "https_url": QT_TRANSLATE_NOOP("SectionEditor", "Alamat HTTPS penerima"),
+    "https_token": QT_TRANSLATE_NOOP("SectionEditor", "Token akses"),
+    "timeout_seconds": QT_TRANSLATE_NOOP("SectionEditor", "Batas waktu (detik)"),
+    "max_attempts": QT_TRANSLATE_NOOP("SectionEditor", "Percobaan per pengiriman"),
+    "backoff_seconds": QT_TRANSLATE_NOOP("SectionEditor", "Jeda awal antar percobaan (detik)"),
+    "backoff_max_seconds": QT_TRANSLATE_NOOP("SectionEditor", "Jeda terlama (detik)"),
+    "verify_tls": QT_TRANSLATE_NOOP("SectionEditor", "Periksa sertifikat TLS"),
+    "keep": QT_TRANSLATE_NOOP("SectionEditor", "Jumlah cadangan yang disimpan"),
+    "daily": QT_TRANSLATE_NOOP("SectionEditor", "Cadangan harian otomatis"),
 }
+
+
+def label(name: str) -> str:
+    """A settings field's label in the interface language."""
+    text = LABELS.get(name)
+    return QCoreApplication.translate("SectionEditor", text) if text else name.replace("_", " ")
 
 
 def _base_type(tp: Any) -> tuple[Any, bool]:
@@ -93,9 +114,9 @@ class SectionEditor(QWidget):
             editor = self._editor(f.name, self.hints[f.name])
             editor.setObjectName(f"setting_{f.name}")
             self.editors[f.name] = editor
-            self.form.addRow(LABELS.get(f.name, f.name.replace("_", " ")), editor)
+            self.form.addRow(label(f.name), editor)
         row = QHBoxLayout()
-        self.save_button = QPushButton("&Simpan pengaturan")
+        self.save_button = QPushButton(self.tr("&Simpan pengaturan"))
         self.save_button.setObjectName(f"save_{section}")
         self.status = QLabel("")
         self.status.setObjectName(f"status_{section}")
@@ -161,7 +182,8 @@ class SectionEditor(QWidget):
                 try:
                     parsed = json.loads(text) if text else None
                 except ValueError as exc:
-                    raise ValidationError(f"Isian '{LABELS.get(f.name, f.name)}' bukan JSON yang sah: {exc}") from exc
+                    raise ValidationError(self.tr("Isian '{field}' bukan JSON yang sah: {error}").format(
+                        field=label(f.name), error=exc)) from exc
                 if parsed is None and not optional:
                     parsed = {} if "dict" in str(base) else []
                 if "tuple" in str(base) and isinstance(parsed, list):
@@ -182,7 +204,7 @@ class SectionEditor(QWidget):
 
         def done(_r) -> None:
             self.status.setStyleSheet("color: #1b5e20;")
-            self.status.setText("Tersimpan.")
+            self.status.setText(self.tr("Tersimpan."))
 
         self.session.runner.run(lambda _t: settings.save(office, actor=actor, section=self.section, value=value),
                                 on_done=done, on_error=lambda e, tb: show_error(self, e, tb))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QLabel, QTabWidget, QVBoxLayout, QWidget
 
 from ui.session import UiSession
@@ -20,17 +21,28 @@ def sections() -> list[tuple[str, type, str, str]]:
     from app.services.outbox import DeliverySettings
 
     return [
-        (RULES_SECTION, RuleSettings, "Aturan layanan",
-         "Jendela usulan, desil, batas reaktivasi, kuota dan iuran Jamkesda, indikator, standar waktu."),
-        ("letters", LetterSettings, "Penomoran surat",
-         "Pola nomor memakai token {kode} {urut} {unit} {bulan_romawi} {tahun}; nomor dimulai lagi setiap tahun."),
-        (DELIVERY_SECTION, DeliverySettings, "Pengiriman batch",
-         "Folder (jaringan, flashdisk, folder tersinkron) dan/atau alamat HTTPS penerima batch bulanan."),
-        ("batches", BatchSettings, "Batch bulanan",
-         "Kolom tambahan, surat pengantar, surat individual, dan enkripsi AES ZIP batch (sepakati kata sandinya "
-         "dengan BPJS/Kemensos sebelum mengaktifkan)."),
-        ("backup", BackupSettings, "Cadangan",
-         "Folder cadangan (kosong = folder data), jumlah yang disimpan, dan cadangan harian otomatis."),
+        (RULES_SECTION, RuleSettings, QCoreApplication.translate("SettingsView", "Aturan layanan"),
+         QCoreApplication.translate(
+             "SettingsView",
+             "Jendela usulan, desil, batas reaktivasi, kuota dan iuran Jamkesda, indikator, standar waktu.")),
+        ("letters", LetterSettings, QCoreApplication.translate("SettingsView", "Penomoran surat"),
+         QCoreApplication.translate(
+             "SettingsView",
+             "Pola nomor memakai token {kode} {urut} {unit} {bulan_romawi} {tahun}; nomor dimulai lagi setiap "
+             "tahun.")),
+        (DELIVERY_SECTION, DeliverySettings, QCoreApplication.translate("SettingsView", "Pengiriman batch"),
+         QCoreApplication.translate(
+             "SettingsView",
+             "Folder (jaringan, flashdisk, folder tersinkron) dan/atau alamat HTTPS penerima batch bulanan.")),
+        ("batches", BatchSettings, QCoreApplication.translate("SettingsView", "Batch bulanan"),
+         QCoreApplication.translate(
+             "SettingsView",
+             "Kolom tambahan, surat pengantar, surat individual, dan enkripsi AES ZIP batch (sepakati kata "
+             "sandinya dengan BPJS/Kemensos sebelum mengaktifkan).")),
+        ("backup", BackupSettings, QCoreApplication.translate("SettingsView", "Cadangan"),
+         QCoreApplication.translate(
+             "SettingsView",
+             "Folder cadangan (kosong = folder data), jumlah yang disimpan, dan cadangan harian otomatis.")),
     ]
 
 
@@ -38,11 +50,11 @@ class SettingsView(QWidget):
     def __init__(self, session: UiSession):
         super().__init__()
         layout = QVBoxLayout(self)
-        layout.addWidget(QLabel("<h2>Pengaturan kantor</h2>"))
+        layout.addWidget(QLabel(self.tr("<h2>Pengaturan kantor</h2>")))
         self.tabs = QTabWidget()
         self.tabs.setObjectName("settings_tabs")
-        self.tabs.addTab(OfficeProfileView(session), "Profil kantor")
-        self.tabs.addTab(OfficialsView(session), "Pejabat")
+        self.tabs.addTab(OfficeProfileView(session), self.tr("Profil kantor"))
+        self.tabs.addTab(OfficialsView(session), self.tr("Pejabat"))
         self.editors: dict[str, SectionEditor] = {}
         for key, cls, title, help_text in sections():
             editor = SectionEditor(session, key, cls, title, help_text)
@@ -64,5 +76,5 @@ class SettingsView(QWidget):
                 continue
             self.tabs.addTab(editor, title)
         self.users = UsersView(session)
-        self.tabs.addTab(self.users, "Pengguna")
+        self.tabs.addTab(self.users, self.tr("Pengguna"))
         layout.addWidget(self.tabs)
