@@ -26,14 +26,14 @@ class DtsenImportView(QWidget):
         self.task = None
         self.on_imported = None  # callback for other screens (e.g. the lookup's record count)
         layout = QVBoxLayout(self)
-        layout.addWidget(QLabel(f"<h2>Impor data {dtsen.LABEL}</h2>"))
-        layout.addWidget(QLabel(
+        layout.addWidget(QLabel(self.tr("<h2>Impor data {label}</h2>").format(label=dtsen.LABEL)))
+        layout.addWidget(QLabel(self.tr(
             "Pilih berkas daftar by-name-by-address yang diunduh (CSV atau XLSX). Kolom dikenali dari judulnya.\n"
-            "Impor berjalan utuh atau tidak sama sekali; baris yang ditolak dicatat beserta alasannya."))
+            "Impor berjalan utuh atau tidak sama sekali; baris yang ditolak dicatat beserta alasannya.")))
         row = QHBoxLayout()
-        self.choose = QPushButton("&Pilih berkas dan impor…")
+        self.choose = QPushButton(self.tr("&Pilih berkas dan impor…"))
         self.choose.setObjectName("choose")
-        self.cancel = QPushButton("&Batalkan")
+        self.cancel = QPushButton(self.tr("&Batalkan"))
         self.cancel.setObjectName("cancel")
         self.cancel.setEnabled(False)
         row.addWidget(self.choose)
@@ -54,7 +54,8 @@ class DtsenImportView(QWidget):
         self.cancel.clicked.connect(self._cancel)
 
     def _choose(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, "Berkas DTSEN", "", "Daftar DTSEN (*.csv *.xlsx);;Semua (*)")
+        path, _ = QFileDialog.getOpenFileName(self, self.tr("Berkas DTSEN"), "",
+                                              self.tr("Daftar DTSEN (*.csv *.xlsx);;Semua (*)"))
         if path:
             self.start(Path(path))
 
@@ -65,7 +66,7 @@ class DtsenImportView(QWidget):
         self.cancel.setEnabled(True)
         self.progress.setValue(0)
         self.status.setStyleSheet("")
-        self.status.setText(f"Mengimpor {path.name}…")
+        self.status.setText(self.tr("Mengimpor {file}…").format(file=path.name))
         office, actor = self.session.office, self.session.actor
         self.task = self.session.runner.run(
             lambda task: dtsen.import_file(office, actor=actor, path=path, progress=task.report,
@@ -75,13 +76,13 @@ class DtsenImportView(QWidget):
     def _progress(self, percent: int, message: str) -> None:
         self.progress.setValue(percent)
         if message:
-            self.status.setText(f"{message} baris dibaca…")
+            self.status.setText(self.tr("{count} baris dibaca…").format(count=message))
 
     def _cancel(self) -> None:
         if self.task is not None:
             self.task.cancel()
             self.cancel.setEnabled(False)
-            self.status.setText("Membatalkan…")
+            self.status.setText(self.tr("Membatalkan…"))
 
     def _finish(self) -> None:
         self.task = None

@@ -18,6 +18,7 @@ from app.errors import ValidationError
 from app.rules.identifiers import parse_nik
 from app.services import dtsen
 from ui.errors import show_error
+from ui.i18n import current_language
 from ui.session import UiSession
 
 OK_STYLE = "color: #1b5e20;"
@@ -31,18 +32,18 @@ class DtsenLookupView(QWidget):
         self.session = session
         self.pending = None
         layout = QVBoxLayout(self)
-        title = QLabel(f"<h2>Cek NIK di {dtsen.LABEL}</h2>")
+        title = QLabel(self.tr("<h2>Cek NIK di {label}</h2>").format(label=dtsen.LABEL))
         layout.addWidget(title)
-        layout.addWidget(QLabel("Ketik 16 digit NIK dari KTP/KK lalu tekan Enter."))
+        layout.addWidget(QLabel(self.tr("Ketik 16 digit NIK dari KTP/KK lalu tekan Enter.")))
         row = QHBoxLayout()
         self.nik = QLineEdit()
         self.nik.setObjectName("nik")
-        self.nik.setPlaceholderText("16 digit NIK")
+        self.nik.setPlaceholderText(self.tr("16 digit NIK"))
         self.nik.setMaxLength(20)
         font = self.nik.font()
         font.setPointSize(font.pointSize() + 4)
         self.nik.setFont(font)
-        self.search = QPushButton("&Cari")
+        self.search = QPushButton(self.tr("&Cari"))
         self.search.setObjectName("search")
         self.search.setEnabled(False)
         row.addWidget(self.nik, 1)
@@ -61,14 +62,15 @@ class DtsenLookupView(QWidget):
         result_layout.addWidget(self.result_title)
         self.details = QFormLayout()
         self.fields: dict[str, QLabel] = {}
-        for key, label in (("name", "Nama"), ("nik", "NIK"), ("no_kk", "No KK"), ("born", "Tempat, tanggal lahir"),
-                           ("sex", "Jenis kelamin"), ("address", "Alamat"), ("region", "Kelurahan, kecamatan"),
-                           ("desil", "Desil"), ("dtsen_id", "ID DTSEN")):
+        for key, label in (("name", self.tr("Nama")), ("nik", self.tr("NIK")), ("no_kk", self.tr("No KK")),
+                           ("born", self.tr("Tempat, tanggal lahir")), ("sex", self.tr("Jenis kelamin")),
+                           ("address", self.tr("Alamat")), ("region", self.tr("Kelurahan, kecamatan")),
+                           ("desil", self.tr("Desil")), ("dtsen_id", self.tr("ID DTSEN"))):
             value = QLabel("")
             value.setObjectName(f"field_{key}")
             value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
             self.fields[key] = value
-            self.details.addRow(f"{label}:", value)
+            self.details.addRow(self.tr("{label}:").format(label=label), value)
         result_layout.addLayout(self.details)
         self.result_frame.hide()
         layout.addWidget(self.result_frame)
@@ -84,7 +86,8 @@ class DtsenLookupView(QWidget):
 
     def refresh_count(self) -> None:
         def done(n: int) -> None:
-            self.count_label.setText(f"<small>{n:,} data DTSEN tersimpan di komputer ini.</small>".replace(",", "."))
+            self.count_label.setText(self.tr("<small>{count} data DTSEN tersimpan di komputer ini.</small>").format(
+                count=f"{n:,}" if current_language() == "en" else f"{n:,}".replace(",", ".")))
 
         self.session.runner.run(lambda _t: dtsen.record_count(self.session.office), on_done=done,
                                 on_error=lambda e, tb: show_error(self, e, tb))
@@ -103,12 +106,13 @@ class DtsenLookupView(QWidget):
             self.validation.setText(str(exc))
             self.search.setEnabled(False)
             return
-        sex = "perempuan" if info.sex == "P" else "laki-laki"
-        born = info.birth_date.strftime("%d-%m-%Y") if info.birth_date else "tanggal tidak lazim"
-        message = f"✓ NIK sah: {sex}, lahir {born}, Provinsi {info.province}."
+        sex = self.tr("perempuan") if info.sex == "P" else self.tr("laki-laki")
+        born = info.birth_date.strftime("%d-%m-%Y") if info.birth_date else self.tr("tanggal tidak lazim")
+        message = self.tr("✓ NIK sah: {sex}, lahir {born}, Provinsi {province}.").format(
+            sex=sex, born=born, province=info.province)
         if info.warnings:
             self.validation.setStyleSheet(WARN_STYLE)
-            message += " Perhatian: " + " ".join(info.warnings)
+            message += self.tr(" Perhatian: {warnings}").format(warnings=" ".join(info.warnings))
         else:
             self.validation.setStyleSheet(OK_STYLE)
         self.validation.setText(message)
@@ -119,7 +123,7 @@ class DtsenLookupView(QWidget):
             return
         nik = self.nik.text()
         self.search.setEnabled(False)
-        self.validation.setText("Mencari…")
+        self.validation.setText(self.tr("Mencari…"))
         self.pending = self.session.runner.run(
             lambda _t: dtsen.lookup(self.session.office, actor=self.session.actor, nik=nik),
             on_done=lambda info: self._show(nik, info), on_error=self._failed)
@@ -136,21 +140,23 @@ class DtsenLookupView(QWidget):
         if info is None:
             self.result_title.setStyleSheet(WARN_STYLE)
             self.result_title.setText(
-                f"<h3>TIDAK TERDAFTAR</h3>NIK {nik.strip()} tidak ada di data {dtsen.LABEL} yang diimpor. "
-                "Untuk pengajuan PBI JK, berkas perlu verifikasi dan validasi lapangan oleh fasilitator.")
+                self.tr("<h3>TIDAK TERDAFTAR</h3>NIK {nik} tidak ada di data {label} yang diimpor. Untuk pengajuan "
+                        "PBI JK, berkas perlu verifikasi dan validasi lapangan oleh fasilitator.").format(
+                    nik=nik.strip(), label=dtsen.LABEL))
             for value in self.fields.values():
                 value.setText("")
             return
         self.result_title.setStyleSheet(OK_STYLE)
-        self.result_title.setText(f"<h3>TERDAFTAR di {dtsen.LABEL}</h3>")
+        self.result_title.setText(self.tr("<h3>TERDAFTAR di {label}</h3>").format(label=dtsen.LABEL))
         born = info.birth_date.strftime("%d-%m-%Y") if info.birth_date else "-"
         values = {
             "name": info.name, "nik": info.nik, "no_kk": info.no_kk,
             "born": f"{info.birth_place or '-'}, {born}",
-            "sex": {"L": "Laki-laki", "P": "Perempuan"}.get(info.sex, "-"),
+            "sex": {"L": self.tr("Laki-laki"), "P": self.tr("Perempuan")}.get(info.sex, "-"),
             "address": f"{info.address} RT {info.rt or '-'} / RW {info.rw or '-'}",
-            "region": f"{info.kelurahan or '-'}, {info.kecamatan or '-'} (kode {info.region_code or '-'})",
-            "desil": "belum diperingkat (0)" if info.desil == 0 else str(info.desil),
+            "region": self.tr("{kelurahan}, {kecamatan} (kode {code})").format(
+                kelurahan=info.kelurahan or "-", kecamatan=info.kecamatan or "-", code=info.region_code or "-"),
+            "desil": self.tr("belum diperingkat (0)") if info.desil == 0 else str(info.desil),
             "dtsen_id": info.dtsen_id or "-",
         }
         for key, value in values.items():
