@@ -46,9 +46,9 @@ from app.timeutil import to_local, utcnow
 
 SECTION = "letters"
 __all__ = [
-    "LetterInfo", "LetterSettings", "PdfSummary", "convert_pdfs", "get_letter", "issue_letter", "issue_letter_in",
-    "list_letters", "load_settings", "reprint", "resolve_template", "template_check", "verify_archive",
-    "void_letter",
+    "LetterInfo", "LetterSettings", "PdfSummary", "check_printable", "convert_pdfs", "get_letter", "issue_letter",
+    "issue_letter_in", "list_letters", "load_settings", "reprint", "resolve_template", "template_check",
+    "verify_archive", "void_letter",
 ]
 
 
@@ -527,16 +527,9 @@ class ArchiveChanged(LoketError):
     """An archived letter file no longer matches its recorded SHA-256."""
 
 
-def reprint(office: Office, *, actor: Actor, letter_id: int | None = None, number: str | None = None,
-            dest: Path | None = None, pdf: bool = False) -> Path:
-    """The archived document itself (byte for byte), checked against its SHA-256; copied to ``dest`` if given.
-
-    ``pdf=True`` returns the archived PDF (converting it first if there is none yet).
-    """
-    require(actor, "letter.reprint")
-    with office.db.read() as s:
-        row = _find(s, letter_id, number)
-        info = _info(office, row)
+def check_printable(office: Office, info: LetterInfo) -> None:
+    """Refuse a voided or anonymised letter, and one whose archived .docx is missing (and cannot be rebuilt
+    exactly) or no longer matches its SHA-256: what is printed again must be what was issued."""
     if info.status == "dianonimkan":
         raise ValidationError(f"Surat {info.number} telah dianonimkan setelah masa retensi; hanya nomornya yang "
                               "tersimpan, surat tidak dapat dicetak ulang.")
@@ -549,6 +542,19 @@ def reprint(office: Office, *, actor: Actor, letter_id: int | None = None, numbe
     if sha256_file(info.docx_path) != info.docx_sha256:
         raise ArchiveChanged(f"Berkas arsip surat {info.number} telah berubah sejak diterbitkan (SHA-256 tidak "
                              "cocok); tidak dicetak ulang. Periksa dengan 'loket-pbi check'.")
+
+
+def reprint(office: Office, *, actor: Actor, letter_id: int | None = None, number: str | None = None,
+            dest: Path | None = None, pdf: bool = False) -> Path:
+    """The archived document itself (byte for byte), checked against its SHA-256; copied to ``dest`` if given.
+
+    ``pdf=True`` returns the archived PDF (converting it first if there is none yet).
+    """
+    require(actor, "letter.reprint")
+    with office.db.read() as s:
+        row = _find(s, letter_id, number)
+        info = _info(office, row)
+    check_printable(office, info)
     source = info.docx_path
     if pdf:
         if info.pdf_path is None:
