@@ -42,32 +42,33 @@ def _date_edit(raw: Any) -> QDateEdit:
 
 class StepInputs(QGroupBox):
     def __init__(self, step: Step, data: dict[str, Any], cfg: RuleSettings, parent: QWidget | None = None):
-        super().__init__(f"Isian untuk langkah “{step.name}”", parent)
+        super().__init__(parent)
+        self.setTitle(self.tr("Isian untuk langkah “{step}”").format(step=step.name))
         self.step, self.data, self.cfg = step, data, cfg
         self.form = QFormLayout(self)
         self.fields: dict[str, QWidget] = {}
         route, checks = step.route, set(step.checks)
         if route == "verifikasi_lapangan":
             poor = QComboBox()
-            poor.addItem("— pilih hasil —", None)
-            poor.addItem("Miskin (memenuhi kriteria)", True)
-            poor.addItem("Tidak miskin (berkas dikembalikan)", False)
-            self._add("field_poor", "Hasil verifikasi lapangan:", poor)
+            poor.addItem(self.tr("— pilih hasil —"), None)
+            poor.addItem(self.tr("Miskin (memenuhi kriteria)"), True)
+            poor.addItem(self.tr("Tidak miskin (berkas dikembalikan)"), False)
+            self._add("field_poor", self.tr("Hasil verifikasi lapangan:"), poor)
             reason = QLineEdit()
-            reason.setPlaceholderText("Alasan bila tidak memenuhi kriteria")
-            self._add("reason", "Alasan:", reason)
+            reason.setPlaceholderText(self.tr("Alasan bila tidak memenuhi kriteria"))
+            self._add("reason", self.tr("Alasan:"), reason)
         if route == "status_bpjs":
             status = QComboBox()
-            status.addItem("Nonaktif", "nonaktif")
-            status.addItem("Sudah aktif kembali", "aktif")
+            status.addItem(self.tr("Nonaktif"), "nonaktif")
+            status.addItem(self.tr("Sudah aktif kembali"), "aktif")
             status.setCurrentIndex(max(0, status.findData(data.get("bpjs_status"))))
-            self._add("bpjs_status", "Status di BPJS:", status)
+            self._add("bpjs_status", self.tr("Status di BPJS:"), status)
         if route == "status_bpjs" or "batas_reaktivasi" in checks:
-            self._add("deactivated_on", "Nonaktif sejak:", _date_edit(data.get("deactivated_on")))
+            self._add("deactivated_on", self.tr("Nonaktif sejak:"), _date_edit(data.get("deactivated_on")))
         if route == "konfirmasi_bpjs" or "konfirmasi_bpjs_tercatat" in checks:
             conf = data.get("bpjs_confirmation") or {}
             by = QLineEdit(conf.get("confirmed_by", ""))
-            by.setPlaceholderText("Nama petugas BPJS dan kantornya")
+            by.setPlaceholderText(self.tr("Nama petugas BPJS dan kantornya"))
             when = QDateTimeEdit(QDateTime.currentDateTime())
             when.setDisplayFormat("dd-MM-yyyy HH:mm")
             if conf.get("confirmed_at"):
@@ -77,33 +78,33 @@ class StepInputs(QGroupBox):
             for code, label in BPJS_ANSWERS.items():
                 answer.addItem(label, code)
             answer.setCurrentIndex(max(0, answer.findData(conf.get("answer"))))
-            self._add("confirmed_by", "Dikonfirmasi oleh (BPJS):", by)
-            self._add("confirmed_at", "Waktu konfirmasi:", when)
-            self._add("answer", "Jawaban BPJS:", answer)
+            self._add("confirmed_by", self.tr("Dikonfirmasi oleh (BPJS):"), by)
+            self._add("confirmed_at", self.tr("Waktu konfirmasi:"), when)
+            self._add("answer", self.tr("Jawaban BPJS:"), answer)
         if "listrik_maks" in checks:
             va = QSpinBox()
             va.setRange(0, 100_000)
             va.setSingleStep(450)
             va.setSuffix(" VA")
             va.setValue(int(data.get("electricity_va") or 0))
-            self._add("electricity_va", "Daya listrik:", va)
+            self._add("electricity_va", self.tr("Daya listrik:"), va)
             dep = QSpinBox()
             dep.setRange(0, 30)
             dep.setValue(int(data.get("dependants") or 0))
-            self._add("dependants", "Jumlah tanggungan:", dep)
+            self._add("dependants", self.tr("Jumlah tanggungan:"), dep)
         if "alasan_penonaktifan" in checks:
             reason = QComboBox()
-            reason.addItem("— pilih alasan —", None)
+            reason.addItem(self.tr("— pilih alasan —"), None)
             for code, label in DEACTIVATION_REASONS.items():
                 reason.addItem(label, code)
             reason.setCurrentIndex(max(0, reason.findData(data.get("reason_code"))))
-            self._add("reason_code", "Alasan penonaktifan:", reason)
+            self._add("reason_code", self.tr("Alasan penonaktifan:"), reason)
         self.indicators: dict[str, QCheckBox] = {}
         self.score = QLabel("")
         if route == "skor_jamkesda":
             iset = scoring.INDICATOR_SETS[cfg.indicator_set]
             given = data.get("indicators") or {}
-            self.form.addRow(QLabel(f"Indikator hasil survei lapangan ({iset.title}):"))
+            self.form.addRow(QLabel(self.tr("Indikator hasil survei lapangan ({set}):").format(set=iset.title)))
             for ind in iset.indicators:
                 box = QCheckBox()
                 box.setChecked(bool(given.get(ind.code)))
@@ -128,8 +129,9 @@ class StepInputs(QGroupBox):
 
     def _score(self) -> None:
         s = self.sheet()
-        self.score.setText(f"<b>Skor {s.total:g}</b> dari {s.maximum:g}; batas layak {s.cutoff:g} → "
-                           f"{'memenuhi kriteria' if s.eligible else 'tidak memenuhi kriteria'}.")
+        self.score.setText(self.tr("<b>Skor {total}</b> dari {maximum}; batas layak {cutoff} → {verdict}.").format(
+            total=f"{s.total:g}", maximum=f"{s.maximum:g}", cutoff=f"{s.cutoff:g}",
+            verdict=self.tr("memenuhi kriteria") if s.eligible else self.tr("tidak memenuhi kriteria")))
         self.score.setStyleSheet("color:#1b5e20" if s.eligible else "color:#b00020")
 
     def sheet(self) -> scoring.ScoreSheet:
