@@ -45,15 +45,15 @@ def _line(name: str, placeholder: str = "") -> QLineEdit:
 class ProfilePage(QWizardPage):
     def __init__(self):
         super().__init__()
-        self.setTitle("Profil kantor")
-        self.setSubTitle("Data ini dicetak pada kop setiap surat. Dapat diubah kemudian di Pengaturan.")
+        self.setTitle(self.tr("Profil kantor"))
+        self.setSubTitle(self.tr("Data ini dicetak pada kop setiap surat. Dapat diubah kemudian di Pengaturan."))
         form = QFormLayout(self)
         self.region_kind = QComboBox()
         self.region_kind.setObjectName("region_kind")
         self.region_kind.addItems(["KOTA", "KABUPATEN"])
-        self.region_name = _line("region_name", "mis. Pangkalpinang")
-        self.government = _line("government", "PEMERINTAH KOTA …")
-        self.city = _line("city", "tempat surat, mis. Pangkalpinang")
+        self.region_name = _line("region_name", self.tr("mis. Pangkalpinang"))
+        self.government = _line("government", self.tr("PEMERINTAH KOTA …"))
+        self.city = _line("city", self.tr("tempat surat, mis. Pangkalpinang"))
         self.address = _line("address", "Jl. … No. …")
         self.postal_code = _line("postal_code", "33121")
         self.phone = _line("phone", "(0717) …")
@@ -65,23 +65,23 @@ class ProfilePage(QWizardPage):
         emblem_row = QWidget()
         h = QHBoxLayout(emblem_row)
         h.setContentsMargins(0, 0, 0, 0)
-        self.emblem_preview = QLabel("(belum dipilih)")
-        pick = QPushButton("Pilih berkas PNG…")
+        self.emblem_preview = QLabel(self.tr("(belum dipilih)"))
+        pick = QPushButton(self.tr("Pilih berkas PNG…"))
         pick.clicked.connect(self._pick_emblem)
         h.addWidget(self.emblem_preview)
         h.addWidget(pick)
         self.emblem_png: bytes | None = None
-        form.addRow("Jenis daerah", self.region_kind)
-        form.addRow("Nama kota/kabupaten *", self.region_name)
-        form.addRow("Pemerintah daerah *", self.government)
-        form.addRow("Tempat surat *", self.city)
-        form.addRow("Alamat kantor", self.address)
-        form.addRow("Kode pos", self.postal_code)
-        form.addRow("Telepon", self.phone)
-        form.addRow("Surel", self.email)
-        form.addRow("Laman", self.website)
-        form.addRow("Zona waktu", self.timezone)
-        form.addRow("Lambang daerah", emblem_row)
+        form.addRow(self.tr("Jenis daerah"), self.region_kind)
+        form.addRow(self.tr("Nama kota/kabupaten *"), self.region_name)
+        form.addRow(self.tr("Pemerintah daerah *"), self.government)
+        form.addRow(self.tr("Tempat surat *"), self.city)
+        form.addRow(self.tr("Alamat kantor"), self.address)
+        form.addRow(self.tr("Kode pos"), self.postal_code)
+        form.addRow(self.tr("Telepon"), self.phone)
+        form.addRow(self.tr("Surel"), self.email)
+        form.addRow(self.tr("Laman"), self.website)
+        form.addRow(self.tr("Zona waktu"), self.timezone)
+        form.addRow(self.tr("Lambang daerah"), emblem_row)
         self.region_name.textEdited.connect(self._suggest)
         self.region_kind.currentTextChanged.connect(lambda _t: self._suggest(self.region_name.text()))
 
@@ -90,14 +90,14 @@ class ProfilePage(QWizardPage):
         self.city.setText(name.strip())
 
     def _pick_emblem(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, "Lambang daerah", "", "Gambar PNG (*.png)")
+        path, _ = QFileDialog.getOpenFileName(self, self.tr("Lambang daerah"), "", self.tr("Gambar PNG (*.png)"))
         if path:
             self.set_emblem(Path(path))
 
     def set_emblem(self, path: Path) -> None:
         data = path.read_bytes()
         if not data.startswith(b"\x89PNG"):
-            QMessageBox.warning(self, "Perhatian", "Lambang daerah harus berkas gambar PNG.")
+            QMessageBox.warning(self, self.tr("Perhatian"), self.tr("Lambang daerah harus berkas gambar PNG."))
             return
         self.emblem_png = data
         pix = QPixmap()
@@ -114,12 +114,12 @@ class ProfilePage(QWizardPage):
     def validatePage(self) -> bool:  # noqa: N802 (Qt name)
         try:
             values = _validate_profile(self.values())
-            for key, label in (("region_name", "Nama kota/kabupaten"), ("government", "Pemerintah daerah"),
-                               ("city", "Tempat surat")):
+            for key, label in (("region_name", self.tr("Nama kota/kabupaten")),
+                               ("government", self.tr("Pemerintah daerah")), ("city", self.tr("Tempat surat"))):
                 if not values.get(key):
-                    raise ValidationError(f"{label} wajib diisi.")
+                    raise ValidationError(self.tr("{field} wajib diisi.").format(field=label))
         except ValidationError as exc:
-            QMessageBox.warning(self, "Perhatian", str(exc))
+            QMessageBox.warning(self, self.tr("Perhatian"), str(exc))
             return False
         return True
 
@@ -127,36 +127,36 @@ class ProfilePage(QWizardPage):
 class AdminPage(QWizardPage):
     def __init__(self):
         super().__init__()
-        self.setTitle("Administrator pertama")
-        self.setSubTitle("Akun ini mengelola pengguna dan pengaturan. Simpan kata sandinya dengan aman.")
+        self.setTitle(self.tr("Administrator pertama"))
+        self.setSubTitle(self.tr("Akun ini mengelola pengguna dan pengaturan. Simpan kata sandinya dengan aman."))
         form = QFormLayout(self)
-        self.username = _line("admin_username", "mis. admin")
+        self.username = _line("admin_username", self.tr("mis. admin"))
         self.full_name = _line("admin_full_name")
-        self.nip = _line("admin_nip", "18 digit, boleh dikosongkan")
-        self.password = _line("admin_password", "minimal 8 karakter")
+        self.nip = _line("admin_nip", self.tr("18 digit, boleh dikosongkan"))
+        self.password = _line("admin_password", self.tr("minimal 8 karakter"))
         self.password.setEchoMode(QLineEdit.EchoMode.Password)
         self.confirm = _line("admin_confirm")
         self.confirm.setEchoMode(QLineEdit.EchoMode.Password)
-        form.addRow("Nama pengguna *", self.username)
-        form.addRow("Nama lengkap *", self.full_name)
-        form.addRow("NIP", self.nip)
-        form.addRow("Kata sandi *", self.password)
-        form.addRow("Ulangi kata sandi *", self.confirm)
+        form.addRow(self.tr("Nama pengguna *"), self.username)
+        form.addRow(self.tr("Nama lengkap *"), self.full_name)
+        form.addRow(self.tr("NIP"), self.nip)
+        form.addRow(self.tr("Kata sandi *"), self.password)
+        form.addRow(self.tr("Ulangi kata sandi *"), self.confirm)
 
     def validatePage(self) -> bool:  # noqa: N802
         try:
             _check_username(self.username.text())
             if not self.full_name.text().strip():
-                raise ValidationError("Nama lengkap wajib diisi.")
+                raise ValidationError(self.tr("Nama lengkap wajib diisi."))
             _check_password(self.password.text())
             if self.password.text() != self.confirm.text():
-                raise ValidationError("Kedua kata sandi tidak sama.")
+                raise ValidationError(self.tr("Kedua kata sandi tidak sama."))
             if self.nip.text().strip():
                 from app.rules.identifiers import validate_nip
 
                 validate_nip(self.nip.text())
         except ValidationError as exc:
-            QMessageBox.warning(self, "Perhatian", str(exc))
+            QMessageBox.warning(self, self.tr("Perhatian"), str(exc))
             return False
         return True
 
@@ -166,23 +166,23 @@ class OfficialsPage(QWizardPage):
 
     def __init__(self):
         super().__init__()
-        self.setTitle("Pejabat penandatangan")
-        self.setSubTitle("Nama, pangkat dan NIP dicetak di blok tanda tangan surat. Kabid boleh diisi nanti.")
+        self.setTitle(self.tr("Pejabat penandatangan"))
+        self.setSubTitle(self.tr("Nama, pangkat dan NIP dicetak di blok tanda tangan surat. Kabid boleh diisi nanti."))
         form = QFormLayout(self)
-        self.head_name = _line("head_name", "nama lengkap dengan gelar")
-        self.head_nip = _line("head_nip", "18 digit")
-        self.head_rank = _line("head_rank", "mis. Pembina Utama Muda (IV/c)")
+        self.head_name = _line("head_name", self.tr("nama lengkap dengan gelar"))
+        self.head_nip = _line("head_nip", self.tr("18 digit"))
+        self.head_rank = _line("head_rank", self.tr("mis. Pembina Utama Muda (IV/c)"))
         self.kabid_name = _line("kabid_name")
         self.kabid_nip = _line("kabid_nip")
         self.kabid_rank = _line("kabid_rank")
-        form.addRow(QLabel("<b>Kepala Dinas Sosial</b>"))
-        form.addRow("Nama *", self.head_name)
-        form.addRow("NIP *", self.head_nip)
-        form.addRow("Pangkat/golongan", self.head_rank)
-        form.addRow(QLabel("<b>Kabid Perlindungan dan Jaminan Sosial</b>"))
-        form.addRow("Nama", self.kabid_name)
-        form.addRow("NIP", self.kabid_nip)
-        form.addRow("Pangkat/golongan", self.kabid_rank)
+        form.addRow(QLabel(self.tr("<b>Kepala Dinas Sosial</b>")))
+        form.addRow(self.tr("Nama *"), self.head_name)
+        form.addRow(self.tr("NIP *"), self.head_nip)
+        form.addRow(self.tr("Pangkat/golongan"), self.head_rank)
+        form.addRow(QLabel(self.tr("<b>Kabid Perlindungan dan Jaminan Sosial</b>")))
+        form.addRow(self.tr("Nama"), self.kabid_name)
+        form.addRow(self.tr("NIP"), self.kabid_nip)
+        form.addRow(self.tr("Pangkat/golongan"), self.kabid_rank)
 
     def officials(self) -> list[setup.OfficialInput]:
         result = [setup.OfficialInput("kepala_dinas", "Kepala Dinas Sosial", self.head_name.text(),
@@ -199,17 +199,18 @@ class DtsenPage(QWizardPage):
 
     def __init__(self):
         super().__init__()
-        self.setTitle("Impor DTSEN sekarang atau nanti")
-        self.setSubTitle("Pilih ekstrak DTSEN (dahulu DTKS) yang diunduh — CSV atau XLSX — agar NIK dapat dicek "
-                         "sejak hari pertama. Boleh dilewati: impor dapat dilakukan kapan saja dari menu Impor DTSEN.")
+        self.setTitle(self.tr("Impor DTSEN sekarang atau nanti"))
+        self.setSubTitle(self.tr("Pilih ekstrak DTSEN (dahulu DTKS) yang diunduh — CSV atau XLSX — agar NIK dapat "
+                                 "dicek sejak hari pertama. Boleh dilewati: impor dapat dilakukan kapan saja dari menu "
+                                 "Impor DTSEN."))
         layout = QVBoxLayout(self)
         row = QHBoxLayout()
-        self.file_label = QLabel("Tidak ada berkas dipilih: impor nanti.")
+        self.file_label = QLabel(self.tr("Tidak ada berkas dipilih: impor nanti."))
         self.file_label.setObjectName("dtsen_file")
         self.file_label.setWordWrap(True)
-        self.pick = QPushButton("&Pilih berkas DTSEN…")
+        self.pick = QPushButton(self.tr("&Pilih berkas DTSEN…"))
         self.pick.setObjectName("pick_dtsen")
-        self.clear = QPushButton("&Nanti saja")
+        self.clear = QPushButton(self.tr("&Nanti saja"))
         self.clear.setObjectName("clear_dtsen")
         self.clear.setEnabled(False)
         row.addWidget(self.file_label, 1)
@@ -225,7 +226,7 @@ class DtsenPage(QWizardPage):
         self.status.setObjectName("dtsen_status")
         self.status.setWordWrap(True)
         layout.addWidget(self.status)
-        self.cancel = QPushButton("&Batalkan impor")
+        self.cancel = QPushButton(self.tr("&Batalkan impor"))
         self.cancel.setObjectName("cancel_dtsen")
         self.cancel.setVisible(False)
         layout.addWidget(self.cancel)
@@ -235,22 +236,24 @@ class DtsenPage(QWizardPage):
         self.clear.clicked.connect(lambda: self.set_path(None))
 
     def _pick(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, "Berkas DTSEN", "", "Daftar DTSEN (*.csv *.xlsx);;Semua (*)")
+        path, _ = QFileDialog.getOpenFileName(self, self.tr("Berkas DTSEN"), "",
+                                              self.tr("Daftar DTSEN (*.csv *.xlsx);;Semua (*)"))
         if path:
             self.set_path(Path(path))
 
     def set_path(self, path: Path | None) -> None:
         self.path = path
         self.clear.setEnabled(path is not None)
-        self.file_label.setText(f"Diimpor setelah penyiapan disimpan: {path}" if path
-                                else "Tidak ada berkas dipilih: impor nanti.")
+        self.file_label.setText(self.tr("Diimpor setelah penyiapan disimpan: {path}").format(path=path) if path
+                                else self.tr("Tidak ada berkas dipilih: impor nanti."))
 
     def validatePage(self) -> bool:  # noqa: N802
         if self.path is not None and not self.path.is_file():
-            QMessageBox.warning(self, "Perhatian", f"Berkas {self.path} tidak ditemukan.")
+            QMessageBox.warning(self, self.tr("Perhatian"),
+                                self.tr("Berkas {path} tidak ditemukan.").format(path=self.path))
             return False
         if self.path is not None and self.path.suffix.lower() not in (".csv", ".xlsx"):
-            QMessageBox.warning(self, "Perhatian", "Berkas DTSEN harus CSV atau XLSX.")
+            QMessageBox.warning(self, self.tr("Perhatian"), self.tr("Berkas DTSEN harus CSV atau XLSX."))
             return False
         return True
 
@@ -263,12 +266,12 @@ class FirstRunWizard(QWizard):
     def __init__(self, office, runner: TaskRunner, parent=None):
         super().__init__(parent)
         self.office, self.runner = office, runner
-        self.setWindowTitle("Loket PBI — Penyiapan pertama")
+        self.setWindowTitle(self.tr("Loket PBI — Penyiapan pertama"))
         self.setWizardStyle(QWizard.WizardStyle.ClassicStyle)
-        self.setButtonText(QWizard.WizardButton.NextButton, "&Lanjut >")
-        self.setButtonText(QWizard.WizardButton.BackButton, "< &Kembali")
-        self.setButtonText(QWizard.WizardButton.FinishButton, "&Selesai")
-        self.setButtonText(QWizard.WizardButton.CancelButton, "&Batal")
+        self.setButtonText(QWizard.WizardButton.NextButton, self.tr("&Lanjut >"))
+        self.setButtonText(QWizard.WizardButton.BackButton, self.tr("< &Kembali"))
+        self.setButtonText(QWizard.WizardButton.FinishButton, self.tr("&Selesai"))
+        self.setButtonText(QWizard.WizardButton.CancelButton, self.tr("&Batal"))
         self.resize(620, 560)
         self.profile_page, self.admin_page, self.officials_page = ProfilePage(), AdminPage(), OfficialsPage()
         self.dtsen_page = DtsenPage()
@@ -299,7 +302,7 @@ class FirstRunWizard(QWizard):
         try:
             data = setup.validate(self.data())
         except ValidationError as exc:
-            QMessageBox.warning(self, "Perhatian", str(exc))
+            QMessageBox.warning(self, self.tr("Perhatian"), str(exc))
             return
         self.saving = True
         self.button(QWizard.WizardButton.FinishButton).setEnabled(False)
@@ -337,7 +340,7 @@ class FirstRunWizard(QWizard):
         page.cancel.setVisible(True)
         page.cancel.setEnabled(True)
         page.status.setStyleSheet("")
-        page.status.setText(f"Penyiapan tersimpan. Mengimpor {path.name}…")
+        page.status.setText(self.tr("Penyiapan tersimpan. Mengimpor {file}…").format(file=path.name))
         office, actor = self.office, actor_for(info)
         self.import_task = self.runner.run(
             lambda task: dtsen.import_file(office, actor=actor, path=path, progress=task.report,
@@ -347,13 +350,13 @@ class FirstRunWizard(QWizard):
     def _import_progress(self, percent: int, message: str) -> None:
         self.dtsen_page.progress.setValue(percent)
         if message:
-            self.dtsen_page.status.setText(f"Mengimpor DTSEN: {message} baris dibaca…")
+            self.dtsen_page.status.setText(self.tr("Mengimpor DTSEN: {count} baris dibaca…").format(count=message))
 
     def _cancel_import(self) -> None:
         if self.import_task is not None:
             self.import_task.cancel()
             self.dtsen_page.cancel.setEnabled(False)
-            self.dtsen_page.status.setText("Membatalkan impor…")
+            self.dtsen_page.status.setText(self.tr("Membatalkan impor…"))
 
     def _import_over(self, text: str, style: str) -> None:
         page = self.dtsen_page
@@ -366,21 +369,24 @@ class FirstRunWizard(QWizard):
 
     def _imported(self, summary) -> None:
         self.dtsen_page.progress.setValue(100)
-        self._import_over(f"{summary.message()}\nPenyiapan selesai. Klik Selesai untuk masuk.", "color: #1b5e20;")
+        self._import_over(self.tr("{summary}\nPenyiapan selesai. Klik Selesai untuk masuk.").format(
+            summary=summary.message()), "color: #1b5e20;")
 
     def _import_failed(self, exc: BaseException, tb: str) -> None:
         from app.errors import LoketError
         from app.services.dtsen import ImportCancelled
 
-        later = "Penyiapan kantor tetap tersimpan; impor dapat diulang dari menu Impor DTSEN setelah masuk."
+        later = self.tr("Penyiapan kantor tetap tersimpan; impor dapat diulang dari menu Impor DTSEN setelah masuk.")
         if isinstance(exc, ImportCancelled):
-            self._import_over(f"Impor dibatalkan; tidak ada data DTSEN yang diubah. {later}", "")
+            self._import_over(
+                self.tr("Impor dibatalkan; tidak ada data DTSEN yang diubah. {later}").format(later=later), "")
         elif isinstance(exc, LoketError):
-            self._import_over(f"Impor gagal: {exc} {later}", "color: #b71c1c;")
+            self._import_over(self.tr("Impor gagal: {error} {later}").format(error=exc, later=later),
+                              "color: #b71c1c;")
         else:
             from ui.errors import show_error
 
-            self._import_over(f"Impor gagal. {later}", "color: #b71c1c;")
+            self._import_over(self.tr("Impor gagal. {later}").format(later=later), "color: #b71c1c;")
             show_error(self, exc, tb)
 
     def _finish(self) -> None:
