@@ -8,7 +8,7 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, QTimer
 from PySide6.QtWidgets import (
     QComboBox,
     QFileDialog,
@@ -29,8 +29,10 @@ from app.services import batches, feedback, outbox, reconcile
 from ui.errors import show_error
 from ui.session import UiSession
 from ui.views.batch_detail import BatchDetailPanel
+from ui.widgets import readonly_table
 
-STATUS_LABELS = {"closed": "Ditutup, belum terkirim", "delivered": "Terkirim"}
+STATUS_LABELS = {"closed": QT_TRANSLATE_NOOP("BatchesView", "Ditutup, belum terkirim"),
+                 "delivered": QT_TRANSLATE_NOOP("BatchesView", "Terkirim")}
 OK_STYLE, WARN_STYLE, ERR_STYLE = "color: #1b5e20;", "color: #8a5a00;", "color: #b00020;"
 BACKGROUND_INTERVAL_MS = 10 * 60 * 1000
 BACKGROUND_FIRST_MS = 5_000
@@ -49,18 +51,17 @@ def _item(text: object) -> QTableWidgetItem:
 
 
 def _table(headers: list[str], name: str) -> QTableWidget:
-    t = QTableWidget(0, len(headers))
-    t.setObjectName(name)
-    t.setHorizontalHeaderLabels(headers)
-    t.verticalHeader().setVisible(False)
-    t.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
+    t = readonly_table(headers, name)
     t.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-    t.horizontalHeader().setStretchLastSection(True)
     return t
 
 
 class BatchesView(QWidget):
-    COLUMNS = ["Layanan", "Periode", "Urutan", "Jumlah data", "Status", "Terkirim / galat terakhir", "Umpan balik"]
+    COLUMNS = [QT_TRANSLATE_NOOP("BatchesView", "Layanan"), QT_TRANSLATE_NOOP("BatchesView", "Periode"),
+               QT_TRANSLATE_NOOP("BatchesView", "Urutan"), QT_TRANSLATE_NOOP("BatchesView", "Jumlah data"),
+               QT_TRANSLATE_NOOP("BatchesView", "Status"),
+               QT_TRANSLATE_NOOP("BatchesView", "Terkirim / galat terakhir"),
+               QT_TRANSLATE_NOOP("BatchesView", "Umpan balik")]
 
     def __init__(self, session: UiSession, parent: QWidget | None = None,
                  background_first_ms: int = BACKGROUND_FIRST_MS):
@@ -70,22 +71,22 @@ class BatchesView(QWidget):
         self.findings: list[reconcile.Finding] = []
         self.reconcile_period = ""
         layout = QVBoxLayout(self)
-        layout.addWidget(QLabel("<h2>Batch bulanan</h2>"))
+        layout.addWidget(QLabel(self.tr("<h2>Batch bulanan</h2>")))
 
         # --- close a batch
         close_row = QHBoxLayout()
-        close_row.addWidget(QLabel("Layanan:"))
+        close_row.addWidget(QLabel(self.tr("Layanan:")))
         self.service = QComboBox()
         self.service.setObjectName("service")
         for code, label in self._batch_services():
             self.service.addItem(label, code)
         close_row.addWidget(self.service)
-        close_row.addWidget(QLabel("Periode (TTTT-BB):"))
+        close_row.addWidget(QLabel(self.tr("Periode (TTTT-BB):")))
         self.period = QLineEdit(last_month())
         self.period.setObjectName("period")
         self.period.setMaximumWidth(100)
         close_row.addWidget(self.period)
-        self.close_button = QPushButton("&Tutup batch")
+        self.close_button = QPushButton(self.tr("&Tutup batch"))
         self.close_button.setObjectName("close_batch")
         close_row.addWidget(self.close_button)
         close_row.addStretch(1)
@@ -93,10 +94,10 @@ class BatchesView(QWidget):
 
         # --- actions
         actions = QHBoxLayout()
-        self.refresh_button = QPushButton("&Muat ulang")
-        self.send_button = QPushButton("&Kirim sekarang")
-        self.feedback_button = QPushButton("Impor &umpan balik…")
-        self.reconcile_button = QPushButton("&Rekonsiliasi…")
+        self.refresh_button = QPushButton(self.tr("&Muat ulang"))
+        self.send_button = QPushButton(self.tr("&Kirim sekarang"))
+        self.feedback_button = QPushButton(self.tr("Impor &umpan balik…"))
+        self.reconcile_button = QPushButton(self.tr("&Rekonsiliasi…"))
         for b in (self.refresh_button, self.send_button, self.feedback_button, self.reconcile_button):
             actions.addWidget(b)
         actions.addStretch(1)
@@ -116,12 +117,12 @@ class BatchesView(QWidget):
         self.status.setWordWrap(True)
         self.status.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         layout.addWidget(self.status)
-        self.outbox_status = QLabel("Pengiriman otomatis: belum dicoba.")
+        self.outbox_status = QLabel(self.tr("Pengiriman otomatis: belum dicoba."))
         self.outbox_status.setObjectName("outbox_status")
         self.outbox_status.setWordWrap(True)
         layout.addWidget(self.outbox_status)
 
-        self.table = _table(self.COLUMNS, "batches")
+        self.table = _table([QCoreApplication.translate("BatchesView", c) for c in self.COLUMNS], "batches")
         layout.addWidget(self.table, 2)
         self.panel = BatchDetailPanel(session)
         layout.addWidget(self.panel, 2)
@@ -132,10 +133,11 @@ class BatchesView(QWidget):
         self.detail_title.setObjectName("detail_title")
         self.detail_title.setWordWrap(True)
         layout.addWidget(self.detail_title)
-        self.detail = _table(["Baris", "NIK", "Nama", "Keterangan"], "detail")
+        self.detail = _table([self.tr("Baris"), self.tr("NIK"), self.tr("Nama"), self.tr("Keterangan")], "detail")
         self.detail.setVisible(False)
         layout.addWidget(self.detail, 1)
-        self.findings_table = _table(["Temuan", "NIK", "Nama", "Keterangan", "Sumber", "Tindakan"], "findings")
+        self.findings_table = _table([self.tr("Temuan"), self.tr("NIK"), self.tr("Nama"), self.tr("Keterangan"),
+                                      self.tr("Sumber"), self.tr("Tindakan")], "findings")
         self.findings_table.setVisible(False)
         layout.addWidget(self.findings_table, 1)
 
@@ -178,7 +180,7 @@ class BatchesView(QWidget):
 
     def _start(self, work, on_done, message: str) -> bool:
         if self._busy():
-            self._say("Masih ada pekerjaan yang berjalan; tunggu sampai selesai.", WARN_STYLE)
+            self._say(self.tr("Masih ada pekerjaan yang berjalan; tunggu sampai selesai."), WARN_STYLE)
             return False
         self.progress.setValue(0)
         self._say(message)
@@ -217,10 +219,10 @@ class BatchesView(QWidget):
             if b.delivered_at:
                 sent = b.delivered_at.strftime("%d-%m-%Y %H:%M")
             elif b.last_error:
-                sent = f"Gagal ({b.delivery_attempts}×): {b.last_error}"
+                sent = self.tr("Gagal ({attempts}×): {error}").format(attempts=b.delivery_attempts, error=b.last_error)
             else:
                 sent = ""
-            values = [b.service_code, b.period, b.sequence, b.record_count, STATUS_LABELS.get(b.status, b.status),
+            values = [b.service_code, b.period, b.sequence, b.record_count, self._status(b.status),
                       sent, f"{b.feedback_received}/{b.record_count}"]
             for c, v in enumerate(values):
                 self.table.setItem(r, c, _item(v))
@@ -249,6 +251,11 @@ class BatchesView(QWidget):
         self.session.runner.run(lambda _t: batches.suggested_period(office, actor=actor, service_code=code),
                                 on_done=propose, on_error=lambda e, tb: show_error(self, e, tb))
 
+    @staticmethod
+    def _status(code: str) -> str:
+        label = STATUS_LABELS.get(code)
+        return QCoreApplication.translate("BatchesView", label) if label else code
+
     # ------------------------------------------------------------------ close
     def close_selected(self) -> None:
         code, period = self.service.currentData(), self.period.text().strip()
@@ -256,7 +263,7 @@ class BatchesView(QWidget):
         self._start(lambda task: batches.close_batch(
             office, actor=actor, service_code=code, period=period,
             progress=lambda done, total: task.report(done / max(total, 1))),
-            self._closed, f"Menutup batch {code} {period}…")
+            self._closed, self.tr("Menutup batch {service} {period}…").format(service=code, period=period))
 
     def _closed(self, result: batches.CloseResult) -> None:
         self._say(result.message, OK_STYLE if result.created else WARN_STYLE)
@@ -279,22 +286,22 @@ class BatchesView(QWidget):
                                                 on_error=self._send_failed_background)
             self._set_buttons()
             return True
-        return self._start(work, self._sent, "Mengirim batch yang belum terkirim…")
+        return self._start(work, self._sent, self.tr("Mengirim batch yang belum terkirim…"))
 
     def background_send(self) -> None:
         if self.session.may("outbox.send"):
             self.send_now(background=True)
 
-    @staticmethod
-    def _summary(results: list[outbox.BatchDelivery]) -> tuple[str, bool]:
+    def _summary(self, results: list[outbox.BatchDelivery]) -> tuple[str, bool]:
         if not results:
-            return "Tidak ada batch yang menunggu pengiriman.", True
+            return self.tr("Tidak ada batch yang menunggu pengiriman."), True
         parts = []
         for r in results:
             if r.delivered:
-                parts.append(f"{r.label}: terkirim")
+                parts.append(self.tr("{batch}: terkirim").format(batch=r.label))
             else:
-                parts.append(f"{r.label}: gagal ({'; '.join(r.errors) or 'tanpa keterangan'})")
+                parts.append(self.tr("{batch}: gagal ({errors})").format(
+                    batch=r.label, errors="; ".join(r.errors) or self.tr("tanpa keterangan")))
         return "; ".join(parts) + ".", all(r.delivered for r in results)
 
     def _stamp(self) -> str:
@@ -305,18 +312,21 @@ class BatchesView(QWidget):
     def _sent(self, results: list[outbox.BatchDelivery]) -> None:
         text, ok = self._summary(results)
         self._say(text, OK_STYLE if ok else ERR_STYLE)
-        self.outbox_status.setText(f"Pengiriman terakhir ({self._stamp()}): {text}")
+        self.outbox_status.setText(self.tr("Pengiriman terakhir ({time}): {text}").format(time=self._stamp(),
+                                                                                        text=text))
         self.refresh()
 
     def _sent_background(self, results) -> None:
         self.task = None
         self._set_buttons()
         if results is None:
-            self.outbox_status.setText(f"Pengiriman otomatis ({self._stamp()}): tidak ada batch yang menunggu.")
+            self.outbox_status.setText(self.tr("Pengiriman otomatis ({time}): tidak ada batch yang menunggu.").format(
+                time=self._stamp()))
             return
         text, ok = self._summary(results)
         self.outbox_status.setStyleSheet(OK_STYLE if ok else ERR_STYLE)
-        self.outbox_status.setText(f"Pengiriman otomatis ({self._stamp()}): {text}")
+        self.outbox_status.setText(self.tr("Pengiriman otomatis ({time}): {text}").format(time=self._stamp(),
+                                                                                        text=text))
         self.refresh()
 
     def _send_failed_background(self, exc: BaseException, tb: str) -> None:
@@ -324,28 +334,29 @@ class BatchesView(QWidget):
         self.task = None
         self._set_buttons()
         self.outbox_status.setStyleSheet(ERR_STYLE)
-        self.outbox_status.setText(f"Pengiriman otomatis ({self._stamp()}) gagal: {exc}")
+        self.outbox_status.setText(self.tr("Pengiriman otomatis ({time}) gagal: {error}").format(time=self._stamp(),
+                                                                                                error=exc))
 
     # ------------------------------------------------------------------ feedback
     def _choose_feedback(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, "Berkas umpan balik BPJS/Kemensos", "",
-                                              "Umpan balik (*.csv *.xlsx);;Semua (*)")
+        path, _ = QFileDialog.getOpenFileName(self, self.tr("Berkas umpan balik BPJS/Kemensos"), "",
+                                              self.tr("Umpan balik (*.csv *.xlsx);;Semua (*)"))
         if path:
             self.import_feedback(Path(path))
 
     def import_feedback(self, path: Path) -> None:
         office, actor = self.session.office, self.session.actor
         self._start(lambda task: feedback.import_feedback(office, actor=actor, path=path, progress=task.report),
-                    self._imported, f"Mengimpor umpan balik {path.name}…")
+                    self._imported, self.tr("Mengimpor umpan balik {file}…").format(file=path.name))
 
     def _imported(self, rep: feedback.FeedbackReport) -> None:
-        problems = ([("NIK tidak dikenal", i) for i in rep.unknown_nik]
-                    + [("Bukan bagian batch terkirim", i) for i in rep.not_in_batch]
-                    + [("Baris bermasalah", i) for i in rep.errors])
+        problems = ([(self.tr("NIK tidak dikenal"), i) for i in rep.unknown_nik]
+                    + [(self.tr("Bukan bagian batch terkirim"), i) for i in rep.not_in_batch]
+                    + [(self.tr("Baris bermasalah"), i) for i in rep.errors])
         self._say(rep.summary(), WARN_STYLE if problems else OK_STYLE)
         self.findings_table.setVisible(False)
         self.detail.setVisible(bool(problems))
-        self.detail_title.setText("Baris umpan balik yang tidak diterapkan:" if problems else "")
+        self.detail_title.setText(self.tr("Baris umpan balik yang tidak diterapkan:") if problems else "")
         self.detail.setRowCount(len(problems))
         for r, (kind, issue) in enumerate(problems):
             for c, v in enumerate([issue.line, issue.nik, issue.name, f"{kind}: {issue.message}"]):
@@ -354,13 +365,13 @@ class BatchesView(QWidget):
 
     # ------------------------------------------------------------------ reconciliation
     def _choose_reconcile(self) -> None:
-        bpjs, _ = QFileDialog.getOpenFileName(self, "Daftar peserta BPJS (batal untuk melewati)", "",
-                                              "Daftar (*.csv *.xlsx);;Semua (*)")
-        dukcapil, _ = QFileDialog.getOpenFileName(self, "Daftar Dukcapil (batal untuk melewati)", "",
-                                                  "Daftar (*.csv *.xlsx);;Semua (*)")
+        bpjs, _ = QFileDialog.getOpenFileName(self, self.tr("Daftar peserta BPJS (batal untuk melewati)"), "",
+                                              self.tr("Daftar (*.csv *.xlsx);;Semua (*)"))
+        dukcapil, _ = QFileDialog.getOpenFileName(self, self.tr("Daftar Dukcapil (batal untuk melewati)"), "",
+                                                  self.tr("Daftar (*.csv *.xlsx);;Semua (*)"))
         if not bpjs and not dukcapil:
             return
-        out, _ = QFileDialog.getSaveFileName(self, "Simpan laporan rekonsiliasi", "rekonsiliasi.xlsx",
+        out, _ = QFileDialog.getSaveFileName(self, self.tr("Simpan laporan rekonsiliasi"), "rekonsiliasi.xlsx",
                                              "Excel (*.xlsx)")
         self.run_reconcile(bpjs or None, dukcapil or None, out or None)
 
@@ -371,19 +382,21 @@ class BatchesView(QWidget):
         self._start(lambda task: reconcile.reconcile(office, actor=actor, bpjs_path=bpjs, dukcapil_path=dukcapil,
                                                      out_path=out, period=period,
                                                      progress=lambda msg: task.report(0.0, message=msg)),
-                    self._reconciled, "Mencocokkan daftar…")
+                    self._reconciled, self.tr("Mencocokkan daftar…"))
 
     def _reconciled(self, rep: reconcile.ReconcileReport) -> None:
         self.findings = list(rep.findings)
         counts = ", ".join(f"{reconcile.KINDS[k]} {n}" for k, n in rep.counts().items() if n)
-        text = (f"Rekonsiliasi: {rep.active_here} peserta aktif di kantor, {rep.bpjs_rows} baris BPJS, "
-                f"{rep.dukcapil_rows} baris Dukcapil; {len(self.findings)} temuan" + (f" ({counts})" if counts else "")
-                + (f"; {len(rep.refused)} baris ditolak" if rep.refused else "") + ".")
+        text = (self.tr("Rekonsiliasi: {active} peserta aktif di kantor, {bpjs} baris BPJS, {dukcapil} baris "
+                        "Dukcapil; {findings} temuan").format(active=rep.active_here, bpjs=rep.bpjs_rows,
+                                                               dukcapil=rep.dukcapil_rows, findings=len(self.findings))
+                + (f" ({counts})" if counts else "")
+                + (self.tr("; {count} baris ditolak").format(count=len(rep.refused)) if rep.refused else "") + ".")
         if rep.out_path:
-            text += f" Laporan: {rep.out_path}"
+            text += self.tr(" Laporan: {path}").format(path=rep.out_path)
         self._say(text, WARN_STYLE if self.findings else OK_STYLE)
         self.detail.setVisible(False)
-        self.detail_title.setText("Temuan rekonsiliasi:" if self.findings else "")
+        self.detail_title.setText(self.tr("Temuan rekonsiliasi:") if self.findings else "")
         t = self.findings_table
         t.setVisible(bool(self.findings))
         t.setRowCount(len(self.findings))
@@ -392,7 +405,7 @@ class BatchesView(QWidget):
             for c, v in enumerate([f.label, f.nik, f.name, f.detail, f.source]):
                 t.setItem(r, c, _item(v))
             if may_open:
-                button = QPushButton("Buka kasus penonaktifan")
+                button = QPushButton(self.tr("Buka kasus penonaktifan"))
                 button.setObjectName(f"open_case_{r}")
                 button.clicked.connect(lambda _c=False, row=r: self.open_case(row))
                 t.setCellWidget(r, 5, button)
@@ -407,8 +420,9 @@ class BatchesView(QWidget):
         def done(info) -> None:
             if isinstance(button, QPushButton):
                 button.setEnabled(False)
-                button.setText(f"Kasus {getattr(info, 'reg_number', '')} dibuka")
-            self._say(f"Kasus penonaktifan {getattr(info, 'reg_number', '')} dibuka untuk {finding.name}.", OK_STYLE)
+                button.setText(self.tr("Kasus {reg} dibuka").format(reg=getattr(info, "reg_number", "")))
+            self._say(self.tr("Kasus penonaktifan {reg} dibuka untuk {name}.").format(
+                reg=getattr(info, "reg_number", ""), name=finding.name), OK_STYLE)
 
         self.session.runner.run(
             lambda _t: reconcile.open_deactivation_case(office, actor=actor, finding=finding, period=period),
