@@ -38,6 +38,10 @@ class PreviewCancelled(LoketError):
     """The user stopped the preview before it was ready."""
 
 
+class PreviewUnavailable(ValidationError):
+    """No converter on this computer, or it failed: the letter itself is fine (its Word file can be used)."""
+
+
 @dataclass(frozen=True)
 class PageImage:
     """One rendered page: ``rgb`` holds ``height`` rows of ``stride`` bytes (3 bytes per pixel, R-G-B)."""
@@ -71,12 +75,12 @@ def docx_to_pdf_bytes(docx: Path, *, cancel: threading.Event | None = None,
 
     Nothing is written next to ``docx`` (LibreOffice leaves lock files beside what it opens) and the
     temporary folder is removed afterwards, so no copy of the personal data stays behind.
-    Raises :class:`ValidationError` with an Indonesian sentence when there is no converter or it fails.
+    Raises :class:`PreviewUnavailable` with an Indonesian sentence when there is no converter or it fails.
     """
     from app.documents.pdf import available_converter, convert_to_pdf
 
     if available_converter() is None:
-        raise ValidationError(NO_CONVERTER)
+        raise PreviewUnavailable(NO_CONVERTER)
     with tempfile.TemporaryDirectory(prefix="loket-pratinjau-") as tmp:
         copy = Path(tmp) / "surat.docx"
         shutil.copyfile(docx, copy)
@@ -84,11 +88,11 @@ def docx_to_pdf_bytes(docx: Path, *, cancel: threading.Event | None = None,
         if result.cancelled or (cancel is not None and cancel.is_set()):
             raise PreviewCancelled("Pratinjau dibatalkan.")
         if result.converter is None:
-            raise ValidationError(NO_CONVERTER)
+            raise PreviewUnavailable(NO_CONVERTER)
         produced = result.done.get(copy)
         if produced is None:
             reason = result.failed.get(copy) or result.message
-            raise ValidationError(f"Pratinjau tidak dapat dibuat: surat gagal diubah ke PDF ({reason}).")
+            raise PreviewUnavailable(f"Pratinjau tidak dapat dibuat: surat gagal diubah ke PDF ({reason}).")
         return produced.read_bytes()
 
 

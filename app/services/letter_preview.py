@@ -21,12 +21,13 @@ from dataclasses import dataclass
 from app.context import Office
 from app.db.models import Letter
 from app.documents import preview as pages_mod
-from app.documents.preview import MAX_PAGES, SCREEN_DPI, PageImage, PreviewCancelled
+from app.documents.preview import MAX_PAGES, SCREEN_DPI, PageImage, PreviewCancelled, PreviewUnavailable
 from app.errors import NotFound
 from app.rules.permissions import Actor, require
 from app.services import audit, letters
 
-__all__ = ["LetterPdf", "LetterPreview", "PreviewCancelled", "letter_pdf", "preview", "record_print"]
+__all__ = ["LetterPdf", "LetterPreview", "PreviewCancelled", "PreviewUnavailable", "letter_pdf", "preview",
+           "record_print"]
 
 
 @dataclass(frozen=True)

@@ -42,6 +42,7 @@ from app.servicedefs import ServiceDef
 from app.servicedefs import get as get_definition
 from app.services import case_letters, case_queries, cases, letters, settings
 from app.services import office as office_svc
+from ui.dialogs.letter_preview import LetterPreviewDialog
 from ui.errors import show_error
 from ui.models.case_table import STATUS_LABELS, local_text
 from ui.session import UiSession
@@ -200,6 +201,11 @@ class CaseDetailView(QWidget):
         ll.addLayout(self.issue_row)
         self.issue_buttons: list[QPushButton] = []
         row = QHBoxLayout()
+        self.preview_button = QPushButton("Prat&injau")
+        self.preview_button.setObjectName("preview")
+        self.preview_button.setToolTip("Menampilkan halaman surat arsip untuk diperiksa, dicetak atau disimpan "
+                                       "(klik dua kali pada baris surat)")
+        self.preview_dialog: LetterPreviewDialog | None = None
         self.open_docx = QPushButton("Cetak ulang (Word)")
         self.open_docx.setObjectName("reprint_docx")
         self.open_docx.setToolTip("Membuka arsip surat yang sama persis (diperiksa SHA-256) untuk dicetak")
@@ -209,7 +215,7 @@ class CaseDetailView(QWidget):
         self.void_button = QPushButton("Batalkan nomor surat…")
         self.void_button.setObjectName("void")
         self.void_button.setVisible(session.may("letter.void"))
-        for b in (self.open_docx, self.open_pdf, self.save_copy, self.void_button):
+        for b in (self.preview_button, self.open_docx, self.open_pdf, self.save_copy, self.void_button):
             row.addWidget(b)
         row.addStretch(1)
         ll.addLayout(row)
@@ -230,6 +236,8 @@ class CaseDetailView(QWidget):
         self.save_copy.clicked.connect(self._save_copy)
         self.void_button.clicked.connect(self._void)
         self.letters_table.itemSelectionChanged.connect(self._letter_selected)
+        self.preview_button.clicked.connect(self._preview)
+        self.letters_table.doubleClicked.connect(lambda _index: self._preview())
         self._letter_selected()
         self.reload()
 
@@ -421,7 +429,7 @@ class CaseDetailView(QWidget):
     def _letter_selected(self) -> None:
         lt = self._selected_letter()
         usable = lt is not None and not lt.voided
-        for b in (self.open_docx, self.open_pdf, self.save_copy, self.void_button):
+        for b in (self.preview_button, self.open_docx, self.open_pdf, self.save_copy, self.void_button):
             b.setEnabled(usable)
 
     def _letter_task(self, fn, on_done) -> None:
@@ -431,6 +439,15 @@ class CaseDetailView(QWidget):
         o, a, lid = self.session.office, self.session.actor, lt.id
         self.session.runner.run(lambda _t: fn(o, a, lid), on_done=on_done,
                                 on_error=lambda e, tb: show_error(self, e, tb))
+
+    def _preview(self) -> None:
+        lt = self._selected_letter()
+        if lt is None or lt.voided:
+            return
+        dlg = LetterPreviewDialog(self.session, lt.id, caption=f"{lt.number} — {lt.title}", parent=self)
+        dlg.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)
+        self.preview_dialog = dlg
+        dlg.show()
 
     def _reprint(self, pdf: bool) -> None:
         self._letter_task(lambda o, a, lid: letters.reprint(o, actor=a, letter_id=lid, pdf=pdf),
