@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import argparse
 import csv
+import json
 import resource
 import sys
 import tempfile
@@ -93,6 +94,7 @@ def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--cases", type=int, default=50_000)
     ap.add_argument("--small", type=int, default=10_000)
+    ap.add_argument("--json", action="store_true", help="print one machine-readable line (for bench/run.py)")
     args = ap.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         root = Path(tmp)
@@ -106,6 +108,7 @@ def main() -> None:
         t = time.perf_counter()
         res = batches.close_batch(o, actor=spv, service_code="jamkesda", period="2026-11", with_letters=False)
         t_close = time.perf_counter() - t
+        rss_close = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # setup + close, before the baseline
         assert res.batch.record_count == args.cases
         size = Path(res.batch.zip_path).stat().st_size
 
@@ -129,6 +132,12 @@ def main() -> None:
             assert s.exec(select(Case.id).where(Case.batch_id.is_(None))).first() is None
         o.close()
 
+    if args.json:
+        print("BENCH_JSON " + json.dumps({"cases": args.cases, "loket_s": t_close, "ref_s": t_bare,
+                                          "ratio": t_close / t_bare, "maxrss_mb": rss_close,
+                                          "zip_mb": size / 1_048_576,
+                                          "traced_peak_mb": {str(n): p / 1_048_576 for n, p in peaks.items()}}))
+        return
     print(f"close batch of {args.cases:,} cases (freeze + XLSX + CSV + manifest + ZIP + commit): {t_close:.2f} s "
           f"(ZIP {size / 1_048_576:.1f} MB)")
     print(f"bare openpyxl write-only + csv of the same rows: {t_bare:.2f} s")

@@ -115,6 +115,8 @@ def run(rows: int, lookups: int = 10_000) -> dict:
             "loket_find_p99_ms": round(p99(find_times) * 1000, 3),
             "find_ratio": round(p99(find_times) / p99(ref_times), 2),
             "loket_lookup_logged_p99_ms": round(p99(lookup_times) * 1000, 3),
+            "ref_import_exact_s": ref_import, "loket_import_exact_s": loket["seconds"],
+            "ref_lookup_p99_exact_ms": p99(ref_times) * 1000, "loket_find_p99_exact_ms": p99(find_times) * 1000,
         }
     finally:
         shutil.rmtree(work, ignore_errors=True)
@@ -124,8 +126,10 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__)
     ap.add_argument("--rows", type=int, default=1_000_000)
     ap.add_argument("--lookups", type=int, default=10_000)
+    ap.add_argument("--json", action="store_true", help="print one machine-readable line (for bench/run.py)")
     a = ap.parse_args()
-    print(json.dumps(run(a.rows, a.lookups), indent=2))
+    res = run(a.rows, a.lookups)
+    print("BENCH_JSON " + json.dumps(res) if a.json else json.dumps(res, indent=2))
 
 
 if __name__ == "__main__":

@@ -16,8 +16,10 @@ from __future__ import annotations
 
 import argparse
 import io
+import json
 import platform
 import re
+import resource
 import shutil
 import sys
 import tempfile
@@ -35,6 +37,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--pdf-n", type=int, default=500)
     ap.add_argument("--type", default="rekomendasi_pbi")
     ap.add_argument("--no-write", action="store_true", help="do not update BENCHMARKS.md")
+    ap.add_argument("--json", action="store_true", help="print one machine-readable line (for bench/run.py); "
+                    "implies --no-write")
     args = ap.parse_args(argv)
 
     from docx.shared import Mm
@@ -55,6 +59,7 @@ def main(argv: list[str] | None = None) -> int:
             issued = [letters.issue_letter(office, actor=actor, letter_type=args.type, data=data).id
                       for _ in range(args.n)]
             t_service = time.perf_counter() - t0
+            rss_service = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # before the baseline runs
 
             # plain docxtpl loop with the same context the service produced
             info = letters.get_letter(office, letter_id=issued[-1])
@@ -92,6 +97,11 @@ def main(argv: list[str] | None = None) -> int:
             office.close()
         shutil.rmtree(Path(tmp) / "plain", ignore_errors=True)
 
+    if args.json:
+        print("BENCH_JSON " + json.dumps({"n": args.n, "loket_s": t_service, "ref_s": t_plain,
+                                          "ratio": t_service / t_plain, "maxrss_mb": rss_service,
+                                          "pdf_s": t_pdf, "pdf_n": pdf_ok}))
+        return 0
     per_service = t_service / args.n * 1000
     per_plain = t_plain / args.n * 1000
     rows = [
