@@ -18,6 +18,7 @@ from app import __version__
 from app.rules.permissions import role_label
 from app.rules.rule_settings import RULES_SECTION, RuleSettings
 from app.servicedefs import get as get_definition
+from app.services import drafts as drafts_svc
 from app.services import settings as settings_svc
 from ui.errors import show_error
 from ui.i18n import LANGUAGES, current_language
@@ -56,6 +57,7 @@ class MainWindow(QMainWindow):
         self.detail_windows: dict[int, CaseDetailDialog] = {}
         self.wizard: ServiceWizard | None = None
         self.queue = QueueView(session, on_open_case=self.open_case, on_new_case=self.new_case)
+        self.queue.drafts.on_resume = self.resume_draft
         self._add_page("queue", self.tr("Antrean hari ini"), self.queue, "Ctrl+0")
         self.lookup = DtsenLookupView(session)
         self._add_page("lookup", self.tr("Cek NIK di DTSEN"), self.lookup, "Ctrl+1")
@@ -141,20 +143,28 @@ class MainWindow(QMainWindow):
         win.raise_()
         win.activateWindow()
 
-    def new_case(self, service_code: str) -> None:
-        """Read the service definition and the rules (worker), then start the wizard."""
+    def new_case(self, service_code: str, draft_id: int | None = None) -> None:
+        """Read the service definition and the rules (and the draft, when resuming one) in a worker, then start
+        the wizard."""
         s = self.session
 
         def work(_t):
-            return get_definition(s.office, service_code), settings_svc.load(s.office, RULES_SECTION, RuleSettings)
+            draft = drafts_svc.load_draft(s.office, actor=s.actor, draft_id=draft_id) if draft_id else None
+            code = draft.service_code if draft else service_code
+            return (get_definition(s.office, code), settings_svc.load(s.office, RULES_SECTION, RuleSettings), draft)
 
         def ready(result) -> None:
-            defn, cfg = result
-            self.wizard = ServiceWizard(s, defn, cfg, on_saved=lambda _info: self.cases_changed(), parent=self)
+            defn, cfg, draft = result
+            self.wizard = ServiceWizard(s, defn, cfg, on_saved=lambda _info: self.cases_changed(), parent=self,
+                                        draft=draft, on_drafts_changed=self.queue.drafts.refresh)
             self.wizard.setWindowModality(Qt.WindowModality.WindowModal)
             self.wizard.show()
 
         s.runner.run(work, on_done=ready, on_error=lambda e, tb: show_error(self, e, tb))
+
+    def resume_draft(self, draft_id: int) -> None:
+        """A wizard saved half-way, opened again with its pages filled in (the NIK is checked again)."""
+        self.new_case("", draft_id=draft_id)
 
     def cases_changed(self) -> None:
         self.queue.refresh()

@@ -1,10 +1,11 @@
-"""One case: its data, checklist, timeline against the standard minutes, letters, and the moves this user
-may make — only those :func:`app.services.cases.allowed_moves` permits (the core checks each move again)."""
+"""One case: its data, checklist, timeline against the standard minutes, letters, scanned attachments, and the
+moves this user may make — only those :func:`app.services.cases.allowed_moves` permits (the core checks each
+move again)."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 from typing import Any
@@ -40,12 +41,13 @@ from app.rules.permissions import role_label
 from app.rules.rule_settings import RULES_SECTION, RuleSettings
 from app.servicedefs import ServiceDef
 from app.servicedefs import get as get_definition
-from app.services import case_letters, case_queries, cases, letters, settings
+from app.services import attachments, case_letters, case_queries, cases, letters, settings
 from app.services import office as office_svc
 from ui.dialogs.letter_preview import LetterPreviewDialog
 from ui.errors import show_error
 from ui.models.case_table import STATUS_LABELS, local_text
 from ui.session import UiSession
+from ui.views.attachments_section import AttachmentsSection
 from ui.views.step_inputs import StepInputs, needs_inputs
 
 ACTIONS = {"advance": "Selesai", "close": "Selesai, ditutup", "paraf": "Paraf", "return": "Dikembalikan",
@@ -96,6 +98,8 @@ class Loaded:
     letters: list[letters.LetterInfo]
     tz: str
     cfg: RuleSettings
+    attachments: list[attachments.AttachmentInfo] = field(default_factory=list)
+    attachment_perms: dict[str, bool] = field(default_factory=dict)
 
 
 def load_case(session: UiSession, case_id: int) -> Loaded:
@@ -107,7 +111,9 @@ def load_case(session: UiSession, case_id: int) -> Loaded:
     profile = office_svc.get_profile(o)
     return Loaded(info, get_definition(o, info.service_code), cases.allowed_moves(o, actor=a, case_id=case_id), log,
                   names, letters.list_letters(o, case_id=case_id), profile.timezone if profile else "WIB",
-                  settings.load(o, RULES_SECTION, RuleSettings))
+                  settings.load(o, RULES_SECTION, RuleSettings),
+                  attachments.list_attachments(o, actor=a, case_id=case_id),
+                  attachments.permitted(o, actor=a, case_id=case_id))
 
 
 class ReasonDialog(QDialog):
@@ -223,6 +229,8 @@ class CaseDetailView(QWidget):
         self.tabs.addTab(check_tab, "P&ersyaratan")
         self.tabs.addTab(self.timeline, "&Riwayat langkah")
         self.tabs.addTab(letters_tab, "S&urat")
+        self.attachments = AttachmentsSection(session, case_id, on_changed=self.reload)
+        self.tabs.addTab(self.attachments, "&Lampiran")
         layout.addWidget(self.tabs, 1)
 
         self.advance_button.clicked.connect(self._advance)
@@ -305,6 +313,8 @@ class CaseDetailView(QWidget):
         self._fill_checklist(i)
         self._fill_timeline(ld)
         self._fill_letters(ld)
+        self.attachments.show_items(ld.attachments, ld.attachment_perms, i.checklist, tz)
+        self.tabs.setTabText(self.tabs.indexOf(self.attachments), f"&Lampiran ({len(ld.attachments)})")
 
     def _fill_data(self, i: cases.CaseInfo) -> None:
         rows: list[tuple[str, str]] = [("Hubungan dalam keluarga", i.family_relation or "-")]

@@ -25,6 +25,7 @@ from app.timeutil import utcnow
 from ui.errors import show_error
 from ui.models.case_table import MINE_BG, NEW_BG, OVERDUE_BG, CaseTableModel, RowContext, is_overdue
 from ui.session import UiSession
+from ui.views.drafts_panel import DraftsPanel
 from ui.widgets import setup_readonly_table
 
 
@@ -82,6 +83,8 @@ class QueueView(QWidget):
         self.new_row.addLayout(self.new_grid)
         self.new_row.addStretch(1)
         layout.addLayout(self.new_row)
+        self.drafts = DraftsPanel(session)  # wizards saved half-way; main window sets on_resume
+        layout.addWidget(self.drafts)
 
         legend = QHBoxLayout()
         legend.addWidget(_swatch(OVERDUE_BG, self.tr("Lewat tenggat")))

@@ -4,31 +4,39 @@ Pages: the person (NIK checked live by the core's NIK rules, DTSEN lookup in a w
 domicile), the requirements checklist of the definition (with what is still missing, computed by the
 core), the service's own page where it has one (deactivation reason; BPJS status and deactivation date;
 BPJS confirmation; jamkesda indicators with the live score), a summary, then the receipt. Saving opens the
-case in the core, and issues the tanda terima berkas as a numbered letter.
+case in the core, stores the scans chosen on the checklist page with it, and issues the tanda terima berkas as
+a numbered letter. "Simpan draf" keeps the pages' state (and copies of the scans) to resume later; closing with
+unsaved input offers the same.
 """
 
 from __future__ import annotations
 
+import contextlib
+import json
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import date
+from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QDate, QDateTime, Qt, QUrl
+from PySide6.QtCore import QDate, QDateTime, QMimeData, Qt, QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDateEdit,
     QDateTimeEdit,
+    QFileDialog,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QMessageBox,
     QPushButton,
     QScrollArea,
     QSpinBox,
+    QToolButton,
     QVBoxLayout,
     QWidget,
     QWizard,
@@ -43,7 +51,7 @@ from app.rules.identifiers import parse_nik, validate_kk, validate_noka
 from app.rules.reactivation import reactivation_limit
 from app.rules.rule_settings import RuleSettings
 from app.servicedefs import ServiceDef
-from app.services import case_letters, cases, dtsen, letters
+from app.services import attachments, case_letters, cases, drafts, dtsen, letters
 from ui.errors import show_error
 from ui.session import UiSession
 
@@ -64,6 +72,8 @@ class SaveResult:
     receipt: cases.Receipt
     letter: letters.LetterInfo | None
     letter_error: str
+    attached: int = 0
+    attach_error: str = ""
 
 
 # ------------------------------------------------------------------------------------------ person
@@ -257,6 +267,22 @@ class PersonPage(QWizardPage):
                     return False
         return True
 
+    FIELDS = ("nik", "name", "no_kk", "address", "rt", "rw", "kelurahan", "kecamatan", "domicile", "phone", "card")
+
+    def page_state(self) -> dict[str, Any]:
+        out: dict[str, Any] = {f: getattr(self, f).text() for f in self.FIELDS}
+        out.update(relation=self.relation.currentText(), same_domicile=self.same_domicile.isChecked())
+        return out
+
+    def restore(self, state: dict[str, Any]) -> None:
+        """Fill the fields from a draft; the NIK goes in last so its checks and the DTSEN lookup run again."""
+        for f in self.FIELDS:
+            if f != "nik":
+                getattr(self, f).setText(str(state.get(f, "")))
+        self.relation.setCurrentText(str(state.get("relation", RELATIONS[0])))
+        self.same_domicile.setChecked(bool(state.get("same_domicile", True)))
+        self.nik.setText(str(state.get("nik", "")))
+
     def person(self) -> dict[str, Any]:
         out: dict[str, Any] = {
             "address": self.address.text().strip(), "rt": self.rt.text().strip(), "rw": self.rw.text().strip(),
@@ -275,6 +301,79 @@ class PersonPage(QWizardPage):
 # ------------------------------------------------------------------------------------------ checklist
 
 
+class AttachmentChips(QWidget):
+    """The files attached to one requirement (or to none), each with a remove button."""
+
+    def __init__(self, page: ChecklistPage, code: str):
+        super().__init__()
+        self.page, self.code = page, code
+        self.row = QHBoxLayout(self)
+        self.row.setContentsMargins(24, 0, 0, 0)
+        self.row.setSpacing(6)
+        self.row.addStretch(1)
+
+    def refresh(self) -> None:
+        while self.row.count() > 1:
+            item = self.row.takeAt(0)
+            if item is not None and item.widget() is not None:
+                item.widget().deleteLater()
+        mine = [f for f in self.page.files if f.requirement_code == self.code]
+        for pos, f in enumerate(mine):
+            chip = QLabel(f"📎 {f.name}")
+            chip.setObjectName(f"file_{self.code or 'lain'}_{pos}")
+            chip.setToolTip(str(f.path))
+            chip.setStyleSheet("background:#eef3fb; border:1px solid #b8c7e0; border-radius:3px; padding:1px 4px;")
+            drop = QToolButton()
+            drop.setText("✕")
+            drop.setObjectName(f"remove_{self.code or 'lain'}_{pos}")
+            drop.setToolTip(f"Lepaskan lampiran {f.name}")
+            drop.clicked.connect(lambda _=False, path=f.path, code=self.code: self.page.remove_file(path, code))
+            self.row.insertWidget(self.row.count() - 1, chip)
+            self.row.insertWidget(self.row.count() - 1, drop)
+        self.setVisible(bool(mine))
+
+
+def _local_files(mime: QMimeData) -> list[Path]:
+    return [Path(u.toLocalFile()) for u in mime.urls() if u.isLocalFile()] if mime.hasUrls() else []
+
+
+class RequirementRow(QWidget):
+    """One requirement: its tick box, "Lampirkan…" and the attached files. Files dropped here show this
+    requirement."""
+
+    def __init__(self, page: ChecklistPage, code: str, box: QCheckBox):
+        super().__init__()
+        self.page, self.code, self.box = page, code, box
+        self.setObjectName(f"row_{code}")
+        self.setAcceptDrops(True)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.setSpacing(1)
+        line = QHBoxLayout()
+        line.addWidget(box, 1)
+        self.attach_button = QPushButton("Lampirkan…")
+        self.attach_button.setObjectName(f"attach_{code}")
+        self.attach_button.setToolTip("Pilih hasil pindaian (PDF, JPG, PNG, TIFF), atau seret berkasnya ke baris ini")
+        self.attach_button.clicked.connect(lambda: page.choose_files(code))
+        line.addWidget(self.attach_button)
+        outer.addLayout(line)
+        self.chips = AttachmentChips(page, code)
+        outer.addWidget(self.chips)
+
+    def dragEnterEvent(self, event) -> None:  # noqa: N802
+        if _local_files(event.mimeData()):
+            event.acceptProposedAction()
+            self.setStyleSheet("RequirementRow { background: #e3f2e3; }")
+
+    def dragLeaveEvent(self, _event) -> None:  # noqa: N802
+        self.setStyleSheet("")
+
+    def dropEvent(self, event) -> None:  # noqa: N802
+        self.setStyleSheet("")
+        if self.page.drop_files(event.mimeData(), self.code):
+            event.acceptProposedAction()
+
+
 class ChecklistPage(QWizardPage):
     def __init__(self, wizard: ServiceWizard):
         super().__init__()
@@ -284,8 +383,12 @@ class ChecklistPage(QWizardPage):
                          "dan dapat dilanjutkan." if not wizard.defn.strict_intake else
                          "Centang setiap dokumen yang diserahkan. Layanan ini: berkas tidak lengkap tidak diproses; "
                          "pemohon diberi tahu kekurangannya.")
+        self.setAcceptDrops(True)
+        self.files: list[attachments.FileToAttach] = []
+        self.max_bytes = attachments.AttachmentSettings().max_mb * 1024 * 1024
         layout = QVBoxLayout(self)
         self.boxes: dict[str, QCheckBox] = {}
+        self.rows: dict[str, RequirementRow] = {}
         cfg = wizard.cfg
         for req in wizard.defn.requirements:
             if req.enabled_by and not getattr(cfg, req.enabled_by):
@@ -298,7 +401,10 @@ class ChecklistPage(QWizardPage):
             box.setObjectName(f"req_{req.code}")
             box.toggled.connect(self._update)
             self.boxes[req.code] = box
-            layout.addWidget(box)
+            self.rows[req.code] = RequirementRow(self, req.code, box)
+            layout.addWidget(self.rows[req.code])
+        self.other_files = AttachmentChips(self, "")
+        layout.addWidget(self.other_files)
         self.all_button = QPushButton("Semua &diterima")
         self.all_button.clicked.connect(lambda: [b.setChecked(True) for b in self.boxes.values()])
         layout.addWidget(self.all_button, 0, Qt.AlignmentFlag.AlignLeft)
@@ -306,8 +412,18 @@ class ChecklistPage(QWizardPage):
         self.state.setObjectName("checklist_state")
         self.state.setWordWrap(True)
         layout.addWidget(self.state)
+        self.drop_hint = QLabel("<small>Hasil pindaian dapat dilampirkan dengan tombol <b>Lampirkan…</b> atau "
+                                "diseret ke baris persyaratannya (PDF, JPG, PNG, TIFF). Lampiran disimpan bersama "
+                                "berkas.</small>")
+        self.drop_hint.setWordWrap(True)
+        layout.addWidget(self.drop_hint)
+        self.file_state = QLabel("")
+        self.file_state.setObjectName("file_state")
+        self.file_state.setWordWrap(True)
+        layout.addWidget(self.file_state)
         layout.addStretch(1)
         self._update()
+        self._refresh_files()
 
     def received(self) -> list[str]:
         return [c for c, b in self.boxes.items() if b.isChecked()]
@@ -322,6 +438,79 @@ class ChecklistPage(QWizardPage):
         else:
             _check(self.state, None if not self.w.defn.strict_intake else False,
                    "Belum ada: " + "; ".join(missing) + ".")
+
+    # attachments, kept here until the case is saved (or a draft)
+    def choose_files(self, code: str) -> None:
+        label = self.boxes[code].text() if code in self.boxes else "lampiran"
+        paths, _ = QFileDialog.getOpenFileNames(self, f"Lampirkan pindaian: {label}", "",
+                                                "Pindaian (*.pdf *.jpg *.jpeg *.png *.tif *.tiff)")
+        if paths:
+            self.attach_paths([Path(p) for p in paths], code)
+
+    def drop_files(self, mime: QMimeData, code: str) -> bool:
+        """Files dropped on a requirement's row (``code``) or on the page (``""``: not tied to one)."""
+        paths = _local_files(mime)
+        if paths:
+            self.attach_paths(paths, code)
+        return bool(paths)
+
+    def dragEnterEvent(self, event) -> None:  # noqa: N802
+        if _local_files(event.mimeData()):
+            event.acceptProposedAction()
+
+    def dropEvent(self, event) -> None:  # noqa: N802
+        if self.drop_files(event.mimeData(), ""):
+            event.acceptProposedAction()
+
+    def attach_paths(self, paths: list[Path], code: str) -> list[str]:
+        """Check each file with the core's rules (type by content, size); keep the good ones, name the rest."""
+        refused: list[str] = []
+        added: list[str] = []
+        for p in paths:
+            try:
+                attachments.check_file(p, max_bytes=self.max_bytes)
+            except ValidationError as exc:
+                refused.append(str(exc))
+                continue
+            if any(Path(f.path).resolve() == p.resolve() for f in self.files):
+                refused.append(f"Berkas '{p.name}' sudah dilampirkan.")
+                continue
+            self.files.append(attachments.FileToAttach(p, code, p.name))
+            added.append(p.name)
+        if added and code in self.boxes:
+            self.boxes[code].setChecked(True)  # a scan of the document means it was handed in
+        self._refresh_files()
+        if refused:
+            _check(self.file_state, False, " ".join(refused))
+        elif added:
+            _check(self.file_state, True, f"✓ Dilampirkan: {', '.join(added)}.")
+        return refused
+
+    def remove_file(self, path: Path, code: str) -> None:
+        self.files = [f for f in self.files if not (f.path == path and f.requirement_code == code)]
+        self._refresh_files()
+        self.file_state.setText("")
+
+    def _refresh_files(self) -> None:
+        for row in self.rows.values():
+            row.chips.refresh()
+        self.other_files.refresh()
+
+    def file_lines(self) -> list[str]:
+        def label(code: str) -> str:
+            return self.boxes[code].text() if code in self.boxes else "lain-lain"
+
+        return [f"📎 {f.name} — {label(f.requirement_code)}" for f in self.files]
+
+    # drafts
+    def page_state(self) -> dict[str, Any]:
+        return {"received": self.received()}
+
+    def restore(self, state: dict[str, Any], files: list[attachments.FileToAttach]) -> None:
+        for code, box in self.boxes.items():
+            box.setChecked(code in state.get("received", []))
+        self.files = [f for f in files if not f.requirement_code or f.requirement_code in self.boxes]
+        self._refresh_files()
 
 
 # ------------------------------------------------------------------------------------------ service pages
@@ -341,6 +530,13 @@ class ServicePage(QWizardPage):
 
     def summary_lines(self) -> list[str]:
         return []
+
+    def page_state(self) -> dict[str, Any]:
+        """What a draft keeps of this page (restored by :meth:`restore`)."""
+        return {}
+
+    def restore(self, state: dict[str, Any]) -> None:
+        pass
 
 
 class UrgentPage(ServicePage):
@@ -371,6 +567,13 @@ class UrgentPage(ServicePage):
 
     def summary_lines(self) -> list[str]:
         return [f"<b>DARURAT</b>: {self.note.text().strip()}"] if self.urgent() else ["Bukan kasus darurat."]
+
+    def page_state(self) -> dict[str, Any]:
+        return {"urgent": self.is_urgent.isChecked(), "note": self.note.text()}
+
+    def restore(self, state: dict[str, Any]) -> None:
+        self.is_urgent.setChecked(bool(state.get("urgent")))
+        self.note.setText(str(state.get("note", "")))
 
 
 class DeactivationPage(ServicePage):
@@ -404,6 +607,13 @@ class DeactivationPage(ServicePage):
     def summary_lines(self) -> list[str]:
         return [f"Alasan: {self.reason.currentText()}", f"Bukti: {self.evidence.text().strip() or '-'}"]
 
+    def page_state(self) -> dict[str, Any]:
+        return {"reason": self.reason.currentData(), "evidence": self.evidence.text()}
+
+    def restore(self, state: dict[str, Any]) -> None:
+        self.reason.setCurrentIndex(max(0, self.reason.findData(state.get("reason", ""))))
+        self.evidence.setText(str(state.get("evidence", "")))
+
 
 class DeactivatedOnMixin:
     def _date_row(self, form: QFormLayout, cfg: RuleSettings) -> None:
@@ -423,6 +633,11 @@ class DeactivatedOnMixin:
 
     def deactivated_on(self) -> date:
         return self.deactivated.date().toPython()
+
+    def _restore_date(self, state: dict[str, Any]) -> None:
+        raw = state.get("deactivated_on")
+        if raw:
+            self.deactivated.setDate(QDate.fromString(str(raw), "yyyy-MM-dd"))
 
     def _limit(self) -> None:
         res = reactivation_limit(self.deactivated_on(), date.today(), months=self.cfg.reactivation_months,
@@ -445,6 +660,13 @@ class ReactivationSkPage(ServicePage, DeactivatedOnMixin):
 
     def data(self) -> dict[str, Any]:
         return {"bpjs_status": self.status.currentData(), "deactivated_on": self.deactivated_on().isoformat()}
+
+    def page_state(self) -> dict[str, Any]:
+        return self.data()
+
+    def restore(self, state: dict[str, Any]) -> None:
+        self.status.setCurrentIndex(max(0, self.status.findData(state.get("bpjs_status", "nonaktif"))))
+        self._restore_date(state)
 
     def summary_lines(self) -> list[str]:
         return [f"Status BPJS: {self.status.currentText()}", f"Nonaktif sejak {self.deactivated_on():%d-%m-%Y}",
@@ -487,6 +709,20 @@ class ReactivationRekomPage(ServicePage, DeactivatedOnMixin):
 
     def data(self) -> dict[str, Any]:
         return {"deactivated_on": self.deactivated_on().isoformat()}
+
+    def page_state(self) -> dict[str, Any]:
+        return {"deactivated_on": self.deactivated_on().isoformat(), "confirmed": self.confirm.isChecked(),
+                "confirmed_by": self.by.text(), "confirmed_at": self.when.dateTime().toString(Qt.DateFormat.ISODate),
+                "answer": self.answer.currentData(), "note": self.note.text()}
+
+    def restore(self, state: dict[str, Any]) -> None:
+        self._restore_date(state)
+        self.confirm.setChecked(bool(state.get("confirmed")))
+        self.by.setText(str(state.get("confirmed_by", "")))
+        if state.get("confirmed_at"):
+            self.when.setDateTime(QDateTime.fromString(str(state["confirmed_at"]), Qt.DateFormat.ISODate))
+        self.answer.setCurrentIndex(max(0, self.answer.findData(state.get("answer"))))
+        self.note.setText(str(state.get("note", "")))
 
     def bpjs_confirmation(self) -> dict[str, Any] | None:
         if not self.confirm.isChecked():
@@ -586,6 +822,18 @@ class JamkesdaPage(ServicePage):
             out["indicators"] = {c: b.isChecked() for c, b in self.indicators.items()}
         return out
 
+    def page_state(self) -> dict[str, Any]:
+        return {"electricity_va": self.va.value(), "dependants": self.dependants.value(),
+                "survey": self.survey.isChecked(), "indicators": {c: b.isChecked() for c, b in self.indicators.items()}}
+
+    def restore(self, state: dict[str, Any]) -> None:
+        self.va.setValue(int(state.get("electricity_va", self.va.value())))
+        self.dependants.setValue(int(state.get("dependants", 0)))
+        self.survey.setChecked(bool(state.get("survey")))
+        for code, on in (state.get("indicators") or {}).items():
+            if code in self.indicators:
+                self.indicators[code].setChecked(bool(on))
+
     def summary_lines(self) -> list[str]:
         lines = [f"Daya listrik {self.va.value()} VA, {self.dependants.value()} tanggungan"]
         if self.survey.isChecked():
@@ -638,7 +886,8 @@ class SummaryPage(QWizardPage):
                 ("DTSEN", p.dtsen_summary()),
                 ("Persyaratan diterima", "<br>".join(f"✓ {w.checklist_page.boxes[c].text()}"
                                                      for c in w.checklist_page.received()) or "belum ada"),
-                ("Belum ada", "<br>".join(f"✗ {m}" for m in missing) or "—")]
+                ("Belum ada", "<br>".join(f"✗ {m}" for m in missing) or "—"),
+                ("Lampiran pindaian", "<br>".join(w.checklist_page.file_lines()) or "tidak ada")]
         if w.service_page is not None:
             rows.append(("Keterangan layanan", "<br>".join(w.service_page.summary_lines())))
         html = "<table cellspacing='4'>" + "".join(f"<tr><td><b>{k}</b></td><td>{v}</td></tr>" for k, v in rows)
@@ -676,6 +925,11 @@ class ReceiptPage(QWizardPage):
         self.open_docx = QPushButton("Buka tanda terima (&Word)")
         self.open_pdf = QPushButton("Buka/cetak &PDF")
         self.make_pdf = QPushButton("Buat &PDF")
+        self.preview = QPushButton("Prat&injau")
+        self.preview.setObjectName("preview")
+        self.preview.setToolTip("Menampilkan halaman tanda terima untuk diperiksa dan dicetak")
+        self.preview_dialog = None
+        row.addWidget(self.preview)
         row.addWidget(self.open_docx)
         row.addWidget(self.open_pdf)
         row.addWidget(self.make_pdf)
@@ -687,6 +941,7 @@ class ReceiptPage(QWizardPage):
         self.open_docx.clicked.connect(lambda: self._open("docx"))
         self.open_pdf.clicked.connect(lambda: self._open("pdf"))
         self.make_pdf.clicked.connect(self._make_pdf)
+        self.preview.clicked.connect(self._preview)
 
     def initializePage(self) -> None:  # noqa: N802
         res = self.w.result
@@ -710,6 +965,7 @@ class ReceiptPage(QWizardPage):
         assert res is not None
         letter = res.letter
         self.open_docx.setEnabled(letter is not None)
+        self.preview.setEnabled(letter is not None)
         self.open_pdf.setVisible(letter is not None and letter.pdf_path is not None)
         self.make_pdf.setVisible(letter is not None and letter.pdf_path is None)
         if letter is not None:
@@ -725,6 +981,18 @@ class ReceiptPage(QWizardPage):
         path = res.letter.pdf_path if kind == "pdf" else res.letter.docx_path
         if path is not None:
             QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
+
+    def _preview(self) -> None:
+        from ui.dialogs.letter_preview import LetterPreviewDialog
+
+        res = self.w.result
+        if res is None or res.letter is None:
+            return
+        dlg = LetterPreviewDialog(self.w.session, res.letter.id, caption=f"{res.letter.number} — {res.letter.title}",
+                                  parent=self)
+        dlg.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)
+        self.preview_dialog = dlg
+        dlg.show()
 
     def _make_pdf(self) -> None:
         res = self.w.result
@@ -760,10 +1028,18 @@ class ServiceWizard(QWizard):
     """``on_saved(case_info)`` is called once the case is in the database."""
 
     def __init__(self, session: UiSession, defn: ServiceDef, cfg: RuleSettings, *,
-                 on_saved: Callable[[cases.CaseInfo], None] | None = None, pdf: bool | None = None, parent=None):
+                 on_saved: Callable[[cases.CaseInfo], None] | None = None, pdf: bool | None = None,
+                 draft: drafts.DraftInfo | None = None, on_drafts_changed: Callable[[], None] | None = None,
+                 parent=None):
         super().__init__(parent)
         self.session, self.defn, self.cfg, self.on_saved, self.pdf = session, defn, cfg, on_saved, pdf
+        self.on_drafts_changed = on_drafts_changed
         self.result: SaveResult | None = None
+        self.draft_id: int | None = draft.id if draft else None
+        self.draft_saving = False
+        self.close_after_draft = False
+        self.attach_warning: QMessageBox | None = None
+        self.close_box: QMessageBox | None = None
         self.setWindowTitle(f"Berkas baru — {defn.name}")
         self.setWizardStyle(QWizard.WizardStyle.ClassicStyle)
         self.setOption(QWizard.WizardOption.NoBackButtonOnLastPage, True)
@@ -781,7 +1057,135 @@ class ServiceWizard(QWizard):
         for page in (self.person_page, self.checklist_page, self.service_page, self.summary_page, self.receipt_page):
             if page is not None:
                 self.addPage(page)
+        self.setOption(QWizard.WizardOption.HaveCustomButton1, True)
+        self.setButtonText(QWizard.WizardButton.CustomButton1, "Simpan d&raf")
+        self.draft_button = self.button(QWizard.WizardButton.CustomButton1)
+        self.draft_button.setObjectName("save_draft")
+        self.draft_button.setToolTip("Simpan isian sejauh ini; lanjutkan nanti dari daftar Draf tersimpan")
+        self.customButtonClicked.connect(self._custom_button)
+        self.currentIdChanged.connect(self._page_changed)
+        if draft is not None:
+            self.restore(draft)
+        self.saved_state = self.wizard_state() if draft is not None else None
+        session.runner.run(lambda _t: attachments.load_settings(session.office), on_done=self._attachment_settings,
+                           on_error=lambda _e, _tb: None)  # the shipped limit stays if the setting cannot be read
         self.resize(820, 640)
+
+    def _custom_button(self, which) -> None:
+        if which in (QWizard.WizardButton.CustomButton1, QWizard.WizardButton.CustomButton1.value):
+            self.save_draft()
+
+    def _attachment_settings(self, cfg: attachments.AttachmentSettings) -> None:
+        self.checklist_page.max_bytes = cfg.max_mb * 1024 * 1024
+
+    def _page_changed(self, _id: int) -> None:
+        self.draft_button.setVisible(self.result is None and self.currentPage() is not self.summary_page)
+
+    # ------------------------------------------------------------------ drafts
+    def wizard_state(self) -> dict[str, Any]:
+        """Everything the pages hold, as JSON-able values (the staged scans travel separately)."""
+        sp = self.service_page
+        return {"person": self.person_page.page_state(), "checklist": self.checklist_page.page_state(),
+                "service": sp.page_state() if sp else {},
+                "files": [[str(f.path), f.requirement_code, f.name] for f in self.checklist_page.files]}
+
+    def restore(self, draft: drafts.DraftInfo) -> None:
+        st = draft.state
+        self.person_page.restore(st.get("person", {}))
+        self.checklist_page.restore(st.get("checklist", {}), [attachments.FileToAttach(f.path, f.requirement_code,
+                                                                                       f.file_name)
+                                                              for f in draft.files])
+        if self.service_page is not None:
+            self.service_page.restore(st.get("service", {}))
+        saved = draft.updated_at.astimezone().strftime("%d-%m-%Y %H.%M")
+        self.setWindowTitle(f"Berkas baru — {self.defn.name} (draf {saved})")
+        missing = [f.file_name for f in draft.files if not f.path.exists()]
+        if missing:
+            _check(self.checklist_page.file_state, False, "Salinan lampiran draf hilang: " + ", ".join(missing))
+
+    def has_input(self) -> bool:
+        p = self.person_page
+        return bool(p.nik.text().strip() or p.name.text().strip() or self.checklist_page.received()
+                    or self.checklist_page.files)
+
+    def unsaved(self) -> bool:
+        if self.result is not None or not self.has_input():
+            return False
+        return self.saved_state is None or json.dumps(self.wizard_state(), sort_keys=True, default=str) != \
+            json.dumps(self.saved_state, sort_keys=True, default=str)
+
+    def save_draft(self) -> None:
+        """Store the pages' state and the chosen scans (copied) as a draft, in a worker."""
+        if self.draft_saving or self.result is not None:
+            return
+        s = self.session
+        state = self.wizard_state()
+        p = self.person_page
+        kwargs: dict[str, Any] = dict(service_code=self.defn.code, state=state, nik=p.nik.text().strip(),
+                                      name=p.name.text().strip(), files=list(self.checklist_page.files),
+                                      draft_id=self.draft_id, counter=s.office.config.counter)
+        self.draft_saving = True
+        self.draft_button.setEnabled(False)
+
+        def done(info: drafts.DraftInfo) -> None:
+            self.draft_saving = False
+            self.draft_button.setEnabled(True)
+            self.draft_id = info.id
+            page = self.checklist_page  # from now on the draft's own copies are the files
+            page.files = [attachments.FileToAttach(f.path, f.requirement_code, f.file_name) for f in info.files]
+            page._refresh_files()
+            self.saved_state = self.wizard_state()
+            _check(page.file_state, True, f"✓ Draf disimpan ({len(info.files)} lampiran). Lanjutkan nanti dari "
+                   "daftar Draf tersimpan di layar Antrean.")
+            saved = info.updated_at.astimezone().strftime("%H.%M")
+            self.setWindowTitle(f"Berkas baru — {self.defn.name} (draf disimpan pukul {saved})")
+            if self.on_drafts_changed:
+                self.on_drafts_changed()
+            if self.close_after_draft:
+                self.close_after_draft = False
+                super(ServiceWizard, self).reject()
+
+        def failed(exc: BaseException, tb: str) -> None:
+            self.draft_saving = False
+            self.close_after_draft = False
+            self.draft_button.setEnabled(True)
+            show_error(self, exc, tb)
+
+        s.runner.run(lambda _t: drafts.save_draft(s.office, actor=s.actor, **kwargs), on_done=done, on_error=failed)
+
+    def reject(self) -> None:
+        """Cancel, Esc or the window's close button: unsaved input is offered to be kept as a draft."""
+        if self.summary_page.saving or self.draft_saving:
+            return
+        if self.unsaved() and self.session.may("draft.save"):
+            self.ask_save_draft()
+            return
+        super().reject()
+
+    def ask_save_draft(self) -> None:
+        """Ya: save a draft, then close · Tidak: discard and close · Batal: stay (a non-blocking question)."""
+        if self.close_box is not None and self.close_box.isVisible():
+            return
+        yes, no, cancel = (QMessageBox.StandardButton.Yes, QMessageBox.StandardButton.No,
+                           QMessageBox.StandardButton.Cancel)
+        box = QMessageBox(QMessageBox.Icon.Question, "Simpan sebagai draf?",
+                          "Isian berkas ini belum disimpan. Simpan sebagai draf agar dapat dilanjutkan nanti?",
+                          yes | no | cancel, self)
+        box.setObjectName("close_box")
+        for button, text in ((yes, "&Ya, simpan draf"), (no, "&Tidak, buang isian"), (cancel, "&Batal")):
+            box.button(button).setText(text)
+        box.setDefaultButton(yes)
+        box.setEscapeButton(cancel)
+        box.finished.connect(lambda _r: self._close_answer(box.standardButton(box.clickedButton())))
+        self.close_box = box
+        box.open()
+
+    def _close_answer(self, answer: QMessageBox.StandardButton) -> None:
+        if answer == QMessageBox.StandardButton.Yes:
+            self.close_after_draft = True
+            self.save_draft()
+        elif answer == QMessageBox.StandardButton.No:
+            super().reject()
 
     def save(self) -> None:
         p, sp = self.person_page, self.service_page
@@ -793,12 +1197,23 @@ class ServiceWizard(QWizard):
             data=sp.data() if sp else {}, counter=s.office.config.counter)
         conf = sp.bpjs_confirmation() if sp else None
         pdf = self.pdf
+        files = list(self.checklist_page.files)
+        draft_id = self.draft_id
 
         def work(_t) -> SaveResult:
             info = cases.open_case(s.office, actor=s.actor, **kwargs)
             if conf:
                 info = cases.record_bpjs_confirmation(s.office, actor=s.actor, case_id=info.id, version=info.version,
                                                       **conf)
+            attached, attach_error = 0, ""
+            if files:  # right after the case exists; the scans were checked when they were chosen
+                try:
+                    attached = len(attachments.add_files(s.office, actor=s.actor, case_id=info.id, files=files))
+                except (LoketError, OSError) as exc:
+                    attach_error = str(exc)
+            if draft_id is not None and not attach_error:  # the draft became this case
+                with contextlib.suppress(LoketError):  # already gone (deleted from another window)
+                    drafts.delete_draft(s.office, actor=s.actor, draft_id=draft_id, reason=f"menjadi {info.reg_number}")
             letter, error = None, ""
             try:
                 letter = case_letters.issue_document(s.office, actor=s.actor, case_id=info.id, key="tanda_terima")
@@ -810,7 +1225,8 @@ class ServiceWizard(QWizard):
                     done = letters.convert_pdfs(s.office, actor=s.actor, letter_ids=[letter.id])
                     if letter.id in done.converted:
                         letter = replace(letter, pdf_path=done.converted[letter.id])
-            return SaveResult(info, cases.receipt(s.office, actor=s.actor, case_id=info.id), letter, error)
+            return SaveResult(info, cases.receipt(s.office, actor=s.actor, case_id=info.id), letter, error,
+                              attached, attach_error)
 
         self.button(QWizard.WizardButton.CommitButton).setEnabled(False)
         self.button(QWizard.WizardButton.BackButton).setEnabled(False)
@@ -821,7 +1237,17 @@ class ServiceWizard(QWizard):
         self.summary_page.saving = False
         if self.on_saved:
             self.on_saved(result.case)
+        if self.draft_id is not None and not result.attach_error and self.on_drafts_changed:
+            self.on_drafts_changed()
         self.next()
+        if result.attach_error:
+            kept = " Draf tetap disimpan agar salinan pindaiannya tidak hilang." if self.draft_id is not None else ""
+            self.attach_warning = QMessageBox(
+                QMessageBox.Icon.Warning, "Lampiran belum tersimpan",
+                f"Berkas {result.case.reg_number} sudah tersimpan, tetapi lampiran pindaiannya TIDAK: "
+                f"{result.attach_error} Tambahkan lampiran di layar berkas (bagian Lampiran).{kept}", parent=self)
+            self.attach_warning.setObjectName("attach_warning")
+            self.attach_warning.open()
 
     def _failed(self, exc: BaseException, tb: str) -> None:
         self.summary_page.saving = False
