@@ -159,3 +159,24 @@ def test_voided_letter_has_no_preview(qtbot, office, staff):
     assert not v.preview_button.isEnabled()
     v.letters_table.doubleClicked.emit(v.letters_table.model().index(0, 0))
     assert v.preview_dialog is None
+
+
+@needs_soffice
+def test_preview_from_the_wizard_receipt(qtbot, office, make_user):
+    from tests.ui.test_service_wizards import fill_person, finish, make_wizard
+
+    officer = make_user("front_office")
+    w = make_wizard(qtbot, office, officer, "penonaktifan")
+    fill_person(qtbot, w)
+    w.checklist_page.all_button.click()
+    w.next()
+    w.service_page.reason.setCurrentIndex(w.service_page.reason.findData("mampu"))
+    w.next()
+    res = finish(qtbot, w)
+    page = w.receipt_page
+    assert page.preview.isEnabled()
+    page.preview.click()
+    dlg = page.preview_dialog
+    qtbot.waitUntil(lambda: bool(dlg.page_labels) and dlg.print_button.isEnabled(), timeout=20_000)
+    assert dlg.letter.number == res.letter.number and not dlg.page_labels[0].pixmap().isNull()
+    dlg.close()
