@@ -1,0 +1,2522 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en" sourcelanguage="id">
+<context>
+    <name>AdminPage</name>
+    <message>
+        <source>Administrator pertama</source>
+        <translation>First administrator</translation>
+    </message>
+    <message>
+        <source>Akun ini mengelola pengguna dan pengaturan. Simpan kata sandinya dengan aman.</source>
+        <translation>This account manages users and settings. Keep its password safe.</translation>
+    </message>
+    <message>
+        <source>mis. admin</source>
+        <translation>e.g. admin</translation>
+    </message>
+    <message>
+        <source>18 digit, boleh dikosongkan</source>
+        <translation>18 digits, may be left empty</translation>
+    </message>
+    <message>
+        <source>minimal 8 karakter</source>
+        <translation>at least 8 characters</translation>
+    </message>
+    <message>
+        <source>Nama pengguna *</source>
+        <translation>Username *</translation>
+    </message>
+    <message>
+        <source>Nama lengkap *</source>
+        <translation>Full name *</translation>
+    </message>
+    <message>
+        <source>NIP</source>
+        <translation>NIP</translation>
+    </message>
+    <message>
+        <source>Kata sandi *</source>
+        <translation>Password *</translation>
+    </message>
+    <message>
+        <source>Ulangi kata sandi *</source>
+        <translation>Repeat password *</translation>
+    </message>
+    <message>
+        <source>Nama lengkap wajib diisi.</source>
+        <translation>The full name is required.</translation>
+    </message>
+    <message>
+        <source>Kedua kata sandi tidak sama.</source>
+        <translation>The two passwords do not match.</translation>
+    </message>
+    <message>
+        <source>Perhatian</source>
+        <translation>Attention</translation>
+    </message>
+</context>
+<context>
+    <name>BackupPanel</name>
+    <message>
+        <source>&amp;Buat cadangan sekarang</source>
+        <translation>&amp;Make a backup now</translation>
+    </message>
+    <message>
+        <source>&amp;Pulihkan dari cadangan…</source>
+        <translation>&amp;Restore from a backup…</translation>
+    </message>
+    <message>
+        <source>Membuat cadangan…</source>
+        <translation>Making a backup…</translation>
+    </message>
+    <message>
+        <source>Cadangan dibuat: {path} ({files} berkas, {size} MB).</source>
+        <translation>Backup made: {path} ({files} files, {size} MB).</translation>
+    </message>
+    <message>
+        <source>Berkas cadangan</source>
+        <translation>Backup file</translation>
+    </message>
+    <message>
+        <source>Cadangan Loket PBI (*.zip)</source>
+        <translation>Loket PBI backups (*.zip)</translation>
+    </message>
+    <message>
+        <source>Memeriksa {file}…</source>
+        <translation>Checking {file}…</translation>
+    </message>
+    <message>
+        <source>Pulihkan cadangan</source>
+        <translation>Restore backup</translation>
+    </message>
+    <message>
+        <source>Cadangan {file} utuh: dibuat {created} (UTC) oleh Loket PBI {version}, {files} berkas.
+
+Semua data saat ini akan DIGANTI dengan isi cadangan ini. Data saat ini disimpan dulu di folder backups/sebelum-pulih-… . Setelah pemulihan aplikasi ditutup; bukalah kembali.
+
+Lanjutkan pemulihan?</source>
+        <translation>Backup {file} is intact: made {created} (UTC) by Loket PBI {version}, {files} files.
+
+All current data will be REPLACED by the contents of this backup. The current data is first kept in the folder backups/sebelum-pulih-… . After the restore the application closes; please start it again.
+
+Continue with the restore?</translation>
+    </message>
+    <message>
+        <source>Cadangan terenkripsi</source>
+        <translation>Encrypted backup</translation>
+    </message>
+    <message>
+        <source>Kata sandi cadangan:</source>
+        <translation>Backup password:</translation>
+    </message>
+    <message>
+        <source>Memulihkan… jangan matikan komputer.</source>
+        <translation>Restoring… do not switch off the computer.</translation>
+    </message>
+    <message>
+        <source>Pemulihan selesai</source>
+        <translation>Restore finished</translation>
+    </message>
+    <message>
+        <source>Data dipulihkan dari {file}. Data sebelumnya disimpan di {aside}.
+Aplikasi sekarang ditutup; bukalah kembali.</source>
+        <translation>Data restored from {file}. The previous data is kept in {aside}.
+The application now closes; please start it again.</translation>
+    </message>
+    <message>
+        <source>Pemulihan gagal</source>
+        <translation>Restore failed</translation>
+    </message>
+    <message>
+        <source>Pemulihan tidak selesai. Tutup dan buka kembali aplikasi sebelum bekerja lagi.</source>
+        <translation>The restore did not finish. Close and restart the application before working again.</translation>
+    </message>
+</context>
+<context>
+    <name>BatchDetailPanel</name>
+    <message>
+        <source>Kasus</source>
+        <translation>Case</translation>
+    </message>
+    <message>
+        <source>NIK</source>
+        <translation>NIK</translation>
+    </message>
+    <message>
+        <source>Nama</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Umpan balik</source>
+        <translation>Feedback</translation>
+    </message>
+    <message>
+        <source>TMT / alasan</source>
+        <translation>Effective date (TMT) / reason</translation>
+    </message>
+    <message>
+        <source>Isi batch</source>
+        <translation>Batch contents</translation>
+    </message>
+    <message>
+        <source>Waktu</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <source>Jenis</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <source>Tujuan</source>
+        <translation>Destination</translation>
+    </message>
+    <message>
+        <source>Hasil</source>
+        <translation>Result</translation>
+    </message>
+    <message>
+        <source>Tanda terima / galat</source>
+        <translation>Receipt / error</translation>
+    </message>
+    <message>
+        <source>Riwayat pengiriman</source>
+        <translation>Delivery history</translation>
+    </message>
+    <message>
+        <source>Periksa ulang ZIP batch: SHA-256-nya, setiap berkas terhadap manifest.json, dan jumlah baris terhadap jumlah kasus yang tercatat.</source>
+        <translation>Re-check the batch ZIP: its SHA-256, every file against manifest.json, and the number of rows against the recorded number of cases.</translation>
+    </message>
+    <message>
+        <source>&amp;Periksa berkas batch</source>
+        <translation>&amp;Check batch files</translation>
+    </message>
+    <message>
+        <source>Pemeriksaan berkas</source>
+        <translation>File check</translation>
+    </message>
+    <message>
+        <source>No. registrasi</source>
+        <translation>Registration no.</translation>
+    </message>
+    <message>
+        <source>Siap sejak</source>
+        <translation>Ready since</translation>
+    </message>
+    <message>
+        <source>Periode</source>
+        <translation>Period</translation>
+    </message>
+    <message>
+        <source>Keterangan</source>
+        <translation>Remarks</translation>
+    </message>
+    <message>
+        <source>Pindahkan ke periode &amp;lain…</source>
+        <translation>Move to another &amp;period…</translation>
+    </message>
+    <message>
+        <source>Kasus menunggu</source>
+        <translation>Waiting cases</translation>
+    </message>
+    <message>
+        <source>belum ada</source>
+        <translation>none yet</translation>
+    </message>
+    <message>
+        <source>Berhasil</source>
+        <translation>Succeeded</translation>
+    </message>
+    <message>
+        <source>Gagal</source>
+        <translation>Failed</translation>
+    </message>
+    <message>
+        <source>Riwayat pengiriman ({0})</source>
+        <translation>Delivery history ({0})</translation>
+    </message>
+    <message>
+        <source>Memeriksa…</source>
+        <translation>Checking…</translation>
+    </message>
+    <message>
+        <source>Berkas batch BERMASALAH:</source>
+        <translation>Batch files have PROBLEMS:</translation>
+    </message>
+    <message>
+        <source>Berkas batch utuh: SHA-256 ZIP, setiap berkas di dalamnya dan jumlah baris sama dengan saat batch ditutup.</source>
+        <translation>Batch files are intact: the ZIP&apos;s SHA-256, every file in it and the number of rows match the state when the batch was closed.</translation>
+    </message>
+    <message>
+        <source>{0} kasus {1} menunggu batch.</source>
+        <translation>{0} {1} cases are waiting for a batch.</translation>
+    </message>
+    <message>
+        <source>{0} di antaranya berasal dari periode yang sudah ditutup: pindahkan ke periode berikut agar ikut batch.</source>
+        <translation>{0} of them belong to a period that is already closed: move them to the next period so they go into a batch.</translation>
+    </message>
+    <message>
+        <source>Periode sudah ditutup</source>
+        <translation>Period already closed</translation>
+    </message>
+    <message>
+        <source>Kasus menunggu ({0})</source>
+        <translation>Waiting cases ({0})</translation>
+    </message>
+</context>
+<context>
+    <name>BatchesView</name>
+    <message>
+        <source>Ditutup, belum terkirim</source>
+        <translation>Closed, not yet sent</translation>
+    </message>
+    <message>
+        <source>Terkirim</source>
+        <translation>Sent</translation>
+    </message>
+    <message>
+        <source>Layanan</source>
+        <translation>Service</translation>
+    </message>
+    <message>
+        <source>Periode</source>
+        <translation>Period</translation>
+    </message>
+    <message>
+        <source>Urutan</source>
+        <translation>Sequence</translation>
+    </message>
+    <message>
+        <source>Jumlah data</source>
+        <translation>Records</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Terkirim / galat terakhir</source>
+        <translation>Sent / last error</translation>
+    </message>
+    <message>
+        <source>Umpan balik</source>
+        <translation>Feedback</translation>
+    </message>
+    <message>
+        <source>&lt;h2&gt;Batch bulanan&lt;/h2&gt;</source>
+        <translation>&lt;h2&gt;Monthly batches&lt;/h2&gt;</translation>
+    </message>
+    <message>
+        <source>Layanan:</source>
+        <translation>Service:</translation>
+    </message>
+    <message>
+        <source>Periode (TTTT-BB):</source>
+        <translation>Period (YYYY-MM):</translation>
+    </message>
+    <message>
+        <source>&amp;Tutup batch</source>
+        <translation>&amp;Close batch</translation>
+    </message>
+    <message>
+        <source>&amp;Muat ulang</source>
+        <translation>&amp;Reload</translation>
+    </message>
+    <message>
+        <source>&amp;Kirim sekarang</source>
+        <translation>&amp;Send now</translation>
+    </message>
+    <message>
+        <source>Impor &amp;umpan balik…</source>
+        <translation>Import &amp;feedback…</translation>
+    </message>
+    <message>
+        <source>&amp;Rekonsiliasi…</source>
+        <translation>Reco&amp;ncile…</translation>
+    </message>
+    <message>
+        <source>Pengiriman otomatis: belum dicoba.</source>
+        <translation>Automatic delivery: not tried yet.</translation>
+    </message>
+    <message>
+        <source>Baris</source>
+        <translation>Row</translation>
+    </message>
+    <message>
+        <source>NIK</source>
+        <translation>NIK</translation>
+    </message>
+    <message>
+        <source>Nama</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Keterangan</source>
+        <translation>Remarks</translation>
+    </message>
+    <message>
+        <source>Temuan</source>
+        <translation>Finding</translation>
+    </message>
+    <message>
+        <source>Sumber</source>
+        <translation>Source</translation>
+    </message>
+    <message>
+        <source>Tindakan</source>
+        <translation>Action</translation>
+    </message>
+    <message>
+        <source>Masih ada pekerjaan yang berjalan; tunggu sampai selesai.</source>
+        <translation>A job is still running; wait until it has finished.</translation>
+    </message>
+    <message>
+        <source>Gagal ({attempts}×): {error}</source>
+        <translation>Failed ({attempts}×): {error}</translation>
+    </message>
+    <message>
+        <source>Menutup batch {service} {period}…</source>
+        <translation>Closing batch {service} {period}…</translation>
+    </message>
+    <message>
+        <source>Mengirim batch yang belum terkirim…</source>
+        <translation>Sending the batches not yet sent…</translation>
+    </message>
+    <message>
+        <source>Tidak ada batch yang menunggu pengiriman.</source>
+        <translation>No batch is waiting to be sent.</translation>
+    </message>
+    <message>
+        <source>{batch}: terkirim</source>
+        <translation>{batch}: sent</translation>
+    </message>
+    <message>
+        <source>{batch}: gagal ({errors})</source>
+        <translation>{batch}: failed ({errors})</translation>
+    </message>
+    <message>
+        <source>tanpa keterangan</source>
+        <translation>no details</translation>
+    </message>
+    <message>
+        <source>Pengiriman terakhir ({time}): {text}</source>
+        <translation>Last delivery ({time}): {text}</translation>
+    </message>
+    <message>
+        <source>Pengiriman otomatis ({time}): tidak ada batch yang menunggu.</source>
+        <translation>Automatic delivery ({time}): no batch is waiting.</translation>
+    </message>
+    <message>
+        <source>Pengiriman otomatis ({time}): {text}</source>
+        <translation>Automatic delivery ({time}): {text}</translation>
+    </message>
+    <message>
+        <source>Pengiriman otomatis ({time}) gagal: {error}</source>
+        <translation>Automatic delivery ({time}) failed: {error}</translation>
+    </message>
+    <message>
+        <source>Berkas umpan balik BPJS/Kemensos</source>
+        <translation>BPJS/Kemensos feedback file</translation>
+    </message>
+    <message>
+        <source>Umpan balik (*.csv *.xlsx);;Semua (*)</source>
+        <translation>Feedback (*.csv *.xlsx);;All files (*)</translation>
+    </message>
+    <message>
+        <source>Mengimpor umpan balik {file}…</source>
+        <translation>Importing feedback {file}…</translation>
+    </message>
+    <message>
+        <source>NIK tidak dikenal</source>
+        <translation>Unknown NIK</translation>
+    </message>
+    <message>
+        <source>Bukan bagian batch terkirim</source>
+        <translation>Not part of a sent batch</translation>
+    </message>
+    <message>
+        <source>Baris bermasalah</source>
+        <translation>Faulty row</translation>
+    </message>
+    <message>
+        <source>Baris umpan balik yang tidak diterapkan:</source>
+        <translation>Feedback rows that were not applied:</translation>
+    </message>
+    <message>
+        <source>Daftar peserta BPJS (batal untuk melewati)</source>
+        <translation>BPJS participant list (cancel to skip)</translation>
+    </message>
+    <message>
+        <source>Daftar (*.csv *.xlsx);;Semua (*)</source>
+        <translation>Lists (*.csv *.xlsx);;All files (*)</translation>
+    </message>
+    <message>
+        <source>Daftar Dukcapil (batal untuk melewati)</source>
+        <translation>Dukcapil (civil registry) list (cancel to skip)</translation>
+    </message>
+    <message>
+        <source>Simpan laporan rekonsiliasi</source>
+        <translation>Save reconciliation report</translation>
+    </message>
+    <message>
+        <source>Mencocokkan daftar…</source>
+        <translation>Matching the lists…</translation>
+    </message>
+    <message>
+        <source>Rekonsiliasi: {active} peserta aktif di kantor, {bpjs} baris BPJS, {dukcapil} baris Dukcapil; {findings} temuan</source>
+        <translation>Reconciliation: {active} active participants in this office, {bpjs} BPJS rows, {dukcapil} Dukcapil rows; {findings} findings</translation>
+    </message>
+    <message>
+        <source>; {count} baris ditolak</source>
+        <translation>; {count} rows refused</translation>
+    </message>
+    <message>
+        <source> Laporan: {path}</source>
+        <translation> Report: {path}</translation>
+    </message>
+    <message>
+        <source>Temuan rekonsiliasi:</source>
+        <translation>Reconciliation findings:</translation>
+    </message>
+    <message>
+        <source>Buka kasus penonaktifan</source>
+        <translation>Open a deactivation case</translation>
+    </message>
+    <message>
+        <source>Kasus {reg} dibuka</source>
+        <translation>Case {reg} opened</translation>
+    </message>
+    <message>
+        <source>Kasus penonaktifan {reg} dibuka untuk {name}.</source>
+        <translation>Deactivation case {reg} opened for {name}.</translation>
+    </message>
+</context>
+<context>
+    <name>CarryDialog</name>
+    <message>
+        <source>Pindahkan ke batch periode lain</source>
+        <translation>Move to another period&apos;s batch</translation>
+    </message>
+    <message>
+        <source>Kasus {0} belum masuk batch. Pindahkan ke periode berikut; tindakan ini dicatat di log audit.</source>
+        <translation>Case {0} is not in a batch yet. Move it to the next period; this is recorded in the audit log.</translation>
+    </message>
+    <message>
+        <source>TTTT-BB</source>
+        <translation>YYYY-MM</translation>
+    </message>
+    <message>
+        <source>mis. berkas dari kelurahan baru lengkap setelah batch ditutup</source>
+        <translation>e.g. the file from the kelurahan was only complete after the batch was closed</translation>
+    </message>
+    <message>
+        <source>Periode tujuan:</source>
+        <translation>Target period:</translation>
+    </message>
+    <message>
+        <source>Alasan:</source>
+        <translation>Reason:</translation>
+    </message>
+    <message>
+        <source>Pindahkan</source>
+        <translation>Move</translation>
+    </message>
+    <message>
+        <source>Batal</source>
+        <translation>Cancel</translation>
+    </message>
+</context>
+<context>
+    <name>CaseListView</name>
+    <message>
+        <source>Semua waktu</source>
+        <extracomment>table column -&gt; sort key of :func:`case_queries.page_cases` (None: not sortable)</extracomment>
+        <translation>Any time</translation>
+    </message>
+    <message>
+        <source>Hari ini</source>
+        <translation>Today</translation>
+    </message>
+    <message>
+        <source>7 hari terakhir</source>
+        <translation>Last 7 days</translation>
+    </message>
+    <message>
+        <source>Bulan ini</source>
+        <translation>This month</translation>
+    </message>
+    <message>
+        <source>Rentang tanggal…</source>
+        <translation>Date range…</translation>
+    </message>
+    <message>
+        <source>&lt;h2&gt;Daftar berkas&lt;/h2&gt;</source>
+        <translation>&lt;h2&gt;Case register&lt;/h2&gt;</translation>
+    </message>
+    <message>
+        <source>Semua status</source>
+        <translation>All statuses</translation>
+    </message>
+    <message>
+        <source>Semua loket</source>
+        <translation>All counters</translation>
+    </message>
+    <message>
+        <source>Hanya yang &amp;belum selesai</source>
+        <translation>Only &amp;unfinished</translation>
+    </message>
+    <message>
+        <source>&amp;Layanan:</source>
+        <translation>S&amp;ervice:</translation>
+    </message>
+    <message>
+        <source>Lan&amp;gkah:</source>
+        <translation>Ste&amp;p:</translation>
+    </message>
+    <message>
+        <source>&amp;Status:</source>
+        <translation>&amp;Status:</translation>
+    </message>
+    <message>
+        <source>L&amp;oket:</source>
+        <translation>C&amp;ounter:</translation>
+    </message>
+    <message>
+        <source>&amp;Periode:</source>
+        <translation>Pe&amp;riod:</translation>
+    </message>
+    <message>
+        <source>Memuat…</source>
+        <translation>Loading…</translation>
+    </message>
+    <message>
+        <source>&lt;small&gt;Klik judul kolom untuk mengurutkan. NIK disamarkan di daftar; NIK lengkap ada di layar berkas bagi petugas yang memerlukannya.&lt;/small&gt;</source>
+        <translation>&lt;small&gt;Click a column heading to sort. NIKs are masked in the list; the full NIK is on the case screen for officers who need it.&lt;/small&gt;</translation>
+    </message>
+    <message>
+        <source>Semua layanan</source>
+        <translation>All services</translation>
+    </message>
+    <message>
+        <source>Semua langkah</source>
+        <translation>All steps</translation>
+    </message>
+    <message>
+        <source>Pilih layanan dahulu</source>
+        <translation>Choose a service first</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;{total}&lt;/b&gt; berkas</source>
+        <translation>&lt;b&gt;{total}&lt;/b&gt; cases</translation>
+    </message>
+    <message>
+        <source> (dimuat {shown}; gulir untuk memuat berikutnya)</source>
+        <translation> ({shown} loaded; scroll to load more)</translation>
+    </message>
+</context>
+<context>
+    <name>CaseStatus</name>
+    <message>
+        <source>Penerimaan</source>
+        <extracomment>status code -&gt; Indonesian label (marked for translation; show it through :func:`status_label`)</extracomment>
+        <translation>Intake</translation>
+    </message>
+    <message>
+        <source>Diproses</source>
+        <translation>In progress</translation>
+    </message>
+    <message>
+        <source>Selesai</source>
+        <translation>Completed</translation>
+    </message>
+    <message>
+        <source>Ditolak</source>
+        <translation>Rejected</translation>
+    </message>
+</context>
+<context>
+    <name>CaseTableModel</name>
+    <message>
+        <source>Keterangan</source>
+        <translation>Remarks</translation>
+    </message>
+    <message>
+        <source>No. registrasi</source>
+        <translation>Registration no.</translation>
+    </message>
+    <message>
+        <source>Nama</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>NIK</source>
+        <translation>NIK</translation>
+    </message>
+    <message>
+        <source>Layanan</source>
+        <translation>Service</translation>
+    </message>
+    <message>
+        <source>Langkah sekarang</source>
+        <translation>Current step</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Diterima</source>
+        <translation>Received</translation>
+    </message>
+    <message>
+        <source>Tenggat</source>
+        <translation>Due</translation>
+    </message>
+    <message>
+        <source>Lewat tenggat</source>
+        <translation>Overdue</translation>
+    </message>
+    <message>
+        <source>Menunggu Anda</source>
+        <translation>Waiting for you</translation>
+    </message>
+    <message>
+        <source>Baru</source>
+        <translation>New</translation>
+    </message>
+    <message>
+        <source>DARURAT</source>
+        <translation>URGENT</translation>
+    </message>
+</context>
+<context>
+    <name>ComplaintsView</name>
+    <message>
+        <source>Berkas dengan nomor registrasi {reg} tidak ditemukan.</source>
+        <translation>No case with registration number {reg} was found.</translation>
+    </message>
+    <message>
+        <source>No.</source>
+        <translation>No.</translation>
+    </message>
+    <message>
+        <source>Diterima</source>
+        <translation>Received</translation>
+    </message>
+    <message>
+        <source>Kanal</source>
+        <translation>Channel</translation>
+    </message>
+    <message>
+        <source>Pokok pengaduan</source>
+        <translation>Subject</translation>
+    </message>
+    <message>
+        <source>Pengadu</source>
+        <translation>Complainant</translation>
+    </message>
+    <message>
+        <source>Berkas</source>
+        <translation>Case</translation>
+    </message>
+    <message>
+        <source>Tenggat</source>
+        <translation>Due</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>&lt;h2&gt;Pengaduan&lt;/h2&gt;</source>
+        <translation>&lt;h2&gt;Complaints&lt;/h2&gt;</translation>
+    </message>
+    <message>
+        <source>Semua status</source>
+        <translation>All statuses</translation>
+    </message>
+    <message>
+        <source>Hanya yang &amp;lewat tenggat</source>
+        <translation>Only &amp;overdue</translation>
+    </message>
+    <message>
+        <source>&amp;Catat pengaduan baru…</source>
+        <translation>&amp;Record a new complaint…</translation>
+    </message>
+    <message>
+        <source>&amp;Status:</source>
+        <translation>&amp;Status:</translation>
+    </message>
+    <message>
+        <source>Pengaduan terpilih</source>
+        <translation>Selected complaint</translation>
+    </message>
+    <message>
+        <source>Pilih pengaduan di daftar.</source>
+        <translation>Choose a complaint in the list.</translation>
+    </message>
+    <message>
+        <source>Tulis tindak lanjut atau jawaban kepada pengadu…</source>
+        <translation>Write the follow-up or the answer to the complainant…</translation>
+    </message>
+    <message>
+        <source>Catat &amp;tindak lanjut</source>
+        <translation>Record &amp;follow-up</translation>
+    </message>
+    <message>
+        <source>Kirim &amp;jawaban</source>
+        <translation>Send &amp;answer</translation>
+    </message>
+    <message>
+        <source>&amp;Selesaikan</source>
+        <translation>&amp;Close complaint</translation>
+    </message>
+    <message>
+        <source> — LEWAT TENGGAT</source>
+        <translation> — OVERDUE</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;{count}&lt;/b&gt; pengaduan · &lt;b style=&apos;color:#b00020&apos;&gt;{late}&lt;/b&gt; lewat tenggat</source>
+        <translation>&lt;b&gt;{count}&lt;/b&gt; complaints · &lt;b style=&apos;color:#b00020&apos;&gt;{late}&lt;/b&gt; overdue</translation>
+    </message>
+    <message>
+        <source>Kanal: {channel}</source>
+        <translation>Channel: {channel}</translation>
+    </message>
+    <message>
+        <source>, tiket LAPOR! {ticket}</source>
+        <translation>, LAPOR! ticket {ticket}</translation>
+    </message>
+    <message>
+        <source>Pengadu: {name} {contact}</source>
+        <translation>Complainant: {name} {contact}</translation>
+    </message>
+    <message>
+        <source>Diterima {received}; tenggat {due}; status &lt;b&gt;{status}&lt;/b&gt;</source>
+        <translation>Received {received}; due {due}; status &lt;b&gt;{status}&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>Uraian: {text}</source>
+        <translation>Description: {text}</translation>
+    </message>
+    <message>
+        <source>Tindak lanjut ({at}): {text}</source>
+        <translation>Follow-up ({at}): {text}</translation>
+    </message>
+    <message>
+        <source>Jawaban ({at}): {text}</source>
+        <translation>Answer ({at}): {text}</translation>
+    </message>
+</context>
+<context>
+    <name>DashboardView</name>
+    <message>
+        <source>&lt;h2&gt;Dasbor&lt;/h2&gt;</source>
+        <translation>&lt;h2&gt;Dashboard&lt;/h2&gt;</translation>
+    </message>
+    <message>
+        <source>&lt; Bulan &amp;sebelumnya</source>
+        <translation>&lt; &amp;Previous month</translation>
+    </message>
+    <message>
+        <source>Bulan &amp;berikutnya &gt;</source>
+        <translation>&amp;Next month &gt;</translation>
+    </message>
+    <message>
+        <source>Muat ulang</source>
+        <translation>Reload</translation>
+    </message>
+    <message>
+        <source>Berkas masuk per layanan dan status</source>
+        <translation>Incoming cases by service and status</translation>
+    </message>
+    <message>
+        <source>Layanan</source>
+        <translation>Service</translation>
+    </message>
+    <message>
+        <source>Jumlah</source>
+        <translation>Total</translation>
+    </message>
+    <message>
+        <source>Ketepatan waktu per langkah (terhadap standar menit)</source>
+        <translation>Timeliness per step (against the standard minutes)</translation>
+    </message>
+    <message>
+        <source>Lewat tenggat standar waktu layanan</source>
+        <translation>Past the service-time standard</translation>
+    </message>
+    <message>
+        <source>&lt;h2&gt;Dasbor — {month}&lt;/h2&gt;</source>
+        <translation>&lt;h2&gt;Dashboard — {month}&lt;/h2&gt;</translation>
+    </message>
+</context>
+<context>
+    <name>DtsenImportView</name>
+    <message>
+        <source>&lt;h2&gt;Impor data {label}&lt;/h2&gt;</source>
+        <translation>&lt;h2&gt;Import {label} data&lt;/h2&gt;</translation>
+    </message>
+    <message>
+        <source>Pilih berkas daftar by-name-by-address yang diunduh (CSV atau XLSX). Kolom dikenali dari judulnya.
+Impor berjalan utuh atau tidak sama sekali; baris yang ditolak dicatat beserta alasannya.</source>
+        <translation>Choose the downloaded by-name-by-address list (CSV or XLSX). Columns are recognised by their headings.
+The import runs completely or not at all; refused rows are recorded with their reason.</translation>
+    </message>
+    <message>
+        <source>&amp;Pilih berkas dan impor…</source>
+        <translation>&amp;Choose a file and import…</translation>
+    </message>
+    <message>
+        <source>&amp;Batalkan</source>
+        <translation>C&amp;ancel</translation>
+    </message>
+    <message>
+        <source>Berkas DTSEN</source>
+        <translation>DTSEN file</translation>
+    </message>
+    <message>
+        <source>Daftar DTSEN (*.csv *.xlsx);;Semua (*)</source>
+        <translation>DTSEN lists (*.csv *.xlsx);;All files (*)</translation>
+    </message>
+    <message>
+        <source>Mengimpor {file}…</source>
+        <translation>Importing {file}…</translation>
+    </message>
+    <message>
+        <source>{count} baris dibaca…</source>
+        <translation>{count} rows read…</translation>
+    </message>
+    <message>
+        <source>Membatalkan…</source>
+        <translation>Cancelling…</translation>
+    </message>
+</context>
+<context>
+    <name>DtsenLookupView</name>
+    <message>
+        <source>&lt;h2&gt;Cek NIK di {label}&lt;/h2&gt;</source>
+        <translation>&lt;h2&gt;Check a NIK in {label}&lt;/h2&gt;</translation>
+    </message>
+    <message>
+        <source>Ketik 16 digit NIK dari KTP/KK lalu tekan Enter.</source>
+        <translation>Type the 16-digit NIK from the KTP (ID card) or KK (family card), then press Enter.</translation>
+    </message>
+    <message>
+        <source>16 digit NIK</source>
+        <translation>16-digit NIK</translation>
+    </message>
+    <message>
+        <source>&amp;Cari</source>
+        <translation>&amp;Search</translation>
+    </message>
+    <message>
+        <source>Nama</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>NIK</source>
+        <translation>NIK</translation>
+    </message>
+    <message>
+        <source>No KK</source>
+        <translation>KK no. (family card)</translation>
+    </message>
+    <message>
+        <source>Tempat, tanggal lahir</source>
+        <translation>Place and date of birth</translation>
+    </message>
+    <message>
+        <source>Jenis kelamin</source>
+        <translation>Sex</translation>
+    </message>
+    <message>
+        <source>Alamat</source>
+        <translation>Address</translation>
+    </message>
+    <message>
+        <source>Kelurahan, kecamatan</source>
+        <translation>Kelurahan, kecamatan (village, district)</translation>
+    </message>
+    <message>
+        <source>Desil</source>
+        <translation>Decile (desil)</translation>
+    </message>
+    <message>
+        <source>ID DTSEN</source>
+        <translation>DTSEN ID</translation>
+    </message>
+    <message>
+        <source>{label}:</source>
+        <translation>{label}:</translation>
+    </message>
+    <message>
+        <source>&lt;small&gt;{count} data DTSEN tersimpan di komputer ini.&lt;/small&gt;</source>
+        <translation>&lt;small&gt;{count} DTSEN records stored on this computer.&lt;/small&gt;</translation>
+    </message>
+    <message>
+        <source>perempuan</source>
+        <translation>female</translation>
+    </message>
+    <message>
+        <source>laki-laki</source>
+        <translation>male</translation>
+    </message>
+    <message>
+        <source>tanggal tidak lazim</source>
+        <translation>unusual date</translation>
+    </message>
+    <message>
+        <source>✓ NIK sah: {sex}, lahir {born}, Provinsi {province}.</source>
+        <translation>✓ Valid NIK: {sex}, born {born}, province {province}.</translation>
+    </message>
+    <message>
+        <source> Perhatian: {warnings}</source>
+        <translation> Note: {warnings}</translation>
+    </message>
+    <message>
+        <source>Mencari…</source>
+        <translation>Searching…</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;TIDAK TERDAFTAR&lt;/h3&gt;NIK {nik} tidak ada di data {label} yang diimpor. Untuk pengajuan PBI JK, berkas perlu verifikasi dan validasi lapangan oleh fasilitator.</source>
+        <translation>&lt;h3&gt;NOT REGISTERED&lt;/h3&gt;NIK {nik} is not in the imported {label} data. For a PBI JK application the case needs field verification and validation by a facilitator.</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;TERDAFTAR di {label}&lt;/h3&gt;</source>
+        <translation>&lt;h3&gt;REGISTERED in {label}&lt;/h3&gt;</translation>
+    </message>
+    <message>
+        <source>Laki-laki</source>
+        <translation>Male</translation>
+    </message>
+    <message>
+        <source>Perempuan</source>
+        <translation>Female</translation>
+    </message>
+    <message>
+        <source>{kelurahan}, {kecamatan} (kode {code})</source>
+        <translation>{kelurahan}, {kecamatan} (code {code})</translation>
+    </message>
+    <message>
+        <source>belum diperingkat (0)</source>
+        <translation>not yet ranked (0)</translation>
+    </message>
+</context>
+<context>
+    <name>DtsenPage</name>
+    <message>
+        <source>Impor DTSEN sekarang atau nanti</source>
+        <translation>Import DTSEN now or later</translation>
+    </message>
+    <message>
+        <source>Pilih ekstrak DTSEN (dahulu DTKS) yang diunduh — CSV atau XLSX — agar NIK dapat dicek sejak hari pertama. Boleh dilewati: impor dapat dilakukan kapan saja dari menu Impor DTSEN.</source>
+        <translation>Choose the downloaded DTSEN extract (formerly DTKS) — CSV or XLSX — so NIKs can be checked from the first day. You may skip this: the import can be done at any time from the Import DTSEN data screen.</translation>
+    </message>
+    <message>
+        <source>Tidak ada berkas dipilih: impor nanti.</source>
+        <translation>No file chosen: import later.</translation>
+    </message>
+    <message>
+        <source>&amp;Pilih berkas DTSEN…</source>
+        <translation>&amp;Choose a DTSEN file…</translation>
+    </message>
+    <message>
+        <source>&amp;Nanti saja</source>
+        <translation>&amp;Later</translation>
+    </message>
+    <message>
+        <source>&amp;Batalkan impor</source>
+        <translation>C&amp;ancel import</translation>
+    </message>
+    <message>
+        <source>Berkas DTSEN</source>
+        <translation>DTSEN file</translation>
+    </message>
+    <message>
+        <source>Daftar DTSEN (*.csv *.xlsx);;Semua (*)</source>
+        <translation>DTSEN lists (*.csv *.xlsx);;All files (*)</translation>
+    </message>
+    <message>
+        <source>Diimpor setelah penyiapan disimpan: {path}</source>
+        <translation>Imported after the set-up has been saved: {path}</translation>
+    </message>
+    <message>
+        <source>Perhatian</source>
+        <translation>Attention</translation>
+    </message>
+    <message>
+        <source>Berkas {path} tidak ditemukan.</source>
+        <translation>File {path} was not found.</translation>
+    </message>
+    <message>
+        <source>Berkas DTSEN harus CSV atau XLSX.</source>
+        <translation>The DTSEN file must be CSV or XLSX.</translation>
+    </message>
+</context>
+<context>
+    <name>ErrorReportDialog</name>
+    <message>
+        <source>Terjadi kesalahan tak terduga</source>
+        <translation>An unexpected error occurred</translation>
+    </message>
+    <message>
+        <source>Maaf, terjadi kesalahan yang tidak terduga. Aplikasi tetap berjalan dan data yang sudah tersimpan aman.
+Salin laporan di bawah ini dan kirimkan ke administrator.</source>
+        <translation>Sorry, an unexpected error occurred. The application keeps running and the data already saved is safe.
+Copy the report below and send it to the administrator.</translation>
+    </message>
+    <message>
+        <source>Salin laporan</source>
+        <translation>Copy report</translation>
+    </message>
+    <message>
+        <source>Perhatian</source>
+        <translation>Attention</translation>
+    </message>
+</context>
+<context>
+    <name>FirstRunWizard</name>
+    <message>
+        <source>Loket PBI — Penyiapan pertama</source>
+        <translation>Loket PBI — First set-up</translation>
+    </message>
+    <message>
+        <source>&amp;Lanjut &gt;</source>
+        <translation>&amp;Next &gt;</translation>
+    </message>
+    <message>
+        <source>&lt; &amp;Kembali</source>
+        <translation>&lt; &amp;Back</translation>
+    </message>
+    <message>
+        <source>&amp;Selesai</source>
+        <translation>&amp;Finish</translation>
+    </message>
+    <message>
+        <source>&amp;Batal</source>
+        <translation>&amp;Cancel</translation>
+    </message>
+    <message>
+        <source>Perhatian</source>
+        <translation>Attention</translation>
+    </message>
+    <message>
+        <source>Penyiapan tersimpan. Mengimpor {file}…</source>
+        <translation>Set-up saved. Importing {file}…</translation>
+    </message>
+    <message>
+        <source>Mengimpor DTSEN: {count} baris dibaca…</source>
+        <translation>Importing DTSEN: {count} rows read…</translation>
+    </message>
+    <message>
+        <source>Membatalkan impor…</source>
+        <translation>Cancelling the import…</translation>
+    </message>
+    <message>
+        <source>{summary}
+Penyiapan selesai. Klik Selesai untuk masuk.</source>
+        <translation>{summary}
+Set-up complete. Click Finish to sign in.</translation>
+    </message>
+    <message>
+        <source>Penyiapan kantor tetap tersimpan; impor dapat diulang dari menu Impor DTSEN setelah masuk.</source>
+        <translation>The office set-up stays saved; the import can be repeated from the Import DTSEN data screen after signing in.</translation>
+    </message>
+    <message>
+        <source>Impor dibatalkan; tidak ada data DTSEN yang diubah. {later}</source>
+        <translation>Import cancelled; no DTSEN data was changed. {later}</translation>
+    </message>
+    <message>
+        <source>Impor gagal: {error} {later}</source>
+        <translation>Import failed: {error} {later}</translation>
+    </message>
+    <message>
+        <source>Impor gagal. {later}</source>
+        <translation>Import failed. {later}</translation>
+    </message>
+</context>
+<context>
+    <name>JamkesdaView</name>
+    <message>
+        <source>Layak (dalam kuota)</source>
+        <translation>Eligible (within quota)</translation>
+    </message>
+    <message>
+        <source>Daftar tunggu</source>
+        <translation>Waiting list</translation>
+    </message>
+    <message>
+        <source>Belum diperingkat</source>
+        <translation>Not yet ranked</translation>
+    </message>
+    <message>
+        <source>Peringkat</source>
+        <translation>Rank</translation>
+    </message>
+    <message>
+        <source>No. registrasi</source>
+        <translation>Registration no.</translation>
+    </message>
+    <message>
+        <source>Nama</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Skor</source>
+        <translation>Score</translation>
+    </message>
+    <message>
+        <source>Desil</source>
+        <translation>Decile (desil)</translation>
+    </message>
+    <message>
+        <source>Tanggungan</source>
+        <translation>Dependants</translation>
+    </message>
+    <message>
+        <source>Diterima</source>
+        <translation>Received</translation>
+    </message>
+    <message>
+        <source>Keputusan</source>
+        <translation>Decision</translation>
+    </message>
+    <message>
+        <source>&lt;h2&gt;Peringkat Jamkesda (PBI APBD)&lt;/h2&gt;</source>
+        <translation>&lt;h2&gt;Jamkesda ranking (PBI APBD)&lt;/h2&gt;</translation>
+    </message>
+    <message>
+        <source>2026 atau 2026-11</source>
+        <translation>2026 or 2026-11</translation>
+    </message>
+    <message>
+        <source>&amp;Tampilkan</source>
+        <translation>&amp;Show</translation>
+    </message>
+    <message>
+        <source>&amp;Jalankan peringkatan…</source>
+        <translation>&amp;Run the ranking…</translation>
+    </message>
+    <message>
+        <source>&amp;Periode kuota:</source>
+        <translation>Quota &amp;period:</translation>
+    </message>
+    <message>
+        <source>Peserta &amp;keluar…</source>
+        <translation>Participant &amp;leaves…</translation>
+    </message>
+    <message>
+        <source>Meninggal, pindah, dinonaktifkan…: kuota bebas dan daftar tunggu naik</source>
+        <translation>Died, moved away, deactivated…: the quota place is freed and the waiting list moves up</translation>
+    </message>
+    <message>
+        <source>Memuat…</source>
+        <translation>Loading…</translation>
+    </message>
+    <message>
+        <source>Lembar skor</source>
+        <translation>Score sheet</translation>
+    </message>
+    <message>
+        <source>Pilih pemohon untuk melihat lembar skornya.</source>
+        <translation>Choose an applicant to see their score sheet.</translation>
+    </message>
+    <message>
+        <source>&lt;small&gt;Urutan prioritas: {order}.&lt;/small&gt;</source>
+        <translation>&lt;small&gt;Priority order: {order}.&lt;/small&gt;</translation>
+    </message>
+    <message>
+        <source>Keluar dari kuota</source>
+        <translation>Left the quota</translation>
+    </message>
+    <message>
+        <source>Prioritas UHC: semua pemohon yang memenuhi kriteria layak, tanpa kuota.</source>
+        <translation>UHC priority: every applicant who meets the criteria is eligible, without a quota.</translation>
+    </message>
+    <message>
+        <source>Kuota periode {period}: &lt;b&gt;{quota}&lt;/b&gt; peserta (iuran Rp{rupiah} per orang per bulan).</source>
+        <translation>Quota for {period}: &lt;b&gt;{quota}&lt;/b&gt; participants (contribution Rp{rupiah} per person per month).</translation>
+    </message>
+    <message>
+        <source>{quota} Layak: &lt;b&gt;{eligible}&lt;/b&gt; · daftar tunggu: &lt;b&gt;{waiting}&lt;/b&gt; · belum diperingkat: &lt;b&gt;{unranked}&lt;/b&gt;.</source>
+        <translation>{quota} Eligible: &lt;b&gt;{eligible}&lt;/b&gt; · waiting list: &lt;b&gt;{waiting}&lt;/b&gt; · not yet ranked: &lt;b&gt;{unranked}&lt;/b&gt;.</translation>
+    </message>
+    <message>
+        <source>memenuhi kriteria</source>
+        <translation>meets the criteria</translation>
+    </message>
+    <message>
+        <source>tidak memenuhi kriteria</source>
+        <translation>does not meet the criteria</translation>
+    </message>
+    <message>
+        <source>&lt;table cellspacing=&apos;3&apos;&gt;&lt;tr&gt;&lt;th&gt;&lt;/th&gt;&lt;th align=&apos;left&apos;&gt;Indikator&lt;/th&gt;&lt;th&gt;Poin&lt;/th&gt;&lt;/tr&gt;{lines}&lt;/table&gt;&lt;p&gt;Jumlah &lt;b&gt;{total}&lt;/b&gt; dari {maximum}; batas layak {cutoff} → {verdict}.&lt;br&gt;Desil {desil}, {dependants} tanggungan, diterima {received}.&lt;/p&gt;</source>
+        <translation>&lt;table cellspacing=&apos;3&apos;&gt;&lt;tr&gt;&lt;th&gt;&lt;/th&gt;&lt;th align=&apos;left&apos;&gt;Indicator&lt;/th&gt;&lt;th&gt;Points&lt;/th&gt;&lt;/tr&gt;{lines}&lt;/table&gt;&lt;p&gt;Total &lt;b&gt;{total}&lt;/b&gt; of {maximum}; eligibility threshold {cutoff} → {verdict}.&lt;br&gt;Decile {desil}, {dependants} dependants, received {received}.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Jalankan peringkatan</source>
+        <translation>Run the ranking</translation>
+    </message>
+    <message>
+        <source>Peringkatan periode {period} menetapkan pemohon yang layak dalam kuota (berkasnya diteruskan ke pemberitahuan) dan daftar tunggu. Lanjutkan?</source>
+        <translation>The ranking for {period} decides which applicants are eligible within the quota (their cases move on to notification) and who is on the waiting list. Continue?</translation>
+    </message>
+</context>
+<context>
+    <name>LetterPreviewDialog</name>
+    <message>
+        <source>Pratinjau surat</source>
+        <extracomment>resolution of the on-screen pages: sharp up to about 125 % zoom, 4 MB per A4 page pages shown at most (a collective list can be long; printing and saving always take all pages)</extracomment>
+        <translation>Letter preview</translation>
+    </message>
+    <message>
+        <source>Memuat surat…</source>
+        <translation>Loading the letter…</translation>
+    </message>
+    <message>
+        <source>Perkecil (Ctrl+-)</source>
+        <translation>Zoom out (Ctrl+-)</translation>
+    </message>
+    <message>
+        <source>Perbesar (Ctrl++)</source>
+        <translation>Zoom in (Ctrl++)</translation>
+    </message>
+    <message>
+        <source>Sesuai &amp;lebar</source>
+        <translation>Fit &amp;width</translation>
+    </message>
+    <message>
+        <source>Ukuran sebenarnya</source>
+        <translation>Actual size</translation>
+    </message>
+    <message>
+        <source>Menyiapkan pratinjau…</source>
+        <translation>Preparing the preview…</translation>
+    </message>
+    <message>
+        <source>&amp;Batalkan</source>
+        <translation>C&amp;ancel</translation>
+    </message>
+    <message>
+        <source>&amp;Cetak…</source>
+        <translation>&amp;Print…</translation>
+    </message>
+    <message>
+        <source>Simpan &amp;PDF…</source>
+        <translation>Save as &amp;PDF…</translation>
+    </message>
+    <message>
+        <source>Simpan &amp;Word…</source>
+        <translation>Save as &amp;Word…</translation>
+    </message>
+    <message>
+        <source>&amp;Tutup</source>
+        <translation>&amp;Close</translation>
+    </message>
+    <message>
+        <source>ukuran lain</source>
+        <translation>other size</translation>
+    </message>
+    <message>
+        <source>PDF arsip</source>
+        <translation>archived PDF</translation>
+    </message>
+    <message>
+        <source>berkas Word arsip (diubah ke PDF hanya untuk pratinjau)</source>
+        <translation>archived Word file (converted to PDF for the preview only)</translation>
+    </message>
+    <message>
+        <source>halaman</source>
+        <translation>pages</translation>
+    </message>
+    <message>
+        <source>Pratinjau menampilkan {shown} halaman pertama dari {total}; cetak dan simpan PDF memuat semua halaman.</source>
+        <translation>The preview shows the first {shown} of {total} pages; printing and saving as PDF include every page.</translation>
+    </message>
+    <message>
+        <source>Siap dicetak.</source>
+        <translation>Ready to print.</translation>
+    </message>
+    <message>
+        <source>Pratinjau tidak tersedia.</source>
+        <translation>No preview available.</translation>
+    </message>
+    <message>
+        <source>Pratinjau dibatalkan.</source>
+        <translation>Preview cancelled.</translation>
+    </message>
+    <message>
+        <source>Pratinjau gagal dibuat.</source>
+        <translation>The preview could not be made.</translation>
+    </message>
+    <message>
+        <source>Membatalkan…</source>
+        <translation>Cancelling…</translation>
+    </message>
+    <message>
+        <source>(sesuai lebar)</source>
+        <translation>(fit width)</translation>
+    </message>
+    <message>
+        <source>Halaman {n} dari {total}</source>
+        <translation>Page {n} of {total}</translation>
+    </message>
+    <message>
+        <source>Cetak surat {number}</source>
+        <translation>Print letter {number}</translation>
+    </message>
+    <message>
+        <source>Mengirim ke printer…</source>
+        <translation>Sending to the printer…</translation>
+    </message>
+    <message>
+        <source>Pencetakan dibatalkan.</source>
+        <translation>Printing cancelled.</translation>
+    </message>
+    <message>
+        <source>{pages} halaman dikirim ke printer; tercatat sebagai cetak ulang.</source>
+        <translation>{pages} pages sent to the printer; recorded as a reprint.</translation>
+    </message>
+    <message>
+        <source>Pencetakan gagal.</source>
+        <translation>Printing failed.</translation>
+    </message>
+    <message>
+        <source>PDF (*.pdf)</source>
+        <translation>PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Dokumen Word (*.docx)</source>
+        <translation>Word documents (*.docx)</translation>
+    </message>
+    <message>
+        <source>Simpan salinan surat</source>
+        <translation>Save a copy of the letter</translation>
+    </message>
+    <message>
+        <source>Menyimpan…</source>
+        <translation>Saving…</translation>
+    </message>
+    <message>
+        <source>Salinan disimpan: {path}</source>
+        <translation>Copy saved: {path}</translation>
+    </message>
+</context>
+<context>
+    <name>LoginDialog</name>
+    <message>
+        <source>Loket PBI — Masuk</source>
+        <translation>Loket PBI — Sign in</translation>
+    </message>
+    <message>
+        <source>&lt;h2&gt;Loket PBI&lt;/h2&gt;Layanan PBI JK dan Jamkesda</source>
+        <translation>&lt;h2&gt;Loket PBI&lt;/h2&gt;PBI JK and Jamkesda services</translation>
+    </message>
+    <message>
+        <source>&amp;Nama pengguna</source>
+        <translation>&amp;Username</translation>
+    </message>
+    <message>
+        <source>&amp;Kata sandi</source>
+        <translation>&amp;Password</translation>
+    </message>
+    <message>
+        <source>Membuka basis data…</source>
+        <translation>Opening the database…</translation>
+    </message>
+    <message>
+        <source>&amp;Masuk</source>
+        <translation>&amp;Sign in</translation>
+    </message>
+    <message>
+        <source>&lt;small&gt;versi {version}&lt;/small&gt;</source>
+        <translation>&lt;small&gt;version {version}&lt;/small&gt;</translation>
+    </message>
+    <message>
+        <source>Isi nama pengguna dan kata sandi.</source>
+        <translation>Enter the username and the password.</translation>
+    </message>
+    <message>
+        <source>Memeriksa…</source>
+        <translation>Checking…</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>Loket PBI — {office}</source>
+        <translation>Loket PBI — {office}</translation>
+    </message>
+    <message>
+        <source>Antrean hari ini</source>
+        <translation>Today&apos;s queue</translation>
+    </message>
+    <message>
+        <source>Cek NIK di DTSEN</source>
+        <translation>Check a NIK in DTSEN</translation>
+    </message>
+    <message>
+        <source>Daftar berkas</source>
+        <translation>Case register</translation>
+    </message>
+    <message>
+        <source>Pengaduan</source>
+        <translation>Complaints</translation>
+    </message>
+    <message>
+        <source>Peringkat Jamkesda</source>
+        <translation>Jamkesda ranking</translation>
+    </message>
+    <message>
+        <source>Dasbor</source>
+        <translation>Dashboard</translation>
+    </message>
+    <message>
+        <source>Batch bulanan</source>
+        <translation>Monthly batches</translation>
+    </message>
+    <message>
+        <source>Impor data DTSEN</source>
+        <translation>Import DTSEN data</translation>
+    </message>
+    <message>
+        <source>Pengaturan</source>
+        <translation>Settings</translation>
+    </message>
+    <message>
+        <source>Siap.</source>
+        <translation>Ready.</translation>
+    </message>
+    <message>
+        <source>&amp;Berkas</source>
+        <translation>&amp;File</translation>
+    </message>
+    <message>
+        <source>&amp;Bahasa antarmuka</source>
+        <translation>Interface &amp;language</translation>
+    </message>
+    <message>
+        <source>&amp;Keluar</source>
+        <translation>E&amp;xit</translation>
+    </message>
+    <message>
+        <source>&amp;Bantuan</source>
+        <translation>&amp;Help</translation>
+    </message>
+    <message>
+        <source>&amp;Tentang Loket PBI</source>
+        <translation>&amp;About Loket PBI</translation>
+    </message>
+    <message>
+        <source>Tentang Loket PBI</source>
+        <translation>About Loket PBI</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Loket PBI&lt;/b&gt; versi {version}&lt;br&gt;Layanan PBI JK dan Jamkesda untuk Dinas Sosial.&lt;br&gt;Data: {folder}</source>
+        <translation>&lt;b&gt;Loket PBI&lt;/b&gt; version {version}&lt;br&gt;PBI JK and Jamkesda services for the Dinas Sosial (social affairs office).&lt;br&gt;Data: {folder}</translation>
+    </message>
+    <message>
+        <source>Perhatian</source>
+        <translation>Attention</translation>
+    </message>
+    <message>
+        <source>Pilihan bahasa tidak dapat disimpan: {error}</source>
+        <translation>The language choice could not be saved: {error}</translation>
+    </message>
+    <message>
+        <source>Bahasa antarmuka</source>
+        <translation>Interface language</translation>
+    </message>
+    <message>
+        <source>Bahasa antarmuka komputer ini: {language}. Pilihan ini berlaku setelah Loket PBI ditutup dan dibuka kembali.</source>
+        <translation>Interface language of this computer: {language}. The choice takes effect after Loket PBI is closed and started again.</translation>
+    </message>
+</context>
+<context>
+    <name>NewComplaintDialog</name>
+    <message>
+        <source>Catat pengaduan</source>
+        <translation>Record a complaint</translation>
+    </message>
+    <message>
+        <source>Nomor tiket SP4N-LAPOR!</source>
+        <translation>SP4N-LAPOR! ticket number</translation>
+    </message>
+    <message>
+        <source>mis. Surat rekomendasi belum terbit setelah 3 hari</source>
+        <translation>e.g. recommendation letter (Surat Rekomendasi) not issued after 3 days</translation>
+    </message>
+    <message>
+        <source>No HP / email (bila ada)</source>
+        <translation>Mobile no. / email (if any)</translation>
+    </message>
+    <message>
+        <source>mis. PBI-2026-00123 (bila pengaduan tentang satu berkas)</source>
+        <translation>e.g. PBI-2026-00123 (if the complaint is about one case)</translation>
+    </message>
+    <message>
+        <source>&amp;Kanal:</source>
+        <translation>&amp;Channel:</translation>
+    </message>
+    <message>
+        <source>No. &amp;tiket LAPOR!:</source>
+        <translation>LAPOR! &amp;ticket no.:</translation>
+    </message>
+    <message>
+        <source>&amp;Pokok pengaduan:</source>
+        <translation>&amp;Subject:</translation>
+    </message>
+    <message>
+        <source>&amp;Uraian:</source>
+        <translation>&amp;Description:</translation>
+    </message>
+    <message>
+        <source>&amp;Nama pengadu:</source>
+        <translation>Complainant&apos;s &amp;name:</translation>
+    </message>
+    <message>
+        <source>K&amp;ontak:</source>
+        <translation>C&amp;ontact:</translation>
+    </message>
+    <message>
+        <source>&amp;Berkas terkait:</source>
+        <translation>Related &amp;case:</translation>
+    </message>
+    <message>
+        <source>Simpan</source>
+        <translation>Save</translation>
+    </message>
+</context>
+<context>
+    <name>OfficeProfileView</name>
+    <message>
+        <source>&lt;h3&gt;Profil kantor (kop surat)&lt;/h3&gt;</source>
+        <extracomment>printed on letters, so not translated (letters are always Indonesian)</extracomment>
+        <translation>&lt;h3&gt;Office profile (letterhead)&lt;/h3&gt;</translation>
+    </message>
+    <message>
+        <source>Pemerintah daerah</source>
+        <translation>Local government</translation>
+    </message>
+    <message>
+        <source>Nama dinas</source>
+        <translation>Agency name</translation>
+    </message>
+    <message>
+        <source>Nama kota/kabupaten</source>
+        <translation>City/regency name</translation>
+    </message>
+    <message>
+        <source>Tempat surat</source>
+        <translation>Place on letters</translation>
+    </message>
+    <message>
+        <source>Alamat</source>
+        <translation>Address</translation>
+    </message>
+    <message>
+        <source>Kode pos</source>
+        <translation>Postal code</translation>
+    </message>
+    <message>
+        <source>Telepon</source>
+        <translation>Telephone</translation>
+    </message>
+    <message>
+        <source>Surel</source>
+        <translation>Email</translation>
+    </message>
+    <message>
+        <source>Laman</source>
+        <translation>Website</translation>
+    </message>
+    <message>
+        <source>Kode unit pada nomor surat</source>
+        <translation>Unit code in letter numbers</translation>
+    </message>
+    <message>
+        <source>Kode kantor pada nomor registrasi</source>
+        <translation>Office code in registration numbers</translation>
+    </message>
+    <message>
+        <source>Jenis daerah</source>
+        <translation>Region type</translation>
+    </message>
+    <message>
+        <source>Zona waktu</source>
+        <translation>Time zone</translation>
+    </message>
+    <message>
+        <source>(tidak ada)</source>
+        <translation>(none)</translation>
+    </message>
+    <message>
+        <source>Ganti lambang (PNG)…</source>
+        <translation>Change emblem (PNG)…</translation>
+    </message>
+    <message>
+        <source>Lambang daerah</source>
+        <translation>Regional emblem</translation>
+    </message>
+    <message>
+        <source>&amp;Simpan profil</source>
+        <translation>&amp;Save profile</translation>
+    </message>
+    <message>
+        <source>Gambar PNG (*.png)</source>
+        <translation>PNG images (*.png)</translation>
+    </message>
+    <message>
+        <source>Profil tersimpan.</source>
+        <translation>Profile saved.</translation>
+    </message>
+</context>
+<context>
+    <name>OfficialDialog</name>
+    <message>
+        <source>Pejabat penandatangan</source>
+        <translation>Signing officials</translation>
+    </message>
+    <message>
+        <source>Kedudukan</source>
+        <translation>Position</translation>
+    </message>
+    <message>
+        <source>Jabatan (dicetak)</source>
+        <translation>Title (as printed)</translation>
+    </message>
+    <message>
+        <source>Nama</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>NIP</source>
+        <translation>NIP</translation>
+    </message>
+    <message>
+        <source>Pangkat/golongan</source>
+        <translation>Rank/grade</translation>
+    </message>
+    <message>
+        <source>Keterangan (a.n./Plt./Plh.)</source>
+        <translation>Capacity (a.n./Plt./Plh.)</translation>
+    </message>
+</context>
+<context>
+    <name>OfficialsPage</name>
+    <message>
+        <source>Pejabat penandatangan</source>
+        <translation>Signing officials</translation>
+    </message>
+    <message>
+        <source>Nama, pangkat dan NIP dicetak di blok tanda tangan surat. Kabid boleh diisi nanti.</source>
+        <translation>Name, rank and NIP are printed in the letters&apos; signature block. The Kabid (head of division) may be filled in later.</translation>
+    </message>
+    <message>
+        <source>nama lengkap dengan gelar</source>
+        <translation>full name with titles</translation>
+    </message>
+    <message>
+        <source>18 digit</source>
+        <translation>18 digits</translation>
+    </message>
+    <message>
+        <source>mis. Pembina Utama Muda (IV/c)</source>
+        <translation>e.g. Pembina Utama Muda (IV/c)</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Kepala Dinas Sosial&lt;/b&gt;</source>
+        <translation>&lt;b&gt;Head of the Dinas Sosial (Kepala Dinas)&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>Nama *</source>
+        <translation>Name *</translation>
+    </message>
+    <message>
+        <source>NIP *</source>
+        <translation>NIP *</translation>
+    </message>
+    <message>
+        <source>Pangkat/golongan</source>
+        <translation>Rank/grade</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Kabid Perlindungan dan Jaminan Sosial&lt;/b&gt;</source>
+        <translation>&lt;b&gt;Head of Social Protection and Security Division (Kabid Linjamsos)&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>Nama</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>NIP</source>
+        <translation>NIP</translation>
+    </message>
+</context>
+<context>
+    <name>OfficialsView</name>
+    <message>
+        <source>&lt;h3&gt;Pejabat penandatangan dan paraf&lt;/h3&gt;</source>
+        <translation>&lt;h3&gt;Officials who sign and initial&lt;/h3&gt;</translation>
+    </message>
+    <message>
+        <source>&amp;Tambah pejabat…</source>
+        <translation>&amp;Add official…</translation>
+    </message>
+    <message>
+        <source>&amp;Ubah…</source>
+        <translation>&amp;Edit…</translation>
+    </message>
+    <message>
+        <source>Jabatan</source>
+        <translation>Title</translation>
+    </message>
+    <message>
+        <source>Nama</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>NIP</source>
+        <translation>NIP</translation>
+    </message>
+    <message>
+        <source>Pangkat</source>
+        <translation>Rank</translation>
+    </message>
+    <message>
+        <source>Keterangan</source>
+        <translation>Remarks</translation>
+    </message>
+</context>
+<context>
+    <name>PasswordButton</name>
+    <message>
+        <source>Atur kata sandi cadangan…</source>
+        <translation>Set the backup password…</translation>
+    </message>
+    <message>
+        <source>Kata sandi cadangan (minimal 8 karakter):</source>
+        <translation>Backup password (at least 8 characters):</translation>
+    </message>
+    <message>
+        <source>Atur kata sandi ZIP batch…</source>
+        <translation>Set the batch ZIP password…</translation>
+    </message>
+    <message>
+        <source>Kata sandi ZIP batch (minimal 8 karakter):</source>
+        <translation>Batch ZIP password (at least 8 characters):</translation>
+    </message>
+    <message>
+        <source>Atur kata sandi {label}…</source>
+        <translation>Set the {label} password…</translation>
+    </message>
+    <message>
+        <source>Kata sandi {label} (minimal 8 karakter):</source>
+        <translation>{label} password (at least 8 characters):</translation>
+    </message>
+    <message>
+        <source>Kata sandi</source>
+        <translation>Password</translation>
+    </message>
+    <message>
+        <source>Kata sandi disimpan.</source>
+        <translation>Password saved.</translation>
+    </message>
+</context>
+<context>
+    <name>ProfilePage</name>
+    <message>
+        <source>Profil kantor</source>
+        <translation>Office profile</translation>
+    </message>
+    <message>
+        <source>Data ini dicetak pada kop setiap surat. Dapat diubah kemudian di Pengaturan.</source>
+        <translation>This is printed in the letterhead of every letter. It can be changed later in Settings.</translation>
+    </message>
+    <message>
+        <source>mis. Pangkalpinang</source>
+        <translation>e.g. Pangkalpinang</translation>
+    </message>
+    <message>
+        <source>PEMERINTAH KOTA …</source>
+        <translation>PEMERINTAH KOTA …</translation>
+    </message>
+    <message>
+        <source>tempat surat, mis. Pangkalpinang</source>
+        <translation>place on letters, e.g. Pangkalpinang</translation>
+    </message>
+    <message>
+        <source>(belum dipilih)</source>
+        <translation>(not chosen yet)</translation>
+    </message>
+    <message>
+        <source>Pilih berkas PNG…</source>
+        <translation>Choose a PNG file…</translation>
+    </message>
+    <message>
+        <source>Jenis daerah</source>
+        <translation>Region type</translation>
+    </message>
+    <message>
+        <source>Nama kota/kabupaten *</source>
+        <translation>City/regency name *</translation>
+    </message>
+    <message>
+        <source>Pemerintah daerah *</source>
+        <translation>Local government *</translation>
+    </message>
+    <message>
+        <source>Tempat surat *</source>
+        <translation>Place on letters *</translation>
+    </message>
+    <message>
+        <source>Alamat kantor</source>
+        <translation>Office address</translation>
+    </message>
+    <message>
+        <source>Kode pos</source>
+        <translation>Postal code</translation>
+    </message>
+    <message>
+        <source>Telepon</source>
+        <translation>Telephone</translation>
+    </message>
+    <message>
+        <source>Surel</source>
+        <translation>Email</translation>
+    </message>
+    <message>
+        <source>Laman</source>
+        <translation>Website</translation>
+    </message>
+    <message>
+        <source>Zona waktu</source>
+        <translation>Time zone</translation>
+    </message>
+    <message>
+        <source>Lambang daerah</source>
+        <translation>Regional emblem</translation>
+    </message>
+    <message>
+        <source>Gambar PNG (*.png)</source>
+        <translation>PNG images (*.png)</translation>
+    </message>
+    <message>
+        <source>Perhatian</source>
+        <translation>Attention</translation>
+    </message>
+    <message>
+        <source>Lambang daerah harus berkas gambar PNG.</source>
+        <translation>The regional emblem must be a PNG image file.</translation>
+    </message>
+    <message>
+        <source>Nama kota/kabupaten</source>
+        <translation>City/regency name</translation>
+    </message>
+    <message>
+        <source>Pemerintah daerah</source>
+        <translation>Local government</translation>
+    </message>
+    <message>
+        <source>Tempat surat</source>
+        <translation>Place on letters</translation>
+    </message>
+    <message>
+        <source>{field} wajib diisi.</source>
+        <translation>{field} is required.</translation>
+    </message>
+</context>
+<context>
+    <name>QueueView</name>
+    <message>
+        <source>&lt;h2&gt;Antrean hari ini — {counter}&lt;/h2&gt;</source>
+        <translation>&lt;h2&gt;Today&apos;s queue — {counter}&lt;/h2&gt;</translation>
+    </message>
+    <message>
+        <source>Cari berkas: NIK, nama pemohon, atau nomor registrasi (Ctrl+F), lalu Enter</source>
+        <translation>Find a case: NIK, applicant&apos;s name or registration number (Ctrl+F), then Enter</translation>
+    </message>
+    <message>
+        <source>&amp;Cari</source>
+        <translation>&amp;Search</translation>
+    </message>
+    <message>
+        <source>Kembali ke &amp;antrean</source>
+        <translation>Back to the &amp;queue</translation>
+    </message>
+    <message>
+        <source>Muat ulang (F5)</source>
+        <translation>Reload (F5)</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Layanan baru:&lt;/b&gt;</source>
+        <translation>&lt;b&gt;New case:&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>Lewat tenggat</source>
+        <translation>Overdue</translation>
+    </message>
+    <message>
+        <source>Menunggu Anda</source>
+        <translation>Waiting for you</translation>
+    </message>
+    <message>
+        <source>Baru hari ini</source>
+        <translation>New today</translation>
+    </message>
+    <message>
+        <source>Memuat antrean…</source>
+        <translation>Loading the queue…</translation>
+    </message>
+    <message>
+        <source>&lt;small&gt;Klik dua kali atau tekan Enter pada baris untuk membuka berkas.&lt;/small&gt;</source>
+        <translation>&lt;small&gt;Double-click a row or press Enter to open the case.&lt;/small&gt;</translation>
+    </message>
+    <message>
+        <source>Buka berkas baru: {service}</source>
+        <translation>Open a new case: {service}</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;{today}&lt;/b&gt; berkas hari ini · &lt;b&gt;{mine}&lt;/b&gt; menunggu Anda · &lt;b style=&apos;color:#b00020&apos;&gt;{late}&lt;/b&gt; lewat tenggat</source>
+        <translation>&lt;b&gt;{today}&lt;/b&gt; cases today · &lt;b&gt;{mine}&lt;/b&gt; waiting for you · &lt;b style=&apos;color:#b00020&apos;&gt;{late}&lt;/b&gt; overdue</translation>
+    </message>
+    <message>
+        <source>&lt;small&gt;Belum ada berkas hari ini. Mulai dengan tombol layanan di atas.&lt;/small&gt;</source>
+        <translation>&lt;small&gt;No cases yet today. Start with one of the service buttons above.&lt;/small&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;small&gt;Belum ada berkas hari ini.&lt;/small&gt;</source>
+        <translation>&lt;small&gt;No cases yet today.&lt;/small&gt;</translation>
+    </message>
+    <message>
+        <source>Mencari…</source>
+        <translation>Searching…</translation>
+    </message>
+    <message>
+        <source>&lt;h2&gt;Hasil pencarian “{text}”&lt;/h2&gt;</source>
+        <translation>&lt;h2&gt;Search results for “{text}”&lt;/h2&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;{count}&lt;/b&gt; berkas ditemukan</source>
+        <translation>&lt;b&gt;{count}&lt;/b&gt; cases found</translation>
+    </message>
+    <message>
+        <source> ({limit} terbaru ditampilkan)</source>
+        <translation> (the {limit} most recent shown)</translation>
+    </message>
+    <message>
+        <source>&lt;small&gt;Tidak ada berkas yang cocok. Periksa NIK atau ejaan nama.&lt;/small&gt;</source>
+        <translation>&lt;small&gt;No matching case. Check the NIK or the spelling of the name.&lt;/small&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;small&gt;Klik dua kali atau tekan Enter untuk membuka berkas.&lt;/small&gt;</source>
+        <translation>&lt;small&gt;Double-click or press Enter to open the case.&lt;/small&gt;</translation>
+    </message>
+</context>
+<context>
+    <name>ReleaseDialog</name>
+    <message>
+        <source>Peserta keluar dari kuota</source>
+        <translation>Participant leaves the quota</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;{name}&lt;/b&gt; keluar dari kuota Jamkesda. Kuota yang bebas diisi dari daftar tunggu.</source>
+        <translation>&lt;b&gt;{name}&lt;/b&gt; leaves the Jamkesda quota. The freed place is filled from the waiting list.</translation>
+    </message>
+    <message>
+        <source>mis. Surat Keterangan Kematian No. 474.3/12/Kel</source>
+        <translation>e.g. death certificate (Surat Keterangan Kematian) No. 474.3/12/Kel</translation>
+    </message>
+    <message>
+        <source>Alasan:</source>
+        <translation>Reason:</translation>
+    </message>
+    <message>
+        <source>Keterangan:</source>
+        <translation>Remarks:</translation>
+    </message>
+</context>
+<context>
+    <name>SectionEditor</name>
+    <message>
+        <source>Jendela usulan PBI JK: mulai tanggal</source>
+        <extracomment>Indonesian labels for the settings fields (unknown fields show their name); shown through :func:`label`.</extracomment>
+        <translation>PBI JK proposal window: from day</translation>
+    </message>
+    <message>
+        <source>Jendela usulan PBI JK: sampai tanggal</source>
+        <translation>PBI JK proposal window: to day</translation>
+    </message>
+    <message>
+        <source>Desil layak: dari</source>
+        <translation>Eligible decile: from</translation>
+    </message>
+    <message>
+        <source>Desil layak: sampai</source>
+        <translation>Eligible decile: to</translation>
+    </message>
+    <message>
+        <source>Batas reaktivasi (bulan sejak nonaktif)</source>
+        <translation>Reactivation limit (months since deactivation)</translation>
+    </message>
+    <message>
+        <source>Aturan batas reaktivasi (kurang_dari / paling_lama)</source>
+        <translation>Reactivation limit rule (kurang_dari = less than / paling_lama = at most)</translation>
+    </message>
+    <message>
+        <source>Surat faskes diterima sebagai bukti utama</source>
+        <translation>Health facility (faskes) letter accepted as main evidence</translation>
+    </message>
+    <message>
+        <source>SKTM tidak wajib untuk reaktivasi</source>
+        <translation>SKTM (certificate of low income) not required for reactivation</translation>
+    </message>
+    <message>
+        <source>Batas daya listrik Jamkesda (VA)</source>
+        <translation>Jamkesda electricity limit (VA)</translation>
+    </message>
+    <message>
+        <source>Kuota Jamkesda (orang)</source>
+        <translation>Jamkesda quota (people)</translation>
+    </message>
+    <message>
+        <source>Periode kuota (tahun / bulan)</source>
+        <translation>Quota period (tahun = year / bulan = month)</translation>
+    </message>
+    <message>
+        <source>Iuran per orang per bulan (Rp)</source>
+        <translation>Contribution per person per month (Rp)</translation>
+    </message>
+    <message>
+        <source>Set indikator kemiskinan</source>
+        <translation>Poverty indicator set</translation>
+    </message>
+    <message>
+        <source>Bobot indikator (JSON: kode → bobot)</source>
+        <translation>Indicator weights (JSON: code → weight)</translation>
+    </message>
+    <message>
+        <source>Skor minimal layak (kosong = bawaan set)</source>
+        <translation>Minimum eligible score (empty = the set&apos;s default)</translation>
+    </message>
+    <message>
+        <source>Prioritas UHC (tanpa daftar tunggu)</source>
+        <translation>UHC priority (no waiting list)</translation>
+    </message>
+    <message>
+        <source>Standar waktu per layanan (JSON)</source>
+        <translation>Service-time standards per service (JSON)</translation>
+    </message>
+    <message>
+        <source>Jam buka kantor (JJ:MM)</source>
+        <translation>Office opens at (HH:MM)</translation>
+    </message>
+    <message>
+        <source>Jam tutup kantor (JJ:MM)</source>
+        <translation>Office closes at (HH:MM)</translation>
+    </message>
+    <message>
+        <source>Libur tambahan / cuti bersama (JSON)</source>
+        <translation>Extra holidays / collective leave (cuti bersama) (JSON)</translation>
+    </message>
+    <message>
+        <source>Standar waktu pengaduan (hari kerja)</source>
+        <translation>Complaint time standard (working days)</translation>
+    </message>
+    <message>
+        <source>Dasar hukum / SK per layanan (JSON)</source>
+        <translation>Legal basis / decree (SK) per service (JSON)</translation>
+    </message>
+    <message>
+        <source>Pola nomor surat</source>
+        <translation>Letter number pattern</translation>
+    </message>
+    <message>
+        <source>Kode klasifikasi bawaan</source>
+        <translation>Default classification code</translation>
+    </message>
+    <message>
+        <source>Kode klasifikasi per jenis surat (JSON)</source>
+        <translation>Classification code per letter type (JSON)</translation>
+    </message>
+    <message>
+        <source>Pola nomor per jenis surat (JSON)</source>
+        <translation>Number pattern per letter type (JSON)</translation>
+    </message>
+    <message>
+        <source>Register nomor per jenis surat (JSON)</source>
+        <translation>Number register per letter type (JSON)</translation>
+    </message>
+    <message>
+        <source>Ukuran kertas (A4 / F4)</source>
+        <translation>Paper size (A4 / F4)</translation>
+    </message>
+    <message>
+        <source>Sifat surat bawaan</source>
+        <translation>Default letter classification (sifat)</translation>
+    </message>
+    <message>
+        <source>Tembusan per jenis surat (JSON)</source>
+        <translation>Copies to (tembusan) per letter type (JSON)</translation>
+    </message>
+    <message>
+        <source>Buat PDF langsung saat surat terbit</source>
+        <translation>Make the PDF as soon as a letter is issued</translation>
+    </message>
+    <message>
+        <source>Folder tujuan</source>
+        <translation>Destination folder</translation>
+    </message>
+    <message>
+        <source>Alamat HTTPS penerima</source>
+        <translation>Receiving HTTPS address</translation>
+    </message>
+    <message>
+        <source>Token akses</source>
+        <translation>Access token</translation>
+    </message>
+    <message>
+        <source>Batas waktu (detik)</source>
+        <translation>Timeout (seconds)</translation>
+    </message>
+    <message>
+        <source>Percobaan per pengiriman</source>
+        <translation>Attempts per delivery</translation>
+    </message>
+    <message>
+        <source>Jeda awal antar percobaan (detik)</source>
+        <translation>First pause between attempts (seconds)</translation>
+    </message>
+    <message>
+        <source>Jeda terlama (detik)</source>
+        <translation>Longest pause (seconds)</translation>
+    </message>
+    <message>
+        <source>Periksa sertifikat TLS</source>
+        <translation>Verify the TLS certificate</translation>
+    </message>
+    <message>
+        <source>Jumlah cadangan yang disimpan</source>
+        <translation>Number of backups kept</translation>
+    </message>
+    <message>
+        <source>Cadangan harian otomatis</source>
+        <translation>Automatic daily backup</translation>
+    </message>
+    <message>
+        <source>&amp;Simpan pengaturan</source>
+        <translation>&amp;Save settings</translation>
+    </message>
+    <message>
+        <source>Isian &apos;{field}&apos; bukan JSON yang sah: {error}</source>
+        <translation>The field &apos;{field}&apos; is not valid JSON: {error}</translation>
+    </message>
+    <message>
+        <source>Tersimpan.</source>
+        <translation>Saved.</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsView</name>
+    <message>
+        <source>Aturan layanan</source>
+        <translation>Service rules</translation>
+    </message>
+    <message>
+        <source>Jendela usulan, desil, batas reaktivasi, kuota dan iuran Jamkesda, indikator, standar waktu.</source>
+        <translation>Proposal window, deciles, reactivation limit, Jamkesda quota and contribution, indicators, time standards.</translation>
+    </message>
+    <message>
+        <source>Penomoran surat</source>
+        <translation>Letter numbering</translation>
+    </message>
+    <message>
+        <source>Pola nomor memakai token {kode} {urut} {unit} {bulan_romawi} {tahun}; nomor dimulai lagi setiap tahun.</source>
+        <translation>The number pattern uses the tokens {kode} (code) {urut} (sequence) {unit} {bulan_romawi} (month in Roman numerals) {tahun} (year); numbering restarts every year.</translation>
+    </message>
+    <message>
+        <source>Pengiriman batch</source>
+        <translation>Batch delivery</translation>
+    </message>
+    <message>
+        <source>Folder (jaringan, flashdisk, folder tersinkron) dan/atau alamat HTTPS penerima batch bulanan.</source>
+        <translation>Folder (network, USB drive, synchronised folder) and/or HTTPS address receiving the monthly batches.</translation>
+    </message>
+    <message>
+        <source>Batch bulanan</source>
+        <translation>Monthly batches</translation>
+    </message>
+    <message>
+        <source>Kolom tambahan, surat pengantar, surat individual, dan enkripsi AES ZIP batch (sepakati kata sandinya dengan BPJS/Kemensos sebelum mengaktifkan).</source>
+        <translation>Extra columns, cover letter, individual letters, and AES encryption of batch ZIPs (agree on the password with BPJS/Kemensos before switching it on).</translation>
+    </message>
+    <message>
+        <source>Cadangan</source>
+        <translation>Backups</translation>
+    </message>
+    <message>
+        <source>Folder cadangan (kosong = folder data), jumlah yang disimpan, dan cadangan harian otomatis.</source>
+        <translation>Backup folder (empty = the data folder), how many are kept, and the automatic daily backup.</translation>
+    </message>
+    <message>
+        <source>&lt;h2&gt;Pengaturan kantor&lt;/h2&gt;</source>
+        <translation>&lt;h2&gt;Office settings&lt;/h2&gt;</translation>
+    </message>
+    <message>
+        <source>Profil kantor</source>
+        <translation>Office profile</translation>
+    </message>
+    <message>
+        <source>Pejabat</source>
+        <translation>Officials</translation>
+    </message>
+    <message>
+        <source>Pengguna</source>
+        <translation>Users</translation>
+    </message>
+</context>
+<context>
+    <name>SlaBars</name>
+    <message>
+        <source>{n} menit</source>
+        <translation>{n} min</translation>
+    </message>
+    <message>
+        <source>{n} jam</source>
+        <translation>{n} hours</translation>
+    </message>
+    <message>
+        <source>{n} hari</source>
+        <translation>{n} days</translation>
+    </message>
+    <message>
+        <source>Belum ada langkah yang selesai bulan ini.</source>
+        <translation>No step has been completed this month yet.</translation>
+    </message>
+    <message>
+        <source>{share} tepat ({within}/{count}) · rata-rata {average}, standar {standard}</source>
+        <translation>{share} on time ({within}/{count}) · average {average}, standard {standard}</translation>
+    </message>
+</context>
+<context>
+    <name>StartController</name>
+    <message>
+        <source>Penyiapan selesai. Masuk dengan akun administrator yang baru dibuat.</source>
+        <translation>Set-up complete. Sign in with the administrator account you just created.</translation>
+    </message>
+    <message>
+        <source>Tidak dapat membuka data</source>
+        <translation>Cannot open the data</translation>
+    </message>
+    <message>
+        <source>Cadangan harian dibuat: {file}</source>
+        <translation>Daily backup made: {file}</translation>
+    </message>
+    <message>
+        <source>Cadangan harian gagal: {error}</source>
+        <translation>Daily backup failed: {error}</translation>
+    </message>
+    <message>
+        <source>Loket PBI berhenti tiba-tiba pada penggunaan sebelumnya.</source>
+        <translation>Loket PBI stopped unexpectedly the last time it was used.</translation>
+    </message>
+</context>
+<context>
+    <name>StepInputs</name>
+    <message>
+        <source>Isian untuk langkah “{step}”</source>
+        <translation>Input for the step “{step}”</translation>
+    </message>
+    <message>
+        <source>— pilih hasil —</source>
+        <translation>— choose the result —</translation>
+    </message>
+    <message>
+        <source>Miskin (memenuhi kriteria)</source>
+        <translation>Poor (meets the criteria)</translation>
+    </message>
+    <message>
+        <source>Tidak miskin (berkas dikembalikan)</source>
+        <translation>Not poor (case returned)</translation>
+    </message>
+    <message>
+        <source>Hasil verifikasi lapangan:</source>
+        <translation>Field verification result:</translation>
+    </message>
+    <message>
+        <source>Alasan bila tidak memenuhi kriteria</source>
+        <translation>Reason if the criteria are not met</translation>
+    </message>
+    <message>
+        <source>Alasan:</source>
+        <translation>Reason:</translation>
+    </message>
+    <message>
+        <source>Nonaktif</source>
+        <translation>Inactive</translation>
+    </message>
+    <message>
+        <source>Sudah aktif kembali</source>
+        <translation>Active again</translation>
+    </message>
+    <message>
+        <source>Status di BPJS:</source>
+        <translation>Status at BPJS:</translation>
+    </message>
+    <message>
+        <source>Nonaktif sejak:</source>
+        <translation>Inactive since:</translation>
+    </message>
+    <message>
+        <source>Nama petugas BPJS dan kantornya</source>
+        <translation>Name of the BPJS officer and their office</translation>
+    </message>
+    <message>
+        <source>Dikonfirmasi oleh (BPJS):</source>
+        <translation>Confirmed by (BPJS):</translation>
+    </message>
+    <message>
+        <source>Waktu konfirmasi:</source>
+        <translation>Confirmed at:</translation>
+    </message>
+    <message>
+        <source>Jawaban BPJS:</source>
+        <translation>BPJS answer:</translation>
+    </message>
+    <message>
+        <source>Daya listrik:</source>
+        <translation>Electricity supply:</translation>
+    </message>
+    <message>
+        <source>Jumlah tanggungan:</source>
+        <translation>Number of dependants:</translation>
+    </message>
+    <message>
+        <source>— pilih alasan —</source>
+        <translation>— choose the reason —</translation>
+    </message>
+    <message>
+        <source>Alasan penonaktifan:</source>
+        <translation>Deactivation reason:</translation>
+    </message>
+    <message>
+        <source>Indikator hasil survei lapangan ({set}):</source>
+        <translation>Indicators from the field survey ({set}):</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Skor {total}&lt;/b&gt; dari {maximum}; batas layak {cutoff} → {verdict}.</source>
+        <translation>&lt;b&gt;Score {total}&lt;/b&gt; of {maximum}; eligibility threshold {cutoff} → {verdict}.</translation>
+    </message>
+    <message>
+        <source>memenuhi kriteria</source>
+        <translation>meets the criteria</translation>
+    </message>
+    <message>
+        <source>tidak memenuhi kriteria</source>
+        <translation>does not meet the criteria</translation>
+    </message>
+</context>
+<context>
+    <name>UserDialog</name>
+    <message>
+        <source>Ubah peran pengguna</source>
+        <translation>Change the user&apos;s roles</translation>
+    </message>
+    <message>
+        <source>Tambah pengguna</source>
+        <translation>Add a user</translation>
+    </message>
+    <message>
+        <source>Nama pengguna</source>
+        <translation>Username</translation>
+    </message>
+    <message>
+        <source>Nama lengkap</source>
+        <translation>Full name</translation>
+    </message>
+    <message>
+        <source>NIP</source>
+        <translation>NIP</translation>
+    </message>
+    <message>
+        <source>Loket</source>
+        <translation>Counter</translation>
+    </message>
+    <message>
+        <source>Kata sandi awal</source>
+        <translation>Initial password</translation>
+    </message>
+    <message>
+        <source>Peran</source>
+        <translation>Roles</translation>
+    </message>
+    <message>
+        <source>&amp;Simpan</source>
+        <translation>&amp;Save</translation>
+    </message>
+    <message>
+        <source>&amp;Batal</source>
+        <translation>&amp;Cancel</translation>
+    </message>
+</context>
+<context>
+    <name>UsersView</name>
+    <message>
+        <source>Nama pengguna</source>
+        <translation>Username</translation>
+    </message>
+    <message>
+        <source>Nama lengkap</source>
+        <translation>Full name</translation>
+    </message>
+    <message>
+        <source>Loket</source>
+        <translation>Counter</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Peran</source>
+        <translation>Roles</translation>
+    </message>
+    <message>
+        <source>&lt;h2&gt;Pengguna dan peran&lt;/h2&gt;</source>
+        <translation>&lt;h2&gt;Users and roles&lt;/h2&gt;</translation>
+    </message>
+    <message>
+        <source>&amp;Tambah pengguna…</source>
+        <translation>&amp;Add a user…</translation>
+    </message>
+    <message>
+        <source>Ubah &amp;peran…</source>
+        <translation>Change &amp;roles…</translation>
+    </message>
+    <message>
+        <source>&amp;Nonaktifkan</source>
+        <translation>&amp;Deactivate</translation>
+    </message>
+    <message>
+        <source>aktif</source>
+        <translation>active</translation>
+    </message>
+    <message>
+        <source>nonaktif</source>
+        <translation>inactive</translation>
+    </message>
+    <message>
+        <source>&amp;Aktifkan</source>
+        <translation>&amp;Activate</translation>
+    </message>
+    <message>
+        <source>Nonaktifkan pengguna</source>
+        <translation>Deactivate user</translation>
+    </message>
+    <message>
+        <source>Nonaktifkan {name}? Ia tidak dapat masuk lagi.</source>
+        <translation>Deactivate {name}? They will no longer be able to sign in.</translation>
+    </message>
+</context>
+</TS>
