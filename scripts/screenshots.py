@@ -1,6 +1,7 @@
 """Take screenshots of every screen with realistic data into docs/screenshots/ (offscreen Qt).
 
-    QT_QPA_PLATFORM=offscreen python scripts/screenshots.py
+    QT_QPA_PLATFORM=offscreen python scripts/screenshots.py          # all of them
+    QT_QPA_PLATFORM=offscreen python scripts/screenshots.py 09 40    # only the shots whose number is given
 """
 
 from __future__ import annotations
@@ -30,7 +31,12 @@ def settle(app: QApplication, runner=None, ms: int = 300) -> None:
         app.processEvents()
 
 
+ONLY = tuple(sys.argv[1:])  # number prefixes of the shots to write; empty: all
+
+
 def shot(widget, name: str) -> None:
+    if ONLY and not name.startswith(ONLY):
+        return
     OUT.mkdir(parents=True, exist_ok=True)
     widget.grab().save(str(OUT / f"{name}.png"))
     print(OUT / f"{name}.png")
@@ -201,6 +207,26 @@ def _cases(office, st):
     return late, chain, rekom
 
 
+def english_queue(app, session, runner) -> None:
+    """40: the same queue with the English interface (``--language en``, ``LOKET_PBI_LANGUAGE=en`` or
+    Berkas → Bahasa antarmuka)."""
+    from ui import i18n
+    from ui.main_window import MainWindow
+
+    i18n.install("en")
+    try:
+        win = MainWindow(session, "Dinas Sosial Kota Pangkalpinang")
+        win.resize(1280, 720)
+        win.show()
+        settle(app, runner, 600)
+        settle(app, runner)
+        shot(win, "40-english-queue")
+        win.close()
+        runner.wait(10_000)
+    finally:
+        i18n.install("id")
+
+
 def counter_screens(app, office, admin) -> None:
     from app.rules.rule_settings import RULES_SECTION, RuleSettings
     from app.servicedefs import get as get_definition
@@ -227,6 +253,7 @@ def counter_screens(app, office, admin) -> None:
     shot(win, "10-cari-berkas")
     win.queue.show_queue()
     settle(app, runner)
+    english_queue(app, session, runner)
 
     cfg = settings.load(office, RULES_SECTION, RuleSettings)
     wiz = ServiceWizard(session, get_definition(office, "pbi-baru"), cfg, pdf=False)
