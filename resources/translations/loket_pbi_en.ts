@@ -638,7 +638,7 @@ The application now closes; please start it again.</translation>
     <name>CaseTableModel</name>
     <message>
         <source>Keterangan</source>
-        <translation>Remarks</translation>
+        <translation>Flags</translation>
     </message>
     <message>
         <source>No. registrasi</source>
