@@ -52,3 +52,15 @@ def test_jamkesda_notice_needs_a_decision_and_collective_letters_are_refused(off
         case_letters.issue_document(office, actor=staff.front_office, case_id=c.id, key="pemberitahuan_jamkesda")
     with pytest.raises(ValidationError, match="kolektif"):
         case_letters.issue_document(office, actor=staff.front_office, case_id=c.id, key="usulan_jamkesda")
+
+
+def test_deactivation_recommendation_carries_the_evidence_the_counter_typed(office, staff, officials):
+    """The wizard stores the supporting evidence as ``bukti``; the letter prints it under "Bukti pendukung"."""
+    from app.documents.render import docx_text
+
+    c = cases.open_case(office, actor=staff.front_office, service_code="penonaktifan", nik=nik(3), name="Andi",
+                        no_kk=kk(3), received=["kk", "ktp", "kis", "surat_pernyataan"],
+                        data={"reason_code": "mampu", "bukti": "Surat keterangan bekerja dari PT Timah"})
+    letter = case_letters.issue_document(office, actor=staff.back_office, case_id=c.id,
+                                         key="rekomendasi_penonaktifan")
+    assert "Surat keterangan bekerja dari PT Timah" in docx_text(letter.docx_path)
