@@ -79,7 +79,8 @@ def _kasus(s: Session, case: Case, defn: ServiceDef) -> dict[str, Any]:
         "perkiraan_selesai": f"{tanggal(due.date())} pukul {due:%H.%M} {tz}" if due else "",
         "darurat": case.urgent, "keterangan_darurat": data.get("urgent_note", EMERGENCY_NOTE if case.urgent else ""),
         "alasan": alasan, "tanggal_nonaktif": _date_text(data.get("deactivated_on")),
-        "konfirmasi_bpjs": konfirmasi, "bukti": data.get("bukti") or data.get("evidence", ""), "catatan": data.get("note", ""),
+        "konfirmasi_bpjs": konfirmasi, "bukti": data.get("bukti") or data.get("evidence", ""),
+        "catatan": data.get("note", ""),
     }
 
 
