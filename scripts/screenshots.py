@@ -65,6 +65,11 @@ def main() -> None:
     p.phone.setText("(0717) 421234")
     p.email.setText("dinsos@pangkalpinangkota.go.id")
     p.website.setText("dinsos.pangkalpinangkota.go.id")
+    from app.documents.examples import emblem_png
+
+    emblem = data / "lambang-contoh.png"
+    emblem.write_bytes(emblem_png(240))
+    p.set_emblem(emblem)  # the letterhead carries the regional emblem, as every real office sets it
     wizard.show()
     settle(app)
     shot(wizard, "01-penyiapan-profil-kantor")
@@ -175,6 +180,10 @@ def _cases(office, st):
     late = cases.advance(office, actor=fo, case_id=late.id, version=late.version, now=now - timedelta(days=3, hours=1))
     chain = cases.open_case(office, actor=fo, service_code="penonaktifan", nik="7302010707620004",
                             name="Andi Makkasau", no_kk="7302010303030003", family_relation="Kepala Keluarga",
+                            person={"birth_place": "Bulukumba", "birth_date": "1962-07-07", "sex": "L",
+                                    "address": "Jl. Depati Amir No. 12", "rt": "004", "rw": "002",
+                                    "kelurahan": "Bukit Intan", "kecamatan": "Bukit Intan",
+                                    "card_number": "0002345678901"},
                             received=["kk", "ktp", "kis", "surat_pernyataan"],
                             data={"reason_code": "mampu", "bukti": "Surat keterangan bekerja (PPU) dari PT Timah"},
                             now=now - timedelta(hours=5))
@@ -334,6 +343,15 @@ def counter_screens(app, office, admin) -> None:
     dlg.view.letters_table.selectRow(1)
     settle(app)
     shot(dlg, "21-berkas-surat")
+    signed = [n for n, lt in enumerate(dlg.view.loaded.letters) if lt.letter_type != "tanda_terima" and not lt.voided]
+    dlg.view.letters_table.selectRow(signed[0] if signed else 0)
+    dlg.view._preview()
+    preview = dlg.view.preview_dialog
+    preview.resize(820, 1060)
+    settle(app, kasi_runner, 600)
+    settle(app)
+    shot(preview, "35-pratinjau-surat")
+    preview.close()
     dlg.close()
     bo = CaseDetailDialog(UiSession(office, st["back_office"], kasi_runner), rekom.id)
     bo.show()

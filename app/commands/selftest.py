@@ -84,6 +84,10 @@ def cmd_self_test(args: argparse.Namespace) -> int:
             out(f"OK: surat {info.number} diterbitkan dari templat bawaan ({info.docx_path.name}).")
             if args.pdf:
                 out(f"OK: PDF {info.pdf_path}" if info.pdf_path else "CATATAN: tidak ada pengubah PDF; .docx saja.")
+            problem = _check_preview(office, actor, info.id)
+            if problem:
+                out(f"GAGAL: {problem}")
+                return 1
             report = run_checks(office)
             if not report.ok:
                 for line in report.lines:
@@ -103,6 +107,39 @@ def cmd_self_test(args: argparse.Namespace) -> int:
     finally:
         if not keep:
             shutil.rmtree(folder, ignore_errors=True)
+
+
+def _check_preview(office, actor, letter_id: int) -> str:
+    """Render page 1 of the issued letter with pypdfium2 (the bundle must carry its native library); without
+    Word or LibreOffice a generated blank page is rendered instead. Returns a problem, or "" if all is well."""
+    from app.documents import preview
+    from app.documents.pdf import available_converter
+    from app.services import letter_preview
+
+    try:
+        if available_converter() is not None:
+            pv = letter_preview.preview(office, actor=actor, letter_id=letter_id, dpi=50, max_pages=1)
+            page = pv.pages[0]
+            if page.rgb.count(255) == len(page.rgb):
+                return "halaman 1 pratinjau surat kosong (putih semua)."
+            out(f"OK: pratinjau surat halaman 1 dari {pv.letter.page_count} ({page.width}×{page.height} piksel, "
+                f"kertas {pv.letter.paper or '-'}).")
+        else:
+            import io
+
+            import pypdfium2 as pdfium
+
+            doc = pdfium.PdfDocument.new()
+            doc.new_page(595, 842)
+            buf = io.BytesIO()
+            doc.save(buf)
+            doc.close()
+            page = preview.render_pages(buf.getvalue(), dpi=20)[0]
+            out(f"OK: pustaka pratinjau PDF (pypdfium2) berjalan ({page.width}×{page.height}); tanpa Word/LibreOffice "
+                "pratinjau surat tidak tersedia.")
+    except Exception as exc:  # a missing native library raises OSError/ImportError: say what failed
+        return f"pratinjau surat tidak dapat dibuat ({type(exc).__name__}: {exc})."
+    return ""
 
 
 def _table_text(path: Path) -> str:

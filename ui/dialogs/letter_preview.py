@@ -293,7 +293,9 @@ class LetterPreviewDialog(QDialog):
     def _fit_zoom(self) -> float:
         if not self.images or self.letter is None:
             return 1.0
-        avail = self.scroll.viewport().width() - 2 * 16 - 4
+        bar = self.scroll.verticalScrollBar()
+        # leave room for the vertical scroll bar even before it appears, else fitting makes a horizontal one
+        avail = self.scroll.viewport().width() - (0 if bar.isVisible() else bar.sizeHint().width()) - 2 * 16 - 4
         page_px = self.letter.page_sizes[0][0] / 72 * SCREEN_DPI
         return max(0.25, min(3.0, avail / page_px))
 
