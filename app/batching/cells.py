@@ -23,6 +23,14 @@ def clean_text(value: object) -> str:
     return _ILLEGAL_XML.sub("", str(value))
 
 
+def clean_texts(values: object) -> list[str]:
+    """:func:`clean_text` of each value; one check of the whole row in the usual case of clean strings."""
+    texts = [v if v.__class__ is str else clean_text(v) for v in values]  # type: ignore[attr-defined]
+    if _ILLEGAL_XML.search("".join(texts)):
+        texts = [clean_text(t) for t in texts]
+    return texts
+
+
 def is_formula_like(text: str) -> bool:
     return text.startswith(FORMULA_TRIGGERS)
 

@@ -16,7 +16,8 @@ from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any
 
-from app.batching.cells import clean_text, is_formula_like, neutralise_csv
+from app.batching.cells import FORMULA_TRIGGERS, clean_text, clean_texts, neutralise_csv
+from app.batching.xlsx import XlsxTextWriter
 
 _CHUNK = 1 << 20
 
@@ -33,46 +34,30 @@ class DataFileWriter:
     """Writes the same table to ``<stem>.xlsx`` (one sheet, header row, all text cells) and ``<stem>.csv``.
 
     Every value is written as text: identifiers (NIK, No KK, noka) never become numbers, dates are
-    already formatted ``DD-MM-YYYY`` by the caller.
+    already formatted ``DD-MM-YYYY`` by the caller. The XLSX is written by :class:`XlsxTextWriter`
+    (SpreadsheetML text straight into the file, no cell objects).
     """
 
     def __init__(self, folder: Path, stem: str, headers: Sequence[str], *, sheet_title: str = "Data"):
-        from openpyxl import Workbook
-        from openpyxl.cell import WriteOnlyCell
-        from openpyxl.styles import Font
-
-        self._WriteOnlyCell = WriteOnlyCell
         self.xlsx_path = folder / f"{stem}.xlsx"
         self.csv_path = folder / f"{stem}.csv"
         self.rows = 0
-        self._wb = Workbook(write_only=True)
-        self._ws = self._wb.create_sheet(title=sheet_title[:31])
-        bold = Font(bold=True)
-        header_cells = []
-        for h in headers:
-            c = WriteOnlyCell(self._ws, value=clean_text(h))
-            c.font = bold
-            header_cells.append(c)
-        self._ws.append(header_cells)
-        self._ws.freeze_panes = "A2"
-        # utf-8-sig: Excel opens a UTF-8 CSV correctly only with the byte-order mark.
-        self._csv_fh = self.csv_path.open("w", encoding="utf-8-sig", newline="")
-        self._csv = csv.writer(self._csv_fh, lineterminator="\r\n")
-        self._csv.writerow([neutralise_csv(clean_text(h)) for h in headers])
         self._closed = False
-
-    def _xlsx_cell(self, text: str) -> Any:
-        if not text or not is_formula_like(text):
-            return text or None
-        cell = self._WriteOnlyCell(self._ws, value=text)
-        cell.data_type = "s"  # openpyxl would otherwise store "=…" as a formula
-        cell.quotePrefix = True  # Excel's own marker for "typed as text"
-        return cell
+        header_texts = [clean_text(h) for h in headers]
+        self._xlsx = XlsxTextWriter(self.xlsx_path, header_texts, sheet_title=sheet_title)
+        try:
+            # utf-8-sig: Excel opens a UTF-8 CSV correctly only with the byte-order mark.
+            self._csv_fh = self.csv_path.open("w", encoding="utf-8-sig", newline="")
+        except BaseException:
+            self._xlsx.abort()
+            raise
+        self._csv = csv.writer(self._csv_fh, lineterminator="\r\n")
+        self._csv.writerow([neutralise_csv(h) for h in header_texts])
 
     def write(self, values: Sequence[object]) -> None:
-        texts = [clean_text(v) for v in values]
-        self._ws.append([self._xlsx_cell(t) for t in texts])
-        self._csv.writerow([neutralise_csv(t) for t in texts])
+        texts = clean_texts(values)
+        self._xlsx.append(texts)
+        self._csv.writerow(["'" + t if t.startswith(FORMULA_TRIGGERS) else t for t in texts])
         self.rows += 1
 
     def close(self) -> None:
@@ -84,7 +69,7 @@ class DataFileWriter:
             os.fsync(self._csv_fh.fileno())
         finally:
             self._csv_fh.close()
-        self._wb.save(self.xlsx_path)
+        self._xlsx.close()
 
     def abort(self) -> None:
         if self._closed:
@@ -92,14 +77,8 @@ class DataFileWriter:
         self._closed = True
         with contextlib.suppress(Exception):
             self._csv_fh.close()
-        # Finish openpyxl's row stream so nothing is left half-open, then drop its temporary file.
         with contextlib.suppress(Exception):
-            if not self._ws.closed:
-                self._ws.close()
-        out = getattr(getattr(self._ws, "_writer", None), "out", None)
-        if isinstance(out, str):
-            with contextlib.suppress(OSError):
-                os.remove(out)
+            self._xlsx.abort()
 
 
 def write_manifest(path: Path, manifest: dict[str, Any]) -> None:
