@@ -74,13 +74,19 @@ def add_cases(o, n: int, offset: int, ready: datetime, service: str = "jamkesda"
 
 
 def bare_write(rows: list[list[str]], headers: list[str], folder: Path) -> float:
+    """The reference: the same rows with nothing but openpyxl's write-only mode and ``csv.writer``.
+
+    Its XLSX gets the rows ready-made with ``None`` for an empty value (openpyxl then writes no cell, as
+    Loket writes none), prepared before the clock starts; no hashing, manifest, ZIP or database.
+    """
     from openpyxl import Workbook
 
+    xlsx_rows = [[v or None for v in r] for r in rows]
     t = time.perf_counter()
     wb = Workbook(write_only=True)
     ws = wb.create_sheet("Data")
     ws.append(headers)
-    for r in rows:
+    for r in xlsx_rows:
         ws.append(r)
     wb.save(folder / "bare.xlsx")
     with (folder / "bare.csv").open("w", encoding="utf-8", newline="") as fh:
