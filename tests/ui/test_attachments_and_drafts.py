@@ -260,3 +260,25 @@ def test_wizard_reports_attachment_failure_clearly(qtbot, office, officer, tmp_p
     assert "TIDAK" in w.attach_warning.text() and w.result.case.reg_number in w.attach_warning.text()
     with office.db.read() as s:
         assert s.exec(select(Attachment)).all() == []
+
+
+def test_main_window_resumes_a_draft_from_the_queue(qtbot, office, officer):
+    from ui.main_window import MainWindow
+    from ui.session import UiSession
+
+    state = {"person": {"nik": NIK, "name": "Siti Aminah", "no_kk": KK, "relation": "Istri"},
+             "checklist": {"received": ["kk"]}, "service": {"reason": "meninggal", "evidence": "Surat kematian"}}
+    d = drafts.save_draft(office, actor=officer, service_code="penonaktifan", state=state, nik=NIK, name="Siti")
+    win = MainWindow(UiSession(office, officer, new_runner()), "Dinas Sosial")
+    qtbot.addWidget(win)
+    panel = win.queue.drafts
+    qtbot.waitUntil(lambda: panel.table.rowCount() == 1 and panel.isVisibleTo(win), timeout=20_000)
+    panel.resume_button.click()
+    qtbot.waitUntil(lambda: win.wizard is not None, timeout=20_000)
+    w = win.wizard
+    assert w.defn.code == "penonaktifan" and w.draft_id == d.id and w.isVisible()
+    assert w.person_page.relation.currentText() == "Istri" and w.checklist_page.received() == ["kk"]
+    assert w.service_page.reason.currentData() == "meninggal" and w.service_page.evidence.text() == "Surat kematian"
+    assert not w.unsaved()  # nothing changed since the draft was loaded
+    w.reject()
+    assert not w.isVisible()
