@@ -10,6 +10,11 @@ from __future__ import annotations
 import contextlib
 import csv
 import hashlib
+import itertools
+import operator
+import queue
+import sqlite3
+import threading
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -29,7 +34,8 @@ from app.services import audit
 from app.timeutil import utcnow
 
 LABEL = "DTSEN (dahulu DTKS)"
-CHUNK_ROWS = 50_000
+CHUNK_ROWS = 20_000
+MULTI_ROWS = 2_000  # rows per INSERT statement on SQLite
 IMPORT_CACHE_KIB = 96 * 1024  # SQLite page cache during an import
 
 COLUMNS = [
@@ -311,12 +317,117 @@ def _file_sha256(path: Path) -> str:
     return h.hexdigest()
 
 
-def _upsert_sql(dialect: str) -> str:
+class _ChunkWriter:
+    """Writes chunks of rows on a second thread while the caller reads and checks the next ones.
+
+    The drivers release the GIL while the database works (``sqlite3_step``, a PostgreSQL round trip), so on
+    two cores the B-tree work for one chunk overlaps the CSV parsing and the checks of the next. ``write`` runs
+    on the caller's connection, inside the caller's one transaction: between creating the writer and
+    :meth:`finish` / :meth:`abandon` the caller must not touch that connection. At most one chunk waits in
+    the queue, so memory stays flat. An error in ``write`` is raised again in the caller's thread (at the next
+    :meth:`put` or at :meth:`finish`), and the caller's transaction rolls back as for any other error.
+    """
+
+    def __init__(self, write: Callable[[list[tuple]], int]):
+        self._write = write
+        self._queue: queue.Queue[list[tuple] | None] = queue.Queue(maxsize=1)
+        self._stop = False
+        self.changes = 0
+        self.error: BaseException | None = None
+        self._thread = threading.Thread(target=self._run, name="dtsen-import-writer", daemon=True)
+        self._thread.start()
+
+    def _run(self) -> None:
+        while (chunk := self._queue.get()) is not None:
+            if self.error is None and not self._stop:
+                try:
+                    self.changes += self._write(chunk)
+                except BaseException as exc:  # handed to the caller's thread
+                    self.error = exc
+
+    def put(self, chunk: list[tuple]) -> None:
+        if self.error is not None:
+            raise self.error
+        self._queue.put(chunk)
+
+    def finish(self) -> int:
+        """Wait until every chunk is written; the number of rows changed."""
+        self._queue.put(None)
+        self._thread.join()
+        if self.error is not None:
+            raise self.error
+        return self.changes
+
+    def abandon(self) -> None:
+        """Stop after the chunk being written (if any), drop the waiting ones, wait for the thread. Idempotent."""
+        self._stop = True
+        if self._thread.is_alive():
+            with contextlib.suppress(queue.Empty):
+                while True:
+                    self._queue.get_nowait()
+            self._queue.put(None)
+            self._thread.join()
+
+
+_first = operator.itemgetter(0)
+KK_INDEX = "ix_dtsen_record_no_kk"
+
+
+def _drop_kk_index(conn) -> str | None:
+    """Drop the No KK index (SQLite, inside the caller's transaction); the statement that makes it again."""
+    found = conn.exec_driver_sql("SELECT sql FROM sqlite_master WHERE type = 'index' AND name = ? "
+                                 "AND tbl_name = 'dtsen_record'", (KK_INDEX,)).scalar()
+    if not found:
+        return None
+    conn.exec_driver_sql(f"DROP INDEX {KK_INDEX}")
+    return str(found)
+
+
+def _upsert_sql(dialect: str, rows: int = 1) -> str:
     cols = (*_FIELDS, "row_hash", "import_id")
     ph = "?" if dialect == "sqlite" else "%s"
     updates = ", ".join(f"{c} = excluded.{c}" for c in cols if c != "nik")
-    return (f"INSERT INTO dtsen_record ({', '.join(cols)}) VALUES ({', '.join([ph] * len(cols))}) "
+    values = ", ".join([f"({', '.join([ph] * len(cols))})"] * rows)
+    return (f"INSERT INTO dtsen_record ({', '.join(cols)}) VALUES {values} "
             f"ON CONFLICT (nik) DO UPDATE SET {updates} WHERE dtsen_record.row_hash <> excluded.row_hash")
+
+
+def _sqlite_rows_per_statement(dbapi) -> int:
+    """How many rows one multi-row INSERT may carry (16 parameters a row; at most MULTI_ROWS)."""
+    try:
+        limit = dbapi.getlimit(sqlite3.SQLITE_LIMIT_VARIABLE_NUMBER)
+    except (AttributeError, sqlite3.Error):  # Python < 3.11: assume the old default of 999
+        limit = 999
+    return max(1, min(MULTI_ROWS, limit // (len(_FIELDS) + 2)))
+
+
+def _sqlite_write(dbapi) -> Callable[[list[tuple]], int]:
+    """``write(rows)`` for SQLite: the upsert with many rows per statement.
+
+    ``executemany`` binds one row and releases the GIL for one ``sqlite3_step`` at a time; with the reading
+    thread busy in Python, every one of those steps then waits for the GIL again. A statement of
+    :data:`MULTI_ROWS` rows binds them in one go and does all their B-tree work in one step without the GIL.
+    """
+    per = _sqlite_rows_per_statement(dbapi)
+    one, many = _upsert_sql("sqlite"), _upsert_sql("sqlite", per)
+    flatten = itertools.chain.from_iterable
+
+    def write(rows: list[tuple]) -> int:
+        changes = 0
+        cur = dbapi.cursor()
+        try:
+            full = len(rows) // per * per
+            for i in range(0, full, per):
+                cur.execute(many, list(flatten(rows[i:i + per])))
+                changes += cur.rowcount
+            if full < len(rows):
+                cur.executemany(one, rows[full:])
+                changes += cur.rowcount
+        finally:
+            cur.close()
+        return max(0, changes)
+
+    return write
 
 
 def import_file(office: Office, *, actor: Actor, path: str | Path,
@@ -331,7 +442,7 @@ def import_file(office: Office, *, actor: Actor, path: str | Path,
     started = utcnow()
     rejects_path = office.dirs.imports / f"dtsen-ditolak-{started:%Y%m%d-%H%M%S}-{path.stem[:40]}.csv"
     tmp_rejects = rejects_path.with_suffix(".tmp")
-    rejected = total = changes = 0
+    rejected = total = 0
     seen: set[int] = set()
     try:
         with office.db.write() as s, tmp_rejects.open("w", encoding="utf-8-sig", newline="") as rej:
@@ -351,15 +462,23 @@ def import_file(office: Office, *, actor: Actor, path: str | Path,
                 # most of the upsert's time otherwise goes to re-reading index pages. Reset afterwards.
                 cache_before = conn.exec_driver_sql("PRAGMA cache_size").scalar()
                 conn.exec_driver_sql(f"PRAGMA cache_size=-{IMPORT_CACHE_KIB}")
+            # Into an empty table (the first import): build the No KK index once at the end, from sorted keys,
+            # instead of inserting every row into it. SQLite's DDL is part of the transaction, so a cancel, an
+            # error or a crash leaves the index as it was. (A re-import writes few rows: the index stays.)
+            rebuild = _drop_kk_index(conn) if iso_dates and before == 0 else None
 
-            def flush() -> None:
-                nonlocal changes
-                if chunk:
-                    chunk.sort()  # by NIK: neighbouring keys land on the same index pages
-                    result = conn.exec_driver_sql(sql, chunk)
-                    changes += max(0, result.rowcount or 0)
-                    chunk.clear()
+            if iso_dates:
+                write_rows = _sqlite_write(conn.connection.dbapi_connection)
+            else:
+                def write_rows(rows: list[tuple]) -> int:
+                    return max(0, conn.exec_driver_sql(sql, rows).rowcount or 0)
 
+            def write(rows: list[tuple]) -> int:  # on the writer thread
+                rows.sort(key=_first)  # by NIK: neighbouring keys land on the same index pages
+                return write_rows(rows)
+
+            # From here until finish()/abandon() only the writer thread uses `conn` (and the session).
+            pipe = _ChunkWriter(write)
             try:
                 fast = _fast_cleaner(table.mapping) if table.kind == "csv" else None
                 pick, blake2b, import_id, add, append = table.pick, hashlib.blake2b, imp.id, seen.add, chunk.append
@@ -389,13 +508,20 @@ def import_file(office: Office, *, actor: Actor, path: str | Path,
                                 digest_size=16).hexdigest()
                     append((*out[:4], iso if iso_dates else out[4], *out[5:14], h, import_id))
                     if len(chunk) >= CHUNK_ROWS:
-                        flush()
+                        pipe.put(chunk)
+                        chunk = []
+                        append = chunk.append
                         if cancelled and cancelled():
                             raise ImportCancelled("Impor dibatalkan; tidak ada data yang diubah.")
                         if progress:
                             progress(table.progress, total)
-                flush()
+                if chunk:
+                    pipe.put(chunk)
+                changes = pipe.finish()
+                if rebuild:
+                    conn.exec_driver_sql(rebuild)
             finally:
+                pipe.abandon()  # after an error or a cancel: nothing more is written, the thread has ended
                 if iso_dates:  # also after a cancel or an error: the pooled connection keeps its pragmas
                     with contextlib.suppress(Exception):
                         conn.exec_driver_sql(f"PRAGMA cache_size={int(cache_before)}")
