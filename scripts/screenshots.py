@@ -236,6 +236,46 @@ def english_queue(app, session, runner) -> None:
         i18n.install("id")
 
 
+def _scans() -> dict[str, Path]:
+    """Scans an applicant brings on a USB stick: a KTP and a KK image, a photo, and a file that is no scan."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtGui import QColor, QImage, QPainter
+
+    folder = Path(tempfile.mkdtemp(prefix="usb-"))
+    out = {}
+    for key, name, text in (("ktp", "KTP Budi Santoso.png", "KTP"), ("kk", "Kartu Keluarga 1971.png", "KK"),
+                            ("rumah", "foto rumah.png", "FOTO")):
+        img = QImage(640, 400, QImage.Format.Format_RGB32)
+        img.fill(QColor("#f4f1e8"))
+        painter = QPainter(img)
+        painter.setPen(QColor("#333"))
+        painter.drawText(img.rect(), Qt.AlignmentFlag.AlignCenter, text)
+        painter.end()
+        path = folder / name
+        img.save(str(path))
+        out[key] = path
+    out["palsu"] = folder / "SKTM.pdf"
+    out["palsu"].write_bytes(b"Ini bukan PDF, hanya teks yang diberi nama .pdf")
+    out["sktm"] = folder / "SKTM kelurahan.pdf"
+    out["sktm"].write_bytes(b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n")
+    return out
+
+
+def _drafts(office, st, scans) -> None:
+    """Two wizards saved half-way by the counter officer, one of them with a scan."""
+    from app.services import drafts
+    from app.services.attachments import FileToAttach
+
+    fo = st["front_office"]
+    drafts.save_draft(office, actor=fo, service_code="pbi-baru", nik="1971016503880002", name="Rahmawati",
+                      state={"person": {"nik": "1971016503880002", "name": "Rahmawati", "address": "Jl. Mentok 12"},
+                             "checklist": {"received": ["ktp"]}, "service": {}},
+                      files=[FileToAttach(scans["sktm"], "sktm")])
+    drafts.save_draft(office, actor=fo, service_code="reaktivasi-sk", nik="1971012207690001", name="Hasan Basri",
+                      state={"person": {"nik": "1971012207690001", "name": "Hasan Basri"},
+                             "checklist": {"received": []}, "service": {"bpjs_status": "nonaktif"}})
+
+
 def counter_screens(app, office, admin) -> None:
     from app.rules.rule_settings import RULES_SECTION, RuleSettings
     from app.servicedefs import get as get_definition
@@ -278,6 +318,13 @@ def counter_screens(app, office, admin) -> None:
         wiz.checklist_page.boxes[code].setChecked(True)
     settle(app)
     shot(wiz, "12-layanan-baru-persyaratan")
+    scans = _scans()
+    wiz.checklist_page.attach_paths([scans["ktp"]], "ktp")
+    wiz.checklist_page.attach_paths([scans["kk"]], "kk")
+    wiz.checklist_page.attach_paths([scans["rumah"]], "")
+    wiz.checklist_page.attach_paths([scans["palsu"]], "sktm")  # refused: shows the core's message
+    settle(app)
+    shot(wiz, "42-layanan-baru-lampiran-pindaian")
     wiz.next()
     wiz.service_page.is_urgent.setChecked(True)
     wiz.service_page.note.setText("Persalinan, dirawat di RSUD Depati Hamzah sejak kemarin")
@@ -287,6 +334,7 @@ def counter_screens(app, office, admin) -> None:
     wiz.summary_page.validatePage()
     settle(app, runner, 600)
     shot(wiz, "14-layanan-baru-tanda-terima")
+    saved_case = wiz.result.case.id if wiz.result else None
     wiz.close()
 
     jam = ServiceWizard(session, get_definition(office, "jamkesda"), cfg, pdf=False)
@@ -327,7 +375,23 @@ def counter_screens(app, office, admin) -> None:
     win.show_page("cases")
     settle(app, runner, 600)
     shot(win, "18-daftar-berkas")
+    _drafts(office, st, scans)
+    win.show_page("queue")
+    win.queue.drafts.refresh()
+    settle(app, runner, 600)
+    win.queue.drafts.table.selectRow(0)
+    settle(app)
+    shot(win, "41-draf-tersimpan")
     win.close()
+    if saved_case is not None:
+        att = CaseDetailDialog(session, saved_case)
+        att.show()
+        settle(app, runner, 600)
+        att.view.tabs.setCurrentWidget(att.view.attachments)
+        att.view.attachments.table.selectRow(0)
+        settle(app)
+        shot(att, "43-berkas-lampiran")
+        att.close()
     runner.wait(10_000)
 
     kasi_runner = TaskRunner()

@@ -46,7 +46,7 @@ class DraftSummary:
     counter: str | None
     created_by: int | None
     created_by_name: str
-    nik: str  # masked unless the user's job needs the full number
+    nik: str  # masked, as in every list of cases; the resumed wizard shows it in full
     name: str
     files: int
     created_at: datetime
@@ -86,10 +86,6 @@ def _get(s: Session, draft_id: int) -> WizardDraft:
     if row is None:
         raise NotFound(f"Draf #{draft_id} tidak ditemukan (mungkin sudah dilanjutkan atau dihapus).")
     return row
-
-
-def _show_nik(actor: Actor, nik: str) -> str:
-    return nik if allowed(actor, "nik.view_full") else mask_nik(nik)
 
 
 def save_draft(office: Office, *, actor: Actor, service_code: str, state: dict[str, Any], nik: str = "",
@@ -169,7 +165,7 @@ def list_drafts(office: Office, *, actor: Actor, service_code: str | None = None
         names = {u.id: u.full_name for u in s.exec(select(User).where(User.id.in_(ids))).all()} \
             if ids else {}  # type: ignore[union-attr]
         return [DraftSummary(r.id or 0, r.service_code, r.counter, r.created_by, names.get(r.created_by, ""),
-                             _show_nik(actor, r.nik), r.name, len((r.data or {}).get("files", [])), r.created_at,
+                             mask_nik(r.nik), r.name, len((r.data or {}).get("files", [])), r.created_at,
                              r.updated_at) for r in rows]
 
 

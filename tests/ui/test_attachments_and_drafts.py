@@ -120,7 +120,7 @@ def test_draft_saved_halfway_resumed_from_the_list_and_finished(qtbot, office, o
     qtbot.addWidget(panel)
     qtbot.waitUntil(lambda: panel.loaded, timeout=15_000)
     assert panel.isVisibleTo(panel.parentWidget() or panel) and panel.table.rowCount() == 1
-    assert panel.table.item(0, 1).text() == NIK and panel.table.item(0, 2).text() == "Siti Aminah"
+    assert panel.table.item(0, 1).text() == "197101********03" and panel.table.item(0, 2).text() == "Siti Aminah"
     assert panel.table.item(0, 3).text() == "1"
     resumed = []
     panel.on_resume = resumed.append

@@ -20,7 +20,9 @@ from PySide6.QtWidgets import (
 
 from app.servicedefs import load_all
 from app.services import drafts
+from app.services import office as office_svc
 from ui.errors import show_error
+from ui.models.case_table import local_text
 from ui.session import UiSession
 
 
@@ -71,18 +73,19 @@ class DraftsPanel(QGroupBox):
 
         def work(_t):
             names = self.names or {code: d.name for code, d in load_all(s.office).items()}
-            return drafts.list_drafts(s.office, actor=s.actor), names
+            profile = office_svc.get_profile(s.office)
+            return drafts.list_drafts(s.office, actor=s.actor), names, profile.timezone if profile else "WIB"
 
         s.runner.run(work, on_done=self._show, on_error=lambda e, tb: show_error(self, e, tb))
 
     def _show(self, result) -> None:
-        self.rows, self.names = result
+        self.rows, self.names, tz = result
         self.loaded = True
         self.table.setRowCount(len(self.rows))
         mine = self.session.actor.id
         for n, d in enumerate(self.rows):
             values = (self.names.get(d.service_code, d.service_code), d.nik or "-", d.name or "-",
-                      str(d.files) if d.files else "-", d.updated_at.astimezone().strftime("%d-%m-%Y %H.%M"),
+                      str(d.files) if d.files else "-", local_text(d.updated_at, tz),
                       "Anda" if d.created_by == mine else d.created_by_name)
             for col, v in enumerate(values):
                 item = QTableWidgetItem(v)

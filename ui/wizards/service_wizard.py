@@ -12,6 +12,7 @@ unsaved input offers the same.
 from __future__ import annotations
 
 import contextlib
+import html
 import json
 from collections.abc import Callable
 from dataclasses import dataclass, replace
@@ -310,16 +311,22 @@ class AttachmentChips(QWidget):
         self.row = QHBoxLayout(self)
         self.row.setContentsMargins(24, 0, 0, 0)
         self.row.setSpacing(6)
+        self.fixed = 1
+        if not code:  # files dropped on the page, not on a requirement's row
+            self.row.setContentsMargins(0, 4, 0, 0)
+            self.row.addWidget(QLabel("Lampiran lain:"))
+            self.fixed = 2
         self.row.addStretch(1)
 
     def refresh(self) -> None:
-        while self.row.count() > 1:
-            item = self.row.takeAt(0)
+        while self.row.count() > self.fixed:
+            item = self.row.takeAt(self.fixed - 1)
             if item is not None and item.widget() is not None:
                 item.widget().deleteLater()
         mine = [f for f in self.page.files if f.requirement_code == self.code]
         for pos, f in enumerate(mine):
-            chip = QLabel(f"📎 {f.name}")
+            chip = QLabel(f.name)
+            chip.setTextFormat(Qt.TextFormat.PlainText)
             chip.setObjectName(f"file_{self.code or 'lain'}_{pos}")
             chip.setToolTip(str(f.path))
             chip.setStyleSheet("background:#eef3fb; border:1px solid #b8c7e0; border-radius:3px; padding:1px 4px;")
@@ -500,7 +507,7 @@ class ChecklistPage(QWizardPage):
         def label(code: str) -> str:
             return self.boxes[code].text() if code in self.boxes else "lain-lain"
 
-        return [f"📎 {f.name} — {label(f.requirement_code)}" for f in self.files]
+        return [f"• {html.escape(f.name)} — {label(f.requirement_code)}" for f in self.files]
 
     # drafts
     def page_state(self) -> dict[str, Any]:
