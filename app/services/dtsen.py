@@ -210,7 +210,8 @@ def clean_row(values: dict[str, Any]) -> dict[str, Any]:
     }
 
 
-def _fast_cleaner(mapping: dict[str, int]) -> Callable[[list[str]], tuple | None]:
+def _fast_cleaner(mapping: dict[str, int], store: tuple[bool, int | None] | None = None,
+                  ) -> Callable[[list[str]], tuple | None]:
     """:func:`clean_row` for the usual well-formed CSV row, without a dict per row.
 
     ``clean(cells)`` returns ``(nik, no_kk, name, birth_place, birth_date, sex, address, rt, rw, region_code,
@@ -219,6 +220,11 @@ def _fast_cleaner(mapping: dict[str, int]) -> Callable[[list[str]], tuple | None
     a word for the sex, any invalid value); the caller then runs :func:`clean_row`, which decides and names
     the reason. So this only ever accepts a subset of what :func:`clean_row` accepts, with the same result
     (tests/core/test_dtsen_fast.py checks both on the same rows).
+
+    With ``store=(iso_dates, import_id)`` it returns the row as the import writes it instead:
+    ``(nik, …, dtsen_id, row_hash, import_id)``, the birth date as ``YYYY-MM-DD`` text if ``iso_dates``, and
+    the row hash exactly as :func:`_row_hash` computes it from :func:`clean_row`'s values (built here from
+    the same local values, so the import's hot loop does not take a tuple apart again for every row).
     """
     provinces = frozenset(PROVINCES)
     width = max(mapping.values()) + 1
@@ -228,6 +234,21 @@ def _fast_cleaner(mapping: dict[str, int]) -> Callable[[list[str]], tuple | None
         ix[k] for k in _FIELDS)
     padding = [""] if blank in ix.values() else []
     _date = date
+    iso_dates, import_id = store or (False, None)
+    blake2b = hashlib.blake2b
+    dates: dict[str, tuple[date, str]] = {}  # birth dates repeat: each distinct text is checked once
+    dates_get = dates.get
+
+    def parse_born(born: str) -> tuple[date, str] | None:
+        if not (len(born) == 10 and born[2] in "-/." and born[5] == born[2]):
+            return None
+        d, m, y = born[0:2], born[3:5], born[6:10]
+        if not (d.isdigit() and m.isdigit() and y.isdigit() and (d + m + y).isascii()):
+            return None
+        try:
+            return _date(int(y), int(m), int(d)), f"{y}-{m}-{d}"
+        except ValueError:
+            return None
 
     def code3(t: str) -> str | None:
         t = t.strip()
@@ -269,16 +290,14 @@ def _fast_cleaner(mapping: dict[str, int]) -> Callable[[list[str]], tuple | None
             return None
         born = v[i_born].strip()
         if born:
-            if not (len(born) == 10 and born[2] in "-/." and born[5] == born[2]):
-                return None
-            d, m, y = born[0:2], born[3:5], born[6:10]
-            if not (d.isdigit() and m.isdigit() and y.isdigit() and (d + m + y).isascii()):
-                return None
-            try:
-                bd: date | None = _date(int(y), int(m), int(d))
-            except ValueError:
-                return None
-            iso = f"{y}-{m}-{d}"
+            known = dates_get(born)
+            if known is None:
+                known = parse_born(born)
+                if known is None:
+                    return None
+                if len(dates) < 50_000:
+                    dates[born] = known
+            bd, iso = known
         else:
             bd, iso = None, None
         rt, rw = v[i_rt], v[i_rw]
@@ -293,8 +312,16 @@ def _fast_cleaner(mapping: dict[str, int]) -> Callable[[list[str]], tuple | None
         address = v[i_addr].strip()
         if "  " in address:
             address = " ".join(address.split())
-        return (nik, kk, name, v[i_place].strip()[:80], bd, sex, address[:250], rt, rw, region[:13],
-                v[i_kel].strip()[:80], v[i_kec].strip()[:80], int(desil), v[i_id].strip()[:40], iso)
+        if store is None:
+            return (nik, kk, name, v[i_place].strip()[:80], bd, sex, address[:250], rt, rw, region[:13],
+                    v[i_kel].strip()[:80], v[i_kec].strip()[:80], int(desil), v[i_id].strip()[:40], iso)
+        place, address, region = v[i_place].strip()[:80], address[:250], region[:13]
+        kel, kec, dtsen_id, desil_n = v[i_kel].strip()[:80], v[i_kec].strip()[:80], v[i_id].strip()[:40], int(desil)
+        # the same digest as _row_hash(clean_row(...)): fields joined by \x1f, a date as YYYY-MM-DD
+        h = blake2b("\x1f".join((nik, kk, name, place, iso or "", sex, address, rt, rw, region, kel, kec,
+                                 str(desil_n), dtsen_id)).encode(), digest_size=16).hexdigest()
+        return (nik, kk, name, place, iso if iso_dates else bd, sex, address, rt, rw, region, kel, kec, desil_n,
+                dtsen_id, h, import_id)
 
     return clean
 
@@ -480,8 +507,10 @@ def import_file(office: Office, *, actor: Actor, path: str | Path,
             # From here until finish()/abandon() only the writer thread uses `conn` (and the session).
             pipe = _ChunkWriter(write)
             try:
-                fast = _fast_cleaner(table.mapping) if table.kind == "csv" else None
-                pick, blake2b, import_id, add, append = table.pick, hashlib.blake2b, imp.id, seen.add, chunk.append
+                import_id = imp.id
+                # the fast path returns the row as written: (nik, …, dtsen_id, row_hash, import_id)
+                fast = _fast_cleaner(table.mapping, (iso_dates, import_id)) if table.kind == "csv" else None
+                pick, add, append = table.pick, seen.add, chunk.append
                 for line, cells in table.raw_rows():
                     total += 1
                     out = fast(cells) if fast else None
@@ -495,18 +524,16 @@ def import_file(office: Office, *, actor: Actor, path: str | Path,
                                                    str(exc)]))
                             continue
                         bd = row["birth_date"]
-                        out = (*(row[f] for f in _FIELDS), bd.isoformat() if bd else None)
+                        out = (*(row[f] for f in _FIELDS), _row_hash(row), import_id)
+                        if iso_dates and bd:
+                            out = (*out[:4], bd.isoformat(), *out[5:])
                     key = int(out[0])
                     if key in seen:
                         rejected += 1
                         writer.writerow(_safe([line, out[0], out[2], "NIK ganda di dalam berkas yang sama"]))
                         continue
                     add(key)
-                    # the same digest as _row_hash(clean_row(...)): fields joined by \x1f, a date as YYYY-MM-DD
-                    iso = out[14]
-                    h = blake2b("\x1f".join((*out[:4], iso or "", *out[5:12], str(out[12]), out[13])).encode(),
-                                digest_size=16).hexdigest()
-                    append((*out[:4], iso if iso_dates else out[4], *out[5:14], h, import_id))
+                    append(out)
                     if len(chunk) >= CHUNK_ROWS:
                         pipe.put(chunk)
                         chunk = []

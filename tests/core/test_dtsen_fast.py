@@ -67,3 +67,23 @@ def test_fast_path_without_optional_columns():
     assert _compare(["3273055608460001", "3273050612010001", "Dewi  Susanto", "3"], header) == "fast"
     assert _compare(["3273055608460001", "3273050612010001", "Dewi", "03"], header) == "fast"
     assert _compare(["3273055608460001", "3273050612010001", "Dewi", ""], header) == "rejected"
+
+
+def test_store_form_is_the_row_as_written_with_the_row_hash():
+    from app.services.dtsen import _row_hash
+
+    header = list(HEADER)
+    mapping = _mapping(header)
+    plain, sqlite_form, pg_form = (_fast_cleaner(mapping), _fast_cleaner(mapping, (True, 7)),
+                                   _fast_cleaner(mapping, (False, None)))
+    checked = 0
+    for cells in people(500, seed=12):
+        cells = [str(c) for c in cells]
+        out = plain(cells)
+        if out is None:
+            continue
+        row = dict(zip(_FIELDS, out[:14], strict=True))
+        assert sqlite_form(cells) == (*out[:4], out[14], *out[5:14], _row_hash(row), 7)
+        assert pg_form(cells) == (*out[:14], _row_hash(row), None)
+        checked += 1
+    assert checked > 400
