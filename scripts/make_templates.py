@@ -262,9 +262,9 @@ PERSON = [
     ("Nama", [("{{ pemohon.nama }}", "b")]),
     ("NIK", "{{ pemohon.nik }}"),
     ("Nomor KK", "{{ pemohon.no_kk }}"),
-    ("Tempat/Tanggal Lahir", "{{ pemohon.tempat_lahir }}, {{ pemohon.tanggal_lahir }}"),
+    ("Tempat/Tanggal Lahir", "{{ pemohon.tempat_tanggal_lahir }}"),
     ("Jenis Kelamin", "{{ pemohon.jenis_kelamin }}"),
-    ("Alamat", "{{ pemohon.alamat }} RT {{ pemohon.rt }} RW {{ pemohon.rw }}"),
+    ("Alamat", "{{ pemohon.alamat_rt_rw }}"),
     ("Kelurahan/Desa", "{{ pemohon.kelurahan }}"),
     ("Kecamatan", "{{ pemohon.kecamatan }}"),
 ]

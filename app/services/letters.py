@@ -232,6 +232,11 @@ def _person(raw: dict[str, Any]) -> dict[str, Any]:
     p = dict(raw)
     if p.get("jenis_kelamin") in _SEX:
         p["jenis_kelamin"] = _SEX[p["jenis_kelamin"]]
+    # Composed lines that stay tidy when a part is missing (no dangling "," or "RT  RW").
+    p.setdefault("tempat_tanggal_lahir", ", ".join(str(p[k]) for k in ("tempat_lahir", "tanggal_lahir")
+                                                   if p.get(k)) or "-")
+    rt_rw = " ".join(f"{label} {p[k]}" for label, k in (("RT", "rt"), ("RW", "rw")) if p.get(k))
+    p.setdefault("alamat_rt_rw", " ".join(str(x) for x in (p.get("alamat") or "", rt_rw) if x) or "-")
     if "alamat_singkat" not in p and p.get("alamat"):
         parts = [str(p["alamat"])]
         if p.get("rt") or p.get("rw"):

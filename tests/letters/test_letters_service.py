@@ -330,6 +330,22 @@ def test_minimal_data_renders_with_blanks_not_errors(lo):
     text = docx_text(info.docx_path)
     assert "WARGA TANPA DATA LAIN" in text
     assert "None" not in text and "Undefined" not in text and "DARURAT" not in text
+    # no dangling separators where the birth place/date or RT/RW are missing
+    assert ": ," not in text and "RT  RW" not in text and "RT RW" not in text
+
+
+def test_birth_and_address_lines_skip_missing_parts(lo):
+    o, _admin, clerk, _ = lo
+    person = {"nama": "WARGA", "nik": "1971014501850003", "tanggal_lahir": "5 Januari 1985",
+              "alamat": "Jl. Melati No. 7", "rw": "001"}
+    text = docx_text(letters.issue_letter(o, actor=clerk, letter_type="rekomendasi_pbi",
+                                          data={"pemohon": person}).docx_path)
+    assert "5 Januari 1985" in text and ", 5 Januari 1985" not in text
+    assert "Jl. Melati No. 7 RW 001" in text
+    full = dict(person, tempat_lahir="Pangkalpinang", rt="003")
+    text = docx_text(letters.issue_letter(o, actor=clerk, letter_type="rekomendasi_pbi",
+                                          data={"pemohon": full}).docx_path)
+    assert "Pangkalpinang, 5 Januari 1985" in text and "Jl. Melati No. 7 RT 003 RW 001" in text
 
 
 def test_pdf_chunks_keep_names_apart_and_command_lines_short(monkeypatch):
