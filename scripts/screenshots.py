@@ -531,6 +531,9 @@ def _batch_screen(app, office, sup, win, runner) -> None:
     page.refresh()
     win.show_page("batches")
     settle(app, runner, 600)
+    if page.table.rowCount():
+        page.table.selectRow(0)  # the lower half shows the selected batch's contents
+        settle(app, runner, 600)
     shot(win, "26-batch-bulanan")
 
 

@@ -721,6 +721,7 @@ def batch_items(office: Office, *, actor: Actor, batch_id: int) -> list[dict[str
     with office.db.read() as s:
         items = s.exec(select(BatchItem).where(BatchItem.batch_id == batch_id)
                        .order_by(BatchItem.case_id)).all()  # type: ignore[arg-type]
+        regs = dict(s.exec(select(Case.id, Case.reg_number).where(Case.batch_id == batch_id)).all())
         out = []
         for i in items:
             row = dict(i.row)
@@ -728,7 +729,8 @@ def batch_items(office: Office, *, actor: Actor, batch_id: int) -> list[dict[str
                 for key in ("nik", "no_kk"):
                     if row.get(key):
                         row[key] = mask_nik(str(row[key]))
-            out.append({"case_id": i.case_id, "nik": i.nik if full else mask_nik(i.nik), "row": row,
+            out.append({"case_id": i.case_id, "reg_number": regs.get(i.case_id, ""),
+                        "nik": i.nik if full else mask_nik(i.nik), "row": row,
                         "feedback_status": i.feedback_status, "feedback_reason": i.feedback_reason, "tmt": i.tmt})
         return out
 

@@ -20,6 +20,7 @@ def test_items_mask_nik_for_roles_without_full_view(office, supervisor, make_use
     kabid = make_user("kabid_linjamsos")  # may list batches, may not see whole NIKs
     masked = batches.batch_items(office, actor=kabid, batch_id=res.batch.id)
     assert [i["case_id"] for i in masked] == [i["case_id"] for i in full]
+    assert [i["reg_number"] for i in full] == ["REG-penonaktifan-0", "REG-penonaktifan-1"]
     for m, f in zip(masked, full, strict=True):
         assert m["nik"] != f["nik"] and "*" in m["nik"] and m["nik"][:4] == f["nik"][:4]
         assert m["row"]["nik"] == m["nik"] and "*" in m["row"]["no_kk"]

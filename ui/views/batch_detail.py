@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 from app.services import batches
 from ui.errors import show_error
 from ui.session import UiSession
+from ui.widgets import readonly_table
 
 OK_STYLE, ERR_STYLE = "color: #1b5e20;", "color: #b00020;"
 FEEDBACK_LABELS = {"diterima": "Diterima", "ditolak": "Ditolak"}
@@ -42,14 +43,7 @@ def _item(text: object, data: object = None) -> QTableWidgetItem:
 
 
 def _table(headers: list[str], name: str) -> QTableWidget:
-    t = QTableWidget(0, len(headers))
-    t.setObjectName(name)
-    t.setHorizontalHeaderLabels(headers)
-    t.verticalHeader().setVisible(False)
-    t.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
-    t.setSelectionMode(QTableWidget.SelectionMode.SingleSelection)
-    t.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
-    t.setAlternatingRowColors(True)
+    t = readonly_table(headers, name, alternating=True)
     t.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
     t.horizontalHeader().setStretchLastSection(True)
     return t
@@ -100,7 +94,7 @@ class BatchDetailPanel(QTabWidget):
         self.service_code = ""
         self.waiting: list[dict] = []
 
-        self.items = _table([self.tr("Kasus"), self.tr("NIK"), self.tr("Nama"), self.tr("Umpan balik"),
+        self.items = _table([self.tr("No. registrasi"), self.tr("NIK"), self.tr("Nama"), self.tr("Umpan balik"),
                              self.tr("TMT / alasan")], "batch_items")
         self.addTab(self.items, self.tr("Isi batch"))
 
@@ -176,7 +170,7 @@ class BatchDetailPanel(QTabWidget):
         for r, i in enumerate(items):
             status = FEEDBACK_LABELS.get(i["feedback_status"], i["feedback_status"]) or self.tr("belum ada")
             extra = i["tmt"].strftime("%d-%m-%Y") if i["tmt"] else i["feedback_reason"]
-            values = [i["case_id"], i["nik"], i["row"].get("nama", ""), status, extra]
+            values = [i["reg_number"], i["nik"], i["row"].get("nama", ""), status, extra]
             for c, value in enumerate(values):
                 self.items.setItem(r, c, _item(value))
         self.history.setRowCount(len(history))
