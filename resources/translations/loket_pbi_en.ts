@@ -57,6 +57,124 @@
     </message>
 </context>
 <context>
+    <name>AttachmentChips</name>
+    <message>
+        <source>Lampiran lain:</source>
+        <translation>Other attachments:</translation>
+    </message>
+    <message>
+        <source>Lepaskan lampiran {name}</source>
+        <translation>Remove the attachment {name}</translation>
+    </message>
+</context>
+<context>
+    <name>AttachmentsSection</name>
+    <message>
+        <source>Pindaian (*.pdf *.jpg *.jpeg *.png *.tif *.tiff)</source>
+        <translation>Scans (*.pdf *.jpg *.jpeg *.png *.tif *.tiff)</translation>
+    </message>
+    <message>
+        <source>Persyaratan</source>
+        <translation>Requirement</translation>
+    </message>
+    <message>
+        <source>Berkas</source>
+        <translation>File</translation>
+    </message>
+    <message>
+        <source>Ukuran</source>
+        <translation>Size</translation>
+    </message>
+    <message>
+        <source>Ditambahkan oleh</source>
+        <translation>Added by</translation>
+    </message>
+    <message>
+        <source>Pada</source>
+        <translation>On</translation>
+    </message>
+    <message>
+        <source>&amp;Tambah lampiran…</source>
+        <translation>&amp;Add attachment…</translation>
+    </message>
+    <message>
+        <source>Untuk persyaratan:</source>
+        <translation>For requirement:</translation>
+    </message>
+    <message>
+        <source>&amp;Buka</source>
+        <translation>&amp;Open</translation>
+    </message>
+    <message>
+        <source>Simpan &amp;salinan…</source>
+        <translation>&amp;Save a copy…</translation>
+    </message>
+    <message>
+        <source>&amp;Hapus lampiran…</source>
+        <translation>&amp;Remove attachment…</translation>
+    </message>
+    <message>
+        <source>lain-lain (tidak untuk satu persyaratan)</source>
+        <translation>other (not for one requirement)</translation>
+    </message>
+    <message>
+        <source>Belum ada lampiran.</source>
+        <translation>No attachments yet.</translation>
+    </message>
+    <message>
+        <source>Seret hasil pindaian ke sini atau pilih Tambah lampiran…</source>
+        <translation>Drag scans here or choose Add attachment…</translation>
+    </message>
+    <message>
+        <source>{count} lampiran.</source>
+        <translation>{count} attachment(s).</translation>
+    </message>
+    <message>
+        <source>Hasil pindaian dapat diseret ke sini.</source>
+        <translation>Scans can be dragged here.</translation>
+    </message>
+    <message>
+        <source>Tambah lampiran pindaian</source>
+        <translation>Add scanned attachments</translation>
+    </message>
+    <message>
+        <source>Menyimpan lampiran…</source>
+        <translation>Saving the attachments…</translation>
+    </message>
+    <message>
+        <source>✓ {count} lampiran disimpan.</source>
+        <translation>✓ {count} attachment(s) saved.</translation>
+    </message>
+    <message>
+        <source>Dibuka: {name}</source>
+        <translation>Opened: {name}</translation>
+    </message>
+    <message>
+        <source>Simpan salinan lampiran ke folder</source>
+        <translation>Save a copy of the attachment to a folder</translation>
+    </message>
+    <message>
+        <source>Salinan disimpan: {path}</source>
+        <translation>Copy saved: {path}</translation>
+    </message>
+    <message>
+        <source>Hapus lampiran</source>
+        <translation>Remove attachment</translation>
+    </message>
+    <message>
+        <source>Hapus lampiran &apos;{file}&apos; ({requirement}) dari berkas ini? Penghapusan tercatat di log audit.</source>
+        <translation>Remove the attachment &apos;{file}&apos; ({requirement}) from this case? The removal is recorded in the audit log.</translation>
+    </message>
+    <message>
+        <source>Menghapus lampiran…</source>
+        <translation>Removing the attachment…</translation>
+    </message>
+    <message>
+        <source>Lampiran &apos;{file}&apos; dihapus.</source>
+        <translation>Attachment &apos;{file}&apos; removed.</translation>
+    </message>
+</context>
+<context>
     <name>BackupPanel</name>
     <message>
         <source>&amp;Buat cadangan sekarang</source>
@@ -136,10 +254,6 @@ The application now closes; please start it again.</translation>
 <context>
     <name>BatchDetailPanel</name>
     <message>
-        <source>Kasus</source>
-        <translation>Case</translation>
-    </message>
-    <message>
         <source>NIK</source>
         <translation>NIK</translation>
     </message>
@@ -198,6 +312,15 @@ The application now closes; please start it again.</translation>
     <message>
         <source>No. registrasi</source>
         <translation>Registration no.</translation>
+    </message>
+    <message>
+        <source>Diterima</source>
+        <extracomment>BPJS feedback on a batch row (marked for translation; shown through ``translate(&quot;BatchDetailPanel&quot;, …)``)</extracomment>
+        <translation>Accepted</translation>
+    </message>
+    <message>
+        <source>Ditolak</source>
+        <translation>Rejected</translation>
     </message>
     <message>
         <source>Siap sejak</source>
@@ -527,6 +650,392 @@ The application now closes; please start it again.</translation>
     </message>
 </context>
 <context>
+    <name>CaseData</name>
+    <message>
+        <source>Kode alasan</source>
+        <extracomment>case data key -&gt; label (marked for translation; shown through :func:`data_label`)</extracomment>
+        <translation>Reason code</translation>
+    </message>
+    <message>
+        <source>Alasan penonaktifan</source>
+        <translation>Reason for deactivation</translation>
+    </message>
+    <message>
+        <source>Bukti pendukung</source>
+        <translation>Supporting evidence</translation>
+    </message>
+    <message>
+        <source>Status di BPJS</source>
+        <translation>Status at BPJS</translation>
+    </message>
+    <message>
+        <source>Nonaktif sejak</source>
+        <translation>Inactive since</translation>
+    </message>
+    <message>
+        <source>Daya listrik (VA)</source>
+        <translation>Electricity supply (VA)</translation>
+    </message>
+    <message>
+        <source>Jumlah tanggungan</source>
+        <translation>Number of dependants</translation>
+    </message>
+    <message>
+        <source>Skor indikator</source>
+        <translation>Indicator score</translation>
+    </message>
+    <message>
+        <source>Desil DTSEN</source>
+        <translation>DTSEN decile</translation>
+    </message>
+    <message>
+        <source>ID DTSEN</source>
+        <translation>DTSEN ID</translation>
+    </message>
+    <message>
+        <source>Keterangan darurat</source>
+        <translation>Emergency details</translation>
+    </message>
+    <message>
+        <source>Periode kuota</source>
+        <translation>Quota period</translation>
+    </message>
+    <message>
+        <source>Hasil verifikasi</source>
+        <translation>Verification result</translation>
+    </message>
+    <message>
+        <source>Alasan</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <source>Peringatan NIK</source>
+        <translation>NIK warnings</translation>
+    </message>
+    <message>
+        <source>Peringkat</source>
+        <translation>Rank</translation>
+    </message>
+    <message>
+        <source>Keputusan</source>
+        <translation>Decision</translation>
+    </message>
+    <message>
+        <source>Berkas lengkap pada</source>
+        <translation>Case complete on</translation>
+    </message>
+    <message>
+        <source>Tanggal rekap</source>
+        <translation>Summary date</translation>
+    </message>
+    <message>
+        <source>Jendela usulan</source>
+        <translation>Proposal window</translation>
+    </message>
+</context>
+<context>
+    <name>CaseDetailDialog</name>
+    <message>
+        <source>Berkas</source>
+        <translation>Case</translation>
+    </message>
+</context>
+<context>
+    <name>CaseDetailView</name>
+    <message>
+        <source>ya</source>
+        <translation>yes</translation>
+    </message>
+    <message>
+        <source>tidak</source>
+        <translation>no</translation>
+    </message>
+    <message>
+        <source>{n} menit</source>
+        <translation>{n} min</translation>
+    </message>
+    <message>
+        <source>{n} jam</source>
+        <translation>{n} hours</translation>
+    </message>
+    <message>
+        <source>{n} hari</source>
+        <translation>{n} days</translation>
+    </message>
+    <message>
+        <source>Memuat berkas…</source>
+        <translation>Loading the case…</translation>
+    </message>
+    <message>
+        <source>&amp;Selesaikan langkah ini</source>
+        <translation>&amp;Complete this step</translation>
+    </message>
+    <message>
+        <source>&amp;Paraf</source>
+        <translation>&amp;Initial</translation>
+    </message>
+    <message>
+        <source>&amp;Kembalikan untuk perbaikan…</source>
+        <translation>Return for &amp;correction…</translation>
+    </message>
+    <message>
+        <source>&amp;Tolak…</source>
+        <translation>&amp;Reject…</translation>
+    </message>
+    <message>
+        <source>Tolak: berkas tidak &amp;lengkap</source>
+        <translation>Reject: case &amp;incomplete</translation>
+    </message>
+    <message>
+        <source>Catatan untuk langkah ini (tidak wajib)</source>
+        <translation>Note for this step (optional)</translation>
+    </message>
+    <message>
+        <source>Isian</source>
+        <translation>Field</translation>
+    </message>
+    <message>
+        <source>Nilai</source>
+        <translation>Value</translation>
+    </message>
+    <message>
+        <source>Langkah</source>
+        <translation>Step</translation>
+    </message>
+    <message>
+        <source>Tindakan</source>
+        <translation>Action</translation>
+    </message>
+    <message>
+        <source>Oleh</source>
+        <translation>By</translation>
+    </message>
+    <message>
+        <source>Selesai pada</source>
+        <translation>Finished at</translation>
+    </message>
+    <message>
+        <source>Lama</source>
+        <translation>Duration</translation>
+    </message>
+    <message>
+        <source>Standar</source>
+        <translation>Standard</translation>
+    </message>
+    <message>
+        <source>Keterangan</source>
+        <translation>Remarks</translation>
+    </message>
+    <message>
+        <source>Nomor</source>
+        <translation>Number</translation>
+    </message>
+    <message>
+        <source>Surat</source>
+        <translation>Letter</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Terbit</source>
+        <translation>Issued</translation>
+    </message>
+    <message>
+        <source>Prat&amp;injau</source>
+        <translation>Pre&amp;view</translation>
+    </message>
+    <message>
+        <source>Menampilkan halaman surat arsip untuk diperiksa, dicetak atau disimpan (klik dua kali pada baris surat)</source>
+        <translation>Shows the pages of the archived letter to check, print or save (or double-click the letter row)</translation>
+    </message>
+    <message>
+        <source>Cetak ulang (Word)</source>
+        <translation>Reprint (Word)</translation>
+    </message>
+    <message>
+        <source>Membuka arsip surat yang sama persis (diperiksa SHA-256) untuk dicetak</source>
+        <translation>Opens the exact archived letter (checked by SHA-256) for printing</translation>
+    </message>
+    <message>
+        <source>Cetak ulang (PDF)</source>
+        <translation>Reprint (PDF)</translation>
+    </message>
+    <message>
+        <source>Simpan salinan…</source>
+        <translation>Save a copy…</translation>
+    </message>
+    <message>
+        <source>Batalkan nomor surat…</source>
+        <translation>Void the letter number…</translation>
+    </message>
+    <message>
+        <source>&amp;Data</source>
+        <translation>&amp;Data</translation>
+    </message>
+    <message>
+        <source>P&amp;ersyaratan</source>
+        <translation>R&amp;equirements</translation>
+    </message>
+    <message>
+        <source>&amp;Riwayat langkah</source>
+        <translation>Step &amp;history</translation>
+    </message>
+    <message>
+        <source>S&amp;urat</source>
+        <translation>Le&amp;tters</translation>
+    </message>
+    <message>
+        <source>&amp;Lampiran</source>
+        <translation>&amp;Attachments</translation>
+    </message>
+    <message>
+        <source>Berkas {reg} — {name}</source>
+        <translation>Case {reg} — {name}</translation>
+    </message>
+    <message>
+        <source>Langkah sekarang: &lt;b&gt;{step}&lt;/b&gt; — oleh {roles}</source>
+        <translation>Current step: &lt;b&gt;{step}&lt;/b&gt; — by {roles}</translation>
+    </message>
+    <message>
+        <source>belum ada</source>
+        <translation>none yet</translation>
+    </message>
+    <message>
+        <source>Paraf sudah: {done}; menunggu paraf &lt;b&gt;{next}&lt;/b&gt;</source>
+        <translation>Initialled by: {done}; awaiting the initials of &lt;b&gt;{next}&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>Tenggat {due}</source>
+        <translation>Due {due}</translation>
+    </message>
+    <message>
+        <source>DARURAT</source>
+        <translation>URGENT</translation>
+    </message>
+    <message>
+        <source>Diterima {at} di {counter}</source>
+        <translation>Received {at} at {counter}</translation>
+    </message>
+    <message>
+        <source>Status: &lt;b&gt;{state}&lt;/b&gt;</source>
+        <translation>Status: &lt;b&gt;{state}&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>Tidak ada tindakan untuk Anda pada berkas ini.</source>
+        <translation>There is nothing for you to do on this case.</translation>
+    </message>
+    <message>
+        <source>Berkas sudah ditutup.</source>
+        <translation>The case is closed.</translation>
+    </message>
+    <message>
+        <source>&amp;Lampiran ({count})</source>
+        <translation>&amp;Attachments ({count})</translation>
+    </message>
+    <message>
+        <source>Hubungan dalam keluarga</source>
+        <translation>Relationship in the family</translation>
+    </message>
+    <message>
+        <source>Konfirmasi BPJS</source>
+        <translation>BPJS confirmation</translation>
+    </message>
+    <message>
+        <source>Lembar skor</source>
+        <translation>Score sheet</translation>
+    </message>
+    <message>
+        <source>{total} dari {maximum} (batas {cutoff}); terpenuhi: {met}</source>
+        <translation>{total} of {maximum} (threshold {cutoff}); met: {met}</translation>
+    </message>
+    <message>
+        <source>Keputusan alur</source>
+        <translation>Routing decision</translation>
+    </message>
+    <message>
+        <source>Dikembalikan</source>
+        <translation>Returned</translation>
+    </message>
+    <message>
+        <source>{at} oleh {by}: {reason}</source>
+        <translation>{at} by {by}: {reason}</translation>
+    </message>
+    <message>
+        <source>(tidak wajib)</source>
+        <translation>(optional)</translation>
+    </message>
+    <message>
+        <source>Belum ada: {items}.</source>
+        <translation>Still missing: {items}.</translation>
+    </message>
+    <message>
+        <source>✓ Persyaratan lengkap.</source>
+        <translation>✓ Requirements complete.</translation>
+    </message>
+    <message>
+        <source>Mulai {at}</source>
+        <translation>Started {at}</translation>
+    </message>
+    <message>
+        <source>Melebihi standar waktu langkah ini</source>
+        <translation>Over the standard time of this step</translation>
+    </message>
+    <message>
+        <source>dibatalkan: {reason}</source>
+        <translation>voided: {reason}</translation>
+    </message>
+    <message>
+        <source>terbit</source>
+        <translation>issued</translation>
+    </message>
+    <message>
+        <source>Terbitkan {title}</source>
+        <translation>Issue {title}</translation>
+    </message>
+    <message>
+        <source>Perlu diterbitkan: {letters}</source>
+        <translation>To be issued: {letters}</translation>
+    </message>
+    <message>
+        <source>(surat kolektif diterbitkan bersama rekap bulanan)</source>
+        <translation>(collective letters are issued with the monthly summary)</translation>
+    </message>
+    <message>
+        <source>Simpan salinan surat ke folder</source>
+        <translation>Save a copy of the letter to a folder</translation>
+    </message>
+    <message>
+        <source>Salinan disimpan: {path}</source>
+        <translation>Copy saved: {path}</translation>
+    </message>
+    <message>
+        <source>Batalkan nomor surat</source>
+        <translation>Void the letter number</translation>
+    </message>
+    <message>
+        <source>Surat {number} dibatalkan; nomornya tetap tercatat di register dan tidak dipakai lagi.</source>
+        <translation>Letter {number} is voided; its number stays in the register and is not used again.</translation>
+    </message>
+    <message>
+        <source>Kembalikan untuk perbaikan</source>
+        <translation>Return for correction</translation>
+    </message>
+    <message>
+        <source>Berkas dikembalikan ke langkah yang sudah dilalui; ini bukan penolakan.</source>
+        <translation>The case goes back to an earlier step; this is not a rejection.</translation>
+    </message>
+    <message>
+        <source>Tolak berkas</source>
+        <translation>Reject the case</translation>
+    </message>
+    <message>
+        <source>Berkas ditutup sebagai DITOLAK. Alasan disampaikan kepada pemohon.</source>
+        <translation>The case is closed as REJECTED. The reason is given to the applicant.</translation>
+    </message>
+</context>
+<context>
     <name>CaseListView</name>
     <message>
         <source>Semua waktu</source>
@@ -690,6 +1199,69 @@ The application now closes; please start it again.</translation>
     </message>
 </context>
 <context>
+    <name>ChecklistPage</name>
+    <message>
+        <source>Persyaratan yang diterima</source>
+        <translation>Requirements received</translation>
+    </message>
+    <message>
+        <source>Centang setiap dokumen yang diserahkan pemohon. Berkas yang belum lengkap tetap disimpan dan dapat dilanjutkan.</source>
+        <translation>Tick each document the applicant hands in. An incomplete case is still saved and can be continued.</translation>
+    </message>
+    <message>
+        <source>Centang setiap dokumen yang diserahkan. Layanan ini: berkas tidak lengkap tidak diproses; pemohon diberi tahu kekurangannya.</source>
+        <translation>Tick each document handed in. For this service an incomplete case is not processed; the applicant is told what is missing.</translation>
+    </message>
+    <message>
+        <source>(tidak wajib)</source>
+        <translation>(optional)</translation>
+    </message>
+    <message>
+        <source>(salah satu cukup)</source>
+        <translation>(one of these is enough)</translation>
+    </message>
+    <message>
+        <source>Semua &amp;diterima</source>
+        <translation>All &amp;received</translation>
+    </message>
+    <message>
+        <source>&lt;small&gt;Hasil pindaian dapat dilampirkan dengan tombol &lt;b&gt;Lampirkan…&lt;/b&gt; atau diseret ke baris persyaratannya (PDF, JPG, PNG, TIFF). Lampiran disimpan bersama berkas.&lt;/small&gt;</source>
+        <translation>&lt;small&gt;Scans can be attached with the &lt;b&gt;Attach…&lt;/b&gt; button or dragged onto the requirement&apos;s row (PDF, JPG, PNG, TIFF). Attachments are saved with the case.&lt;/small&gt;</translation>
+    </message>
+    <message>
+        <source>✓ Berkas lengkap. Standar waktu layanan mulai dihitung saat disimpan.</source>
+        <translation>✓ Case complete. The service standard time starts when it is saved.</translation>
+    </message>
+    <message>
+        <source>Belum ada: {items}.</source>
+        <translation>Still missing: {items}.</translation>
+    </message>
+    <message>
+        <source>lampiran</source>
+        <translation>attachment</translation>
+    </message>
+    <message>
+        <source>Lampirkan pindaian: {label}</source>
+        <translation>Attach scans: {label}</translation>
+    </message>
+    <message>
+        <source>Pindaian (*.pdf *.jpg *.jpeg *.png *.tif *.tiff)</source>
+        <translation>Scans (*.pdf *.jpg *.jpeg *.png *.tif *.tiff)</translation>
+    </message>
+    <message>
+        <source>Berkas &apos;{name}&apos; sudah dilampirkan.</source>
+        <translation>The file &apos;{name}&apos; is already attached.</translation>
+    </message>
+    <message>
+        <source>✓ Dilampirkan: {files}.</source>
+        <translation>✓ Attached: {files}.</translation>
+    </message>
+    <message>
+        <source>lain-lain</source>
+        <translation>other</translation>
+    </message>
+</context>
+<context>
     <name>ComplaintsView</name>
     <message>
         <source>Berkas dengan nomor registrasi {reg} tidak ditemukan.</source>
@@ -849,6 +1421,107 @@ The application now closes; please start it again.</translation>
     <message>
         <source>&lt;h2&gt;Dasbor — {month}&lt;/h2&gt;</source>
         <translation>&lt;h2&gt;Dashboard — {month}&lt;/h2&gt;</translation>
+    </message>
+</context>
+<context>
+    <name>DeactivatedOnMixin</name>
+    <message>
+        <source>Tanggal &amp;nonaktif:</source>
+        <translation>&amp;Inactive since:</translation>
+    </message>
+</context>
+<context>
+    <name>DeactivationPage</name>
+    <message>
+        <source>Alasan penonaktifan</source>
+        <translation>Reason for deactivation</translation>
+    </message>
+    <message>
+        <source>Pilih alasan penonaktifan KIS PBI-APBD. Proses di BPJS Kesehatan memerlukan waktu sekitar 1 bulan; sampaikan kepada pemohon.</source>
+        <translation>Choose the reason for deactivating the KIS PBI-APBD. Processing at BPJS Kesehatan takes about 1 month; tell the applicant.</translation>
+    </message>
+    <message>
+        <source>— pilih alasan —</source>
+        <translation>— choose the reason —</translation>
+    </message>
+    <message>
+        <source>mis. Surat Keterangan Kematian dari kelurahan</source>
+        <translation>e.g. death certificate letter from the kelurahan</translation>
+    </message>
+    <message>
+        <source>&amp;Alasan:</source>
+        <translation>&amp;Reason:</translation>
+    </message>
+    <message>
+        <source>&amp;Bukti pendukung:</source>
+        <translation>Supporting &amp;evidence:</translation>
+    </message>
+    <message>
+        <source>Alasan: {reason}</source>
+        <translation>Reason: {reason}</translation>
+    </message>
+    <message>
+        <source>Bukti: {evidence}</source>
+        <translation>Evidence: {evidence}</translation>
+    </message>
+</context>
+<context>
+    <name>DraftsPanel</name>
+    <message>
+        <source>Draf tersimpan</source>
+        <translation>Saved drafts</translation>
+    </message>
+    <message>
+        <source>Layanan</source>
+        <translation>Service</translation>
+    </message>
+    <message>
+        <source>NIK</source>
+        <translation>NIK</translation>
+    </message>
+    <message>
+        <source>Nama</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Lampiran</source>
+        <translation>Attachments</translation>
+    </message>
+    <message>
+        <source>Disimpan</source>
+        <translation>Saved</translation>
+    </message>
+    <message>
+        <source>Oleh</source>
+        <translation>By</translation>
+    </message>
+    <message>
+        <source>&amp;Lanjutkan</source>
+        <translation>&amp;Continue</translation>
+    </message>
+    <message>
+        <source>&amp;Hapus draf</source>
+        <translation>&amp;Delete draft</translation>
+    </message>
+    <message>
+        <source>Anda</source>
+        <translation>You</translation>
+    </message>
+    <message>
+        <source>Draf tersimpan ({count})</source>
+        <translation>Saved drafts ({count})</translation>
+    </message>
+    <message>
+        <source>Hapus draf</source>
+        <translation>Delete draft</translation>
+    </message>
+    <message>
+        <source>Hapus draf {service} atas nama {name} beserta salinan lampirannya? Tindakan ini tidak dapat dibatalkan.</source>
+        <translation>Delete the {service} draft for {name} together with its copies of the attachments? This cannot be undone.</translation>
+    </message>
+    <message>
+        <source>Draf dihapus.</source>
+        <translation>Draft deleted.</translation>
     </message>
 </context>
 <context>
@@ -1137,6 +1810,61 @@ Set-up complete. Click Finish to sign in.</translation>
     </message>
 </context>
 <context>
+    <name>JamkesdaPage</name>
+    <message>
+        <source>Rumah tangga dan indikator kemiskinan</source>
+        <translation>Household and poverty indicators</translation>
+    </message>
+    <message>
+        <source>Daya listrik dan tanggungan dari wawancara. Indikator ({title}, {basis}) diisi bila hasil survei lapangan sudah ada.</source>
+        <translation>Electricity supply and dependants from the interview. The indicators ({title}, {basis}) are filled in once the field survey result is in.</translation>
+    </message>
+    <message>
+        <source>Daya &amp;listrik:</source>
+        <translation>&amp;Electricity supply:</translation>
+    </message>
+    <message>
+        <source>Jumlah &amp;tanggungan:</source>
+        <translation>Number of &amp;dependants:</translation>
+    </message>
+    <message>
+        <source>Hasil survei lapangan sudah ada — isi indikator</source>
+        <translation>Field survey result available — fill in the indicators</translation>
+    </message>
+    <message>
+        <source>{label} &lt;i&gt;({points} poin)&lt;/i&gt;</source>
+        <translation>{label} &lt;i&gt;({points} points)&lt;/i&gt;</translation>
+    </message>
+    <message>
+        <source>Skor dihitung setelah survei lapangan.</source>
+        <translation>The score is calculated after the field survey.</translation>
+    </message>
+    <message>
+        <source>memenuhi kriteria</source>
+        <translation>meets the criteria</translation>
+    </message>
+    <message>
+        <source>belum memenuhi kriteria</source>
+        <translation>does not meet the criteria yet</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Skor {total}&lt;/b&gt; dari {maximum}; batas layak {cutoff} → {verdict}.</source>
+        <translation>&lt;b&gt;Score {total}&lt;/b&gt; of {maximum}; eligibility threshold {cutoff} → {verdict}.</translation>
+    </message>
+    <message>
+        <source>Daya listrik {va} VA, {dependants} tanggungan</source>
+        <translation>Electricity {va} VA, {dependants} dependants</translation>
+    </message>
+    <message>
+        <source>Skor indikator {total} dari {maximum} (batas {cutoff})</source>
+        <translation>Indicator score {total} of {maximum} (threshold {cutoff})</translation>
+    </message>
+    <message>
+        <source>Indikator: menunggu survei lapangan</source>
+        <translation>Indicators: awaiting the field survey</translation>
+    </message>
+</context>
+<context>
     <name>JamkesdaView</name>
     <message>
         <source>Layak (dalam kuota)</source>
@@ -1266,8 +1994,24 @@ Set-up complete. Click Finish to sign in.</translation>
 <context>
     <name>LetterPreviewDialog</name>
     <message>
-        <source>Pratinjau surat</source>
+        <source>Surat {number}</source>
         <extracomment>resolution of the on-screen pages: sharp up to about 125 % zoom, 4 MB per A4 page pages shown at most (a collective list can be long; printing and saving always take all pages)</extracomment>
+        <translation>Letter {number}</translation>
+    </message>
+    <message>
+        <source>Printer tidak dapat dipakai (belum siap, tidak tersambung, atau ditolak oleh sistem). Periksa printer lalu coba lagi.</source>
+        <translation>The printer cannot be used (not ready, not connected, or refused by the system). Check the printer and try again.</translation>
+    </message>
+    <message>
+        <source>Printer menolak halaman berikutnya; pencetakan dihentikan.</source>
+        <translation>The printer refused the next page; printing stopped.</translation>
+    </message>
+    <message>
+        <source>Mencetak halaman {n} dari {total}</source>
+        <translation>Printing page {n} of {total}</translation>
+    </message>
+    <message>
+        <source>Pratinjau surat</source>
         <translation>Letter preview</translation>
     </message>
     <message>
@@ -1825,6 +2569,137 @@ Set-up complete. Click Finish to sign in.</translation>
     </message>
 </context>
 <context>
+    <name>PersonPage</name>
+    <message>
+        <source>Data pemohon</source>
+        <translation>Applicant details</translation>
+    </message>
+    <message>
+        <source>Ketik NIK dari KTP/KK. Data DTSEN (dahulu DTKS) dicari otomatis dan mengisi kolom yang kosong.</source>
+        <translation>Type the NIK from the KTP/KK. DTSEN data (formerly DTKS) is looked up automatically and fills the empty fields.</translation>
+    </message>
+    <message>
+        <source>16 digit NIK</source>
+        <translation>16-digit NIK</translation>
+    </message>
+    <message>
+        <source>16 digit nomor KK</source>
+        <translation>16-digit KK number</translation>
+    </message>
+    <message>
+        <source>Domisili sama dengan alamat KTP</source>
+        <translation>Domicile same as the KTP address</translation>
+    </message>
+    <message>
+        <source>Alamat tempat tinggal sekarang</source>
+        <translation>Current address of residence</translation>
+    </message>
+    <message>
+        <source>13 digit, boleh diawali 0</source>
+        <translation>13 digits, may start with 0</translation>
+    </message>
+    <message>
+        <source>Nama &amp;lengkap:</source>
+        <translation>&amp;Full name:</translation>
+    </message>
+    <message>
+        <source>No &amp;KK:</source>
+        <translation>&amp;KK number:</translation>
+    </message>
+    <message>
+        <source>Hubungan dalam keluarga:</source>
+        <translation>Relationship in the family:</translation>
+    </message>
+    <message>
+        <source>&amp;Alamat sesuai KTP:</source>
+        <translation>&amp;Address as on the KTP:</translation>
+    </message>
+    <message>
+        <source>Kelurahan/desa:</source>
+        <translation>Kelurahan/village:</translation>
+    </message>
+    <message>
+        <source>Kecamatan:</source>
+        <translation>Kecamatan (district):</translation>
+    </message>
+    <message>
+        <source>Alamat &amp;domisili:</source>
+        <translation>&amp;Domicile address:</translation>
+    </message>
+    <message>
+        <source>No HP:</source>
+        <translation>Mobile number:</translation>
+    </message>
+    <message>
+        <source>No kartu JKN-KIS:</source>
+        <translation>JKN-KIS card number:</translation>
+    </message>
+    <message>
+        <source>perempuan</source>
+        <translation>female</translation>
+    </message>
+    <message>
+        <source>laki-laki</source>
+        <translation>male</translation>
+    </message>
+    <message>
+        <source>tanggal tidak lazim</source>
+        <translation>unusual date</translation>
+    </message>
+    <message>
+        <source>✓ NIK sah: {sex}, lahir {born}, Provinsi {province}.</source>
+        <translation>✓ Valid NIK: {sex}, born {born}, province {province}.</translation>
+    </message>
+    <message>
+        <source>{check} Perhatian: {warnings}</source>
+        <translation>{check} Note: {warnings}</translation>
+    </message>
+    <message>
+        <source>Mencari di DTSEN…</source>
+        <translation>Searching DTSEN…</translation>
+    </message>
+    <message>
+        <source>DTSEN tidak dapat dicari.</source>
+        <translation>DTSEN could not be searched.</translation>
+    </message>
+    <message>
+        <source>Tidak terdaftar di {label}. Isi data dari KTP/KK.</source>
+        <translation>Not registered in {label}. Fill in the details from the KTP/KK.</translation>
+    </message>
+    <message>
+        <source>✓ Terdaftar di {label}, {desil}. Kolom kosong diisi dari DTSEN.</source>
+        <translation>✓ Registered in {label}, {desil}. Empty fields filled in from DTSEN.</translation>
+    </message>
+    <message>
+        <source>{name} sudah punya berkas {service} yang terbuka ({reg}, {step}). Lanjutkan berkas itu; berkas baru tidak dapat dibuat.</source>
+        <translation>{name} already has an open {service} case ({reg}, {step}). Continue that case; a new case cannot be opened.</translation>
+    </message>
+    <message>
+        <source>desil {desil}</source>
+        <translation>decile {desil}</translation>
+    </message>
+    <message>
+        <source>belum diperingkat</source>
+        <translation>not ranked yet</translation>
+    </message>
+    <message>
+        <source>tidak terdaftar di {label}</source>
+        <translation>not registered in {label}</translation>
+    </message>
+    <message>
+        <source>terdaftar di {label}, {desil}</source>
+        <translation>registered in {label}, {desil}</translation>
+    </message>
+    <message>
+        <source>✓ Nomor KK sah.</source>
+        <translation>✓ Valid KK number.</translation>
+    </message>
+    <message>
+        <source>✓ Nomor kartu sah.</source>
+        <translation>✓ Valid card number.</translation>
+    </message>
+</context>
+<context>
     <name>ProfilePage</name>
     <message>
         <source>Profil kantor</source>
@@ -2015,6 +2890,170 @@ Set-up complete. Click Finish to sign in.</translation>
     </message>
 </context>
 <context>
+    <name>ReactivationRekomPage</name>
+    <message>
+        <source>Nonaktif sejak, dan konfirmasi BPJS cabang</source>
+        <translation>Inactive since, and confirmation by the BPJS branch</translation>
+    </message>
+    <message>
+        <source>Konfirmasi dengan BPJS cabang (siapa, kapan, jawaban) dapat dicatat sekarang atau nanti oleh back office.</source>
+        <translation>The confirmation with the BPJS branch (who, when, answer) can be recorded now or later by the back office.</translation>
+    </message>
+    <message>
+        <source>Sudah dikonfirmasi ke BPJS cabang</source>
+        <translation>Already confirmed with the BPJS branch</translation>
+    </message>
+    <message>
+        <source>Nama petugas BPJS dan kantornya</source>
+        <translation>Name of the BPJS officer and their office</translation>
+    </message>
+    <message>
+        <source>Dikonfirmasi &amp;oleh:</source>
+        <translation>Confirmed &amp;by:</translation>
+    </message>
+    <message>
+        <source>Waktu:</source>
+        <translation>Time:</translation>
+    </message>
+    <message>
+        <source>&amp;Jawaban:</source>
+        <translation>&amp;Answer:</translation>
+    </message>
+    <message>
+        <source>Catatan:</source>
+        <translation>Note:</translation>
+    </message>
+    <message>
+        <source>Nonaktif sejak {date}</source>
+        <translation>Inactive since {date}</translation>
+    </message>
+    <message>
+        <source>Konfirmasi BPJS: {by}, {when}: {answer}</source>
+        <translation>BPJS confirmation: {by}, {when}: {answer}</translation>
+    </message>
+    <message>
+        <source>Konfirmasi BPJS: belum (dicatat oleh back office).</source>
+        <translation>BPJS confirmation: not yet (recorded by the back office).</translation>
+    </message>
+</context>
+<context>
+    <name>ReactivationSkPage</name>
+    <message>
+        <source>Status kepesertaan BPJS</source>
+        <translation>BPJS membership status</translation>
+    </message>
+    <message>
+        <source>Hasil cek status di BPJS Kesehatan dan tanggal kepesertaan menjadi nonaktif.</source>
+        <translation>The status checked at BPJS Kesehatan and the date the membership became inactive.</translation>
+    </message>
+    <message>
+        <source>Nonaktif</source>
+        <translation>Inactive</translation>
+    </message>
+    <message>
+        <source>Sudah aktif kembali</source>
+        <translation>Active again</translation>
+    </message>
+    <message>
+        <source>Status di &amp;BPJS:</source>
+        <translation>Status at &amp;BPJS:</translation>
+    </message>
+    <message>
+        <source>Status BPJS: {status}</source>
+        <translation>BPJS status: {status}</translation>
+    </message>
+    <message>
+        <source>Nonaktif sejak {date}</source>
+        <translation>Inactive since {date}</translation>
+    </message>
+</context>
+<context>
+    <name>ReasonDialog</name>
+    <message>
+        <source>Kembali ke langkah:</source>
+        <translation>Back to step:</translation>
+    </message>
+    <message>
+        <source>Alasan (wajib), akan tercatat dan disampaikan kepada pemohon</source>
+        <translation>Reason (required); it is recorded and given to the applicant</translation>
+    </message>
+    <message>
+        <source>Alasan:</source>
+        <translation>Reason:</translation>
+    </message>
+</context>
+<context>
+    <name>ReceiptPage</name>
+    <message>
+        <source>Tanda terima berkas</source>
+        <translation>Receipt</translation>
+    </message>
+    <message>
+        <source>Buka tanda terima (&amp;Word)</source>
+        <translation>Open the receipt (&amp;Word)</translation>
+    </message>
+    <message>
+        <source>Buka/cetak &amp;PDF</source>
+        <translation>Open/print &amp;PDF</translation>
+    </message>
+    <message>
+        <source>Buat &amp;PDF</source>
+        <translation>Make &amp;PDF</translation>
+    </message>
+    <message>
+        <source>Prat&amp;injau</source>
+        <translation>Pre&amp;view</translation>
+    </message>
+    <message>
+        <source>Menampilkan halaman tanda terima untuk diperiksa dan dicetak</source>
+        <translation>Shows the pages of the receipt to check and print</translation>
+    </message>
+    <message>
+        <source>{date} pukul {time}</source>
+        <translation>{date} at {time}</translation>
+    </message>
+    <message>
+        <source>dihitung setelah berkas lengkap</source>
+        <translation>calculated once the case is complete</translation>
+    </message>
+    <message>
+        <source>Diterima {at} di {counter} oleh {officer}</source>
+        <translation>Received {at} at {counter} by {officer}</translation>
+    </message>
+    <message>
+        <source>Berkas diterima:</source>
+        <translation>Documents received:</translation>
+    </message>
+    <message>
+        <source>belum ada</source>
+        <translation>none yet</translation>
+    </message>
+    <message>
+        <source>Belum ada:</source>
+        <translation>Still missing:</translation>
+    </message>
+    <message>
+        <source>Standar waktu: {sla}. Perkiraan selesai: &lt;b&gt;{expected}&lt;/b&gt;. Biaya: {fee}.</source>
+        <translation>Standard time: {sla}. Expected completion: &lt;b&gt;{expected}&lt;/b&gt;. Fee: {fee}.</translation>
+    </message>
+    <message>
+        <source>Tanda terima nomor {number} tersimpan di arsip surat.</source>
+        <translation>Receipt number {number} is stored in the letter archive.</translation>
+    </message>
+    <message>
+        <source>Tanda terima belum dapat dibuat sebagai surat: {error} Data tanda terima di atas tetap tersimpan pada berkas.</source>
+        <translation>The receipt could not be made as a letter yet: {error} The receipt details above are still stored with the case.</translation>
+    </message>
+    <message>
+        <source>Membuat PDF…</source>
+        <translation>Making the PDF…</translation>
+    </message>
+    <message>
+        <source>PDF tidak dapat dibuat: {reasons} Berkas Word tetap dapat dicetak.</source>
+        <translation>The PDF could not be made: {reasons} The Word file can still be printed.</translation>
+    </message>
+</context>
+<context>
     <name>ReleaseDialog</name>
     <message>
         <source>Peserta keluar dari kuota</source>
@@ -2035,6 +3074,17 @@ Set-up complete. Click Finish to sign in.</translation>
     <message>
         <source>Keterangan:</source>
         <translation>Remarks:</translation>
+    </message>
+</context>
+<context>
+    <name>RequirementRow</name>
+    <message>
+        <source>Lampirkan…</source>
+        <translation>Attach…</translation>
+    </message>
+    <message>
+        <source>Pilih hasil pindaian (PDF, JPG, PNG, TIFF), atau seret berkasnya ke baris ini</source>
+        <translation>Choose scans (PDF, JPG, PNG, TIFF), or drag the files onto this row</translation>
     </message>
 </context>
 <context>
@@ -2218,6 +3268,81 @@ Set-up complete. Click Finish to sign in.</translation>
     </message>
 </context>
 <context>
+    <name>ServiceWizard</name>
+    <message>
+        <source>Berkas baru — {service}</source>
+        <translation>New case — {service}</translation>
+    </message>
+    <message>
+        <source>&amp;Lanjut &gt;</source>
+        <translation>&amp;Next &gt;</translation>
+    </message>
+    <message>
+        <source>&lt; &amp;Kembali</source>
+        <translation>&lt; &amp;Back</translation>
+    </message>
+    <message>
+        <source>&amp;Batal</source>
+        <translation>&amp;Cancel</translation>
+    </message>
+    <message>
+        <source>&amp;Selesai</source>
+        <translation>&amp;Finish</translation>
+    </message>
+    <message>
+        <source>Simpan d&amp;raf</source>
+        <translation>Save d&amp;raft</translation>
+    </message>
+    <message>
+        <source>Simpan isian sejauh ini; lanjutkan nanti dari daftar Draf tersimpan</source>
+        <translation>Keep what has been entered so far; continue later from the Saved drafts list</translation>
+    </message>
+    <message>
+        <source>Berkas baru — {service} (draf {saved})</source>
+        <translation>New case — {service} (draft {saved})</translation>
+    </message>
+    <message>
+        <source>Salinan lampiran draf hilang: {files}</source>
+        <translation>The draft&apos;s copies of these attachments are missing: {files}</translation>
+    </message>
+    <message>
+        <source>✓ Draf disimpan ({count} lampiran). Lanjutkan nanti dari daftar Draf tersimpan di layar Antrean.</source>
+        <translation>✓ Draft saved ({count} attachment(s)). Continue later from the Saved drafts list on the Queue screen.</translation>
+    </message>
+    <message>
+        <source>Berkas baru — {service} (draf disimpan pukul {saved})</source>
+        <translation>New case — {service} (draft saved at {saved})</translation>
+    </message>
+    <message>
+        <source>Simpan sebagai draf?</source>
+        <translation>Save as a draft?</translation>
+    </message>
+    <message>
+        <source>Isian berkas ini belum disimpan. Simpan sebagai draf agar dapat dilanjutkan nanti?</source>
+        <translation>What was entered for this case has not been saved. Save it as a draft to continue later?</translation>
+    </message>
+    <message>
+        <source>&amp;Ya, simpan draf</source>
+        <translation>&amp;Yes, save a draft</translation>
+    </message>
+    <message>
+        <source>&amp;Tidak, buang isian</source>
+        <translation>&amp;No, discard the entries</translation>
+    </message>
+    <message>
+        <source>Draf tetap disimpan agar salinan pindaiannya tidak hilang.</source>
+        <translation>The draft is kept so that the copies of the scans are not lost.</translation>
+    </message>
+    <message>
+        <source>Lampiran belum tersimpan</source>
+        <translation>Attachments not saved</translation>
+    </message>
+    <message>
+        <source>Berkas {reg} sudah tersimpan, tetapi lampiran pindaiannya TIDAK: {error} Tambahkan lampiran di layar berkas (bagian Lampiran).</source>
+        <translation>Case {reg} is saved, but its scanned attachments are NOT: {error} Add the attachments on the case screen (Attachments tab).</translation>
+    </message>
+</context>
+<context>
     <name>SettingsView</name>
     <message>
         <source>Aturan layanan</source>
@@ -2323,6 +3448,30 @@ Set-up complete. Click Finish to sign in.</translation>
     </message>
 </context>
 <context>
+    <name>StepAction</name>
+    <message>
+        <source>Selesai</source>
+        <extracomment>step-log action -&gt; label (marked for translation; shown through ``translate(&quot;StepAction&quot;, …)``)</extracomment>
+        <translation>Completed</translation>
+    </message>
+    <message>
+        <source>Selesai, ditutup</source>
+        <translation>Completed, closed</translation>
+    </message>
+    <message>
+        <source>Paraf</source>
+        <translation>Initialled</translation>
+    </message>
+    <message>
+        <source>Dikembalikan</source>
+        <translation>Returned</translation>
+    </message>
+    <message>
+        <source>Ditolak</source>
+        <translation>Rejected</translation>
+    </message>
+</context>
+<context>
     <name>StepInputs</name>
     <message>
         <source>Isian untuk langkah “{step}”</source>
@@ -2415,6 +3564,112 @@ Set-up complete. Click Finish to sign in.</translation>
     <message>
         <source>tidak memenuhi kriteria</source>
         <translation>does not meet the criteria</translation>
+    </message>
+</context>
+<context>
+    <name>SummaryPage</name>
+    <message>
+        <source>Ringkasan</source>
+        <translation>Summary</translation>
+    </message>
+    <message>
+        <source>Periksa sekali lagi bersama pemohon, lalu simpan. Tanda terima berkas dibuat otomatis.</source>
+        <translation>Check once more with the applicant, then save. The receipt is made automatically.</translation>
+    </message>
+    <message>
+        <source>&amp;Simpan dan buat tanda terima</source>
+        <translation>&amp;Save and make the receipt</translation>
+    </message>
+    <message>
+        <source>Layanan</source>
+        <translation>Service</translation>
+    </message>
+    <message>
+        <source>Nama</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>No KK</source>
+        <translation>KK number</translation>
+    </message>
+    <message>
+        <source>Hubungan</source>
+        <translation>Relationship</translation>
+    </message>
+    <message>
+        <source>Alamat KTP</source>
+        <translation>KTP address</translation>
+    </message>
+    <message>
+        <source>Domisili</source>
+        <translation>Domicile</translation>
+    </message>
+    <message>
+        <source>sama dengan KTP</source>
+        <translation>same as the KTP</translation>
+    </message>
+    <message>
+        <source>Persyaratan diterima</source>
+        <translation>Requirements received</translation>
+    </message>
+    <message>
+        <source>belum ada</source>
+        <translation>none yet</translation>
+    </message>
+    <message>
+        <source>Belum ada</source>
+        <translation>Still missing</translation>
+    </message>
+    <message>
+        <source>Lampiran pindaian</source>
+        <translation>Scanned attachments</translation>
+    </message>
+    <message>
+        <source>tidak ada</source>
+        <translation>none</translation>
+    </message>
+    <message>
+        <source>Keterangan layanan</source>
+        <translation>Service details</translation>
+    </message>
+    <message>
+        <source>&lt;p style=&apos;color:#b00020&apos;&gt;&lt;b&gt;Berkas tidak lengkap: surat tidak dapat diterbitkan.&lt;/b&gt; Tanda terima mencatat kekurangannya; berkas dapat ditolak atau dilengkapi di layar berkas.&lt;/p&gt;</source>
+        <translation>&lt;p style=&apos;color:#b00020&apos;&gt;&lt;b&gt;Case incomplete: no letter can be issued.&lt;/b&gt; The receipt records what is missing; the case can be rejected or completed on the case screen.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;p style=&apos;color:#8a5a00&apos;&gt;Berkas disimpan sebagai &lt;b&gt;belum lengkap&lt;/b&gt; dan dapat dilanjutkan.&lt;/p&gt;</source>
+        <translation>&lt;p style=&apos;color:#8a5a00&apos;&gt;The case is saved as &lt;b&gt;incomplete&lt;/b&gt; and can be continued.&lt;/p&gt;</translation>
+    </message>
+</context>
+<context>
+    <name>UrgentPage</name>
+    <message>
+        <source>Kedaruratan</source>
+        <translation>Emergency</translation>
+    </message>
+    <message>
+        <source>Pemohon dalam keadaan darurat (rawat inap, persalinan, gawat darurat) langsung diteruskan ke manajer untuk keputusan segera.</source>
+        <translation>An applicant in an emergency (inpatient care, childbirth, emergency treatment) is passed straight to the manager for an immediate decision.</translation>
+    </message>
+    <message>
+        <source>&amp;Darurat</source>
+        <translation>&amp;Urgent</translation>
+    </message>
+    <message>
+        <source>mis. rawat inap di RSUD sejak 20-11-2026</source>
+        <translation>e.g. inpatient at the RSUD since 20-11-2026</translation>
+    </message>
+    <message>
+        <source>Keterangan:</source>
+        <translation>Details:</translation>
+    </message>
+    <message>
+        <source>Bukan kasus darurat.</source>
+        <translation>Not an emergency case.</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;DARURAT&lt;/b&gt;: {note}</source>
+        <translation>&lt;b&gt;URGENT&lt;/b&gt;: {note}</translation>
     </message>
 </context>
 <context>

@@ -163,6 +163,51 @@ def test_main_window_speaks_english_or_indonesian(qtbot, office, admin, language
     win.close()
 
 
+def test_wizard_and_case_detail_speak_english(qtbot, office, make_user, language):
+    from PySide6.QtWidgets import QWizard
+
+    from app.rules.rule_settings import RULES_SECTION, RuleSettings
+    from app.servicedefs import get as get_definition
+    from app.services import cases, settings
+    from tests.ui.casedata import kk, nik
+    from ui.session import UiSession
+    from ui.views.case_detail import CaseDetailView
+    from ui.wizards.service_wizard import ServiceWizard
+
+    officer = make_user("front_office")
+    assert language("en") == "en"
+    session = UiSession(office, officer, new_runner())
+    w = ServiceWizard(session, get_definition(office, "pbi-baru"), settings.load(office, RULES_SECTION, RuleSettings),
+                      pdf=False)
+    qtbot.addWidget(w)
+    w.show()
+    assert w.currentPage() is w.person_page and w.person_page.title() == "Applicant details"
+    assert w.buttonText(QWizard.WizardButton.NextButton) == "&Next >"
+    assert w.buttonText(QWizard.WizardButton.CancelButton) == "&Cancel"
+    assert w.draft_button.text() == "Save d&raft"
+    assert w.windowTitle().startswith("New case — ")
+    assert w.checklist_page.title() == "Requirements received" and w.summary_page.title() == "Summary"
+    w.person_page.nik.setText("1971014501850003")
+    assert w.person_page.nik_state.text().startswith("✓ Valid NIK: female, born 05-01-1985")
+    qtbot.waitUntil(lambda: w.person_page.lookup_task is None, timeout=20_000)
+    assert "registered in DTSEN" in w.person_page.dtsen_state.text()
+    w.close()
+
+    c = cases.open_case(office, actor=officer, service_code="penonaktifan", nik=nik(1), name="Peserta", no_kk=kk(1),
+                        received=["kk", "ktp", "kis", "surat_pernyataan"], data={"reason_code": "mampu"})
+    v = CaseDetailView(session, c.id)
+    qtbot.addWidget(v)
+    v.show()
+    qtbot.waitUntil(lambda: v.loaded is not None, timeout=20_000)
+    tabs = [v.tabs.tabText(i) for i in range(v.tabs.count())]
+    assert tabs == ["&Data", "R&equirements", "Step &history", "Le&tters", "&Attachments (0)"]
+    assert "Received " in v.header.text() and "Status: <b>Intake</b><br>Current step: " in v.header.text()
+    assert v.advance_button.text() == "&Complete this step"
+    assert v.timeline.horizontalHeaderItem(0).text() == "Step"
+    assert v.missing.text() == "✓ Requirements complete."
+    v.close()
+
+
 def test_language_menu_saves_this_pcs_choice(qtbot, office, admin, monkeypatch):
     from PySide6.QtWidgets import QMessageBox
 

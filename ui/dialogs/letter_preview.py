@@ -11,7 +11,7 @@ from __future__ import annotations
 import threading
 from pathlib import Path
 
-from PySide6.QtCore import QMarginsF, QRectF, QSizeF, Qt, QTimer
+from PySide6.QtCore import QCoreApplication, QMarginsF, QRectF, QSizeF, Qt, QTimer
 from PySide6.QtGui import QImage, QPageLayout, QPageSize, QPainter, QPixmap
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import (
@@ -66,7 +66,7 @@ def prepare_printer(printer: QPrinter, lp: letter_preview.LetterPdf) -> None:
         printer.setPageOrientation(QPageLayout.Orientation.Landscape if w > h else QPageLayout.Orientation.Portrait)
     printer.setFullPage(True)
     printer.setPageMargins(QMarginsF(0, 0, 0, 0), QPageLayout.Unit.Millimeter)
-    printer.setDocName(f"Surat {lp.number}")
+    printer.setDocName(QCoreApplication.translate("LetterPreviewDialog", "Surat {number}").format(number=lp.number))
 
 
 def paint_pages(printer: QPrinter, lp: letter_preview.LetterPdf, task: Task | None = None) -> int:
@@ -78,8 +78,9 @@ def paint_pages(printer: QPrinter, lp: letter_preview.LetterPdf, task: Task | No
     dpi = float(min(max(printer.resolution(), 96), pages_mod.PRINT_DPI))
     painter = QPainter()
     if not painter.begin(printer):
-        raise LoketError("Printer tidak dapat dipakai (belum siap, tidak tersambung, atau ditolak oleh sistem). "
-                         "Periksa printer lalu coba lagi.")
+        raise LoketError(QCoreApplication.translate(
+            "LetterPreviewDialog", "Printer tidak dapat dipakai (belum siap, tidak tersambung, atau ditolak oleh "
+            "sistem). Periksa printer lalu coba lagi."))
     done = 0
     try:
         painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform, True)
@@ -88,7 +89,8 @@ def paint_pages(printer: QPrinter, lp: letter_preview.LetterPdf, task: Task | No
                 printer.abort()
                 break
             if index > 0 and not printer.newPage():
-                raise LoketError("Printer menolak halaman berikutnya; pencetakan dihentikan.")
+                raise LoketError(QCoreApplication.translate(
+                    "LetterPreviewDialog", "Printer menolak halaman berikutnya; pencetakan dihentikan."))
             image = page_qimage(pages_mod.render_page(lp.pdf, index, dpi=dpi))
             target = QRectF(painter.viewport())
             scale = min(target.width() / image.width(), target.height() / image.height())
@@ -96,7 +98,8 @@ def paint_pages(printer: QPrinter, lp: letter_preview.LetterPdf, task: Task | No
             painter.drawImage(QRectF(target.x() + (target.width() - w) / 2, target.y(), w, h), image)
             done += 1
             if task is not None:
-                task.report(done / lp.page_count, message=f"Mencetak halaman {done} dari {lp.page_count}")
+                task.report(done / lp.page_count, message=QCoreApplication.translate(
+                    "LetterPreviewDialog", "Mencetak halaman {n} dari {total}").format(n=done, total=lp.page_count))
     finally:
         painter.end()
     return done

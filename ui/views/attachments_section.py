@@ -7,7 +7,7 @@ import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QMimeData, QUrl
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QMimeData, QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -28,7 +28,7 @@ from ui.errors import show_error
 from ui.models.case_table import local_text
 from ui.session import UiSession
 
-FILTER = "Pindaian (*.pdf *.jpg *.jpeg *.png *.tif *.tiff)"
+FILTER = QT_TRANSLATE_NOOP("AttachmentsSection", "Pindaian (*.pdf *.jpg *.jpeg *.png *.tif *.tiff)")
 
 
 def _local_files(mime: QMimeData) -> list[Path]:
@@ -51,7 +51,8 @@ class AttachmentsSection(QWidget):
         layout = QVBoxLayout(self)
         self.table = QTableWidget(0, 5)
         self.table.setObjectName("attachments_table")
-        self.table.setHorizontalHeaderLabels(["Persyaratan", "Berkas", "Ukuran", "Ditambahkan oleh", "Pada"])
+        self.table.setHorizontalHeaderLabels([self.tr("Persyaratan"), self.tr("Berkas"), self.tr("Ukuran"),
+                                              self.tr("Ditambahkan oleh"), self.tr("Pada")])
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -62,19 +63,19 @@ class AttachmentsSection(QWidget):
         add_row = QHBoxLayout()
         self.requirement = QComboBox()
         self.requirement.setObjectName("attach_requirement")
-        self.add_button = QPushButton("&Tambah lampiran…")
+        self.add_button = QPushButton(self.tr("&Tambah lampiran…"))
         self.add_button.setObjectName("attach_add")
-        self.for_label = QLabel("Untuk persyaratan:")
+        self.for_label = QLabel(self.tr("Untuk persyaratan:"))
         add_row.addWidget(self.for_label)
         add_row.addWidget(self.requirement, 1)
         add_row.addWidget(self.add_button)
         layout.addLayout(add_row)
         row = QHBoxLayout()
-        self.open_button = QPushButton("&Buka")
+        self.open_button = QPushButton(self.tr("&Buka"))
         self.open_button.setObjectName("attach_open")
-        self.copy_button = QPushButton("Simpan &salinan…")
+        self.copy_button = QPushButton(self.tr("Simpan &salinan…"))
         self.copy_button.setObjectName("attach_copy")
-        self.remove_button = QPushButton("&Hapus lampiran…")
+        self.remove_button = QPushButton(self.tr("&Hapus lampiran…"))
         self.remove_button.setObjectName("attach_remove")
         for b in (self.open_button, self.copy_button, self.remove_button):
             row.addWidget(b)
@@ -100,7 +101,7 @@ class AttachmentsSection(QWidget):
         self.requirement.clear()
         for c in checklist:
             self.requirement.addItem(c.label, c.code)
-        self.requirement.addItem("lain-lain (tidak untuk satu persyaratan)", "")
+        self.requirement.addItem(self.tr("lain-lain (tidak untuk satu persyaratan)"), "")
         if current is not None and self.requirement.findData(current) >= 0:
             self.requirement.setCurrentIndex(self.requirement.findData(current))
         self.table.setRowCount(len(items))
@@ -116,11 +117,11 @@ class AttachmentsSection(QWidget):
             w.setVisible(may_add)
         self.remove_button.setVisible(perms.get("remove", False))
         if not items:
-            self.state.setText("Belum ada lampiran." + (" Seret hasil pindaian ke sini atau pilih Tambah lampiran…"
-                                                        if may_add else ""))
+            self.state.setText(self.tr("Belum ada lampiran.") + (
+                " " + self.tr("Seret hasil pindaian ke sini atau pilih Tambah lampiran…") if may_add else ""))
         else:
-            self.state.setText(f"{len(items)} lampiran." + (" Hasil pindaian dapat diseret ke sini." if may_add
-                                                            else ""))
+            self.state.setText(self.tr("{count} lampiran.").format(count=len(items)) + (
+                " " + self.tr("Hasil pindaian dapat diseret ke sini.") if may_add else ""))
         self._selected()
 
     def _selected(self) -> None:
@@ -135,7 +136,8 @@ class AttachmentsSection(QWidget):
 
     # ------------------------------------------------------------------ adding
     def choose_files(self) -> None:
-        paths, _ = QFileDialog.getOpenFileNames(self, "Tambah lampiran pindaian", "", FILTER)
+        paths, _ = QFileDialog.getOpenFileNames(self, self.tr("Tambah lampiran pindaian"), "",
+                                                QCoreApplication.translate("AttachmentsSection", FILTER))
         if paths:
             self.add_paths([Path(p) for p in paths], self.requirement.currentData() or "")
 
@@ -160,9 +162,10 @@ class AttachmentsSection(QWidget):
             return
         s, cid = self.session, self.case_id
         files = [attachments.FileToAttach(p, code, p.name) for p in paths]
-        self._start("Menyimpan lampiran…")
+        self._start(self.tr("Menyimpan lampiran…"))
         s.runner.run(lambda _t: attachments.add_files(s.office, actor=s.actor, case_id=cid, files=files),
-                     on_done=lambda infos: self._done(f"✓ {len(infos)} lampiran disimpan."), on_error=self._failed)
+                     on_done=lambda infos: self._done(self.tr("✓ {count} lampiran disimpan.").format(count=len(infos))),
+                     on_error=self._failed)
 
     # ------------------------------------------------------------------ open, copy, remove
     def _export(self, dest: Path, then: Callable[[Path], None]) -> None:
@@ -180,17 +183,18 @@ class AttachmentsSection(QWidget):
         self._export(Path(tempfile.mkdtemp(prefix="lampiran-", dir=folder)), self._opened)
 
     def _opened(self, path: Path) -> None:
-        self.state.setText(f"Dibuka: {path.name}")
+        self.state.setText(self.tr("Dibuka: {name}").format(name=path.name))
         self.opener(path)
 
     def save_copy(self) -> None:
-        folder = QFileDialog.getExistingDirectory(self, "Simpan salinan lampiran ke folder")
+        folder = QFileDialog.getExistingDirectory(self, self.tr("Simpan salinan lampiran ke folder"))
         if folder:
-            self._export(Path(folder), lambda p: self.state.setText(f"Salinan disimpan: {p}"))
+            self._export(Path(folder), lambda p: self.state.setText(self.tr("Salinan disimpan: {path}").format(path=p)))
 
     def confirm_remove(self, a: attachments.AttachmentInfo) -> bool:
-        answer = QMessageBox.question(self, "Hapus lampiran", f"Hapus lampiran '{a.file_name}' "
-                                      f"({a.requirement_label}) dari berkas ini? Penghapusan tercatat di log audit.")
+        answer = QMessageBox.question(self, self.tr("Hapus lampiran"), self.tr(
+            "Hapus lampiran '{file}' ({requirement}) dari berkas ini? Penghapusan tercatat di log audit.").format(
+            file=a.file_name, requirement=a.requirement_label))
         return answer == QMessageBox.StandardButton.Yes
 
     def remove_selected(self) -> None:
@@ -198,9 +202,10 @@ class AttachmentsSection(QWidget):
         if a is None or self.busy or not self.confirm_remove(a):
             return
         s = self.session
-        self._start("Menghapus lampiran…")
+        self._start(self.tr("Menghapus lampiran…"))
         s.runner.run(lambda _t: attachments.remove(s.office, actor=s.actor, attachment_id=a.id),
-                     on_done=lambda _r: self._done(f"Lampiran '{a.file_name}' dihapus."), on_error=self._failed)
+                     on_done=lambda _r: self._done(self.tr("Lampiran '{file}' dihapus.").format(file=a.file_name)),
+                     on_error=self._failed)
 
     def _start(self, text: str) -> None:
         self.busy = True

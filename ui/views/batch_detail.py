@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -31,7 +31,9 @@ from ui.session import UiSession
 from ui.widgets import readonly_table
 
 OK_STYLE, ERR_STYLE = "color: #1b5e20;", "color: #b00020;"
-FEEDBACK_LABELS = {"diterima": "Diterima", "ditolak": "Ditolak"}
+#: BPJS feedback on a batch row (marked for translation; shown through ``translate("BatchDetailPanel", …)``)
+FEEDBACK_LABELS = {"diterima": QT_TRANSLATE_NOOP("BatchDetailPanel", "Diterima"),
+                   "ditolak": QT_TRANSLATE_NOOP("BatchDetailPanel", "Ditolak")}
 
 
 def _item(text: object, data: object = None) -> QTableWidgetItem:
@@ -168,7 +170,9 @@ class BatchDetailPanel(QTabWidget):
             return
         self.items.setRowCount(len(items))
         for r, i in enumerate(items):
-            status = FEEDBACK_LABELS.get(i["feedback_status"], i["feedback_status"]) or self.tr("belum ada")
+            label = FEEDBACK_LABELS.get(i["feedback_status"])
+            status = (QCoreApplication.translate("BatchDetailPanel", label) if label else i["feedback_status"]
+                      ) or self.tr("belum ada")
             extra = i["tmt"].strftime("%d-%m-%Y") if i["tmt"] else i["feedback_reason"]
             values = [i["reg_number"], i["nik"], i["row"].get("nama", ""), status, extra]
             for c, value in enumerate(values):

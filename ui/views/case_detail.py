@@ -10,7 +10,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import Qt, QUrl
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, QUrl
 from PySide6.QtGui import QBrush, QColor, QDesktopServices
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -45,23 +45,55 @@ from app.services import attachments, case_letters, case_queries, cases, letters
 from app.services import office as office_svc
 from ui.dialogs.letter_preview import LetterPreviewDialog
 from ui.errors import show_error
-from ui.models.case_table import STATUS_LABELS, local_text
+from ui.i18n import current_language
+from ui.models.case_table import local_text, status_label
 from ui.session import UiSession
 from ui.views.attachments_section import AttachmentsSection
 from ui.views.step_inputs import StepInputs, needs_inputs
 
-ACTIONS = {"advance": "Selesai", "close": "Selesai, ditutup", "paraf": "Paraf", "return": "Dikembalikan",
-           "reject": "Ditolak"}
+#: step-log action -> label (marked for translation; shown through ``translate("StepAction", …)``)
+ACTIONS = {"advance": QT_TRANSLATE_NOOP("StepAction", "Selesai"),
+           "close": QT_TRANSLATE_NOOP("StepAction", "Selesai, ditutup"),
+           "paraf": QT_TRANSLATE_NOOP("StepAction", "Paraf"),
+           "return": QT_TRANSLATE_NOOP("StepAction", "Dikembalikan"),
+           "reject": QT_TRANSLATE_NOOP("StepAction", "Ditolak")}
+#: case data key -> label (marked for translation; shown through :func:`data_label`)
 DATA_LABELS = {
-    "reason_code": "Kode alasan", "alasan": "Alasan penonaktifan", "bukti": "Bukti pendukung",
-    "bpjs_status": "Status di BPJS", "deactivated_on": "Nonaktif sejak", "electricity_va": "Daya listrik (VA)",
-    "dependants": "Jumlah tanggungan", "score": "Skor indikator", "desil": "Desil DTSEN", "dtsen_id": "ID DTSEN",
-    "keterangan_darurat": "Keterangan darurat", "quota_period": "Periode kuota", "field_poor": "Hasil verifikasi",
-    "reason": "Alasan", "warnings": "Peringatan NIK", "rank": "Peringkat", "decision": "Keputusan",
-    "complete_at": "Berkas lengkap pada", "batch_date": "Tanggal rekap", "proposal_window": "Jendela usulan",
+    "reason_code": QT_TRANSLATE_NOOP("CaseData", "Kode alasan"),
+    "alasan": QT_TRANSLATE_NOOP("CaseData", "Alasan penonaktifan"),
+    "bukti": QT_TRANSLATE_NOOP("CaseData", "Bukti pendukung"),
+    "bpjs_status": QT_TRANSLATE_NOOP("CaseData", "Status di BPJS"),
+    "deactivated_on": QT_TRANSLATE_NOOP("CaseData", "Nonaktif sejak"),
+    "electricity_va": QT_TRANSLATE_NOOP("CaseData", "Daya listrik (VA)"),
+    "dependants": QT_TRANSLATE_NOOP("CaseData", "Jumlah tanggungan"),
+    "score": QT_TRANSLATE_NOOP("CaseData", "Skor indikator"),
+    "desil": QT_TRANSLATE_NOOP("CaseData", "Desil DTSEN"),
+    "dtsen_id": QT_TRANSLATE_NOOP("CaseData", "ID DTSEN"),
+    "keterangan_darurat": QT_TRANSLATE_NOOP("CaseData", "Keterangan darurat"),
+    "quota_period": QT_TRANSLATE_NOOP("CaseData", "Periode kuota"),
+    "field_poor": QT_TRANSLATE_NOOP("CaseData", "Hasil verifikasi"),
+    "reason": QT_TRANSLATE_NOOP("CaseData", "Alasan"),
+    "warnings": QT_TRANSLATE_NOOP("CaseData", "Peringatan NIK"),
+    "rank": QT_TRANSLATE_NOOP("CaseData", "Peringkat"),
+    "decision": QT_TRANSLATE_NOOP("CaseData", "Keputusan"),
+    "complete_at": QT_TRANSLATE_NOOP("CaseData", "Berkas lengkap pada"),
+    "batch_date": QT_TRANSLATE_NOOP("CaseData", "Tanggal rekap"),
+    "proposal_window": QT_TRANSLATE_NOOP("CaseData", "Jendela usulan"),
 }
 HIDDEN = {"documents", "path", "paraf", "routes", "returns", "indicators", "score_sheet", "bpjs_confirmation",
           "missing", "disdukcapil_referral"}
+
+
+def action_label(code: str) -> str:
+    """A step-log action in the interface language (an unknown code as it is)."""
+    label = ACTIONS.get(code)
+    return QCoreApplication.translate("StepAction", label) if label else code
+
+
+def data_label(key: str) -> str:
+    """The label of a case data key in the interface language; an unknown key made readable."""
+    label = DATA_LABELS.get(key)
+    return QCoreApplication.translate("CaseData", label) if label else key.replace("_", " ").capitalize()
 
 
 def _fmt(key: str, value: Any, tz: str = "WIB") -> str:
@@ -73,7 +105,8 @@ def _fmt(key: str, value: Any, tz: str = "WIB") -> str:
     if key == "reason_code":
         return DEACTIVATION_REASONS.get(value, str(value))
     if isinstance(value, bool):
-        return "ya" if value else "tidak"
+        return QCoreApplication.translate("CaseDetailView", "ya") if value else QCoreApplication.translate(
+            "CaseDetailView", "tidak")
     if isinstance(value, list):
         return "; ".join(str(v) for v in value)
     return str(value)
@@ -82,10 +115,12 @@ def _fmt(key: str, value: Any, tz: str = "WIB") -> str:
 def _minutes(seconds: int) -> str:
     m = seconds / 60
     if m < 90:
-        return f"{m:.0f} menit"
+        return QCoreApplication.translate("CaseDetailView", "{n} menit").format(n=f"{m:.0f}")
+    decimal = "." if current_language() == "en" else ","
     if m < 60 * 48:
-        return f"{m / 60:.1f} jam".replace(".", ",")
-    return f"{m / 60 / 24:.1f} hari".replace(".", ",")
+        return QCoreApplication.translate("CaseDetailView", "{n} jam").format(n=f"{m / 60:.1f}".replace(".", decimal))
+    return QCoreApplication.translate("CaseDetailView", "{n} hari").format(
+        n=f"{m / 60 / 24:.1f}".replace(".", decimal))
 
 
 @dataclass
@@ -128,11 +163,11 @@ class ReasonDialog(QDialog):
         for code, name in steps or []:
             self.step.addItem(name, code)
         if steps:
-            form.addRow("Kembali ke langkah:", self.step)
+            form.addRow(self.tr("Kembali ke langkah:"), self.step)
         self.reason = QPlainTextEdit()
         self.reason.setObjectName("reason")
-        self.reason.setPlaceholderText("Alasan (wajib), akan tercatat dan disampaikan kepada pemohon")
-        form.addRow("Alasan:", self.reason)
+        self.reason.setPlaceholderText(self.tr("Alasan (wajib), akan tercatat dan disampaikan kepada pemohon"))
+        form.addRow(self.tr("Alasan:"), self.reason)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
@@ -153,26 +188,26 @@ class CaseDetailView(QWidget):
         self.busy = False
         self.title_changed: Callable[[str], None] | None = None
         layout = QVBoxLayout(self)
-        self.header = QLabel("Memuat berkas…")
+        self.header = QLabel(self.tr("Memuat berkas…"))
         self.header.setObjectName("header")
         self.header.setWordWrap(True)
         self.header.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         layout.addWidget(self.header)
 
         actions = QHBoxLayout()
-        self.advance_button = QPushButton("&Selesaikan langkah ini")
+        self.advance_button = QPushButton(self.tr("&Selesaikan langkah ini"))
         self.advance_button.setObjectName("advance")
-        self.paraf_button = QPushButton("&Paraf")
+        self.paraf_button = QPushButton(self.tr("&Paraf"))
         self.paraf_button.setObjectName("paraf")
-        self.return_button = QPushButton("&Kembalikan untuk perbaikan…")
+        self.return_button = QPushButton(self.tr("&Kembalikan untuk perbaikan…"))
         self.return_button.setObjectName("return")
-        self.reject_button = QPushButton("&Tolak…")
+        self.reject_button = QPushButton(self.tr("&Tolak…"))
         self.reject_button.setObjectName("reject")
-        self.refuse_button = QPushButton("Tolak: berkas tidak &lengkap")
+        self.refuse_button = QPushButton(self.tr("Tolak: berkas tidak &lengkap"))
         self.refuse_button.setObjectName("refuse")
         self.note = QLineEdit()
         self.note.setObjectName("note")
-        self.note.setPlaceholderText("Catatan untuk langkah ini (tidak wajib)")
+        self.note.setPlaceholderText(self.tr("Catatan untuk langkah ini (tidak wajib)"))
         for b in (self.advance_button, self.paraf_button, self.return_button, self.reject_button, self.refuse_button):
             b.hide()
             actions.addWidget(b)
@@ -186,7 +221,7 @@ class CaseDetailView(QWidget):
         layout.addWidget(self.no_moves)
 
         self.tabs = QTabWidget()
-        self.data_table = self._table(("Isian", "Nilai"))
+        self.data_table = self._table((self.tr("Isian"), self.tr("Nilai")))
         self.checklist = QListWidget()
         self.checklist.setObjectName("checklist")
         self.missing = QLabel("")
@@ -195,10 +230,11 @@ class CaseDetailView(QWidget):
         cl = QVBoxLayout(check_tab)
         cl.addWidget(self.checklist)
         cl.addWidget(self.missing)
-        self.timeline = self._table(("Langkah", "Tindakan", "Oleh", "Selesai pada", "Lama", "Standar", "Keterangan"))
+        self.timeline = self._table((self.tr("Langkah"), self.tr("Tindakan"), self.tr("Oleh"), self.tr("Selesai pada"),
+                                     self.tr("Lama"), self.tr("Standar"), self.tr("Keterangan")))
         letters_tab = QWidget()
         ll = QVBoxLayout(letters_tab)
-        self.letters_table = self._table(("Nomor", "Surat", "Status", "Terbit"))
+        self.letters_table = self._table((self.tr("Nomor"), self.tr("Surat"), self.tr("Status"), self.tr("Terbit")))
         ll.addWidget(self.letters_table)
         self.due_label = QLabel("")
         self.due_label.setWordWrap(True)
@@ -207,30 +243,30 @@ class CaseDetailView(QWidget):
         ll.addLayout(self.issue_row)
         self.issue_buttons: list[QPushButton] = []
         row = QHBoxLayout()
-        self.preview_button = QPushButton("Prat&injau")
+        self.preview_button = QPushButton(self.tr("Prat&injau"))
         self.preview_button.setObjectName("preview")
-        self.preview_button.setToolTip("Menampilkan halaman surat arsip untuk diperiksa, dicetak atau disimpan "
-                                       "(klik dua kali pada baris surat)")
+        self.preview_button.setToolTip(self.tr("Menampilkan halaman surat arsip untuk diperiksa, dicetak atau disimpan "
+                                               "(klik dua kali pada baris surat)"))
         self.preview_dialog: LetterPreviewDialog | None = None
-        self.open_docx = QPushButton("Cetak ulang (Word)")
+        self.open_docx = QPushButton(self.tr("Cetak ulang (Word)"))
         self.open_docx.setObjectName("reprint_docx")
-        self.open_docx.setToolTip("Membuka arsip surat yang sama persis (diperiksa SHA-256) untuk dicetak")
-        self.open_pdf = QPushButton("Cetak ulang (PDF)")
+        self.open_docx.setToolTip(self.tr("Membuka arsip surat yang sama persis (diperiksa SHA-256) untuk dicetak"))
+        self.open_pdf = QPushButton(self.tr("Cetak ulang (PDF)"))
         self.open_pdf.setObjectName("reprint_pdf")
-        self.save_copy = QPushButton("Simpan salinan…")
-        self.void_button = QPushButton("Batalkan nomor surat…")
+        self.save_copy = QPushButton(self.tr("Simpan salinan…"))
+        self.void_button = QPushButton(self.tr("Batalkan nomor surat…"))
         self.void_button.setObjectName("void")
         self.void_button.setVisible(session.may("letter.void"))
         for b in (self.preview_button, self.open_docx, self.open_pdf, self.save_copy, self.void_button):
             row.addWidget(b)
         row.addStretch(1)
         ll.addLayout(row)
-        self.tabs.addTab(self.data_table, "&Data")
-        self.tabs.addTab(check_tab, "P&ersyaratan")
-        self.tabs.addTab(self.timeline, "&Riwayat langkah")
-        self.tabs.addTab(letters_tab, "S&urat")
+        self.tabs.addTab(self.data_table, self.tr("&Data"))
+        self.tabs.addTab(check_tab, self.tr("P&ersyaratan"))
+        self.tabs.addTab(self.timeline, self.tr("&Riwayat langkah"))
+        self.tabs.addTab(letters_tab, self.tr("S&urat"))
         self.attachments = AttachmentsSection(session, case_id, on_changed=self.reload)
-        self.tabs.addTab(self.attachments, "&Lampiran")
+        self.tabs.addTab(self.attachments, self.tr("&Lampiran"))
         layout.addWidget(self.tabs, 1)
 
         self.advance_button.clicked.connect(self._advance)
@@ -270,21 +306,23 @@ class CaseDetailView(QWidget):
         self.busy = False
         i, tz = ld.info, ld.tz
         if self.title_changed is not None:
-            self.title_changed(f"Berkas {i.reg_number} — {i.name}")
-        state = STATUS_LABELS.get(i.status, i.status)
+            self.title_changed(self.tr("Berkas {reg} — {name}").format(reg=i.reg_number, name=i.name))
+        state = status_label(i.status)
         if not i.is_open:
             state += f" ({i.outcome.replace('_', ' ')})" + (f": {i.outcome_reason}" if i.outcome_reason else "")
         step = ("" if not i.is_open else
-                f"<br>Langkah sekarang: <b>{i.current_step_name}</b> — oleh "
-                f"{' / '.join(role_label(r) for r in i.step_roles)}")
+                "<br>" + self.tr("Langkah sekarang: <b>{step}</b> — oleh {roles}").format(
+                    step=i.current_step_name, roles=" / ".join(role_label(r) for r in i.step_roles)))
         if i.paraf_next:
-            done = ", ".join(role_label(r) for r in i.paraf_done) or "belum ada"
-            step += f"<br>Paraf sudah: {done}; menunggu paraf <b>{role_label(i.paraf_next)}</b>"
-        due = f" · Tenggat {local_text(i.due_at, tz)}" if i.due_at else ""
-        urgent = " <span style='color:#b00020'><b>DARURAT</b></span>" if i.urgent else ""
+            done = ", ".join(role_label(r) for r in i.paraf_done) or self.tr("belum ada")
+            step += "<br>" + self.tr("Paraf sudah: {done}; menunggu paraf <b>{next}</b>").format(
+                done=done, next=role_label(i.paraf_next))
+        due = " · " + self.tr("Tenggat {due}").format(due=local_text(i.due_at, tz)) if i.due_at else ""
+        urgent = " <span style='color:#b00020'><b>" + self.tr("DARURAT") + "</b></span>" if i.urgent else ""
         self.header.setText(
             f"<h2>{i.reg_number} — {i.name}{urgent}</h2>{i.service_name} · NIK {i.nik} · KK {i.no_kk or '-'}<br>"
-            f"Diterima {local_text(i.opened_at, tz)} di {i.counter or '-'}{due} · Status: <b>{state}</b>{step}")
+            + self.tr("Diterima {at} di {counter}").format(at=local_text(i.opened_at, tz), counter=i.counter or "-")
+            + due + " · " + self.tr("Status: <b>{state}</b>").format(state=state) + step)
         m = ld.moves
         self.advance_button.setVisible(m.get("advance", False))
         self.paraf_button.setVisible(m.get("paraf", False))
@@ -294,8 +332,8 @@ class CaseDetailView(QWidget):
         self.refuse_button.setVisible(m.get("reject", False) and at_gate and bool(i.missing))
         self.note.setVisible(m.get("advance", False) or m.get("paraf", False))
         if not any(m.values()):
-            self.no_moves.setText("Tidak ada tindakan untuk Anda pada berkas ini." if i.is_open
-                                  else "Berkas sudah ditutup.")
+            self.no_moves.setText(self.tr("Tidak ada tindakan untuk Anda pada berkas ini.") if i.is_open
+                                  else self.tr("Berkas sudah ditutup."))
         else:
             self.no_moves.setText("")
         for b in (self.advance_button, self.paraf_button, self.return_button, self.reject_button, self.refuse_button):
@@ -314,28 +352,32 @@ class CaseDetailView(QWidget):
         self._fill_timeline(ld)
         self._fill_letters(ld)
         self.attachments.show_items(ld.attachments, ld.attachment_perms, i.checklist, tz)
-        self.tabs.setTabText(self.tabs.indexOf(self.attachments), f"&Lampiran ({len(ld.attachments)})")
+        self.tabs.setTabText(self.tabs.indexOf(self.attachments),
+                             self.tr("&Lampiran ({count})").format(count=len(ld.attachments)))
 
     def _fill_data(self, i: cases.CaseInfo) -> None:
-        rows: list[tuple[str, str]] = [("Hubungan dalam keluarga", i.family_relation or "-")]
+        rows: list[tuple[str, str]] = [(self.tr("Hubungan dalam keluarga"), i.family_relation or "-")]
         tz = self.loaded.tz if self.loaded else "WIB"
         for k, v in i.data.items():
             if k in HIDDEN or v in (None, "", [], {}) or (k == "reason_code" and "alasan" in i.data):
                 continue
-            rows.append((DATA_LABELS.get(k, k.replace("_", " ").capitalize()), _fmt(k, v, tz)))
+            rows.append((data_label(k), _fmt(k, v, tz)))
         conf = i.data.get("bpjs_confirmation")
         if conf:
-            rows.append(("Konfirmasi BPJS", f"{conf.get('confirmed_by')}, {conf.get('confirmed_at', '')[:16]}: "
+            rows.append((self.tr("Konfirmasi BPJS"),
+                         f"{conf.get('confirmed_by')}, {conf.get('confirmed_at', '')[:16]}: "
                          f"{BPJS_ANSWERS.get(conf.get('answer'), conf.get('answer'))}"))
         sheet = i.data.get("score_sheet")
         if sheet:
             met = [ln["label"] for ln in sheet.get("lines", []) if ln.get("met")]
-            rows.append(("Lembar skor", f"{sheet.get('total'):g} dari {sheet.get('maximum'):g} (batas "
-                         f"{sheet.get('cutoff'):g}); terpenuhi: " + "; ".join(met)))
+            rows.append((self.tr("Lembar skor"), self.tr("{total} dari {maximum} (batas {cutoff}); terpenuhi: {met}")
+                         .format(total=f"{sheet.get('total'):g}", maximum=f"{sheet.get('maximum'):g}",
+                                 cutoff=f"{sheet.get('cutoff'):g}", met="; ".join(met))))
         for r in i.data.get("routes", []):
-            rows.append(("Keputusan alur", r.get("message", "")))
+            rows.append((self.tr("Keputusan alur"), r.get("message", "")))
         for r in i.data.get("returns", []):
-            rows.append(("Dikembalikan", f"{r.get('at', '')[:16]} oleh {r.get('by')}: {r.get('reason')}"))
+            rows.append((self.tr("Dikembalikan"), self.tr("{at} oleh {by}: {reason}").format(
+                at=r.get("at", "")[:16], by=r.get("by"), reason=r.get("reason"))))
         self.data_table.setRowCount(len(rows))
         for n, (k, v) in enumerate(rows):
             self.data_table.setItem(n, 0, QTableWidgetItem(k))
@@ -347,7 +389,7 @@ class CaseDetailView(QWidget):
         self.checklist.blockSignals(True)
         self.checklist.clear()
         for c in i.checklist:
-            item = QListWidgetItem(c.label + ("" if c.required else " (tidak wajib)"))
+            item = QListWidgetItem(c.label + ("" if c.required else " " + self.tr("(tidak wajib)")))
             item.setData(Qt.ItemDataRole.UserRole, c.code)
             checkable = Qt.ItemFlag.ItemIsUserCheckable if editable else Qt.ItemFlag.NoItemFlags
             item.setFlags(Qt.ItemFlag.ItemIsEnabled | checkable)
@@ -356,10 +398,10 @@ class CaseDetailView(QWidget):
         self.checklist.blockSignals(False)
         if i.missing:
             self.missing.setStyleSheet("color:#b00020")
-            self.missing.setText("Belum ada: " + "; ".join(i.missing) + ".")
+            self.missing.setText(self.tr("Belum ada: {items}.").format(items="; ".join(i.missing)))
         else:
             self.missing.setStyleSheet("color:#1b5e20")
-            self.missing.setText("✓ Persyaratan lengkap.")
+            self.missing.setText(self.tr("✓ Persyaratan lengkap."))
 
     def _fill_timeline(self, ld: Loaded) -> None:
         defn, tz = ld.defn, ld.tz
@@ -370,16 +412,16 @@ class CaseDetailView(QWidget):
                 step_name = defn.step(e.step).name
             except KeyError:
                 step_name = e.step
-            std = f"{e.standard_minutes} menit" if e.standard_minutes else "-"
-            values = (step_name, ACTIONS.get(e.action, e.action), ld.names.get(e.user_id or 0, "-"),
+            std = self.tr("{n} menit").format(n=e.standard_minutes) if e.standard_minutes else "-"
+            values = (step_name, action_label(e.action), ld.names.get(e.user_id or 0, "-"),
                       local_text(e.finished_at, tz), _minutes(e.duration_seconds), std, e.reason)
             over = e.standard_minutes is not None and e.duration_seconds > e.standard_minutes * 60
             for col, v in enumerate(values):
                 item = QTableWidgetItem(v)
-                item.setToolTip(f"Mulai {local_text(e.started_at, tz)}")
+                item.setToolTip(self.tr("Mulai {at}").format(at=local_text(e.started_at, tz)))
                 if over and col in (4, 5):
                     item.setBackground(over_bg)
-                    item.setToolTip("Melebihi standar waktu langkah ini")
+                    item.setToolTip(self.tr("Melebihi standar waktu langkah ini"))
                 self.timeline.setItem(n, col, item)
         self.timeline.resizeColumnsToContents()
         self.timeline.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Interactive)
@@ -387,7 +429,8 @@ class CaseDetailView(QWidget):
     def _fill_letters(self, ld: Loaded) -> None:
         self.letters_table.setRowCount(len(ld.letters))
         for n, lt in enumerate(ld.letters):
-            status = "dibatalkan: " + lt.void_reason if lt.voided else "terbit"
+            status = (self.tr("dibatalkan: {reason}").format(reason=lt.void_reason) if lt.voided
+                      else self.tr("terbit"))
             for col, v in enumerate((lt.number, lt.title, status, local_text(lt.issued_at, ld.tz))):
                 item = QTableWidgetItem(v)
                 item.setData(Qt.ItemDataRole.UserRole, n)
@@ -402,14 +445,15 @@ class CaseDetailView(QWidget):
         for d in due:
             if d in collective or not self.session.may("case.document"):
                 continue
-            b = QPushButton(f"Terbitkan {d.get('title', d['key'])}")
+            b = QPushButton(self.tr("Terbitkan {title}").format(title=d.get("title", d["key"])))
             b.setObjectName(f"issue_{d['key']}")
             b.clicked.connect(lambda _=False, key=d["key"]: self._issue(key))
             self.issue_row.addWidget(b)
             self.issue_buttons.append(b)
-        text = "Perlu diterbitkan: " + "; ".join(d.get("title", d["key"]) for d in due) if due else ""
+        text = (self.tr("Perlu diterbitkan: {letters}").format(letters="; ".join(d.get("title", d["key"]) for d in due))
+                if due else "")
         if collective:
-            text += " (surat kolektif diterbitkan bersama rekap bulanan)"
+            text += " " + self.tr("(surat kolektif diterbitkan bersama rekap bulanan)")
         self.due_label.setText(text)
         self._letter_selected()
 
@@ -464,18 +508,19 @@ class CaseDetailView(QWidget):
                           lambda path: QDesktopServices.openUrl(QUrl.fromLocalFile(str(path))))
 
     def _save_copy(self) -> None:
-        folder = QFileDialog.getExistingDirectory(self, "Simpan salinan surat ke folder")
+        folder = QFileDialog.getExistingDirectory(self, self.tr("Simpan salinan surat ke folder"))
         if not folder:
             return
         self._letter_task(lambda o, a, lid: letters.reprint(o, actor=a, letter_id=lid, dest=Path(folder)),
-                          lambda path: self.due_label.setText(f"Salinan disimpan: {path}"))
+                          lambda path: self.due_label.setText(self.tr("Salinan disimpan: {path}").format(path=path)))
 
     def _void(self) -> None:
         lt = self._selected_letter()
         if lt is None:
             return
-        dlg = ReasonDialog("Batalkan nomor surat", f"Surat {lt.number} dibatalkan; nomornya tetap tercatat di "
-                           "register dan tidak dipakai lagi.", None, self)
+        dlg = ReasonDialog(self.tr("Batalkan nomor surat"),
+                           self.tr("Surat {number} dibatalkan; nomornya tetap tercatat di register dan tidak dipakai "
+                                   "lagi.").format(number=lt.number), None, self)
         if dlg.exec() != QDialog.DialogCode.Accepted:
             return
         reason = dlg.reason.toPlainText().strip()
@@ -530,8 +575,8 @@ class CaseDetailView(QWidget):
             return
         i, defn = self.loaded.info, self.loaded.defn
         steps = [(c, defn.step(c).name) for c in i.data.get("path", []) if c != i.current_step]
-        dlg = ReasonDialog("Kembalikan untuk perbaikan", "Berkas dikembalikan ke langkah yang sudah dilalui; ini "
-                           "bukan penolakan.", steps, self)
+        dlg = ReasonDialog(self.tr("Kembalikan untuk perbaikan"), self.tr("Berkas dikembalikan ke langkah yang sudah "
+                                                                          "dilalui; ini bukan penolakan."), steps, self)
         if dlg.exec() != QDialog.DialogCode.Accepted:
             return
         to, reason = dlg.step.currentData(), dlg.reason.toPlainText().strip()
@@ -539,8 +584,8 @@ class CaseDetailView(QWidget):
                                                                  reason=reason))
 
     def _reject(self) -> None:
-        dlg = ReasonDialog("Tolak berkas", "Berkas ditutup sebagai DITOLAK. Alasan disampaikan kepada pemohon.",
-                           None, self)
+        dlg = ReasonDialog(self.tr("Tolak berkas"),
+                           self.tr("Berkas ditutup sebagai DITOLAK. Alasan disampaikan kepada pemohon."), None, self)
         if dlg.exec() != QDialog.DialogCode.Accepted:
             return
         reason = dlg.reason.toPlainText().strip()
@@ -564,7 +609,7 @@ class CaseDetailDialog(QDialog):
 
     def __init__(self, session: UiSession, case_id: int, *, on_changed=None, parent=None):
         super().__init__(parent)
-        self.setWindowTitle("Berkas")
+        self.setWindowTitle(self.tr("Berkas"))
         self.view = CaseDetailView(session, case_id, on_changed=on_changed)
         self.view.title_changed = self.setWindowTitle
         layout = QVBoxLayout(self)

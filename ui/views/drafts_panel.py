@@ -31,7 +31,8 @@ class DraftsPanel(QGroupBox):
 
     def __init__(self, session: UiSession, *, on_resume: Callable[[int], None] | None = None,
                  parent: QWidget | None = None):
-        super().__init__("Draf tersimpan", parent)
+        super().__init__(parent)
+        self.setTitle(self.tr("Draf tersimpan"))
         self.setObjectName("drafts_panel")
         self.session, self.on_resume = session, on_resume
         self.rows: list[drafts.DraftSummary] = []
@@ -39,7 +40,8 @@ class DraftsPanel(QGroupBox):
         layout = QVBoxLayout(self)
         self.table = QTableWidget(0, 6)
         self.table.setObjectName("drafts_table")
-        self.table.setHorizontalHeaderLabels(["Layanan", "NIK", "Nama", "Lampiran", "Disimpan", "Oleh"])
+        self.table.setHorizontalHeaderLabels([self.tr("Layanan"), self.tr("NIK"), self.tr("Nama"), self.tr("Lampiran"),
+                                              self.tr("Disimpan"), self.tr("Oleh")])
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -49,9 +51,9 @@ class DraftsPanel(QGroupBox):
         self.table.doubleClicked.connect(lambda _i: self._resume())
         layout.addWidget(self.table)
         row = QHBoxLayout()
-        self.resume_button = QPushButton("&Lanjutkan")
+        self.resume_button = QPushButton(self.tr("&Lanjutkan"))
         self.resume_button.setObjectName("resume_draft")
-        self.delete_button = QPushButton("&Hapus draf")
+        self.delete_button = QPushButton(self.tr("&Hapus draf"))
         self.delete_button.setObjectName("delete_draft")
         self.state = QLabel("")
         self.state.setObjectName("drafts_state")
@@ -86,13 +88,13 @@ class DraftsPanel(QGroupBox):
         for n, d in enumerate(self.rows):
             values = (self.names.get(d.service_code, d.service_code), d.nik or "-", d.name or "-",
                       str(d.files) if d.files else "-", local_text(d.updated_at, tz),
-                      "Anda" if d.created_by == mine else d.created_by_name)
+                      self.tr("Anda") if d.created_by == mine else d.created_by_name)
             for col, v in enumerate(values):
                 item = QTableWidgetItem(v)
                 item.setData(Qt.ItemDataRole.UserRole, d.id)
                 self.table.setItem(n, col, item)
         self.table.resizeColumnsToContents()
-        self.setTitle(f"Draf tersimpan ({len(self.rows)})")
+        self.setTitle(self.tr("Draf tersimpan ({count})").format(count=len(self.rows)))
         self.setVisible(bool(self.rows))
         if self.rows:
             self.table.selectRow(0)
@@ -113,9 +115,9 @@ class DraftsPanel(QGroupBox):
             self.on_resume(d.id)
 
     def confirm_delete(self, d: drafts.DraftSummary) -> bool:
-        answer = QMessageBox.question(self, "Hapus draf", f"Hapus draf {self.names.get(d.service_code, '')} atas "
-                                      f"nama {d.name or '-'} beserta salinan lampirannya? Tindakan ini tidak dapat "
-                                      "dibatalkan.")
+        answer = QMessageBox.question(self, self.tr("Hapus draf"), self.tr(
+            "Hapus draf {service} atas nama {name} beserta salinan lampirannya? Tindakan ini tidak dapat "
+            "dibatalkan.").format(service=self.names.get(d.service_code, ""), name=d.name or "-"))
         return answer == QMessageBox.StandardButton.Yes
 
     def _delete(self) -> None:
@@ -126,7 +128,7 @@ class DraftsPanel(QGroupBox):
         self.delete_button.setEnabled(False)
 
         def done(_r) -> None:
-            self.state.setText("Draf dihapus.")
+            self.state.setText(self.tr("Draf dihapus."))
             self.refresh()
 
         def failed(exc, tb) -> None:

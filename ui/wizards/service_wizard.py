@@ -20,7 +20,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QDate, QDateTime, QMimeData, Qt, QUrl
+from PySide6.QtCore import QCoreApplication, QDate, QDateTime, QMimeData, Qt, QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -84,9 +84,9 @@ class PersonPage(QWizardPage):
     def __init__(self, wizard: ServiceWizard):
         super().__init__()
         self.w = wizard
-        self.setTitle("Data pemohon")
-        self.setSubTitle("Ketik NIK dari KTP/KK. Data DTSEN (dahulu DTKS) dicari otomatis dan mengisi kolom yang "
-                         "kosong.")
+        self.setTitle(self.tr("Data pemohon"))
+        self.setSubTitle(self.tr("Ketik NIK dari KTP/KK. Data DTSEN (dahulu DTKS) dicari otomatis dan mengisi kolom "
+                                 "yang kosong."))
         self.lookup_task = None
         self.looked_up = ""
         self.dtsen_info: dtsen.DtsenInfo | None = None
@@ -94,7 +94,7 @@ class PersonPage(QWizardPage):
         form = QFormLayout(self)
         self.nik = QLineEdit()
         self.nik.setObjectName("nik")
-        self.nik.setPlaceholderText("16 digit NIK")
+        self.nik.setPlaceholderText(self.tr("16 digit NIK"))
         self.nik.setMaxLength(20)
         self.nik_state = QLabel("")
         self.nik_state.setWordWrap(True)
@@ -106,7 +106,7 @@ class PersonPage(QWizardPage):
         self.name.setObjectName("name")
         self.no_kk = QLineEdit()
         self.no_kk.setObjectName("no_kk")
-        self.no_kk.setPlaceholderText("16 digit nomor KK")
+        self.no_kk.setPlaceholderText(self.tr("16 digit nomor KK"))
         self.kk_state = QLabel("")
         self.relation = QComboBox()
         self.relation.setEditable(True)
@@ -123,33 +123,33 @@ class PersonPage(QWizardPage):
         rtrw.addStretch(1)
         self.kelurahan = QLineEdit()
         self.kecamatan = QLineEdit()
-        self.same_domicile = QCheckBox("Domisili sama dengan alamat KTP")
+        self.same_domicile = QCheckBox(self.tr("Domisili sama dengan alamat KTP"))
         self.same_domicile.setChecked(True)
         self.domicile = QLineEdit()
         self.domicile.setObjectName("domicile")
-        self.domicile.setPlaceholderText("Alamat tempat tinggal sekarang")
+        self.domicile.setPlaceholderText(self.tr("Alamat tempat tinggal sekarang"))
         self.domicile.setEnabled(False)
         self.phone = QLineEdit()
         self.phone.setPlaceholderText("08…")
         self.card = QLineEdit()
         self.card.setObjectName("card")
-        self.card.setPlaceholderText("13 digit, boleh diawali 0")
+        self.card.setPlaceholderText(self.tr("13 digit, boleh diawali 0"))
         self.card_state = QLabel("")
         form.addRow("&NIK:", self.nik)
         form.addRow("", self.nik_state)
         form.addRow("DTSEN:", self.dtsen_state)
-        form.addRow("Nama &lengkap:", self.name)
-        form.addRow("No &KK:", self.no_kk)
+        form.addRow(self.tr("Nama &lengkap:"), self.name)
+        form.addRow(self.tr("No &KK:"), self.no_kk)
         form.addRow("", self.kk_state)
-        form.addRow("Hubungan dalam keluarga:", self.relation)
-        form.addRow("&Alamat sesuai KTP:", self.address)
+        form.addRow(self.tr("Hubungan dalam keluarga:"), self.relation)
+        form.addRow(self.tr("&Alamat sesuai KTP:"), self.address)
         form.addRow("RT / RW:", rtrw)
-        form.addRow("Kelurahan/desa:", self.kelurahan)
-        form.addRow("Kecamatan:", self.kecamatan)
+        form.addRow(self.tr("Kelurahan/desa:"), self.kelurahan)
+        form.addRow(self.tr("Kecamatan:"), self.kecamatan)
         form.addRow("", self.same_domicile)
-        form.addRow("Alamat &domisili:", self.domicile)
-        form.addRow("No HP:", self.phone)
-        form.addRow("No kartu JKN-KIS:", self.card)
+        form.addRow(self.tr("Alamat &domisili:"), self.domicile)
+        form.addRow(self.tr("No HP:"), self.phone)
+        form.addRow(self.tr("No kartu JKN-KIS:"), self.card)
         form.addRow("", self.card_state)
 
         self.nik.textChanged.connect(self._nik_changed)
@@ -178,17 +178,19 @@ class PersonPage(QWizardPage):
                 _check(self.nik_state, False, str(exc))
                 self.dtsen_state.setText("")
             else:
-                sex = "perempuan" if info.sex == "P" else "laki-laki"
-                born = info.birth_date.strftime("%d-%m-%Y") if info.birth_date else "tanggal tidak lazim"
-                msg = f"✓ NIK sah: {sex}, lahir {born}, Provinsi {info.province}."
-                _check(self.nik_state, None if info.warnings else True,
-                       msg + (" Perhatian: " + " ".join(info.warnings) if info.warnings else ""))
+                sex = self.tr("perempuan") if info.sex == "P" else self.tr("laki-laki")
+                born = info.birth_date.strftime("%d-%m-%Y") if info.birth_date else self.tr("tanggal tidak lazim")
+                msg = self.tr("✓ NIK sah: {sex}, lahir {born}, Provinsi {province}.").format(
+                    sex=sex, born=born, province=info.province)
+                if info.warnings:
+                    msg = self.tr("{check} Perhatian: {warnings}").format(check=msg, warnings=" ".join(info.warnings))
+                _check(self.nik_state, None if info.warnings else True, msg)
                 self._lookup(info.nik)
         self.completeChanged.emit()
 
     def _lookup(self, nik: str) -> None:
         s = self.w.session
-        _check(self.dtsen_state, None, "Mencari di DTSEN…")
+        _check(self.dtsen_state, None, self.tr("Mencari di DTSEN…"))
         self.looked_up = nik
 
         def work(_t):
@@ -201,7 +203,7 @@ class PersonPage(QWizardPage):
     def _lookup_failed(self, nik: str, exc, tb) -> None:
         self.lookup_task = None
         if nik == self.looked_up:
-            _check(self.dtsen_state, None, "DTSEN tidak dapat dicari.")
+            _check(self.dtsen_state, None, self.tr("DTSEN tidak dapat dicari."))
             show_error(self, exc, tb)
 
     def _found(self, nik: str, info: dtsen.DtsenInfo | None, open_case: cases.CaseInfo | None) -> None:
@@ -210,26 +212,31 @@ class PersonPage(QWizardPage):
             return
         self.dtsen_info, self.open_case = info, open_case
         if info is None:
-            _check(self.dtsen_state, None, f"Tidak terdaftar di {dtsen.LABEL}. Isi data dari KTP/KK.")
+            _check(self.dtsen_state, None,
+                   self.tr("Tidak terdaftar di {label}. Isi data dari KTP/KK.").format(label=dtsen.LABEL))
         else:
-            desil = "belum diperingkat" if not info.desil else f"desil {info.desil}"
-            _check(self.dtsen_state, True, f"✓ Terdaftar di {dtsen.LABEL}, {desil}. Kolom kosong diisi dari DTSEN.")
+            _check(self.dtsen_state, True, self.tr("✓ Terdaftar di {label}, {desil}. Kolom kosong diisi dari DTSEN.")
+                   .format(label=dtsen.LABEL, desil=self._desil_text(info)))
             for edit, value in ((self.name, info.name), (self.no_kk, info.no_kk), (self.address, info.address),
                                 (self.rt, info.rt), (self.rw, info.rw), (self.kelurahan, info.kelurahan),
                                 (self.kecamatan, info.kecamatan)):
                 if not edit.text().strip() and value:
                     edit.setText(value)
         if open_case is not None:
-            _check(self.dtsen_state, False, f"{open_case.name} sudah punya berkas {open_case.service_name} yang "
-                   f"terbuka ({open_case.reg_number}, {open_case.current_step_name}). Lanjutkan berkas itu; "
-                   "berkas baru tidak dapat dibuat.")
+            _check(self.dtsen_state, False, self.tr("{name} sudah punya berkas {service} yang terbuka ({reg}, {step}). "
+                                                    "Lanjutkan berkas itu; berkas baru tidak dapat dibuat.").format(
+                name=open_case.name, service=open_case.service_name, reg=open_case.reg_number,
+                step=open_case.current_step_name))
         self.completeChanged.emit()
+
+    def _desil_text(self, info: dtsen.DtsenInfo) -> str:
+        return self.tr("desil {desil}").format(desil=info.desil) if info.desil else self.tr("belum diperingkat")
 
     def dtsen_summary(self) -> str:
         info = self.dtsen_info
         if info is None:
-            return f"tidak terdaftar di {dtsen.LABEL}"
-        return f"terdaftar di {dtsen.LABEL}, " + (f"desil {info.desil}" if info.desil else "belum diperingkat")
+            return self.tr("tidak terdaftar di {label}").format(label=dtsen.LABEL)
+        return self.tr("terdaftar di {label}, {desil}").format(label=dtsen.LABEL, desil=self._desil_text(info))
 
     def _kk_changed(self, text: str) -> None:
         if not text.strip():
@@ -240,7 +247,7 @@ class PersonPage(QWizardPage):
             except ValidationError as exc:
                 _check(self.kk_state, False, str(exc))
             else:
-                _check(self.kk_state, True, "✓ Nomor KK sah.")
+                _check(self.kk_state, True, self.tr("✓ Nomor KK sah."))
         self.completeChanged.emit()
 
     def _card_changed(self, text: str) -> None:
@@ -252,7 +259,7 @@ class PersonPage(QWizardPage):
             except ValidationError as exc:
                 _check(self.card_state, False, str(exc))
             else:
-                _check(self.card_state, True, "✓ Nomor kartu sah.")
+                _check(self.card_state, True, self.tr("✓ Nomor kartu sah."))
         self.completeChanged.emit()
 
     def isComplete(self) -> bool:  # noqa: N802
@@ -314,7 +321,7 @@ class AttachmentChips(QWidget):
         self.fixed = 1
         if not code:  # files dropped on the page, not on a requirement's row
             self.row.setContentsMargins(0, 4, 0, 0)
-            self.row.addWidget(QLabel("Lampiran lain:"))
+            self.row.addWidget(QLabel(self.tr("Lampiran lain:")))
             self.fixed = 2
         self.row.addStretch(1)
 
@@ -333,7 +340,7 @@ class AttachmentChips(QWidget):
             drop = QToolButton()
             drop.setText("✕")
             drop.setObjectName(f"remove_{self.code or 'lain'}_{pos}")
-            drop.setToolTip(f"Lepaskan lampiran {f.name}")
+            drop.setToolTip(self.tr("Lepaskan lampiran {name}").format(name=f.name))
             drop.clicked.connect(lambda _=False, path=f.path, code=self.code: self.page.remove_file(path, code))
             self.row.insertWidget(self.row.count() - 1, chip)
             self.row.insertWidget(self.row.count() - 1, drop)
@@ -358,9 +365,10 @@ class RequirementRow(QWidget):
         outer.setSpacing(1)
         line = QHBoxLayout()
         line.addWidget(box, 1)
-        self.attach_button = QPushButton("Lampirkan…")
+        self.attach_button = QPushButton(self.tr("Lampirkan…"))
         self.attach_button.setObjectName(f"attach_{code}")
-        self.attach_button.setToolTip("Pilih hasil pindaian (PDF, JPG, PNG, TIFF), atau seret berkasnya ke baris ini")
+        self.attach_button.setToolTip(self.tr("Pilih hasil pindaian (PDF, JPG, PNG, TIFF), atau seret berkasnya ke "
+                                              "baris ini"))
         self.attach_button.clicked.connect(lambda: page.choose_files(code))
         line.addWidget(self.attach_button)
         outer.addLayout(line)
@@ -385,11 +393,11 @@ class ChecklistPage(QWizardPage):
     def __init__(self, wizard: ServiceWizard):
         super().__init__()
         self.w = wizard
-        self.setTitle("Persyaratan yang diterima")
-        self.setSubTitle("Centang setiap dokumen yang diserahkan pemohon. Berkas yang belum lengkap tetap disimpan "
-                         "dan dapat dilanjutkan." if not wizard.defn.strict_intake else
-                         "Centang setiap dokumen yang diserahkan. Layanan ini: berkas tidak lengkap tidak diproses; "
-                         "pemohon diberi tahu kekurangannya.")
+        self.setTitle(self.tr("Persyaratan yang diterima"))
+        self.setSubTitle(self.tr("Centang setiap dokumen yang diserahkan pemohon. Berkas yang belum lengkap tetap "
+                                 "disimpan dan dapat dilanjutkan.") if not wizard.defn.strict_intake else
+                         self.tr("Centang setiap dokumen yang diserahkan. Layanan ini: berkas tidak lengkap tidak "
+                                 "diproses; pemohon diberi tahu kekurangannya."))
         self.setAcceptDrops(True)
         self.files: list[attachments.FileToAttach] = []
         self.max_bytes = attachments.AttachmentSettings().max_mb * 1024 * 1024
@@ -401,9 +409,9 @@ class ChecklistPage(QWizardPage):
             if req.enabled_by and not getattr(cfg, req.enabled_by):
                 continue
             required = req.required and not (req.optional_when and getattr(cfg, req.optional_when))
-            note = "" if required else " (tidak wajib)"
+            note = "" if required else " " + self.tr("(tidak wajib)")
             if req.group:
-                note = " (salah satu cukup)" if not required else note
+                note = " " + self.tr("(salah satu cukup)") if not required else note
             box = QCheckBox(req.label + note)
             box.setObjectName(f"req_{req.code}")
             box.toggled.connect(self._update)
@@ -412,16 +420,16 @@ class ChecklistPage(QWizardPage):
             layout.addWidget(self.rows[req.code])
         self.other_files = AttachmentChips(self, "")
         layout.addWidget(self.other_files)
-        self.all_button = QPushButton("Semua &diterima")
+        self.all_button = QPushButton(self.tr("Semua &diterima"))
         self.all_button.clicked.connect(lambda: [b.setChecked(True) for b in self.boxes.values()])
         layout.addWidget(self.all_button, 0, Qt.AlignmentFlag.AlignLeft)
         self.state = QLabel("")
         self.state.setObjectName("checklist_state")
         self.state.setWordWrap(True)
         layout.addWidget(self.state)
-        self.drop_hint = QLabel("<small>Hasil pindaian dapat dilampirkan dengan tombol <b>Lampirkan…</b> atau "
-                                "diseret ke baris persyaratannya (PDF, JPG, PNG, TIFF). Lampiran disimpan bersama "
-                                "berkas.</small>")
+        self.drop_hint = QLabel(self.tr("<small>Hasil pindaian dapat dilampirkan dengan tombol <b>Lampirkan…</b> "
+                                        "atau diseret ke baris persyaratannya (PDF, JPG, PNG, TIFF). Lampiran "
+                                        "disimpan bersama berkas.</small>"))
         self.drop_hint.setWordWrap(True)
         layout.addWidget(self.drop_hint)
         self.file_state = QLabel("")
@@ -441,16 +449,16 @@ class ChecklistPage(QWizardPage):
     def _update(self) -> None:
         missing = self.missing()
         if not missing:
-            _check(self.state, True, "✓ Berkas lengkap. Standar waktu layanan mulai dihitung saat disimpan.")
+            _check(self.state, True, self.tr("✓ Berkas lengkap. Standar waktu layanan mulai dihitung saat disimpan."))
         else:
             _check(self.state, None if not self.w.defn.strict_intake else False,
-                   "Belum ada: " + "; ".join(missing) + ".")
+                   self.tr("Belum ada: {items}.").format(items="; ".join(missing)))
 
     # attachments, kept here until the case is saved (or a draft)
     def choose_files(self, code: str) -> None:
-        label = self.boxes[code].text() if code in self.boxes else "lampiran"
-        paths, _ = QFileDialog.getOpenFileNames(self, f"Lampirkan pindaian: {label}", "",
-                                                "Pindaian (*.pdf *.jpg *.jpeg *.png *.tif *.tiff)")
+        label = self.boxes[code].text() if code in self.boxes else self.tr("lampiran")
+        paths, _ = QFileDialog.getOpenFileNames(self, self.tr("Lampirkan pindaian: {label}").format(label=label), "",
+                                                self.tr("Pindaian (*.pdf *.jpg *.jpeg *.png *.tif *.tiff)"))
         if paths:
             self.attach_paths([Path(p) for p in paths], code)
 
@@ -480,7 +488,7 @@ class ChecklistPage(QWizardPage):
                 refused.append(str(exc))
                 continue
             if any(Path(f.path).resolve() == p.resolve() for f in self.files):
-                refused.append(f"Berkas '{p.name}' sudah dilampirkan.")
+                refused.append(self.tr("Berkas '{name}' sudah dilampirkan.").format(name=p.name))
                 continue
             self.files.append(attachments.FileToAttach(p, code, p.name))
             added.append(p.name)
@@ -490,7 +498,7 @@ class ChecklistPage(QWizardPage):
         if refused:
             _check(self.file_state, False, " ".join(refused))
         elif added:
-            _check(self.file_state, True, f"✓ Dilampirkan: {', '.join(added)}.")
+            _check(self.file_state, True, self.tr("✓ Dilampirkan: {files}.").format(files=", ".join(added)))
         return refused
 
     def remove_file(self, path: Path, code: str) -> None:
@@ -505,7 +513,7 @@ class ChecklistPage(QWizardPage):
 
     def file_lines(self) -> list[str]:
         def label(code: str) -> str:
-            return self.boxes[code].text() if code in self.boxes else "lain-lain"
+            return self.boxes[code].text() if code in self.boxes else self.tr("lain-lain")
 
         return [f"• {html.escape(f.name)} — {label(f.requirement_code)}" for f in self.files]
 
@@ -549,17 +557,17 @@ class ServicePage(QWizardPage):
 class UrgentPage(ServicePage):
     def __init__(self, wizard: ServiceWizard):
         super().__init__()
-        self.setTitle("Kedaruratan")
-        self.setSubTitle("Pemohon dalam keadaan darurat (rawat inap, persalinan, gawat darurat) langsung diteruskan "
-                         "ke manajer untuk keputusan segera.")
+        self.setTitle(self.tr("Kedaruratan"))
+        self.setSubTitle(self.tr("Pemohon dalam keadaan darurat (rawat inap, persalinan, gawat darurat) langsung "
+                                 "diteruskan ke manajer untuk keputusan segera."))
         form = QFormLayout(self)
-        self.is_urgent = QCheckBox("&Darurat")
+        self.is_urgent = QCheckBox(self.tr("&Darurat"))
         self.is_urgent.setObjectName("urgent")
         self.note = QLineEdit()
         self.note.setObjectName("urgent_note")
-        self.note.setPlaceholderText("mis. rawat inap di RSUD sejak 20-11-2026")
+        self.note.setPlaceholderText(self.tr("mis. rawat inap di RSUD sejak 20-11-2026"))
         form.addRow("", self.is_urgent)
-        form.addRow("Keterangan:", self.note)
+        form.addRow(self.tr("Keterangan:"), self.note)
         self.is_urgent.toggled.connect(lambda _on: self.completeChanged.emit())
         self.note.textChanged.connect(lambda _t: self.completeChanged.emit())
 
@@ -573,7 +581,9 @@ class UrgentPage(ServicePage):
         return {"keterangan_darurat": self.note.text().strip()} if self.urgent() else {}
 
     def summary_lines(self) -> list[str]:
-        return [f"<b>DARURAT</b>: {self.note.text().strip()}"] if self.urgent() else ["Bukan kasus darurat."]
+        if not self.urgent():
+            return [self.tr("Bukan kasus darurat.")]
+        return [self.tr("<b>DARURAT</b>: {note}").format(note=self.note.text().strip())]
 
     def page_state(self) -> dict[str, Any]:
         return {"urgent": self.is_urgent.isChecked(), "note": self.note.text()}
@@ -586,20 +596,20 @@ class UrgentPage(ServicePage):
 class DeactivationPage(ServicePage):
     def __init__(self, wizard: ServiceWizard):
         super().__init__()
-        self.setTitle("Alasan penonaktifan")
-        self.setSubTitle("Pilih alasan penonaktifan KIS PBI-APBD. Proses di BPJS Kesehatan memerlukan waktu sekitar "
-                         "1 bulan; sampaikan kepada pemohon.")
+        self.setTitle(self.tr("Alasan penonaktifan"))
+        self.setSubTitle(self.tr("Pilih alasan penonaktifan KIS PBI-APBD. Proses di BPJS Kesehatan memerlukan waktu "
+                                 "sekitar 1 bulan; sampaikan kepada pemohon."))
         form = QFormLayout(self)
         self.reason = QComboBox()
         self.reason.setObjectName("reason")
-        self.reason.addItem("— pilih alasan —", "")
+        self.reason.addItem(self.tr("— pilih alasan —"), "")
         for code, label in DEACTIVATION_REASONS.items():
             self.reason.addItem(label, code)
         self.evidence = QLineEdit()
         self.evidence.setObjectName("evidence")
-        self.evidence.setPlaceholderText("mis. Surat Keterangan Kematian dari kelurahan")
-        form.addRow("&Alasan:", self.reason)
-        form.addRow("&Bukti pendukung:", self.evidence)
+        self.evidence.setPlaceholderText(self.tr("mis. Surat Keterangan Kematian dari kelurahan"))
+        form.addRow(self.tr("&Alasan:"), self.reason)
+        form.addRow(self.tr("&Bukti pendukung:"), self.evidence)
         self.reason.currentIndexChanged.connect(lambda _i: self.completeChanged.emit())
 
     def isComplete(self) -> bool:  # noqa: N802
@@ -612,7 +622,8 @@ class DeactivationPage(ServicePage):
         return out
 
     def summary_lines(self) -> list[str]:
-        return [f"Alasan: {self.reason.currentText()}", f"Bukti: {self.evidence.text().strip() or '-'}"]
+        return [self.tr("Alasan: {reason}").format(reason=self.reason.currentText()),
+                self.tr("Bukti: {evidence}").format(evidence=self.evidence.text().strip() or "-")]
 
     def page_state(self) -> dict[str, Any]:
         return {"reason": self.reason.currentData(), "evidence": self.evidence.text()}
@@ -633,7 +644,7 @@ class DeactivatedOnMixin:
         self.limit_state = QLabel("")
         self.limit_state.setObjectName("limit_state")
         self.limit_state.setWordWrap(True)
-        form.addRow("Tanggal &nonaktif:", self.deactivated)
+        form.addRow(QCoreApplication.translate("DeactivatedOnMixin", "Tanggal &nonaktif:"), self.deactivated)
         form.addRow("", self.limit_state)
         self.deactivated.dateChanged.connect(self._limit)
         self._limit()
@@ -655,14 +666,14 @@ class DeactivatedOnMixin:
 class ReactivationSkPage(ServicePage, DeactivatedOnMixin):
     def __init__(self, wizard: ServiceWizard):
         super().__init__()
-        self.setTitle("Status kepesertaan BPJS")
-        self.setSubTitle("Hasil cek status di BPJS Kesehatan dan tanggal kepesertaan menjadi nonaktif.")
+        self.setTitle(self.tr("Status kepesertaan BPJS"))
+        self.setSubTitle(self.tr("Hasil cek status di BPJS Kesehatan dan tanggal kepesertaan menjadi nonaktif."))
         form = QFormLayout(self)
         self.status = QComboBox()
         self.status.setObjectName("bpjs_status")
-        self.status.addItem("Nonaktif", "nonaktif")
-        self.status.addItem("Sudah aktif kembali", "aktif")
-        form.addRow("Status di &BPJS:", self.status)
+        self.status.addItem(self.tr("Nonaktif"), "nonaktif")
+        self.status.addItem(self.tr("Sudah aktif kembali"), "aktif")
+        form.addRow(self.tr("Status di &BPJS:"), self.status)
         self._date_row(form, wizard.cfg)
 
     def data(self) -> dict[str, Any]:
@@ -676,26 +687,27 @@ class ReactivationSkPage(ServicePage, DeactivatedOnMixin):
         self._restore_date(state)
 
     def summary_lines(self) -> list[str]:
-        return [f"Status BPJS: {self.status.currentText()}", f"Nonaktif sejak {self.deactivated_on():%d-%m-%Y}",
+        return [self.tr("Status BPJS: {status}").format(status=self.status.currentText()),
+                self.tr("Nonaktif sejak {date}").format(date=f"{self.deactivated_on():%d-%m-%Y}"),
                 self.limit_state.text()]
 
 
 class ReactivationRekomPage(ServicePage, DeactivatedOnMixin):
     def __init__(self, wizard: ServiceWizard):
         super().__init__()
-        self.setTitle("Nonaktif sejak, dan konfirmasi BPJS cabang")
-        self.setSubTitle("Konfirmasi dengan BPJS cabang (siapa, kapan, jawaban) dapat dicatat sekarang atau nanti "
-                         "oleh back office.")
+        self.setTitle(self.tr("Nonaktif sejak, dan konfirmasi BPJS cabang"))
+        self.setSubTitle(self.tr("Konfirmasi dengan BPJS cabang (siapa, kapan, jawaban) dapat dicatat sekarang atau "
+                                 "nanti oleh back office."))
         form = QFormLayout(self)
         self._date_row(form, wizard.cfg)
-        self.confirm = QGroupBox("Sudah dikonfirmasi ke BPJS cabang")
+        self.confirm = QGroupBox(self.tr("Sudah dikonfirmasi ke BPJS cabang"))
         self.confirm.setObjectName("confirm")
         self.confirm.setCheckable(True)
         self.confirm.setChecked(False)
         inner = QFormLayout(self.confirm)
         self.by = QLineEdit()
         self.by.setObjectName("confirmed_by")
-        self.by.setPlaceholderText("Nama petugas BPJS dan kantornya")
+        self.by.setPlaceholderText(self.tr("Nama petugas BPJS dan kantornya"))
         self.when = QDateTimeEdit(QDateTime.currentDateTime())
         self.when.setDisplayFormat("dd-MM-yyyy HH:mm")
         self.answer = QComboBox()
@@ -703,10 +715,10 @@ class ReactivationRekomPage(ServicePage, DeactivatedOnMixin):
         for code, label in BPJS_ANSWERS.items():
             self.answer.addItem(label, code)
         self.note = QLineEdit()
-        inner.addRow("Dikonfirmasi &oleh:", self.by)
-        inner.addRow("Waktu:", self.when)
-        inner.addRow("&Jawaban:", self.answer)
-        inner.addRow("Catatan:", self.note)
+        inner.addRow(self.tr("Dikonfirmasi &oleh:"), self.by)
+        inner.addRow(self.tr("Waktu:"), self.when)
+        inner.addRow(self.tr("&Jawaban:"), self.answer)
+        inner.addRow(self.tr("Catatan:"), self.note)
         form.addRow(self.confirm)
         self.confirm.toggled.connect(lambda _on: self.completeChanged.emit())
         self.by.textChanged.connect(lambda _t: self.completeChanged.emit())
@@ -738,10 +750,12 @@ class ReactivationRekomPage(ServicePage, DeactivatedOnMixin):
                 "answer": self.answer.currentData(), "note": self.note.text().strip()}
 
     def summary_lines(self) -> list[str]:
-        lines = [f"Nonaktif sejak {self.deactivated_on():%d-%m-%Y}", self.limit_state.text()]
+        lines = [self.tr("Nonaktif sejak {date}").format(date=f"{self.deactivated_on():%d-%m-%Y}"),
+                 self.limit_state.text()]
         conf = self.bpjs_confirmation()
-        lines.append(f"Konfirmasi BPJS: {conf['confirmed_by']}, {self.when.text()}: {self.answer.currentText()}"
-                     if conf else "Konfirmasi BPJS: belum (dicatat oleh back office).")
+        lines.append(self.tr("Konfirmasi BPJS: {by}, {when}: {answer}").format(
+            by=conf["confirmed_by"], when=self.when.text(), answer=self.answer.currentText())
+                     if conf else self.tr("Konfirmasi BPJS: belum (dicatat oleh back office)."))
         return lines
 
 
@@ -749,10 +763,10 @@ class JamkesdaPage(ServicePage):
     def __init__(self, wizard: ServiceWizard):
         super().__init__()
         self.cfg = wizard.cfg
-        self.setTitle("Rumah tangga dan indikator kemiskinan")
+        self.setTitle(self.tr("Rumah tangga dan indikator kemiskinan"))
         iset = scoring.INDICATOR_SETS[self.cfg.indicator_set]
-        self.setSubTitle(f"Daya listrik dan tanggungan dari wawancara. Indikator ({iset.title}, {iset.legal_basis}) "
-                         "diisi bila hasil survei lapangan sudah ada.")
+        self.setSubTitle(self.tr("Daya listrik dan tanggungan dari wawancara. Indikator ({title}, {basis}) diisi bila "
+                                 "hasil survei lapangan sudah ada.").format(title=iset.title, basis=iset.legal_basis))
         outer = QVBoxLayout(self)
         form = QFormLayout()
         self.va = QSpinBox()
@@ -765,11 +779,11 @@ class JamkesdaPage(ServicePage):
         self.dependants = QSpinBox()
         self.dependants.setObjectName("dependants")
         self.dependants.setRange(0, 30)
-        form.addRow("Daya &listrik:", self.va)
+        form.addRow(self.tr("Daya &listrik:"), self.va)
         form.addRow("", self.va_state)
-        form.addRow("Jumlah &tanggungan:", self.dependants)
+        form.addRow(self.tr("Jumlah &tanggungan:"), self.dependants)
         outer.addLayout(form)
-        self.survey = QGroupBox("Hasil survei lapangan sudah ada — isi indikator")
+        self.survey = QGroupBox(self.tr("Hasil survei lapangan sudah ada — isi indikator"))
         self.survey.setObjectName("survey")
         self.survey.setCheckable(True)
         self.survey.setChecked(False)
@@ -780,7 +794,7 @@ class JamkesdaPage(ServicePage):
             box = QCheckBox(f"{n}.")
             box.setObjectName(f"ind_{ind.code}")
             box.toggled.connect(self._score)
-            label = QLabel(f"{ind.label} <i>({w:g} poin)</i>")
+            label = QLabel(self.tr("{label} <i>({points} poin)</i>").format(label=ind.label, points=f"{w:g}"))
             label.setWordWrap(True)
             label.setBuddy(box)
             label.mousePressEvent = lambda _e, b=box: b.toggle()  # the whole sentence ticks the box
@@ -816,12 +830,14 @@ class JamkesdaPage(ServicePage):
 
     def _score(self) -> None:
         if not self.survey.isChecked():
-            self.score_label.setText("Skor dihitung setelah survei lapangan.")
+            self.score_label.setText(self.tr("Skor dihitung setelah survei lapangan."))
             self.score_label.setStyleSheet("")
             return
         s = self.sheet()
-        _check(self.score_label, s.eligible, f"<b>Skor {s.total:g}</b> dari {s.maximum:g}; batas layak {s.cutoff:g} "
-               f"→ {'memenuhi kriteria' if s.eligible else 'belum memenuhi kriteria'}.")
+        verdict = self.tr("memenuhi kriteria") if s.eligible else self.tr("belum memenuhi kriteria")
+        text = self.tr("<b>Skor {total}</b> dari {maximum}; batas layak {cutoff} → {verdict}.")
+        _check(self.score_label, s.eligible, text.format(total=f"{s.total:g}", maximum=f"{s.maximum:g}",
+                                                         cutoff=f"{s.cutoff:g}", verdict=verdict))
 
     def data(self) -> dict[str, Any]:
         out: dict[str, Any] = {"electricity_va": self.va.value(), "dependants": self.dependants.value()}
@@ -842,12 +858,14 @@ class JamkesdaPage(ServicePage):
                 self.indicators[code].setChecked(bool(on))
 
     def summary_lines(self) -> list[str]:
-        lines = [f"Daya listrik {self.va.value()} VA, {self.dependants.value()} tanggungan"]
+        lines = [self.tr("Daya listrik {va} VA, {dependants} tanggungan").format(va=self.va.value(),
+                                                                                 dependants=self.dependants.value())]
         if self.survey.isChecked():
             s = self.sheet()
-            lines.append(f"Skor indikator {s.total:g} dari {s.maximum:g} (batas {s.cutoff:g})")
+            lines.append(self.tr("Skor indikator {total} dari {maximum} (batas {cutoff})").format(
+                total=f"{s.total:g}", maximum=f"{s.maximum:g}", cutoff=f"{s.cutoff:g}"))
         else:
-            lines.append("Indikator: menunggu survei lapangan")
+            lines.append(self.tr("Indikator: menunggu survei lapangan"))
         return lines
 
 
@@ -867,10 +885,11 @@ class SummaryPage(QWizardPage):
     def __init__(self, wizard: ServiceWizard):
         super().__init__()
         self.w = wizard
-        self.setTitle("Ringkasan")
-        self.setSubTitle("Periksa sekali lagi bersama pemohon, lalu simpan. Tanda terima berkas dibuat otomatis.")
+        self.setTitle(self.tr("Ringkasan"))
+        self.setSubTitle(self.tr("Periksa sekali lagi bersama pemohon, lalu simpan. Tanda terima berkas dibuat "
+                                 "otomatis."))
         self.setCommitPage(True)
-        self.setButtonText(QWizard.WizardButton.CommitButton, "&Simpan dan buat tanda terima")
+        self.setButtonText(QWizard.WizardButton.CommitButton, self.tr("&Simpan dan buat tanda terima"))
         layout = QVBoxLayout(self)
         self.text = QLabel("")
         self.text.setObjectName("summary")
@@ -885,25 +904,30 @@ class SummaryPage(QWizardPage):
         p = w.person_page
         missing = w.checklist_page.missing()
         rtrw = f"RT {p.rt.text() or '-'}/RW {p.rw.text() or '-'}"
-        rows = [("Layanan", w.defn.name), ("NIK", p.nik.text().strip()), ("Nama", p.name.text().strip()),
-                ("No KK", p.no_kk.text().strip() or "-"), ("Hubungan", p.relation.currentText()),
-                ("Alamat KTP", " ".join(x for x in (p.address.text(), rtrw,
-                                                    p.kelurahan.text(), p.kecamatan.text()) if x.strip())),
-                ("Domisili", "sama dengan KTP" if p.same_domicile.isChecked() else p.domicile.text() or "-"),
+        rows = [(self.tr("Layanan"), w.defn.name), ("NIK", p.nik.text().strip()),
+                (self.tr("Nama"), p.name.text().strip()),
+                (self.tr("No KK"), p.no_kk.text().strip() or "-"), (self.tr("Hubungan"), p.relation.currentText()),
+                (self.tr("Alamat KTP"), " ".join(x for x in (p.address.text(), rtrw,
+                                                             p.kelurahan.text(), p.kecamatan.text()) if x.strip())),
+                (self.tr("Domisili"), self.tr("sama dengan KTP") if p.same_domicile.isChecked()
+                 else p.domicile.text() or "-"),
                 ("DTSEN", p.dtsen_summary()),
-                ("Persyaratan diterima", "<br>".join(f"✓ {w.checklist_page.boxes[c].text()}"
-                                                     for c in w.checklist_page.received()) or "belum ada"),
-                ("Belum ada", "<br>".join(f"✗ {m}" for m in missing) or "—"),
-                ("Lampiran pindaian", "<br>".join(w.checklist_page.file_lines()) or "tidak ada")]
+                (self.tr("Persyaratan diterima"), "<br>".join(f"✓ {w.checklist_page.boxes[c].text()}"
+                                                              for c in w.checklist_page.received())
+                 or self.tr("belum ada")),
+                (self.tr("Belum ada"), "<br>".join(f"✗ {m}" for m in missing) or "—"),
+                (self.tr("Lampiran pindaian"), "<br>".join(w.checklist_page.file_lines()) or self.tr("tidak ada"))]
         if w.service_page is not None:
-            rows.append(("Keterangan layanan", "<br>".join(w.service_page.summary_lines())))
+            rows.append((self.tr("Keterangan layanan"), "<br>".join(w.service_page.summary_lines())))
         html = "<table cellspacing='4'>" + "".join(f"<tr><td><b>{k}</b></td><td>{v}</td></tr>" for k, v in rows)
         html += "</table>"
         if missing and w.defn.strict_intake:
-            html += ("<p style='color:#b00020'><b>Berkas tidak lengkap: surat tidak dapat diterbitkan.</b> Tanda "
-                     "terima mencatat kekurangannya; berkas dapat ditolak atau dilengkapi di layar berkas.</p>")
+            html += self.tr("<p style='color:#b00020'><b>Berkas tidak lengkap: surat tidak dapat diterbitkan.</b> "
+                            "Tanda terima mencatat kekurangannya; berkas dapat ditolak atau dilengkapi di layar "
+                            "berkas.</p>")
         elif missing:
-            html += "<p style='color:#8a5a00'>Berkas disimpan sebagai <b>belum lengkap</b> dan dapat dilanjutkan.</p>"
+            html += self.tr("<p style='color:#8a5a00'>Berkas disimpan sebagai <b>belum lengkap</b> dan dapat "
+                            "dilanjutkan.</p>")
         self.text.setText(html)
 
     def validatePage(self) -> bool:  # noqa: N802
@@ -919,7 +943,7 @@ class ReceiptPage(QWizardPage):
     def __init__(self, wizard: ServiceWizard):
         super().__init__()
         self.w = wizard
-        self.setTitle("Tanda terima berkas")
+        self.setTitle(self.tr("Tanda terima berkas"))
         self.setFinalPage(True)
         layout = QVBoxLayout(self)
         self.text = QLabel("")
@@ -929,12 +953,12 @@ class ReceiptPage(QWizardPage):
         self.text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         layout.addWidget(self.text, 1)
         row = QHBoxLayout()
-        self.open_docx = QPushButton("Buka tanda terima (&Word)")
-        self.open_pdf = QPushButton("Buka/cetak &PDF")
-        self.make_pdf = QPushButton("Buat &PDF")
-        self.preview = QPushButton("Prat&injau")
+        self.open_docx = QPushButton(self.tr("Buka tanda terima (&Word)"))
+        self.open_pdf = QPushButton(self.tr("Buka/cetak &PDF"))
+        self.make_pdf = QPushButton(self.tr("Buat &PDF"))
+        self.preview = QPushButton(self.tr("Prat&injau"))
         self.preview.setObjectName("preview")
-        self.preview.setToolTip("Menampilkan halaman tanda terima untuk diperiksa dan dicetak")
+        self.preview.setToolTip(self.tr("Menampilkan halaman tanda terima untuk diperiksa dan dicetak"))
         self.preview_dialog = None
         row.addWidget(self.preview)
         row.addWidget(self.open_docx)
@@ -954,14 +978,19 @@ class ReceiptPage(QWizardPage):
         res = self.w.result
         assert res is not None
         r = res.receipt
-        expected = (r.expected_completion.strftime("%d-%m-%Y pukul %H.%M") if r.expected_completion
-                    else "dihitung setelah berkas lengkap")
+        expected = (self.tr("{date} pukul {time}").format(date=f"{r.expected_completion:%d-%m-%Y}",
+                                                          time=f"{r.expected_completion:%H.%M}")
+                    if r.expected_completion else self.tr("dihitung setelah berkas lengkap"))
         html = (f"<h2>{r.reg_number}</h2><p><b>{r.service_name}</b><br>{r.name} — NIK {r.nik_masked}<br>"
-                f"Diterima {r.received_at:%d-%m-%Y %H.%M} di {r.counter or '-'} oleh {r.officer or '-'}</p>"
-                "<p><b>Berkas diterima:</b><br>" + ("<br>".join(f"✓ {x}" for x in r.received) or "belum ada") + "</p>")
+                + self.tr("Diterima {at} di {counter} oleh {officer}").format(
+                    at=f"{r.received_at:%d-%m-%Y %H.%M}", counter=r.counter or "-", officer=r.officer or "-")
+                + "</p><p><b>" + self.tr("Berkas diterima:") + "</b><br>"
+                + ("<br>".join(f"✓ {x}" for x in r.received) or self.tr("belum ada")) + "</p>")
         if r.missing:
-            html += "<p style='color:#b00020'><b>Belum ada:</b><br>" + "<br>".join(f"✗ {x}" for x in r.missing) + "</p>"
-        html += (f"<p>Standar waktu: {r.sla}. Perkiraan selesai: <b>{expected}</b>. Biaya: {r.fee}.</p>"
+            html += ("<p style='color:#b00020'><b>" + self.tr("Belum ada:") + "</b><br>"
+                     + "<br>".join(f"✗ {x}" for x in r.missing) + "</p>")
+        html += ("<p>" + self.tr("Standar waktu: {sla}. Perkiraan selesai: <b>{expected}</b>. Biaya: {fee}.").format(
+                    sla=r.sla, expected=expected, fee=r.fee) + "</p>"
                  + (f"<p>{r.notice}</p>" if r.notice else "")
                  + f"<p><small>{r.privacy_notice}</small></p>")
         self.text.setText(html)
@@ -976,10 +1005,12 @@ class ReceiptPage(QWizardPage):
         self.open_pdf.setVisible(letter is not None and letter.pdf_path is not None)
         self.make_pdf.setVisible(letter is not None and letter.pdf_path is None)
         if letter is not None:
-            _check(self.letter_state, True, f"Tanda terima nomor {letter.number} tersimpan di arsip surat.")
+            _check(self.letter_state, True,
+                   self.tr("Tanda terima nomor {number} tersimpan di arsip surat.").format(number=letter.number))
         else:
-            _check(self.letter_state, False, "Tanda terima belum dapat dibuat sebagai surat: " + res.letter_error
-                   + " Data tanda terima di atas tetap tersimpan pada berkas.")
+            _check(self.letter_state, False, self.tr("Tanda terima belum dapat dibuat sebagai surat: {error} Data "
+                                                     "tanda terima di atas tetap tersimpan pada berkas.").format(
+                error=res.letter_error))
 
     def _open(self, kind: str) -> None:
         res = self.w.result
@@ -1007,7 +1038,7 @@ class ReceiptPage(QWizardPage):
             return
         s, letter_id = self.w.session, res.letter.id
         self.make_pdf.setEnabled(False)
-        self.letter_state.setText("Membuat PDF…")
+        self.letter_state.setText(self.tr("Membuat PDF…"))
 
         def done(summary) -> None:
             self.make_pdf.setEnabled(True)
@@ -1017,7 +1048,8 @@ class ReceiptPage(QWizardPage):
                 self._letter_buttons()
             else:
                 reasons = "; ".join(summary.failed.values()) or summary.message
-                _check(self.letter_state, False, f"PDF tidak dapat dibuat: {reasons} Berkas Word tetap dapat dicetak.")
+                _check(self.letter_state, False, self.tr("PDF tidak dapat dibuat: {reasons} Berkas Word tetap dapat "
+                                                         "dicetak.").format(reasons=reasons))
 
         def failed(exc, tb) -> None:
             self.make_pdf.setEnabled(True)
@@ -1047,14 +1079,14 @@ class ServiceWizard(QWizard):
         self.close_after_draft = False
         self.attach_warning: QMessageBox | None = None
         self.close_box: QMessageBox | None = None
-        self.setWindowTitle(f"Berkas baru — {defn.name}")
+        self.setWindowTitle(self.tr("Berkas baru — {service}").format(service=defn.name))
         self.setWizardStyle(QWizard.WizardStyle.ClassicStyle)
         self.setOption(QWizard.WizardOption.NoBackButtonOnLastPage, True)
         self.setOption(QWizard.WizardOption.NoCancelButtonOnLastPage, True)
-        self.setButtonText(QWizard.WizardButton.NextButton, "&Lanjut >")
-        self.setButtonText(QWizard.WizardButton.BackButton, "< &Kembali")
-        self.setButtonText(QWizard.WizardButton.CancelButton, "&Batal")
-        self.setButtonText(QWizard.WizardButton.FinishButton, "&Selesai")
+        self.setButtonText(QWizard.WizardButton.NextButton, self.tr("&Lanjut >"))
+        self.setButtonText(QWizard.WizardButton.BackButton, self.tr("< &Kembali"))
+        self.setButtonText(QWizard.WizardButton.CancelButton, self.tr("&Batal"))
+        self.setButtonText(QWizard.WizardButton.FinishButton, self.tr("&Selesai"))
         self.person_page = PersonPage(self)
         self.checklist_page = ChecklistPage(self)
         factory = SERVICE_PAGES.get(defn.code)
@@ -1065,10 +1097,10 @@ class ServiceWizard(QWizard):
             if page is not None:
                 self.addPage(page)
         self.setOption(QWizard.WizardOption.HaveCustomButton1, True)
-        self.setButtonText(QWizard.WizardButton.CustomButton1, "Simpan d&raf")
+        self.setButtonText(QWizard.WizardButton.CustomButton1, self.tr("Simpan d&raf"))
         self.draft_button = self.button(QWizard.WizardButton.CustomButton1)
         self.draft_button.setObjectName("save_draft")
-        self.draft_button.setToolTip("Simpan isian sejauh ini; lanjutkan nanti dari daftar Draf tersimpan")
+        self.draft_button.setToolTip(self.tr("Simpan isian sejauh ini; lanjutkan nanti dari daftar Draf tersimpan"))
         self.customButtonClicked.connect(self._custom_button)
         self.currentIdChanged.connect(self._page_changed)
         if draft is not None:
@@ -1105,10 +1137,12 @@ class ServiceWizard(QWizard):
         if self.service_page is not None:
             self.service_page.restore(st.get("service", {}))
         saved = draft.updated_at.astimezone().strftime("%d-%m-%Y %H.%M")
-        self.setWindowTitle(f"Berkas baru — {self.defn.name} (draf {saved})")
+        self.setWindowTitle(self.tr("Berkas baru — {service} (draf {saved})").format(service=self.defn.name,
+                                                                                      saved=saved))
         missing = [f.file_name for f in draft.files if not f.path.exists()]
         if missing:
-            _check(self.checklist_page.file_state, False, "Salinan lampiran draf hilang: " + ", ".join(missing))
+            _check(self.checklist_page.file_state, False,
+                   self.tr("Salinan lampiran draf hilang: {files}").format(files=", ".join(missing)))
 
     def has_input(self) -> bool:
         p = self.person_page
@@ -1142,10 +1176,11 @@ class ServiceWizard(QWizard):
             page.files = [attachments.FileToAttach(f.path, f.requirement_code, f.file_name) for f in info.files]
             page._refresh_files()
             self.saved_state = self.wizard_state()
-            _check(page.file_state, True, f"✓ Draf disimpan ({len(info.files)} lampiran). Lanjutkan nanti dari "
-                   "daftar Draf tersimpan di layar Antrean.")
+            _check(page.file_state, True, self.tr("✓ Draf disimpan ({count} lampiran). Lanjutkan nanti dari daftar "
+                                                  "Draf tersimpan di layar Antrean.").format(count=len(info.files)))
             saved = info.updated_at.astimezone().strftime("%H.%M")
-            self.setWindowTitle(f"Berkas baru — {self.defn.name} (draf disimpan pukul {saved})")
+            self.setWindowTitle(self.tr("Berkas baru — {service} (draf disimpan pukul {saved})").format(
+                service=self.defn.name, saved=saved))
             if self.on_drafts_changed:
                 self.on_drafts_changed()
             if self.close_after_draft:
@@ -1175,11 +1210,12 @@ class ServiceWizard(QWizard):
             return
         yes, no, cancel = (QMessageBox.StandardButton.Yes, QMessageBox.StandardButton.No,
                            QMessageBox.StandardButton.Cancel)
-        box = QMessageBox(QMessageBox.Icon.Question, "Simpan sebagai draf?",
-                          "Isian berkas ini belum disimpan. Simpan sebagai draf agar dapat dilanjutkan nanti?",
+        box = QMessageBox(QMessageBox.Icon.Question, self.tr("Simpan sebagai draf?"),
+                          self.tr("Isian berkas ini belum disimpan. Simpan sebagai draf agar dapat dilanjutkan nanti?"),
                           yes | no | cancel, self)
         box.setObjectName("close_box")
-        for button, text in ((yes, "&Ya, simpan draf"), (no, "&Tidak, buang isian"), (cancel, "&Batal")):
+        for button, text in ((yes, self.tr("&Ya, simpan draf")), (no, self.tr("&Tidak, buang isian")),
+                             (cancel, self.tr("&Batal"))):
             box.button(button).setText(text)
         box.setDefaultButton(yes)
         box.setEscapeButton(cancel)
@@ -1248,11 +1284,13 @@ class ServiceWizard(QWizard):
             self.on_drafts_changed()
         self.next()
         if result.attach_error:
-            kept = " Draf tetap disimpan agar salinan pindaiannya tidak hilang." if self.draft_id is not None else ""
+            kept = (" " + self.tr("Draf tetap disimpan agar salinan pindaiannya tidak hilang.")
+                    if self.draft_id is not None else "")
             self.attach_warning = QMessageBox(
-                QMessageBox.Icon.Warning, "Lampiran belum tersimpan",
-                f"Berkas {result.case.reg_number} sudah tersimpan, tetapi lampiran pindaiannya TIDAK: "
-                f"{result.attach_error} Tambahkan lampiran di layar berkas (bagian Lampiran).{kept}", parent=self)
+                QMessageBox.Icon.Warning, self.tr("Lampiran belum tersimpan"),
+                self.tr("Berkas {reg} sudah tersimpan, tetapi lampiran pindaiannya TIDAK: {error} Tambahkan lampiran "
+                        "di layar berkas (bagian Lampiran).").format(reg=result.case.reg_number,
+                                                                     error=result.attach_error) + kept, parent=self)
             self.attach_warning.setObjectName("attach_warning")
             self.attach_warning.open()
 
