@@ -236,6 +236,30 @@ def english_queue(app, session, runner) -> None:
         i18n.install("id")
 
 
+def english_wizard(app, session, runner) -> None:
+    """44: the new-case wizard's person page with the English interface (same applicant as shot 11)."""
+    from app.rules.rule_settings import RULES_SECTION, RuleSettings
+    from app.servicedefs import get as get_definition
+    from app.services import settings
+    from ui import i18n
+    from ui.wizards.service_wizard import ServiceWizard
+
+    i18n.install("en")
+    try:
+        cfg = settings.load(session.office, RULES_SECTION, RuleSettings)
+        wiz = ServiceWizard(session, get_definition(session.office, "pbi-baru"), cfg, pdf=False)
+        wiz.show()
+        wiz.person_page.nik.setText("1971011102790003")
+        settle(app, runner)
+        wiz.person_page.phone.setText("081273456120")
+        settle(app, runner)
+        shot(wiz, "44-english-wizard")
+        wiz.close()
+        runner.wait(10_000)
+    finally:
+        i18n.install("id")
+
+
 def _scans() -> dict[str, Path]:
     """Scans an applicant brings on a USB stick: a KTP and a KK image, a photo, and a file that is no scan."""
     from PySide6.QtCore import Qt
@@ -303,6 +327,7 @@ def counter_screens(app, office, admin) -> None:
     win.queue.show_queue()
     settle(app, runner)
     english_queue(app, session, runner)
+    english_wizard(app, session, runner)
 
     cfg = settings.load(office, RULES_SECTION, RuleSettings)
     wiz = ServiceWizard(session, get_definition(office, "pbi-baru"), cfg, pdf=False)
