@@ -11,17 +11,12 @@ from sqlmodel import select
 
 from app.db.models import Attachment
 from app.services import attachments, cases, drafts
-from tests.ui.casedata import Staff, drain_runners, kk, new_runner, nik
+from tests.ui.casedata import Staff, kk, new_runner, nik
 from tests.ui.test_service_wizards import KK, NIK, fill_person, finish, make_wizard, tick
 
 PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\n%%EOF\n"
 PNG = b"\x89PNG\r\n\x1a\n" + b"\x00" * 64
 
-
-@pytest.fixture(autouse=True)
-def _workers_done(office):
-    yield
-    drain_runners()
 
 
 @pytest.fixture

@@ -16,12 +16,6 @@ from tests.ui.casedata import drain_runners
 from tests.ui.test_batches_view import make_view
 
 
-@pytest.fixture(autouse=True)
-def _workers_done(office):
-    yield
-    drain_runners()
-
-
 @pytest.fixture
 def supervisor(office, admin, make_user):
     _officials(office, admin)

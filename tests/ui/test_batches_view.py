@@ -13,17 +13,12 @@ from app.services import settings as settings_svc
 from tests.batches.conftest import _officials
 from tests.batches.helpers import make_cases
 from tests.conftest import SAMPLES
-from tests.ui.casedata import drain_runners, new_runner
+from tests.ui.casedata import new_runner
 
 SAMPLE = SAMPLES / "umpan_balik_bpjs_contoh.csv"
 NURHAYATI, RUSDI = "1971015208810001", "1971011102790003"
 STRANGER = "1971010606900006"
 
-
-@pytest.fixture(autouse=True)
-def _workers_done(office):
-    yield
-    drain_runners()
 
 
 @pytest.fixture

@@ -2,26 +2,15 @@
 
 from __future__ import annotations
 
-import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog
 
 from app.services import cases
-from tests.ui.casedata import Staff, drain_runners, kk, new_runner, nik
+from tests.ui.casedata import kk, new_runner, nik
 
 ALL = ["kk", "ktp", "kis", "surat_pernyataan"]
 
 
-@pytest.fixture(autouse=True)
-def _workers_done(office):
-    """Workers finish before the office closes (teardown runs in reverse order)."""
-    yield
-    drain_runners()
-
-
-@pytest.fixture
-def staff(office, admin):
-    return Staff(office, admin)
 
 
 def detail(qtbot, office, actor, case_id):

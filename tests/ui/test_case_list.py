@@ -7,19 +7,7 @@ import threading
 import pytest
 
 from app.services import case_queries, cases
-from tests.ui.casedata import Staff, at, drain_runners, new_runner, nik
-
-
-@pytest.fixture(autouse=True)
-def _workers_done(office):
-    """Workers finish before the office closes (teardown runs in reverse order)."""
-    yield
-    drain_runners()
-
-
-@pytest.fixture
-def staff(office, admin):
-    return Staff(office, admin)
+from tests.ui.casedata import at, new_runner, nik
 
 
 @pytest.fixture

@@ -4,24 +4,11 @@ from __future__ import annotations
 
 from datetime import timedelta
 
-import pytest
 from PySide6.QtWidgets import QDialog
 
 from app.services import cases, complaints
 from app.timeutil import utcnow
-from tests.ui.casedata import Staff, drain_runners, new_runner, nik
-
-
-@pytest.fixture(autouse=True)
-def _workers_done(office):
-    """Workers finish before the office closes (teardown runs in reverse order)."""
-    yield
-    drain_runners()
-
-
-@pytest.fixture
-def staff(office, admin):
-    return Staff(office, admin)
+from tests.ui.casedata import new_runner, nik
 
 
 def make_view(qtbot, office, actor):

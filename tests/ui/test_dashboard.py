@@ -4,25 +4,13 @@ from __future__ import annotations
 
 from datetime import timedelta
 
-import pytest
-
 from app.services import cases
 from app.timeutil import utcnow
-from tests.ui.casedata import Staff, drain_runners, new_runner, nik
+from tests.ui.casedata import new_runner, nik
 
 ALL = ["kk", "ktp", "kis", "surat_pernyataan"]
 
 
-@pytest.fixture(autouse=True)
-def _workers_done(office):
-    """Workers finish before the office closes (teardown runs in reverse order)."""
-    yield
-    drain_runners()
-
-
-@pytest.fixture
-def staff(office, admin):
-    return Staff(office, admin)
 
 
 def test_dashboard(qtbot, office, staff):

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.ui.casedata import drain_runners, new_runner
+from tests.ui.casedata import new_runner
 
 ROOT = Path(__file__).resolve().parents[2]
 TS = ROOT / "resources" / "translations" / "loket_pbi_en.ts"
@@ -37,11 +37,6 @@ def language():
     yield i18n.install
     i18n.install("id")
 
-
-@pytest.fixture(autouse=True)
-def _workers_done(office):
-    yield
-    drain_runners()
 
 
 def test_qm_is_compiled_from_the_current_ts(tmp_path):

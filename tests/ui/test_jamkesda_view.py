@@ -4,25 +4,12 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-import pytest
 from PySide6.QtWidgets import QMessageBox
 
 from app.rules.rule_settings import RULES_SECTION, RuleSettings
 from app.services import cases, settings
 from tests.core.test_case_queries import _to_ranking
-from tests.ui.casedata import Staff, drain_runners, new_runner
-
-
-@pytest.fixture(autouse=True)
-def _workers_done(office):
-    """Workers finish before the office closes (teardown runs in reverse order)."""
-    yield
-    drain_runners()
-
-
-@pytest.fixture
-def staff(office, admin):
-    return Staff(office, admin)
+from tests.ui.casedata import new_runner
 
 
 def test_rank_then_waiting_list_and_score_sheet(qtbot, office, admin, staff, monkeypatch):

@@ -8,20 +8,11 @@ from sqlmodel import select
 from app.db.models import AuditEntry
 from app.services import case_letters, cases
 from tests.letters.conftest import HAS_SOFFICE
-from tests.ui.casedata import Staff, drain_runners, kk, new_runner, nik
+from tests.ui.casedata import kk, new_runner, nik
 
 needs_soffice = pytest.mark.skipif(not HAS_SOFFICE, reason="LibreOffice (soffice) tidak terpasang; .ci/run memasangnya")
 
 
-@pytest.fixture(autouse=True)
-def _workers_done(office):
-    yield
-    drain_runners()
-
-
-@pytest.fixture
-def staff(office, admin):
-    return Staff(office, admin)
 
 
 def _case_with_letter(office, staff):

@@ -6,14 +6,7 @@ import pytest
 
 from app.rules.permissions import ROLES
 from app.services import cases
-from tests.ui.casedata import Staff, drain_runners, new_runner, nik
-
-
-@pytest.fixture(autouse=True)
-def _workers_done(office):
-    """Workers finish before the office closes (teardown runs in reverse order)."""
-    yield
-    drain_runners()
+from tests.ui.casedata import Staff, new_runner, nik
 
 
 @pytest.mark.parametrize("role", sorted(ROLES))

@@ -9,17 +9,11 @@ from PySide6.QtWidgets import QWizard
 from app.rules.rule_settings import RULES_SECTION, RuleSettings
 from app.servicedefs import get as get_definition
 from app.services import case_queries, cases, letters, settings
-from tests.ui.casedata import add_dtsen, drain_runners, new_runner
+from tests.ui.casedata import add_dtsen, new_runner
 
 NIK = "1971014501850003"  # woman, born 05-01-1985
 KK = "1971010101100021"
 
-
-@pytest.fixture(autouse=True)
-def _workers_done(office):
-    """Workers finish before the office closes (teardown runs in reverse order)."""
-    yield
-    drain_runners()
 
 
 @pytest.fixture
