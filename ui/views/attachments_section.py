@@ -10,14 +10,12 @@ from pathlib import Path
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QMimeData, QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QFileDialog,
     QHBoxLayout,
     QLabel,
     QMessageBox,
     QPushButton,
-    QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
     QWidget,
@@ -27,6 +25,7 @@ from app.services import attachments, cases
 from ui.errors import show_error
 from ui.models.case_table import local_text
 from ui.session import UiSession
+from ui.widgets import readonly_table
 
 FILTER = QT_TRANSLATE_NOOP("AttachmentsSection", "Pindaian (*.pdf *.jpg *.jpeg *.png *.tif *.tiff)")
 
@@ -49,15 +48,8 @@ class AttachmentsSection(QWidget):
         self.setObjectName("attachments_section")
         self.setAcceptDrops(True)
         layout = QVBoxLayout(self)
-        self.table = QTableWidget(0, 5)
-        self.table.setObjectName("attachments_table")
-        self.table.setHorizontalHeaderLabels([self.tr("Persyaratan"), self.tr("Berkas"), self.tr("Ukuran"),
-                                              self.tr("Ditambahkan oleh"), self.tr("Pada")])
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.verticalHeader().hide()
-        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table = readonly_table([self.tr("Persyaratan"), self.tr("Berkas"), self.tr("Ukuran"),
+                                     self.tr("Ditambahkan oleh"), self.tr("Pada")], "attachments_table")
         self.table.doubleClicked.connect(lambda _i: self.open_selected())
         layout.addWidget(self.table, 1)
         add_row = QHBoxLayout()

@@ -13,7 +13,6 @@ from typing import Any
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, QUrl
 from PySide6.QtGui import QBrush, QColor, QDesktopServices
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QDialog,
     QDialogButtonBox,
@@ -50,6 +49,7 @@ from ui.models.case_table import local_text, status_label
 from ui.session import UiSession
 from ui.views.attachments_section import AttachmentsSection
 from ui.views.step_inputs import StepInputs, needs_inputs
+from ui.widgets import readonly_table
 
 #: step-log action -> label (marked for translation; shown through ``translate("StepAction", …)``)
 ACTIONS = {"advance": QT_TRANSLATE_NOOP("StepAction", "Selesai"),
@@ -287,12 +287,7 @@ class CaseDetailView(QWidget):
 
     @staticmethod
     def _table(headers: tuple[str, ...]) -> QTableWidget:
-        t = QTableWidget(0, len(headers))
-        t.setHorizontalHeaderLabels(list(headers))
-        t.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        t.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        t.verticalHeader().hide()
-        t.horizontalHeader().setStretchLastSection(True)
+        t = readonly_table(headers)
         t.setWordWrap(True)
         return t
 

@@ -6,13 +6,11 @@ from collections.abc import Callable
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QGroupBox,
     QHBoxLayout,
     QLabel,
     QMessageBox,
     QPushButton,
-    QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
     QWidget,
@@ -24,6 +22,7 @@ from app.services import office as office_svc
 from ui.errors import show_error
 from ui.models.case_table import local_text
 from ui.session import UiSession
+from ui.widgets import readonly_table
 
 
 class DraftsPanel(QGroupBox):
@@ -38,15 +37,8 @@ class DraftsPanel(QGroupBox):
         self.rows: list[drafts.DraftSummary] = []
         self.names: dict[str, str] = {}
         layout = QVBoxLayout(self)
-        self.table = QTableWidget(0, 6)
-        self.table.setObjectName("drafts_table")
-        self.table.setHorizontalHeaderLabels([self.tr("Layanan"), self.tr("NIK"), self.tr("Nama"), self.tr("Lampiran"),
-                                              self.tr("Disimpan"), self.tr("Oleh")])
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.verticalHeader().hide()
-        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table = readonly_table([self.tr("Layanan"), self.tr("NIK"), self.tr("Nama"), self.tr("Lampiran"),
+                                     self.tr("Disimpan"), self.tr("Oleh")], "drafts_table")
         self.table.setMaximumHeight(150)
         self.table.doubleClicked.connect(lambda _i: self._resume())
         layout.addWidget(self.table)
