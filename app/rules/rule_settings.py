@@ -6,6 +6,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import date
 from typing import Any
 
 from app.errors import ValidationError
@@ -65,6 +66,10 @@ class RuleSettings:
     complaint_sla_working_days: int = 14
     # legal basis / SK number per service, printed on receipts and letters
     legal_basis: dict[str, str] = field(default_factory=dict)
+
+    def quota_period_of(self, local: date) -> str:
+        """The jamkesda quota period a day (in office time) belongs to: ``2026`` or ``2026-11``."""
+        return str(local.year) if self.jamkesda_quota_period == "tahun" else f"{local.year:04d}-{local.month:02d}"
 
     def __post_init__(self) -> None:
         if not (1 <= self.proposal_window_start_day <= self.proposal_window_end_day <= 31):

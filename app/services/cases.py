@@ -539,8 +539,7 @@ def _open_case(office: Office, *, actor: Actor, service_code: str, nik: str, nam
             case_data["warnings"] = warnings
         if defn.code == "jamkesda":
             local = _local(now, tz)
-            case_data["quota_period"] = str(local.year) if cfg.jamkesda_quota_period == "tahun" \
-                else f"{local.year:04d}-{local.month:02d}"
+            case_data["quota_period"] = cfg.quota_period_of(local)
         _add_documents(case_data, ["tanda_terima"] if "tanda_terima" in defn.documents else [], "", now)
         case = Case(reg_number=reg, service_code=defn.code, person_id=p.id or 0, family_id=fam_id,
                     family_relation=family_relation, status="draft", current_step=defn.first_step.code,

@@ -162,6 +162,11 @@ def test_settings_refuse_nonsense(kw):
         RuleSettings(**kw)
 
 
+def test_quota_period_by_year_or_month():
+    assert RuleSettings().quota_period_of(date(2026, 11, 23)) == "2026"
+    assert RuleSettings(jamkesda_quota_period="bulan").quota_period_of(date(2026, 1, 5)) == "2026-01"
+
+
 _cands = st.lists(st.builds(
     scoring.Candidate, key=st.text(alphabet="ABCDEFGH0123456789", min_size=3, max_size=6),
     score=st.integers(min_value=0, max_value=9).map(float), desil=st.one_of(st.none(), st.integers(1, 10)),

@@ -40,7 +40,7 @@ COLORS = {"layak": "#e8f5e9", "daftar_tunggu": "#fff4cc"}
 
 def default_period(cfg: RuleSettings, tz: str) -> str:
     local = utcnow().astimezone(zone(tz))
-    return str(local.year) if cfg.jamkesda_quota_period == "tahun" else f"{local.year:04d}-{local.month:02d}"
+    return cfg.quota_period_of(local)
 
 
 class JamkesdaView(QWidget):
