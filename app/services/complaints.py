@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlmodel import Session, select
+from sqlmodel import Session, func, select
 
 from app.context import Office
 from app.db.models import Case, Complaint
@@ -67,8 +67,11 @@ def _get(s: Session, complaint_id: int) -> Complaint:
 
 def register(office: Office, *, actor: Actor, channel: str, topic: str, description: str = "",
              complainant_name: str = "", complainant_contact: str = "", lapor_ticket: str = "",
-             case_id: int | None = None, received_at: datetime | None = None) -> ComplaintInfo:
+             case_id: int | None = None, case_reg: str = "", received_at: datetime | None = None
+             ) -> ComplaintInfo:
+    """Register a complaint; it may name its case by id or by registration number (``case_reg``, any case)."""
     require(actor, "complaint.register")
+    case_reg = (case_reg or "").strip()
     if channel not in COMPLAINT_CHANNELS:
         raise ValidationError("Kanal pengaduan harus salah satu dari: " + ", ".join(COMPLAINT_CHANNELS) + ".")
     if not topic.strip():
@@ -77,6 +80,11 @@ def register(office: Office, *, actor: Actor, channel: str, topic: str, descript
         raise ValidationError("Pengaduan dari SP4N-LAPOR! wajib mencantumkan nomor tiket LAPOR!.")
     now = received_at or utcnow()
     with office.db.write() as s:
+        if case_reg and case_id is None:
+            case_id = s.exec(select(Case.id).where(
+                func.upper(Case.reg_number) == case_reg.upper())).first()  # type: ignore[arg-type]
+            if case_id is None:
+                raise NotFound(f"Berkas dengan nomor registrasi {case_reg} tidak ditemukan.")
         if case_id is not None and s.get(Case, case_id) is None:
             raise NotFound(f"Berkas #{case_id} tidak ditemukan.")
         cfg = settings.load_in(s, RULES_SECTION, RuleSettings)

@@ -1264,10 +1264,6 @@ The application now closes; please start it again.</translation>
 <context>
     <name>ComplaintsView</name>
     <message>
-        <source>Berkas dengan nomor registrasi {reg} tidak ditemukan.</source>
-        <translation>No case with registration number {reg} was found.</translation>
-    </message>
-    <message>
         <source>No.</source>
         <translation>No.</translation>
     </message>

@@ -6,7 +6,7 @@ from datetime import date
 
 import pytest
 
-from app.errors import PermissionDenied, ValidationError
+from app.errors import NotFound, PermissionDenied, ValidationError
 from app.services import cases, complaints, survey
 from tests.services.helpers import at, nik
 
@@ -57,3 +57,13 @@ def test_survey_ikm(office, staff):
     assert (r.respondents, r.ikm, r.grade) == (2, 87.5, "B")
     with pytest.raises(PermissionDenied):
         survey.report(office, actor=staff.front_office, start=date(2026, 11, 1), end=date(2026, 11, 30))
+
+
+def test_case_named_by_its_registration_number(office, staff):
+    c = cases.open_case(office, actor=staff.front_office, service_code="pbi-baru", nik=nik(2), name="B")
+    x = complaints.register(office, actor=staff.front_office, channel="langsung", topic="Tanya",
+                            case_reg=f" {c.reg_number.lower()} ")
+    assert x.case_reg_number == c.reg_number
+    with pytest.raises(NotFound, match="PBI-2026-99999"):
+        complaints.register(office, actor=staff.front_office, channel="langsung", topic="x", case_reg="PBI-2026-99999")
+    assert len(complaints.list_complaints(office, actor=staff.front_office)) == 1

@@ -22,9 +22,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.errors import ValidationError
 from app.servicedefs.loader import COMPLAINT_CHANNELS
-from app.services import case_queries, complaints
+from app.services import complaints
 from app.services import office as office_svc
 from app.timeutil import utcnow
 from ui.errors import show_error
@@ -86,19 +85,6 @@ class NewComplaintDialog(QDialog):
                 "description": self.description.toPlainText().strip(), "complainant_name": self.name.text().strip(),
                 "complainant_contact": self.contact.text().strip(),
                 "lapor_ticket": self.ticket.text().strip() if self.channel.currentData() == "lapor" else ""}
-
-
-def _register(session: UiSession, values: dict, case_reg: str) -> complaints.ComplaintInfo:
-    """Worker: resolve the case's registration number, then register."""
-    case_id = None
-    if case_reg:
-        found = [r for r in case_queries.search_cases(session.office, actor=session.actor, text=case_reg)
-                 if r.reg_number.lower() == case_reg.lower()]
-        if not found:
-            raise ValidationError(QCoreApplication.translate(
-                "ComplaintsView", "Berkas dengan nomor registrasi {reg} tidak ditemukan.").format(reg=case_reg))
-        case_id = found[0].id
-    return complaints.register(session.office, actor=session.actor, case_id=case_id, **values)
 
 
 class ComplaintsView(QWidget):
@@ -264,7 +250,8 @@ class ComplaintsView(QWidget):
         if dlg.exec() != QDialog.DialogCode.Accepted:
             return
         values, case_reg = dlg.values(), dlg.case_reg.text().strip()
-        self.session.runner.run(lambda _t: _register(self.session, values, case_reg),
+        office, actor = self.session.office, self.session.actor
+        self.session.runner.run(lambda _t: complaints.register(office, actor=actor, case_reg=case_reg, **values),
                                 on_done=lambda c: self.refresh(select_id=c.id),
                                 on_error=lambda e, tb: show_error(self, e, tb))
 
