@@ -438,6 +438,10 @@ The application now closes; please start it again.</translation>
         <translation>Period (YYYY-MM):</translation>
     </message>
     <message>
+        <source>TTTT-BB</source>
+        <translation>YYYY-MM</translation>
+    </message>
+    <message>
         <source>&amp;Tutup batch</source>
         <translation>&amp;Close batch</translation>
     </message>

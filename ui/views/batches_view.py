@@ -5,7 +5,6 @@ Every core call runs in the worker (``session.runner``); the rules stay in ``app
 
 from __future__ import annotations
 
-from datetime import date
 from pathlib import Path
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, QTimer
@@ -36,12 +35,6 @@ STATUS_LABELS = {"closed": QT_TRANSLATE_NOOP("BatchesView", "Ditutup, belum terk
 OK_STYLE, WARN_STYLE, ERR_STYLE = "color: #1b5e20;", "color: #8a5a00;", "color: #b00020;"
 BACKGROUND_INTERVAL_MS = 10 * 60 * 1000
 BACKGROUND_FIRST_MS = 5_000
-
-
-def last_month(today: date | None = None) -> str:
-    today = today or date.today()
-    year, month = (today.year, today.month - 1) if today.month > 1 else (today.year - 1, 12)
-    return f"{year:04d}-{month:02d}"
 
 
 def _item(text: object) -> QTableWidgetItem:
@@ -82,10 +75,11 @@ class BatchesView(QWidget):
             self.service.addItem(label, code)
         close_row.addWidget(self.service)
         close_row.addWidget(QLabel(self.tr("Periode (TTTT-BB):")))
-        self.period = QLineEdit(last_month())
+        self.period = QLineEdit()  # proposed by the core (batches.suggested_period) once loaded
         self.period.setObjectName("period")
         self.period.setMaximumWidth(100)
         close_row.addWidget(self.period)
+        self.period.setPlaceholderText(self.tr("TTTT-BB"))
         self.close_button = QPushButton(self.tr("&Tutup batch"))
         self.close_button.setObjectName("close_batch")
         close_row.addWidget(self.close_button)
