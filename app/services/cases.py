@@ -321,6 +321,15 @@ def _ensure_open(case: Case) -> None:
         raise ValidationError(f"Berkas {case.reg_number} sudah ditutup ({case.outcome}); tidak dapat diubah.")
 
 
+def _claim_at_step(s: Session, office: Office, case_id: int, version: int, now: datetime
+                   ) -> tuple[Case, ServiceDef, RuleSettings, Step]:
+    """Claim an open case at ``version`` for a move: the case, its service, the rules and its current step."""
+    case = _lock(s, case_id, version, now)
+    _ensure_open(case)
+    defn = get_definition(office, case.service_code)
+    return case, defn, _rules(s), defn.step(case.current_step)
+
+
 def _step_error(actor: Actor, step: Step):
     from app.errors import PermissionDenied
 
@@ -799,11 +808,7 @@ def advance(office: Office, *, actor: Actor, case_id: int, version: int, data: d
     _check_inputs(data)
     now = now or utcnow()
     with office.db.write() as s:
-        case = _lock(s, case_id, version, now)
-        _ensure_open(case)
-        defn = get_definition(office, case.service_code)
-        cfg = _rules(s)
-        step = defn.step(case.current_step)
+        case, defn, cfg, step = _claim_at_step(s, office, case_id, version, now)
         if step.kind == "paraf":
             raise ValidationError(f"Langkah '{step.name}' diselesaikan dengan paraf berurutan "
                                   f"({' → '.join(role_label(r) for r in step.chain)}).")
@@ -860,11 +865,7 @@ def paraf(office: Office, *, actor: Actor, case_id: int, version: int, note: str
     require(actor, "case.move")
     now = now or utcnow()
     with office.db.write() as s:
-        case = _lock(s, case_id, version, now)
-        _ensure_open(case)
-        defn = get_definition(office, case.service_code)
-        cfg = _rules(s)
-        step = defn.step(case.current_step)
+        case, defn, cfg, step = _claim_at_step(s, office, case_id, version, now)
         if step.kind != "paraf":
             raise ValidationError(f"Langkah '{step.name}' bukan langkah paraf.")
         data = copy.deepcopy(case.data or {})
@@ -902,11 +903,7 @@ def return_for_revision(office: Office, *, actor: Actor, case_id: int, version: 
         raise ValidationError("Pengembalian untuk perbaikan wajib disertai alasan.")
     now = now or utcnow()
     with office.db.write() as s:
-        case = _lock(s, case_id, version, now)
-        _ensure_open(case)
-        defn = get_definition(office, case.service_code)
-        cfg = _rules(s)
-        step = defn.step(case.current_step)
+        case, defn, cfg, step = _claim_at_step(s, office, case_id, version, now)
         _check_role(actor, step)
         data = copy.deepcopy(case.data or {})
         if to_step == case.current_step or to_step not in data.get("path", []):
@@ -968,11 +965,7 @@ def refuse_incomplete(office: Office, *, actor: Actor, case_id: int, version: in
     require(actor, "case.move")
     now = now or utcnow()
     with office.db.write() as s:
-        case = _lock(s, case_id, version, now)
-        _ensure_open(case)
-        defn = get_definition(office, case.service_code)
-        cfg = _rules(s)
-        step = defn.step(case.current_step)
+        case, defn, cfg, step = _claim_at_step(s, office, case_id, version, now)
         _check_role(actor, step)
         if step.code != defn.gate_step.code:
             raise ValidationError("Penolakan karena berkas tidak lengkap hanya pada pemeriksaan kelengkapan.")
