@@ -256,6 +256,7 @@ class LetterPreviewDialog(QDialog):
             self.status.setText(self.tr("Siap dicetak."))
         self._finish_task()
         self._set_ready(True)
+        self._update_page_counter()  # at once, then again once the pages are laid out
         QTimer.singleShot(0, self._update_page_counter)
 
     def _load_failed(self, exc: BaseException, tb: str) -> None:
