@@ -36,7 +36,7 @@ SIZES = {
     "full": {"dtsen_rows": 1_000_000, "lookups": 10_000, "cases": 200_000, "letters": 500, "batch": 50_000,
              "startup_runs": 11},
 }
-BENCHES = ("startup", "dtsen", "caselist", "letters", "batch")
+BENCHES = ("startup", "dtsen", "caselist", "queue", "letters", "batch")
 
 
 def _child(args: list[str]) -> dict:
@@ -86,6 +86,13 @@ def measure(cfg: dict, only: set[str]) -> list[dict]:
                      "rss": r["maxrss_mb"],
                      "note": f"first {_ms(r['loket_first_s'])} vs {_ms(r['ref_first_s'])}, filter "
                              f"{_ms(r['loket_filter_s'])} vs {_ms(r['ref_filter_s'])}"})
+    if "queue" in only:
+        r = _child(["bench/bench_queue.py", "--json", "--cases", str(cfg["cases"])])
+        rows.append({"what": f"counter queue, an officer's first page (urgent first, then due) + the count of every "
+                             f"view, {r['cases']:,} cases ({r['open']:,} open)",
+                     "ref_name": "bare SQL, same plan", "loket": r["loket_s"], "ref": r["ref_s"], "ratio": r["ratio"],
+                     "target": "≤ 3× and < 100 ms", "ok": r["ratio"] <= 3 and r["loket_s"] < 0.1, "rss": r["maxrss_mb"],
+                     "note": f"page {_ms(r['loket_page_s'])}, counts {_ms(r['loket_counts_s'])}"})
     if "letters" in only:
         r = _child(["bench/bench_letters.py", "--json", "--n", str(cfg["letters"]), "--pdf-n", "0"])
         rows.append({"what": f"render {r['n']} letters to .docx", "ref_name": "docxtpl, same template, in a loop",

@@ -70,6 +70,7 @@ class StartController:
         self.office = None
         self.office_name = ""
         self.main_window = None
+        self.signed_out_once = False  # the daily backup runs after the first login only
         self.wizard = None
         self.settings: QSettings | None = None
         self.login = LoginDialog()
@@ -154,10 +155,36 @@ class StartController:
         if self.settings is not None:
             self.settings.setValue("login/username", actor.username)
         session = UiSession(self.office, actor, self.runner)
+        first = self.main_window is None and not self.signed_out_once
         self.main_window = MainWindow(session, self.office_name, self.settings)
-        self.main_window.show()
+        self.main_window.sign_out_requested.connect(self._signed_out)
+        self.main_window.show_as_last_left()
         self.login.hide()
-        self._daily_backup()
+        if first:
+            self._daily_backup()
+
+    def _signed_out(self, _reason: str) -> None:
+        """Ganti pengguna: the login comes back (shown before the window closes, so the app does not quit), and
+        the previous officer's window — with every case, wizard and preview window it owns — is destroyed."""
+        window, self.main_window = self.main_window, None
+        self.signed_out_once = True
+        next_actor = window.next_actor if window is not None else None
+        self.login.username.clear()
+        self.login.password.clear()
+        self.login.set_ready(self.office_name)
+        self.login.status.setText(QCoreApplication.translate(
+            "StartController", "Silakan masuk dengan akun Anda."))
+        self.login.show()
+        self.login.raise_()
+        self.login.username.setFocus()
+        for w in QApplication.topLevelWidgets():  # case windows, wizard, previews, questions: all of them
+            if w is not self.login and w is not window and w.isVisible():
+                w.hide()
+        if window is not None:
+            window.close()
+            window.deleteLater()
+        if next_actor is not None:
+            self._logged_in(next_actor)
 
     def _daily_backup(self) -> None:
         """The automatic daily backup, in the background after the first login of the day."""

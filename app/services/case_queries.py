@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import and_, func, or_
+from sqlalchemy import and_, func, not_, or_
 from sqlmodel import select
 
 from app.context import Office
@@ -69,18 +69,37 @@ def count_cases(office: Office, *, actor: Actor, filters: CaseFilter | None = No
 
 
 def page_cases(office: Office, *, actor: Actor, filters: CaseFilter | None = None, sort: str = "opened_at",
-               descending: bool = True, limit: int = 200, offset: int = 0) -> list[cases.CaseSummary]:
-    """One page of the case register, filtered and sorted (ties broken by id, so pages never overlap)."""
+               descending: bool = True, limit: int = 200, offset: int = 0, urgent_first: bool = True
+               ) -> list[cases.CaseSummary]:
+    """One page of the case register, filtered and sorted (ties broken by id, so pages never overlap).
+
+    With ``urgent_first`` the open DARURAT cases that match the filters head the list (in the chosen order),
+    then everything else: two ordered reads, each served by an index, so the first page stays fast with
+    200,000 cases (one ``ORDER BY urgent…`` over the whole register would sort it all).
+    """
     require(actor, "case.view")
     if sort not in SORTS:
         raise ValidationError(f"Urutan '{sort}' tidak dikenal.")
     col = SORTS[sort]
     order = [col.desc() if descending else col.asc(),  # type: ignore[attr-defined]
              Case.id.desc() if descending else Case.id.asc()]  # type: ignore[union-attr]
+    f = filters or CaseFilter()
+    head = and_(Case.urgent, Case.closed_at.is_(None))  # type: ignore[union-attr]
     with office.db.read() as s:
-        q = _filtered(select(Case, Person).join(Person, Person.id == Case.person_id), filters or CaseFilter())  # type: ignore
-        q = q.order_by(*order).offset(offset).limit(limit)
-        return [cases._summary(c, p) for c, p in s.exec(q).all()]
+        base = _filtered(select(Case, Person).join(Person, Person.id == Case.person_id), f)  # type: ignore
+        out: list[cases.CaseSummary] = []
+        if urgent_first:
+            n_head = int(s.exec(_filtered(select(func.count()).select_from(Case)  # type: ignore[call-overload]
+                                          .join(Person, Person.id == Case.person_id), f).where(head)).one())
+            if offset < n_head:
+                rows = s.exec(base.where(head).order_by(*order).offset(offset).limit(limit)).all()
+                out = [cases._summary(c, p) for c, p in rows]
+            base = base.where(not_(head))
+            offset = max(0, offset - n_head)
+            limit -= len(out)
+        if limit > 0:
+            out += [cases._summary(c, p) for c, p in s.exec(base.order_by(*order).offset(offset).limit(limit)).all()]
+        return out
 
 
 def counters(office: Office, *, actor: Actor) -> list[str]:

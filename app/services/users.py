@@ -194,6 +194,31 @@ def login(office: Office, *, username: str, password: str, now: datetime | None 
 
     A refusal is committed (the failed-attempt counter and the audit entry) before it is raised.
     """
+    return _authenticate(office, username=username, password=password, now=now, action="login")
+
+
+def unlock(office: Office, *, actor: Actor, password: str, now: datetime | None = None) -> Actor:
+    """Unlock the screen of the signed-in ``actor`` with their own password (Kunci layar).
+
+    Same rule as :func:`login`: a wrong password counts towards the lock-out (5 failures lock the account
+    for 15 minutes; the lock screen then only lets another user sign in), a disabled account is refused.
+    Audited as ``screen.unlock`` (or ``login.failed``/``login.lock``). Returns the user as they are now (their
+    roles may have changed since they signed in).
+    """
+    return _authenticate(office, username=actor.username, password=password, now=now, action="screen.unlock")
+
+
+def record_session_event(office: Office, *, actor: Actor, action: str, reason: str = "") -> None:
+    """Audit a change of who is at the counter: ``screen.lock`` (by hand or after idle minutes) or ``logout``
+    (Ganti pengguna)."""
+    if action not in ("screen.lock", "logout"):
+        raise ValidationError(f"Peristiwa sesi '{action}' tidak dikenal.")
+    with office.db.write() as s:
+        audit.record(s, actor=actor, action=action, entity="user", entity_id=actor.id,
+                     new={"reason": reason} if reason else None)
+
+
+def _authenticate(office: Office, *, username: str, password: str, now: datetime | None, action: str) -> Actor:
     now = now or utcnow()
     refusal: str | None = None
     actor: Actor | None = None
@@ -218,19 +243,20 @@ def login(office: Office, *, username: str, password: str, now: datetime | None 
                     user.failed_logins = 0
                     refusal = f"Terlalu banyak percobaan gagal: akun dikunci {LOCK_MINUTES} menit."
                 else:
-                    refusal = "Nama pengguna atau kata sandi salah."
+                    refusal = "Nama pengguna atau kata sandi salah." if action == "login" else "Kata sandi salah."
                 s.add(user)
                 audit.record(s, actor=None, action="login.lock" if locked else "login.failed", entity="user",
-                             entity_id=user.id)
+                             entity_id=user.id, new=None if action == "login" else {"via": action})
             else:
                 if _hasher.check_needs_rehash(user.password_hash):
                     user.password_hash = _hasher.hash(password)
                 user.failed_logins = 0
                 user.locked_until = None
-                user.last_login_at = now
+                if action == "login":
+                    user.last_login_at = now
                 s.add(user)
                 actor = actor_for(_info(s, user))
-                audit.record(s, actor=actor, action="login", entity="user", entity_id=user.id)
+                audit.record(s, actor=actor, action=action, entity="user", entity_id=user.id)
     if refusal is not None or actor is None:
         raise AuthError(refusal or "Nama pengguna atau kata sandi salah.")
     return actor

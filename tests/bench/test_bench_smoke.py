@@ -21,7 +21,7 @@ def test_tiny_benchmark_run_produces_every_row(tmp_path):
     line = next(x for x in out.stdout.splitlines() if x.startswith("BENCH_ROWS "))
     rows = json.loads(line.removeprefix("BENCH_ROWS "))
     names = [r["what"].split(" ")[0:2] for r in rows]
-    assert len(rows) == 6, names
+    assert len(rows) == 7, names
     for r in rows:
         for key in ("loket", "ref", "ratio"):
             assert isinstance(r[key], float) and math.isfinite(r[key]) and r[key] > 0, (r["what"], key, r[key])

@@ -22,13 +22,16 @@ from PySide6.QtWidgets import (
 from app.services import case_queries
 from app.timeutil import utcnow, zone
 from ui.errors import show_error
-from ui.models.case_table import STATUS_LABELS, PagedCaseModel, RowContext, status_label
+from ui.models.case_table import LIST_COLUMNS, STATUS_LABELS, PagedCaseModel, RowContext, status_label
 from ui.session import UiSession
-from ui.views.queue_view import load_row_context
+from ui.views.queue_view import fit_columns, load_row_context
 from ui.widgets import setup_readonly_table
 
-#: table column -> sort key of :func:`case_queries.page_cases` (None: not sortable)
-SORT_KEYS = {1: "reg_number", 2: "name", 4: "service", 6: "status", 7: "opened_at", 8: "due_at"}
+#: table column -> sort key of :func:`case_queries.page_cases` (others are not sortable); open DARURAT cases
+#: head the list in every order
+SORT_KEYS = {LIST_COLUMNS.index(key): sort for key, sort in (("reg", "reg_number"), ("name", "name"),
+                                                             ("service", "service"), ("status", "status"),
+                                                             ("opened", "opened_at"), ("due", "due_at"))}
 PERIODS = ((QT_TRANSLATE_NOOP("CaseListView", "Semua waktu"), None), (QT_TRANSLATE_NOOP("CaseListView", "Hari ini"), 0),
            (QT_TRANSLATE_NOOP("CaseListView", "7 hari terakhir"), 7),
            (QT_TRANSLATE_NOOP("CaseListView", "Bulan ini"), "month"),
@@ -101,8 +104,9 @@ class CaseListView(QWidget):
         enter = QShortcut(QKeySequence(Qt.Key.Key_Return), self.table, activated=self._open_current)
         enter.setContext(Qt.ShortcutContext.WidgetShortcut)
         layout.addWidget(self.table, 1)
-        layout.addWidget(QLabel(self.tr("<small>Klik judul kolom untuk mengurutkan. NIK disamarkan di daftar; NIK "
-                                        "lengkap ada di layar berkas bagi petugas yang memerlukannya.</small>")))
+        layout.addWidget(QLabel(self.tr("<small>Klik judul kolom untuk mengurutkan; berkas DARURAT yang belum selesai "
+                                        "selalu di atas. NIK disamarkan di daftar; NIK lengkap ada di layar berkas "
+                                        "bagi petugas yang memerlukannya.</small>")))
 
         session.runner.run(lambda _t: (load_row_context(session),
                                        case_queries.counters(session.office, actor=session.actor)),
@@ -120,7 +124,8 @@ class CaseListView(QWidget):
         self.model.page_loaded.connect(self._loaded)
         self.model.failed.connect(lambda e, tb: show_error(self, e, tb))
         self.table.setModel(self.model)
-        self.table.horizontalHeader().setSortIndicator(7, Qt.SortOrder.DescendingOrder)
+        fit_columns(self.table, LIST_COLUMNS)
+        self.table.horizontalHeader().setSortIndicator(LIST_COLUMNS.index("opened"), Qt.SortOrder.DescendingOrder)
         for w in (self.step, self.status, self.counter):
             w.currentIndexChanged.connect(self.refresh)
         self.service.currentIndexChanged.connect(self._service_changed)
@@ -203,8 +208,6 @@ class CaseListView(QWidget):
         self.count_label.setText(self.tr("<b>{total}</b> berkas").format(total=total) + (
             self.tr(" (dimuat {shown}; gulir untuk memuat berikutnya)").format(shown=shown)
             if loaded < self.total else ""))
-        if loaded and loaded <= self.page_size:
-            self.table.resizeColumnsToContents()
 
     def _sort(self, section: int) -> None:
         key = SORT_KEYS.get(section)

@@ -53,8 +53,11 @@ class SettingsView(QWidget):
         layout.addWidget(QLabel(self.tr("<h2>Pengaturan kantor</h2>")))
         self.tabs = QTabWidget()
         self.tabs.setObjectName("settings_tabs")
-        self.tabs.addTab(OfficeProfileView(session), self.tr("Profil kantor"))
-        self.tabs.addTab(OfficialsView(session), self.tr("Pejabat"))
+        self.tab_keys: dict[str, QWidget] = {}  # key -> tab page, for show_tab()
+        self.tab_keys["office"] = OfficeProfileView(session)
+        self.tabs.addTab(self.tab_keys["office"], self.tr("Profil kantor"))
+        self.tab_keys["officials"] = OfficialsView(session)
+        self.tabs.addTab(self.tab_keys["officials"], self.tr("Pejabat"))
         self.editors: dict[str, SectionEditor] = {}
         for key, cls, title, help_text in sections():
             editor = SectionEditor(session, key, cls, title, help_text)
@@ -73,8 +76,23 @@ class SettingsView(QWidget):
                 else:
                     box.addWidget(PasswordButton(session, "ZIP batch", "batches"))
                 self.tabs.addTab(page, title)
+                self.tab_keys[key] = page
                 continue
             self.tabs.addTab(editor, title)
+            self.tab_keys[key] = editor
+        from ui.views.counter_settings import CounterSettingsView
+
+        self.counter = CounterSettingsView(session)
+        self.tabs.addTab(self.counter, self.tr("Loket dan pesan"))
+        self.tab_keys["loket"] = self.counter
         self.users = UsersView(session)
         self.tabs.addTab(self.users, self.tr("Pengguna"))
+        self.tab_keys["users"] = self.users
         layout.addWidget(self.tabs)
+
+    def show_tab(self, key: str) -> None:
+        """Bring one tab to the front: ``office``, ``officials``, a settings section (``delivery``, ``backup``…),
+        ``loket`` or ``users``."""
+        page = self.tab_keys.get(key)
+        if page is not None:
+            self.tabs.setCurrentWidget(page)

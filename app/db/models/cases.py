@@ -21,6 +21,9 @@ class Case(SQLModel, table=True):
         # A person has at most one open case per service (also with several counters on PostgreSQL).
         Index("uq_case_open_per_service", "person_id", "service_code", unique=True,
               sqlite_where=text("closed_at IS NULL"), postgresql_where=text("closed_at IS NULL")),
+        # The counter queue's per-step counts of the open cases (app/services/work_queue.py).
+        Index("ix_case_open_steps", "service_code", "current_step", "urgent", "due_at",
+              sqlite_where=text("closed_at IS NULL"), postgresql_where=text("closed_at IS NULL")),
     )
 
     id: int | None = Field(default=None, primary_key=True)
@@ -45,6 +48,11 @@ class Case(SQLModel, table=True):
     batch_ready_at: datetime | None = aware(index=True)
     batch_id: int | None = Field(default=None, foreign_key="batch.id", index=True)
     version: int = Field(default=1, description="optimistic lock: bumped by every change")
+
+
+# The counter queue's order (urgent first, then due time) straight from an index: no sort step (work_queue.py).
+Index("ix_case_open_queue", Case.urgent.desc(), Case.due_at,  # type: ignore[attr-defined]
+      sqlite_where=text("closed_at IS NULL"), postgresql_where=text("closed_at IS NULL"))
 
 
 class ChecklistItem(SQLModel, table=True):
