@@ -48,6 +48,11 @@ def translation_file(language: str) -> Path:
     return resource_path("translations", f"loket_pbi_{language}.qm")
 
 
+def qt_translation_file(language: str) -> Path:
+    """Qt's own texts in ``language`` (only Indonesian is needed: Qt's source texts are English)."""
+    return resource_path("translations", f"qt_{language}.qm")
+
+
 def normalise(value: str | None) -> str | None:
     """``"EN"``, ``"en_US"``, ``"english"`` → ``"en"``; unknown or empty → None."""
     if not value:
@@ -77,10 +82,11 @@ def current_language() -> str:
 def install(language: str, app: QCoreApplication | None = None) -> str:
     """Install the translators for ``language`` (replacing earlier ones); returns the language in use.
 
-    Indonesian needs none: the source texts are Indonesian. Qt ships no Indonesian translation of its
-    own texts (``qtbase_id.qm``), so standard buttons the app does not name itself (Yes/No in a question)
-    stay Qt's English in both languages; English needs no ``qtbase_en`` either.
-    A missing ``.qm`` falls back to Indonesian rather than stopping the start.
+    Indonesian needs none of ours (the source texts are Indonesian), but Qt's own texts — the standard dialog
+    buttons (OK/Batal/Ya/Tidak/Simpan/Tutup…), the print and file dialogs, the text-field menu — need Qt's
+    ``qtbase_id.qm``, which PySide6 does not ship: :func:`qt_translation_file` is ours
+    (``scripts/make_qt_id_ts.py``), loaded the same way whichever Qt dialog asks. English needs no
+    ``qtbase_en``. A missing ``.qm`` falls back to Indonesian rather than stopping the start.
     """
     global _current
     app = app or QCoreApplication.instance()
@@ -91,10 +97,14 @@ def install(language: str, app: QCoreApplication | None = None) -> str:
     lang = normalise(language) or DEFAULT_LANGUAGE
     if lang != DEFAULT_LANGUAGE:
         ours = QTranslator()
-        if not ours.load(str(translation_file(lang))):
-            lang = DEFAULT_LANGUAGE
-        else:
+        if ours.load(str(translation_file(lang))):
             _installed.append(ours)
+        else:
+            lang = DEFAULT_LANGUAGE
+    if lang == DEFAULT_LANGUAGE:
+        qt = QTranslator()
+        if qt.load(str(qt_translation_file(lang))):
+            _installed.append(qt)
     if app is not None:
         for t in _installed:
             app.installTranslator(t)

@@ -5,7 +5,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TypeVar
 
-from PySide6.QtWidgets import QAbstractItemView, QTableView, QTableWidget
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import QAbstractItemView, QTableView, QTableWidget, QWidget
 
 TableT = TypeVar("TableT", bound=QTableView)
 
@@ -31,3 +32,18 @@ def readonly_table(headers: Sequence[str], name: str = "", **options) -> QTableW
     table = QTableWidget(0, len(headers))
     table.setHorizontalHeaderLabels(list(headers))
     return setup_readonly_table(table, name=name, **options)
+
+
+#: room left for the window frame and title bar, and the taskbar's share of the screen not in availableGeometry
+FRAME_MARGIN = 48
+
+
+def fit_to_screen(window: QWidget, width: int, height: int) -> None:
+    """Resize ``window`` to ``width`` × ``height``, but never larger than the screen it opens on: on a 1366×768
+    office monitor an 860×900 dialog would hide its buttons below the taskbar."""
+    screen = window.screen() or QGuiApplication.primaryScreen()
+    if screen is not None:
+        avail = screen.availableGeometry()
+        width = min(width, avail.width() - FRAME_MARGIN // 2)
+        height = min(height, avail.height() - FRAME_MARGIN)
+    window.resize(max(200, width), max(200, height))

@@ -16,6 +16,7 @@ from sqlmodel import select
 from app.context import Office
 from app.db.models import Case, Person, User
 from app.errors import ValidationError
+from app.rules import scoring
 from app.rules.permissions import Actor, require
 from app.servicedefs import load_all
 from app.services import cases
@@ -211,30 +212,64 @@ class Standing:
     desil: int | None
     dependants: int
     received_at: datetime
-    rank: int | None
+    rank: int | None  # position in the period's one ranking, 1, 2, 3 … (None: left the quota)
     decision: str  # layak | daftar_tunggu | "" (not ranked yet)
     current_step: str
     left: bool
+    decided_by: str = ""  # why this row is below the one above it (the first published key that differs)
+
+
+def _decided_by(above: scoring.Candidate | None, row: scoring.Candidate) -> str:
+    """The first tie-breaker that puts ``row`` below ``above``, in words."""
+    if above is None:
+        return "skor tertinggi"
+    if above.score != row.score:
+        return f"skor lebih rendah ({row.score:g} < {above.score:g})"
+    a_desil, r_desil = above.desil or 99, row.desil or 99
+    if a_desil != r_desil:
+        return ("skor sama; tanpa desil" if row.desil is None else
+                f"skor sama; desil lebih tinggi ({row.desil} > {above.desil})")
+    if above.dependants != row.dependants:
+        return f"skor dan desil sama; tanggungan lebih sedikit ({row.dependants} < {above.dependants})"
+    if above.received_at != row.received_at:
+        return "skor, desil dan tanggungan sama; diterima lebih kemudian"
+    return "semua sama; nomor registrasi lebih besar"
 
 
 def jamkesda_standing(office: Office, *, actor: Actor, period: str) -> list[Standing]:
-    """The period's applicants that reached the ranking (ranked or waiting to be): layak by rank, then the
-    waiting list by rank, then those not ranked yet by score."""
+    """The period's one ranking against its quota: every applicant that reached the ranking (ranked or waiting
+    to be) in the strict order of the published keys (:func:`app.rules.scoring.rank`: score, desil, dependants,
+    date received, registration number), numbered 1, 2, 3 … with no ties, each with the key that placed it
+    below the one above; then those who left the quota (no position). The decision shown is the one the core
+    recorded (layak within the quota, daftar tunggu, or not ranked yet)."""
     require(actor, "case.view")
     defn = load_all(office).get("jamkesda")
     ranking = {st.code for st in defn.steps if st.kind == "ranking"} if defn else set()
+    rows: list[tuple[Case, Person]] = []
     with office.db.read() as s:
-        rows = s.exec(select(Case, Person).join(Person, Person.id == Case.person_id)  # type: ignore[arg-type]
-                      .where(Case.service_code == "jamkesda")).all()
-        out = []
-        for c, p in rows:
+        for c, p in s.exec(select(Case, Person).join(Person, Person.id == Case.person_id)  # type: ignore[arg-type]
+                           .where(Case.service_code == "jamkesda")).all():
             d = c.data or {}
-            if d.get("quota_period") != period:
+            if d.get("quota_period") != period or (not d.get("decision") and c.current_step not in ranking):
                 continue
-            if not d.get("decision") and c.current_step not in ranking:
-                continue
+            rows.append((c, p))
+    by_reg = {c.reg_number: (c, p) for c, p in rows}
+    candidates = [scoring.Candidate(c.reg_number, (c.data or {}).get("score") or 0, (c.data or {}).get("desil"),
+                                    int((c.data or {}).get("dependants") or 0), c.opened_at)
+                  for c, p in rows if not (c.data or {}).get("left")]
+    out: list[Standing] = []
+    above: scoring.Candidate | None = None
+    for r in scoring.rank(candidates, free_slots=None):
+        c, p = by_reg[r.candidate.key]
+        d = c.data or {}
+        out.append(Standing(c.id or 0, c.reg_number, p.name, d.get("score"), d.get("desil"),
+                            int(d.get("dependants") or 0), c.opened_at, r.rank, d.get("decision", ""),
+                            c.current_step, False, _decided_by(above, r.candidate)))
+        above = r.candidate
+    for c, p in sorted(rows, key=lambda cp: cp[0].reg_number):
+        d = c.data or {}
+        if d.get("left"):
             out.append(Standing(c.id or 0, c.reg_number, p.name, d.get("score"), d.get("desil"),
-                                int(d.get("dependants") or 0), c.opened_at, d.get("rank"), d.get("decision", ""),
-                                c.current_step, bool(d.get("left"))))
-    order = {"layak": 0, "daftar_tunggu": 1, "": 2}
-    return sorted(out, key=lambda r: (order.get(r.decision, 3), r.rank or 0, -(r.score or 0), r.received_at))
+                                int(d.get("dependants") or 0), c.opened_at, None, d.get("decision", ""),
+                                c.current_step, True, "keluar dari kuota"))
+    return out

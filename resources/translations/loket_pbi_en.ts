@@ -747,14 +747,6 @@ The application now closes; please start it again.</translation>
 <context>
     <name>CaseDetailView</name>
     <message>
-        <source>ya</source>
-        <translation>yes</translation>
-    </message>
-    <message>
-        <source>tidak</source>
-        <translation>no</translation>
-    </message>
-    <message>
         <source>{n} menit</source>
         <translation>{n} min</translation>
     </message>
@@ -789,6 +781,22 @@ The application now closes; please start it again.</translation>
     <message>
         <source>Tolak: berkas tidak &amp;lengkap</source>
         <translation>Reject: case &amp;incomplete</translation>
+    </message>
+    <message>
+        <source>Selesaikan langkah ini dan teruskan berkas (Ctrl+Enter)</source>
+        <translation>Finish this step and pass the file on (Ctrl+Enter)</translation>
+    </message>
+    <message>
+        <source>Beri paraf pada giliran Anda (Ctrl+Enter)</source>
+        <translation>Initial it when it is your turn (Ctrl+Enter)</translation>
+    </message>
+    <message>
+        <source>Kembalikan ke langkah sebelumnya dengan alasan; bukan penolakan</source>
+        <translation>Send back to an earlier step with a reason; not a refusal</translation>
+    </message>
+    <message>
+        <source>Tutup berkas sebagai ditolak, dengan alasan</source>
+        <translation>Close the file as refused, with a reason</translation>
     </message>
     <message>
         <source>Catatan untuk langkah ini (tidak wajib)</source>
@@ -875,6 +883,14 @@ The application now closes; please start it again.</translation>
         <translation>Void the letter number…</translation>
     </message>
     <message>
+        <source>Kabari pemohon (&amp;WhatsApp)…</source>
+        <translation>Message the applicant (&amp;WhatsApp)…</translation>
+    </message>
+    <message>
+        <source>Tanda terima: nomor registrasi dan persyaratan yang kurang. Surat lain: surat siap diambil.</source>
+        <translation>Receipt: registration number and missing requirements. Other letters: ready to be picked up.</translation>
+    </message>
+    <message>
         <source>&amp;Data</source>
         <translation>&amp;Data</translation>
     </message>
@@ -925,14 +941,6 @@ The application now closes; please start it again.</translation>
     <message>
         <source>Status: &lt;b&gt;{state}&lt;/b&gt;</source>
         <translation>Status: &lt;b&gt;{state}&lt;/b&gt;</translation>
-    </message>
-    <message>
-        <source>Tidak ada tindakan untuk Anda pada berkas ini.</source>
-        <translation>There is nothing for you to do on this case.</translation>
-    </message>
-    <message>
-        <source>Berkas sudah ditutup.</source>
-        <translation>The case is closed.</translation>
     </message>
     <message>
         <source>&amp;Lampiran ({count})</source>
@@ -1007,6 +1015,14 @@ The application now closes; please start it again.</translation>
         <translation>(collective letters are issued with the monthly summary)</translation>
     </message>
     <message>
+        <source>Kirim nomor registrasi dan persyaratan yang kurang ke WhatsApp pemohon</source>
+        <translation>Send the registration number and the missing requirements to the applicant&apos;s WhatsApp</translation>
+    </message>
+    <message>
+        <source>Kabari pemohon bahwa surat ini siap diambil (WhatsApp)</source>
+        <translation>Tell the applicant this letter is ready to be picked up (WhatsApp)</translation>
+    </message>
+    <message>
         <source>Simpan salinan surat ke folder</source>
         <translation>Save a copy of the letter to a folder</translation>
     </message>
@@ -1043,7 +1059,7 @@ The application now closes; please start it again.</translation>
     <name>CaseListView</name>
     <message>
         <source>Semua waktu</source>
-        <extracomment>table column -&gt; sort key of :func:`case_queries.page_cases` (None: not sortable)</extracomment>
+        <extracomment>table column -&gt; sort key of :func:`case_queries.page_cases` (others are not sortable); open DARURAT cases head the list in every order</extracomment>
         <translation>Any time</translation>
     </message>
     <message>
@@ -1103,8 +1119,8 @@ The application now closes; please start it again.</translation>
         <translation>Loading…</translation>
     </message>
     <message>
-        <source>&lt;small&gt;Klik judul kolom untuk mengurutkan. NIK disamarkan di daftar; NIK lengkap ada di layar berkas bagi petugas yang memerlukannya.&lt;/small&gt;</source>
-        <translation>&lt;small&gt;Click a column heading to sort. NIKs are masked in the list; the full NIK is on the case screen for officers who need it.&lt;/small&gt;</translation>
+        <source>&lt;small&gt;Klik judul kolom untuk mengurutkan; berkas DARURAT yang belum selesai selalu di atas. NIK disamarkan di daftar; NIK lengkap ada di layar berkas bagi petugas yang memerlukannya.&lt;/small&gt;</source>
+        <translation>&lt;small&gt;Click a column title to sort; open URGENT files always come first. NIKs are masked in the list; the full NIK is on the file screen for officers who need it.&lt;/small&gt;</translation>
     </message>
     <message>
         <source>Semua layanan</source>
@@ -1158,6 +1174,11 @@ The application now closes; please start it again.</translation>
         <translation>Registration no.</translation>
     </message>
     <message>
+        <source>Darurat</source>
+        <extracomment>column key -&gt; title (marked for translation)</extracomment>
+        <translation>Urgent</translation>
+    </message>
+    <message>
         <source>Nama</source>
         <translation>Name</translation>
     </message>
@@ -1182,11 +1203,16 @@ The application now closes; please start it again.</translation>
         <translation>Received</translation>
     </message>
     <message>
+        <source>Kasus darurat (rawat inap, persalinan, gawat darurat): didahulukan</source>
+        <translation>Urgent case (inpatient, childbirth, emergency): served first</translation>
+    </message>
+    <message>
         <source>Tenggat</source>
         <translation>Due</translation>
     </message>
     <message>
         <source>Lewat tenggat</source>
+        <extracomment>the queue: what matters at the counter, fitting 1366 px without scrolling sideways the register and the other lists: the same plus the masked NIK and when the case was received columns that take the width left over (long names are elided; the full text is the cell&apos;s tooltip)</extracomment>
         <translation>Overdue</translation>
     </message>
     <message>
@@ -1196,6 +1222,10 @@ The application now closes; please start it again.</translation>
     <message>
         <source>Baru</source>
         <translation>New</translation>
+    </message>
+    <message>
+        <source>Menunggu berkas pemohon</source>
+        <translation>Waiting for the applicant&apos;s documents</translation>
     </message>
     <message>
         <source>DARURAT</source>
@@ -1378,6 +1408,49 @@ The application now closes; please start it again.</translation>
     <message>
         <source>Jawaban ({at}): {text}</source>
         <translation>Answer ({at}): {text}</translation>
+    </message>
+</context>
+<context>
+    <name>CounterSettingsView</name>
+    <message>
+        <source>&lt;h3&gt;Loket dan pesan kepada pemohon&lt;/h3&gt;</source>
+        <translation>&lt;h3&gt;Counter and messages to applicants&lt;/h3&gt;</translation>
+    </message>
+    <message>
+        <source> menit</source>
+        <translation> minutes</translation>
+    </message>
+    <message>
+        <source>Kunci layar otomatis setelah tidak ada aktivitas:</source>
+        <translation>Lock the screen automatically after no activity for:</translation>
+    </message>
+    <message>
+        <source>&lt;small&gt;Berlaku di setiap loket pada masuk berikutnya. Ctrl+L mengunci layar kapan saja.&lt;/small&gt;</source>
+        <translation>&lt;small&gt;Applies at every counter from the next sign-in. Ctrl+L locks the screen at any time.&lt;/small&gt;</translation>
+    </message>
+    <message>
+        <source>Pesan WhatsApp: tanda terima berkas</source>
+        <translation>WhatsApp message: file receipt</translation>
+    </message>
+    <message>
+        <source>Pesan WhatsApp: surat siap diambil</source>
+        <translation>WhatsApp message: letter ready to be picked up</translation>
+    </message>
+    <message>
+        <source>&lt;small&gt;Isian: {names}&lt;/small&gt;</source>
+        <translation>&lt;small&gt;Placeholders: {names}&lt;/small&gt;</translation>
+    </message>
+    <message>
+        <source>&amp;Simpan pengaturan</source>
+        <translation>&amp;Save settings</translation>
+    </message>
+    <message>
+        <source>&lt;small&gt;Contoh:&lt;/small&gt;&lt;br&gt;</source>
+        <translation>&lt;small&gt;Example:&lt;/small&gt;&lt;br&gt;</translation>
+    </message>
+    <message>
+        <source>Tersimpan.</source>
+        <translation>Saved.</translation>
     </message>
 </context>
 <context>
@@ -1749,6 +1822,41 @@ Copy the report below and send it to the administrator.</translation>
     </message>
 </context>
 <context>
+    <name>FirstDayPanel</name>
+    <message>
+        <source>Persiapan hari pertama</source>
+        <translation>First-day set-up</translation>
+    </message>
+    <message>
+        <source>Sebelum pemohon pertama dilayani, lengkapi hal berikut. Tanda ✓ muncul sendiri bila datanya sudah ada.</source>
+        <translation>Before the first applicant is served, complete the following. The ✓ appears by itself once the data is there.</translation>
+    </message>
+    <message>
+        <source>Buka…</source>
+        <translation>Open…</translation>
+    </message>
+    <message>
+        <source>Selesai</source>
+        <translation>Completed</translation>
+    </message>
+    <message>
+        <source>Belum</source>
+        <translation>Not yet</translation>
+    </message>
+    <message>
+        <source>Ubah…</source>
+        <translation>Change…</translation>
+    </message>
+    <message>
+        <source>Kerjakan…</source>
+        <translation>Do it…</translation>
+    </message>
+    <message>
+        <source>Persiapan hari pertama: {done} dari {total} selesai</source>
+        <translation>First-day set-up: {done} of {total} done</translation>
+    </message>
+</context>
+<context>
     <name>FirstRunWizard</name>
     <message>
         <source>Loket PBI — Penyiapan pertama</source>
@@ -1911,6 +2019,10 @@ Set-up complete. Click Finish to sign in.</translation>
         <translation>Decision</translation>
     </message>
     <message>
+        <source>Di bawah baris atasnya karena</source>
+        <translation>Below the row above because</translation>
+    </message>
+    <message>
         <source>&lt;h2&gt;Peringkat Jamkesda (PBI APBD)&lt;/h2&gt;</source>
         <translation>&lt;h2&gt;Jamkesda ranking (PBI APBD)&lt;/h2&gt;</translation>
     </message>
@@ -1951,8 +2063,8 @@ Set-up complete. Click Finish to sign in.</translation>
         <translation>Choose an applicant to see their score sheet.</translation>
     </message>
     <message>
-        <source>&lt;small&gt;Urutan prioritas: {order}.&lt;/small&gt;</source>
-        <translation>&lt;small&gt;Priority order: {order}.&lt;/small&gt;</translation>
+        <source>&lt;small&gt;Satu peringkat per periode dan kuota, tanpa nilai kembar. Urutan prioritas: {order}. Pilih baris untuk melihat lembar skornya.&lt;/small&gt;</source>
+        <translation>&lt;small&gt;One ranking per period and quota, with no ties. Priority order: {order}. Select a row to see its score sheet.&lt;/small&gt;</translation>
     </message>
     <message>
         <source>Keluar dari kuota</source>
@@ -1983,6 +2095,10 @@ Set-up complete. Click Finish to sign in.</translation>
         <translation>&lt;table cellspacing=&apos;3&apos;&gt;&lt;tr&gt;&lt;th&gt;&lt;/th&gt;&lt;th align=&apos;left&apos;&gt;Indicator&lt;/th&gt;&lt;th&gt;Points&lt;/th&gt;&lt;/tr&gt;{lines}&lt;/table&gt;&lt;p&gt;Total &lt;b&gt;{total}&lt;/b&gt; of {maximum}; eligibility threshold {cutoff} → {verdict}.&lt;br&gt;Decile {desil}, {dependants} dependants, received {received}.&lt;/p&gt;</translation>
     </message>
     <message>
+        <source>&lt;p&gt;Peringkat &lt;b&gt;{rank}&lt;/b&gt;: {why}.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;Rank &lt;b&gt;{rank}&lt;/b&gt;: {why}.&lt;/p&gt;</translation>
+    </message>
+    <message>
         <source>Jalankan peringkatan</source>
         <translation>Run the ranking</translation>
     </message>
@@ -1997,6 +2113,18 @@ Set-up complete. Click Finish to sign in.</translation>
         <source>Surat {number}</source>
         <extracomment>resolution of the on-screen pages: sharp up to about 125 % zoom, 4 MB per A4 page pages shown at most (a collective list can be long; printing and saving always take all pages)</extracomment>
         <translation>Letter {number}</translation>
+    </message>
+    <message>
+        <source>{path} adalah folder; ketik juga nama berkasnya, mis. Surat.pdf.</source>
+        <translation>{path} is a folder; type a file name as well, e.g. Surat.pdf.</translation>
+    </message>
+    <message>
+        <source>Folder {folder} tidak ada. Pilih folder lain untuk berkas PDF-nya.</source>
+        <translation>The folder {folder} does not exist. Choose another folder for the PDF file.</translation>
+    </message>
+    <message>
+        <source>Folder {folder} tidak boleh ditulisi. Pilih folder lain, mis. Dokumen.</source>
+        <translation>The folder {folder} cannot be written to. Choose another folder, e.g. Documents.</translation>
     </message>
     <message>
         <source>Printer tidak dapat dipakai (belum siap, tidak tersambung, atau ditolak oleh sistem). Periksa printer lalu coba lagi.</source>
@@ -2148,6 +2276,53 @@ Set-up complete. Click Finish to sign in.</translation>
     </message>
 </context>
 <context>
+    <name>LockScreen</name>
+    <message>
+        <source>&lt;h2&gt;Layar terkunci&lt;/h2&gt;</source>
+        <translation>&lt;h2&gt;Screen locked&lt;/h2&gt;</translation>
+    </message>
+    <message>
+        <source>&amp;Kata sandi:</source>
+        <translation>&amp;Password:</translation>
+    </message>
+    <message>
+        <source>&amp;Buka kunci</source>
+        <translation>&amp;Unlock</translation>
+    </message>
+    <message>
+        <source>&lt;small&gt;Petugas lain? Masuk dengan akun Anda sendiri; jendela petugas sebelumnya ditutup.&lt;/small&gt;</source>
+        <translation>&lt;small&gt;Another officer? Sign in with your own account; the previous officer&apos;s windows are closed.&lt;/small&gt;</translation>
+    </message>
+    <message>
+        <source>Masuk sebagai &amp;pengguna lain</source>
+        <translation>Sign in as &amp;another user</translation>
+    </message>
+    <message>
+        <source>tidak ada aktivitas</source>
+        <translation>no activity</translation>
+    </message>
+    <message>
+        <source>dikunci oleh petugas</source>
+        <translation>locked by the officer</translation>
+    </message>
+    <message>
+        <source>Digunakan oleh &lt;b&gt;{name}&lt;/b&gt; ({username}).&lt;br&gt;Terkunci sejak {at} ({why}).</source>
+        <translation>In use by &lt;b&gt;{name}&lt;/b&gt; ({username}).&lt;br&gt;Locked since {at} ({why}).</translation>
+    </message>
+    <message>
+        <source>Masukkan kata sandi Anda untuk melanjutkan.</source>
+        <translation>Enter your password to continue.</translation>
+    </message>
+    <message>
+        <source>Ketik kata sandi Anda.</source>
+        <translation>Type your password.</translation>
+    </message>
+    <message>
+        <source>Memeriksa…</source>
+        <translation>Checking…</translation>
+    </message>
+</context>
+<context>
     <name>LoginDialog</name>
     <message>
         <source>Loket PBI — Masuk</source>
@@ -2237,6 +2412,22 @@ Set-up complete. Click Finish to sign in.</translation>
         <translation>&amp;File</translation>
     </message>
     <message>
+        <source>&amp;Kunci layar</source>
+        <translation>&amp;Lock screen</translation>
+    </message>
+    <message>
+        <source>&amp;Ganti pengguna…</source>
+        <translation>&amp;Switch user…</translation>
+    </message>
+    <message>
+        <source>Berkas &amp;baru…</source>
+        <translation>&amp;New file…</translation>
+    </message>
+    <message>
+        <source>&amp;Muat ulang</source>
+        <translation>&amp;Reload</translation>
+    </message>
+    <message>
         <source>&amp;Bahasa antarmuka</source>
         <translation>Interface &amp;language</translation>
     </message>
@@ -2251,6 +2442,34 @@ Set-up complete. Click Finish to sign in.</translation>
     <message>
         <source>&amp;Tentang Loket PBI</source>
         <translation>&amp;About Loket PBI</translation>
+    </message>
+    <message>
+        <source>Anda tidak membuka berkas baru (peran Anda tidak menerima permohonan).</source>
+        <translation>You do not open new files (your role does not take applications).</translation>
+    </message>
+    <message>
+        <source>Dimuat ulang.</source>
+        <translation>Reloaded.</translation>
+    </message>
+    <message>
+        <source>Kunci dibuka.</source>
+        <translation>Unlocked.</translation>
+    </message>
+    <message>
+        <source>Ganti pengguna</source>
+        <translation>Switch user</translation>
+    </message>
+    <message>
+        <source>Isian berkas baru belum disimpan. Simpan sebagai draf Anda sebelum berganti pengguna?</source>
+        <translation>The new file has unsaved input. Save it as your draft before switching user?</translation>
+    </message>
+    <message>
+        <source>Menyimpan isian berkas baru sebagai draf petugas sebelumnya…</source>
+        <translation>Saving the new file&apos;s input as the previous officer&apos;s draft…</translation>
+    </message>
+    <message>
+        <source>Draf berkas baru tidak dapat disimpan; minta petugas sebelumnya membuka kunci dan menyimpannya.</source>
+        <translation>The new file could not be saved as a draft; ask the previous officer to unlock and save it.</translation>
     </message>
     <message>
         <source>Tentang Loket PBI</source>
@@ -2805,10 +3024,6 @@ Set-up complete. Click Finish to sign in.</translation>
 <context>
     <name>QueueView</name>
     <message>
-        <source>&lt;h2&gt;Antrean hari ini — {counter}&lt;/h2&gt;</source>
-        <translation>&lt;h2&gt;Today&apos;s queue — {counter}&lt;/h2&gt;</translation>
-    </message>
-    <message>
         <source>Cari berkas: NIK, nama pemohon, atau nomor registrasi (Ctrl+F), lalu Enter</source>
         <translation>Find a case: NIK, applicant&apos;s name or registration number (Ctrl+F), then Enter</translation>
     </message>
@@ -2823,10 +3038,6 @@ Set-up complete. Click Finish to sign in.</translation>
     <message>
         <source>Muat ulang (F5)</source>
         <translation>Reload (F5)</translation>
-    </message>
-    <message>
-        <source>&lt;b&gt;Layanan baru:&lt;/b&gt;</source>
-        <translation>&lt;b&gt;New case:&lt;/b&gt;</translation>
     </message>
     <message>
         <source>Lewat tenggat</source>
@@ -2845,24 +3056,77 @@ Set-up complete. Click Finish to sign in.</translation>
         <translation>Loading the queue…</translation>
     </message>
     <message>
+        <source>Dapat saya kerjakan</source>
+        <extracomment>the queue&apos;s views, in the order of their buttons (names marked for translation; the core&apos;s VIEWS agree)</extracomment>
+        <translation>I can act on</translation>
+    </message>
+    <message>
+        <source>Semua berkas</source>
+        <translation>All files</translation>
+    </message>
+    <message>
+        <source>Menunggu petugas lain</source>
+        <translation>Waiting for others</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Layanan baru (F2):&lt;/b&gt;</source>
+        <translation>&lt;b&gt;New service (F2):&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;DARURAT&lt;/b&gt; selalu di atas</source>
+        <translation>&lt;b&gt;URGENT&lt;/b&gt; always on top</translation>
+    </message>
+    <message>
         <source>&lt;small&gt;Klik dua kali atau tekan Enter pada baris untuk membuka berkas.&lt;/small&gt;</source>
         <translation>&lt;small&gt;Double-click a row or press Enter to open the case.&lt;/small&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;h2&gt;Antrean — {counter}&lt;/h2&gt;</source>
+        <translation>&lt;h2&gt;Queue — {counter}&lt;/h2&gt;</translation>
+    </message>
+    <message>
+        <source>Berkas yang langkahnya dikerjakan peran Anda, atau giliran paraf Anda</source>
+        <translation>Files whose step is done by your role, or whose initials are your turn</translation>
+    </message>
+    <message>
+        <source>Semua berkas yang belum selesai</source>
+        <translation>Every file not yet finished</translation>
+    </message>
+    <message>
+        <source>Berkas yang menunggu petugas lain atau kelengkapan dari pemohon</source>
+        <translation>Files waiting for other officers or for the applicant&apos;s documents</translation>
+    </message>
+    <message>
+        <source>Berkas Anda yang sudah melewati tenggat</source>
+        <translation>Your files past their due time</translation>
     </message>
     <message>
         <source>Buka berkas baru: {service}</source>
         <translation>Open a new case: {service}</translation>
     </message>
     <message>
-        <source>&lt;b&gt;{today}&lt;/b&gt; berkas hari ini · &lt;b&gt;{mine}&lt;/b&gt; menunggu Anda · &lt;b style=&apos;color:#b00020&apos;&gt;{late}&lt;/b&gt; lewat tenggat</source>
-        <translation>&lt;b&gt;{today}&lt;/b&gt; cases today · &lt;b&gt;{mine}&lt;/b&gt; waiting for you · &lt;b style=&apos;color:#b00020&apos;&gt;{late}&lt;/b&gt; overdue</translation>
+        <source> · &lt;b&gt;{n}&lt;/b&gt; DARURAT menunggu Anda</source>
+        <translation> · &lt;b&gt;{n}&lt;/b&gt; URGENT waiting for you</translation>
     </message>
     <message>
-        <source>&lt;small&gt;Belum ada berkas hari ini. Mulai dengan tombol layanan di atas.&lt;/small&gt;</source>
-        <translation>&lt;small&gt;No cases yet today. Start with one of the service buttons above.&lt;/small&gt;</translation>
+        <source>&lt;b&gt;{mine}&lt;/b&gt; menunggu Anda · &lt;b style=&apos;color:#b00020&apos;&gt;{late}&lt;/b&gt; lewat tenggat milik Anda</source>
+        <translation>&lt;b&gt;{mine}&lt;/b&gt; waiting for you · &lt;b style=&apos;color:#b00020&apos;&gt;{late}&lt;/b&gt; of yours overdue</translation>
     </message>
     <message>
-        <source>&lt;small&gt;Belum ada berkas hari ini.&lt;/small&gt;</source>
-        <translation>&lt;small&gt;No cases yet today.&lt;/small&gt;</translation>
+        <source>&lt;small&gt;Klik dua kali atau tekan Enter pada baris untuk membuka berkas. Urutan: DARURAT dahulu, lalu tenggat terdekat.&lt;/small&gt;</source>
+        <translation>&lt;small&gt;Double-click or press Enter on a row to open the file. Order: URGENT first, then the nearest due time.&lt;/small&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;small&gt;Tidak ada berkas yang menunggu Anda saat ini. Berkas lain ada di “Semua berkas”.&lt;/small&gt;</source>
+        <translation>&lt;small&gt;No file is waiting for you now. Other files are under “All files”.&lt;/small&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;small&gt;Tidak ada berkas yang menunggu Anda saat ini. Mulai berkas baru dengan tombol layanan di atas (F2), atau lihat “Semua berkas”.&lt;/small&gt;</source>
+        <translation>&lt;small&gt;No file is waiting for you now. Start a new file with a service button above (F2), or see “All files”.&lt;/small&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;small&gt;Tidak ada berkas pada tampilan ini.&lt;/small&gt;</source>
+        <translation>&lt;small&gt;No file in this view.&lt;/small&gt;</translation>
     </message>
     <message>
         <source>Mencari…</source>
@@ -3397,6 +3661,10 @@ Set-up complete. Click Finish to sign in.</translation>
         <translation>Officials</translation>
     </message>
     <message>
+        <source>Loket dan pesan</source>
+        <translation>Counter and messages</translation>
+    </message>
+    <message>
         <source>Pengguna</source>
         <translation>Users</translation>
     </message>
@@ -3433,6 +3701,10 @@ Set-up complete. Click Finish to sign in.</translation>
     <message>
         <source>Tidak dapat membuka data</source>
         <translation>Cannot open the data</translation>
+    </message>
+    <message>
+        <source>Silakan masuk dengan akun Anda.</source>
+        <translation>Please sign in with your account.</translation>
     </message>
     <message>
         <source>Cadangan harian dibuat: {file}</source>
@@ -3772,6 +4044,49 @@ Set-up complete. Click Finish to sign in.</translation>
     <message>
         <source>Nonaktifkan {name}? Ia tidak dapat masuk lagi.</source>
         <translation>Deactivate {name}? They will no longer be able to sign in.</translation>
+    </message>
+</context>
+<context>
+    <name>WhatsAppDialog</name>
+    <message>
+        <source>Kabari pemohon lewat WhatsApp</source>
+        <translation>Message the applicant on WhatsApp</translation>
+    </message>
+    <message>
+        <source>Tanda terima berkas</source>
+        <translation>Receipt</translation>
+    </message>
+    <message>
+        <source>Surat siap diambil</source>
+        <translation>Letter ready to be picked up</translation>
+    </message>
+    <message>
+        <source>mis. 0812 3456 7890</source>
+        <translation>e.g. 0812 3456 7890</translation>
+    </message>
+    <message>
+        <source>Nomor &amp;HP pemohon:</source>
+        <translation>Applicant&apos;s &amp;mobile number:</translation>
+    </message>
+    <message>
+        <source>&lt;small&gt;Teks dapat diubah di WhatsApp sebelum dikirim. Bentuk pesan diatur administrator di Pengaturan → Loket dan pesan.&lt;/small&gt;</source>
+        <translation>&lt;small&gt;The text can be changed in WhatsApp before sending. The administrator sets the message in Settings → Counter and messages.&lt;/small&gt;</translation>
+    </message>
+    <message>
+        <source>&amp;Buka di WhatsApp</source>
+        <translation>&amp;Open in WhatsApp</translation>
+    </message>
+    <message>
+        <source>Pesan siap dikirim ke +{phone}.</source>
+        <translation>Message ready for +{phone}.</translation>
+    </message>
+    <message>
+        <source>WhatsApp tidak dapat dibuka di komputer ini. Pasang WhatsApp Desktop atau buka web.whatsapp.com, lalu coba lagi.</source>
+        <translation>WhatsApp cannot be opened on this computer. Install WhatsApp Desktop or open web.whatsapp.com, then try again.</translation>
+    </message>
+    <message>
+        <source>WhatsApp dibuka; tekan Kirim di WhatsApp.</source>
+        <translation>WhatsApp opened; press Send in WhatsApp.</translation>
     </message>
 </context>
 </TS>

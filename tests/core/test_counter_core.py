@@ -212,3 +212,17 @@ def test_offered_file_names_have_no_slashes(text, want):
     name = offered_file_name(text, ".pdf")
     assert name == want and not any(c in name for c in '/\\:*?"<>|')
     assert len(offered_file_name("x" * 500, ".pdf")) == 120
+
+
+def test_each_ranking_row_says_which_key_put_it_below():
+    from app.rules.scoring import Candidate
+    from app.services.case_queries import _decided_by
+
+    t = datetime(2026, 3, 2, 2, tzinfo=UTC)
+    top = Candidate("A", 8, 2, 3, t)
+    assert _decided_by(None, top) == "skor tertinggi"
+    assert _decided_by(top, Candidate("B", 7, 1, 9, t)) == "skor lebih rendah (7 < 8)"
+    assert _decided_by(top, Candidate("B", 8, 3, 9, t)) == "skor sama; desil lebih tinggi (3 > 2)"
+    assert _decided_by(top, Candidate("B", 8, None, 9, t)) == "skor sama; tanpa desil"
+    assert "tanggungan lebih sedikit (1 < 3)" in _decided_by(top, Candidate("B", 8, 2, 1, t))
+    assert "diterima lebih kemudian" in _decided_by(top, Candidate("B", 8, 2, 3, t + timedelta(days=1)))

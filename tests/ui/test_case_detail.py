@@ -57,7 +57,9 @@ def test_penonaktifan_through_the_paraf_chain(qtbot, office, staff):
     assert v.loaded.info.current_step == "paraf"
     assert visible(v) == set()  # back office does not initial
 
-    assert "paraf" not in visible(detail(qtbot, office, staff.sekretaris, c.id))  # not yet their turn
+    early = detail(qtbot, office, staff.sekretaris, c.id)  # not yet their turn: shown, disabled, and why
+    assert "paraf" in visible(early) and not early.paraf_button.isEnabled()
+    assert "menunggu paraf Kasi" in early.paraf_button.toolTip() and "menunggu paraf Kasi" in early.no_moves.text()
     for role in ("kasi_linjamsos", "kabid_linjamsos", "sekretaris"):
         v = detail(qtbot, office, getattr(staff, role), c.id)
         assert "paraf" in visible(v) and "menunggu paraf" in v.header.text()

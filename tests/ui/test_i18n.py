@@ -142,7 +142,7 @@ def test_main_window_speaks_english_or_indonesian(qtbot, office, admin, language
     assert nav[:3] == ["Today's queue", "Check a NIK in DTSEN", "Case register"]
     assert "Settings" in nav
     assert win.windowTitle() == "Loket PBI — Dinas Sosial Kota Pangkalpinang"
-    assert "Today's queue" in win.queue.title.text()
+    assert "Queue — " in win.queue.title.text()
     assert [a.text() for a in win.menuBar().actions()] == ["&File", "&Help"]
     qtbot.waitUntil(lambda: win.queue.model is not None, timeout=20_000)
     assert win.queue.model.headerData(2, Qt.Orientation.Horizontal) == "Name"
@@ -153,7 +153,7 @@ def test_main_window_speaks_english_or_indonesian(qtbot, office, admin, language
     win = _main_window(qtbot, office, admin)
     nav = [win.nav.item(i).text() for i in range(win.nav.count())]
     assert nav[:3] == ["Antrean hari ini", "Cek NIK di DTSEN", "Daftar berkas"]
-    assert "Antrean hari ini" in win.queue.title.text()
+    assert "Antrean — " in win.queue.title.text()
     assert [a.text() for a in win.menuBar().actions()] == ["&Berkas", "&Bantuan"]
     win.close()
 

@@ -83,3 +83,33 @@ def test_participant_leaves_and_the_waiting_list_moves_up(qtbot, office, admin, 
                     timeout=20_000)
     decisions = {v.table.item(r, 1).text(): v.table.item(r, 7).text() for r in range(v.table.rowCount())}
     assert decisions[a.reg_number].startswith("Layak") and decisions[b.reg_number] == "Keluar dari kuota"
+
+
+def test_one_strict_ranking_per_period_each_row_explained(qtbot, office, admin, staff):
+    """Two ranking runs used to show ranks 1,1,2,2 with a 9 below an 8: now one ranking, 1, 2, 3, 4, by score."""
+    from app.services import jamkesda
+    from ui.session import UiSession
+    from ui.views.jamkesda_view import JamkesdaView
+
+    cfg = settings.load(office, RULES_SECTION, RuleSettings)
+    settings.save(office, actor=admin, section=RULES_SECTION, value=replace(cfg, jamkesda_quota=2))
+    first = [_to_ranking(office, staff, i, met=met) for i, met in ((1, 8), (2, 6), (3, 6))]
+    period = first[0].data["quota_period"]
+    jamkesda.rank_period(office, actor=staff.back_office, period=period)
+    late = _to_ranking(office, staff, 4, met=9)  # arrives after the first run
+    jamkesda.rank_period(office, actor=staff.back_office, period=period)
+    v = JamkesdaView(UiSession(office, staff.back_office, new_runner()))
+    qtbot.addWidget(v)
+    v.resize(1100, 600)
+    v.show()
+    qtbot.waitUntil(lambda: v.table.rowCount() == 4, timeout=20_000)
+    ranks = [v.table.item(r, 0).text() for r in range(4)]
+    scores = [float(v.table.item(r, 3).text().replace(",", ".")) for r in range(4)]
+    assert ranks == ["1", "2", "3", "4"] and scores == sorted(scores, reverse=True) == [9, 8, 6, 6]
+    assert v.table.item(0, 1).text() == late.reg_number
+    assert "skor tertinggi" in v.table.item(0, 8).text()
+    assert "skor lebih rendah (8 < 9)" in v.table.item(1, 8).text()
+    assert "nomor registrasi" in v.table.item(3, 8).text()  # a tie is broken by a published key, and says which
+    v.table.selectRow(3)
+    qtbot.waitUntil(lambda: "Peringkat <b>4</b>" in v.sheet.text(), timeout=20_000)
+    assert "Jumlah <b>6</b>" in v.sheet.text()

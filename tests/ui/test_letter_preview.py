@@ -171,3 +171,33 @@ def test_preview_from_the_wizard_receipt(qtbot, office, make_user):
     qtbot.waitUntil(lambda: bool(dlg.page_labels) and dlg.print_button.isEnabled(), timeout=20_000)
     assert dlg.letter.number == res.letter.number and not dlg.page_labels[0].pixmap().isNull()
     dlg.close()
+
+
+@needs_soffice
+def test_preview_fits_a_small_screen_and_offers_file_names_without_slashes(qtbot, office, staff, tmp_path,
+                                                                         monkeypatch):
+    from PySide6.QtPrintSupport import QPrinter
+    from PySide6.QtWidgets import QFileDialog
+
+    c, lt = _case_with_letter(office, staff)
+    assert "/" in lt.number
+    v = _detail(qtbot, office, staff.back_office, c.id)
+    dlg = _open_preview(qtbot, v)
+    qtbot.waitUntil(lambda: dlg.print_button.isEnabled(), timeout=20_000)
+    screen = dlg.screen().availableGeometry()  # the offscreen test screen is 800×600, smaller than 1366×768
+    assert dlg.height() <= screen.height() - 40 and dlg.width() <= screen.width()
+    for button in (dlg.print_button, dlg.save_pdf, dlg.close_button):
+        bottom = button.mapTo(dlg, button.rect().bottomLeft()).y()
+        assert 0 < bottom <= dlg.height(), button.objectName()  # every button in view
+    printer = dlg.make_printer()
+    clean = "Surat " + lt.number.replace("/", "-")
+    assert printer.docName() == clean  # what the print dialog offers as "<name>.pdf"
+    offered = []
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (offered.append(a[2]), ("", ""))[1])
+    dlg.save_pdf.click()
+    assert offered and offered[0].endswith(clean + ".pdf") and "/" not in offered[0].rsplit("/", 1)[-1]
+    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+    printer.setOutputFileName(str(tmp_path / "Surat TT" / "294" / "surat.pdf"))  # what a slash in a name makes
+    assert dlg.print_to(printer) is None
+    assert "tidak ada" in dlg.status.text() and "Pilih folder lain" in dlg.status.text()
+    dlg.close()

@@ -8,10 +8,11 @@ sheet at the letter's own paper size; the print is then logged as a reprint.
 
 from __future__ import annotations
 
+import os
 import threading
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QMarginsF, QRectF, QSizeF, Qt, QTimer
+from PySide6.QtCore import QCoreApplication, QMarginsF, QRectF, QSizeF, QStandardPaths, Qt, QTimer
 from PySide6.QtGui import QImage, QPageLayout, QPageSize, QPainter, QPixmap
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import (
@@ -29,10 +30,12 @@ from PySide6.QtWidgets import (
 from app.documents import preview as pages_mod
 from app.documents.preview import PageImage
 from app.errors import LoketError
+from app.filenames import offered_file_name
 from app.services import letter_preview, letters
 from ui.errors import show_error
 from ui.session import UiSession
 from ui.tasks import Task
+from ui.widgets import fit_to_screen
 
 #: resolution of the on-screen pages: sharp up to about 125 % zoom, 4 MB per A4 page
 PREVIEW_DPI = 120.0
@@ -66,7 +69,31 @@ def prepare_printer(printer: QPrinter, lp: letter_preview.LetterPdf) -> None:
         printer.setPageOrientation(QPageLayout.Orientation.Landscape if w > h else QPageLayout.Orientation.Portrait)
     printer.setFullPage(True)
     printer.setPageMargins(QMarginsF(0, 0, 0, 0), QPageLayout.Unit.Millimeter)
-    printer.setDocName(QCoreApplication.translate("LetterPreviewDialog", "Surat {number}").format(number=lp.number))
+    # the print dialog offers "<document name>.pdf" when printing to a file: no slashes from the number
+    printer.setDocName(offered_file_name(QCoreApplication.translate("LetterPreviewDialog", "Surat {number}")
+                                         .format(number=lp.number), fallback="Surat"))
+
+
+def check_output_file(printer: QPrinter) -> None:
+    """Printing to a PDF file: refuse, in Indonesian and before any page is drawn, a file whose folder does not
+    exist or cannot be written (Qt would fail with an English message or none)."""
+    name = printer.outputFileName()
+    if not name:
+        return
+    target = Path(name)
+    folder = target.parent
+    if target.is_dir():
+        raise LoketError(QCoreApplication.translate(
+            "LetterPreviewDialog", "{path} adalah folder; ketik juga nama berkasnya, mis. Surat.pdf.").format(
+                path=target))
+    if not folder.is_dir():
+        raise LoketError(QCoreApplication.translate(
+            "LetterPreviewDialog", "Folder {folder} tidak ada. Pilih folder lain untuk berkas PDF-nya.").format(
+                folder=folder))
+    if not os.access(folder, os.W_OK):
+        raise LoketError(QCoreApplication.translate(
+            "LetterPreviewDialog", "Folder {folder} tidak boleh ditulisi. Pilih folder lain, mis. Dokumen.").format(
+                folder=folder))
 
 
 def paint_pages(printer: QPrinter, lp: letter_preview.LetterPdf, task: Task | None = None) -> int:
@@ -122,7 +149,7 @@ class LetterPreviewDialog(QDialog):
         self._printer: QPrinter | None = None
         self._closed = False
         self.setWindowTitle(self.tr("Pratinjau surat") + (f" — {caption}" if caption else ""))
-        self.resize(860, 900)
+        fit_to_screen(self, 860, 900)  # a 768-pixel screen keeps the buttons in view
         layout = QVBoxLayout(self)
 
         self.heading = QLabel(caption or self.tr("Memuat surat…"))
@@ -382,6 +409,12 @@ class LetterPreviewDialog(QDialog):
         if lp is None or self.print_task is not None:
             return None
         o, a = self.session.office, self.session.actor
+        try:
+            check_output_file(printer)
+        except LoketError as exc:
+            self.status.setStyleSheet("color:#b00020")
+            self.status.setText(str(exc))
+            return None
         self._printer = printer  # kept alive until the worker is done
         self.printed_pages = None
         name = printer.printerName() or printer.outputFileName()
@@ -433,9 +466,11 @@ class LetterPreviewDialog(QDialog):
     def _save(self, pdf: bool) -> None:
         info_number = self.letter.number if self.letter else f"surat-{self.letter_id}"
         suffix = ".pdf" if pdf else ".docx"
-        default = "".join(c if c.isalnum() or c in "-_" else "-" for c in info_number) + suffix
+        default = offered_file_name(self.tr("Surat {number}").format(number=info_number), suffix, fallback="Surat")
         kind = self.tr("PDF (*.pdf)") if pdf else self.tr("Dokumen Word (*.docx)")
-        path, _ = QFileDialog.getSaveFileName(self, self.tr("Simpan salinan surat"), default, kind)
+        documents = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+        start = str(Path(documents) / default) if documents and Path(documents).is_dir() else default
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("Simpan salinan surat"), start, kind)
         if path:
             self.save_to(Path(path), pdf=pdf)
 

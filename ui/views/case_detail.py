@@ -6,12 +6,11 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import datetime
 from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, QUrl
-from PySide6.QtGui import QBrush, QColor, QDesktopServices
+from PySide6.QtGui import QBrush, QColor, QDesktopServices, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -33,19 +32,20 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app import labels
 from app.documents import catalog
 from app.errors import ConflictError
-from app.rules.eligibility import BPJS_ANSWERS, DEACTIVATION_REASONS
+from app.rules.eligibility import BPJS_ANSWERS
 from app.rules.permissions import role_label
 from app.rules.rule_settings import RULES_SECTION, RuleSettings
 from app.servicedefs import ServiceDef
 from app.servicedefs import get as get_definition
-from app.services import attachments, case_letters, case_queries, cases, letters, settings
+from app.services import attachments, case_letters, case_queries, cases, letters, move_hints, settings
 from app.services import office as office_svc
 from ui.dialogs.letter_preview import LetterPreviewDialog
 from ui.errors import show_error
 from ui.i18n import current_language
-from ui.models.case_table import local_text, status_label
+from ui.models.case_table import moment_words, status_label
 from ui.session import UiSession
 from ui.views.attachments_section import AttachmentsSection
 from ui.views.step_inputs import StepInputs, needs_inputs
@@ -97,19 +97,8 @@ def data_label(key: str) -> str:
 
 
 def _fmt(key: str, value: Any, tz: str = "WIB") -> str:
-    if isinstance(value, str) and len(value) >= 16 and value[4:5] == "-" and value[10:11] == "T":
-        try:
-            return local_text(datetime.fromisoformat(value), tz)
-        except ValueError:
-            return value
-    if key == "reason_code":
-        return DEACTIVATION_REASONS.get(value, str(value))
-    if isinstance(value, bool):
-        return QCoreApplication.translate("CaseDetailView", "ya") if value else QCoreApplication.translate(
-            "CaseDetailView", "tidak")
-    if isinstance(value, list):
-        return "; ".join(str(v) for v in value)
-    return str(value)
+    """A stored value as words: coded values by the core's labels, dates as Indonesian dates in office time."""
+    return labels.value_text(key, value, tz=tz, language=current_language())
 
 
 def _minutes(seconds: int) -> str:
@@ -135,6 +124,7 @@ class Loaded:
     cfg: RuleSettings
     attachments: list[attachments.AttachmentInfo] = field(default_factory=list)
     attachment_perms: dict[str, bool] = field(default_factory=dict)
+    hints: move_hints.MoveHints | None = None
 
 
 def load_case(session: UiSession, case_id: int) -> Loaded:
@@ -148,7 +138,7 @@ def load_case(session: UiSession, case_id: int) -> Loaded:
                   names, letters.list_letters(o, case_id=case_id), profile.timezone if profile else "WIB",
                   settings.load(o, RULES_SECTION, RuleSettings),
                   attachments.list_attachments(o, actor=a, case_id=case_id),
-                  attachments.permitted(o, actor=a, case_id=case_id))
+                  attachments.permitted(o, actor=a, case_id=case_id), move_hints.hints(o, actor=a, info=info))
 
 
 class ReasonDialog(QDialog):
@@ -205,6 +195,10 @@ class CaseDetailView(QWidget):
         self.reject_button.setObjectName("reject")
         self.refuse_button = QPushButton(self.tr("Tolak: berkas tidak &lengkap"))
         self.refuse_button.setObjectName("refuse")
+        self.default_tips = {"advance": self.tr("Selesaikan langkah ini dan teruskan berkas (Ctrl+Enter)"),
+                             "paraf": self.tr("Beri paraf pada giliran Anda (Ctrl+Enter)"),
+                             "return": self.tr("Kembalikan ke langkah sebelumnya dengan alasan; bukan penolakan"),
+                             "reject": self.tr("Tutup berkas sebagai ditolak, dengan alasan")}
         self.note = QLineEdit()
         self.note.setObjectName("note")
         self.note.setPlaceholderText(self.tr("Catatan untuk langkah ini (tidak wajib)"))
@@ -257,7 +251,13 @@ class CaseDetailView(QWidget):
         self.void_button = QPushButton(self.tr("Batalkan nomor surat…"))
         self.void_button.setObjectName("void")
         self.void_button.setVisible(session.may("letter.void"))
-        for b in (self.preview_button, self.open_docx, self.open_pdf, self.save_copy, self.void_button):
+        self.whatsapp_button = QPushButton(self.tr("Kabari pemohon (&WhatsApp)…"))
+        self.whatsapp_button.setObjectName("whatsapp")
+        self.whatsapp_button.setToolTip(self.tr("Tanda terima: nomor registrasi dan persyaratan yang kurang. Surat "
+                                                "lain: surat siap diambil."))
+        self.whatsapp_dialog = None
+        for b in (self.preview_button, self.open_docx, self.open_pdf, self.save_copy, self.whatsapp_button,
+                  self.void_button):
             row.addWidget(b)
         row.addStretch(1)
         ll.addLayout(row)
@@ -281,7 +281,11 @@ class CaseDetailView(QWidget):
         self.void_button.clicked.connect(self._void)
         self.letters_table.itemSelectionChanged.connect(self._letter_selected)
         self.preview_button.clicked.connect(self._preview)
+        self.whatsapp_button.clicked.connect(self._whatsapp)
         self.letters_table.doubleClicked.connect(lambda _index: self._preview())
+        for keys in ("Ctrl+Return", "Ctrl+Enter"):  # finish the step from anywhere on the case screen
+            QShortcut(QKeySequence(keys), self, activated=self.finish_step)
+        QShortcut(QKeySequence("F5"), self, activated=self.reload)
         self._letter_selected()
         self.reload()
 
@@ -304,7 +308,7 @@ class CaseDetailView(QWidget):
             self.title_changed(self.tr("Berkas {reg} — {name}").format(reg=i.reg_number, name=i.name))
         state = status_label(i.status)
         if not i.is_open:
-            state += f" ({i.outcome.replace('_', ' ')})" + (f": {i.outcome_reason}" if i.outcome_reason else "")
+            state = labels.status_with_outcome(state, i.outcome, i.outcome_reason)
         step = ("" if not i.is_open else
                 "<br>" + self.tr("Langkah sekarang: <b>{step}</b> — oleh {roles}").format(
                     step=i.current_step_name, roles=" / ".join(role_label(r) for r in i.step_roles)))
@@ -312,33 +316,20 @@ class CaseDetailView(QWidget):
             done = ", ".join(role_label(r) for r in i.paraf_done) or self.tr("belum ada")
             step += "<br>" + self.tr("Paraf sudah: {done}; menunggu paraf <b>{next}</b>").format(
                 done=done, next=role_label(i.paraf_next))
-        due = " · " + self.tr("Tenggat {due}").format(due=local_text(i.due_at, tz)) if i.due_at else ""
+        due = " · " + self.tr("Tenggat {due}").format(due=moment_words(i.due_at, tz)) if i.due_at else ""
         urgent = " <span style='color:#b00020'><b>" + self.tr("DARURAT") + "</b></span>" if i.urgent else ""
         self.header.setText(
             f"<h2>{i.reg_number} — {i.name}{urgent}</h2>{i.service_name} · NIK {i.nik} · KK {i.no_kk or '-'}<br>"
-            + self.tr("Diterima {at} di {counter}").format(at=local_text(i.opened_at, tz), counter=i.counter or "-")
+            + self.tr("Diterima {at} di {counter}").format(at=moment_words(i.opened_at, tz), counter=i.counter or "-")
             + due + " · " + self.tr("Status: <b>{state}</b>").format(state=state) + step)
-        m = ld.moves
-        self.advance_button.setVisible(m.get("advance", False))
-        self.paraf_button.setVisible(m.get("paraf", False))
-        self.return_button.setVisible(m.get("return", False))
-        self.reject_button.setVisible(m.get("reject", False))
-        at_gate = i.is_open and i.current_step == ld.defn.gate_step.code
-        self.refuse_button.setVisible(m.get("reject", False) and at_gate and bool(i.missing))
-        self.note.setVisible(m.get("advance", False) or m.get("paraf", False))
-        if not any(m.values()):
-            self.no_moves.setText(self.tr("Tidak ada tindakan untuk Anda pada berkas ini.") if i.is_open
-                                  else self.tr("Berkas sudah ditutup."))
-        else:
-            self.no_moves.setText("")
-        for b in (self.advance_button, self.paraf_button, self.return_button, self.reject_button, self.refuse_button):
-            b.setEnabled(True)
+        h = ld.hints or move_hints.MoveHints(ld.moves, {}, "")
+        self._set_buttons(ld, h)
         if self.inputs is not None:
             self.inputs_holder.removeWidget(self.inputs)
             self.inputs.deleteLater()
             self.inputs = None
         step = ld.defn.step(i.current_step) if i.is_open else None
-        if step is not None and m.get("advance") and needs_inputs(step):
+        if step is not None and h.offered.get("advance") and not h.reason("advance") and needs_inputs(step):
             self.inputs = StepInputs(step, i.data, ld.cfg)
             self.inputs.setObjectName("step_inputs")
             self.inputs_holder.addWidget(self.inputs)
@@ -350,6 +341,24 @@ class CaseDetailView(QWidget):
         self.tabs.setTabText(self.tabs.indexOf(self.attachments),
                              self.tr("&Lampiran ({count})").format(count=len(ld.attachments)))
 
+    def _set_buttons(self, ld: Loaded, h: move_hints.MoveHints) -> None:
+        """Each move the officer holds: shown; disabled with its reason (tooltip and the line under the buttons)
+        when the core says it cannot be done now."""
+        i = ld.info
+        buttons = {"advance": self.advance_button, "paraf": self.paraf_button, "return": self.return_button,
+                   "reject": self.reject_button}
+        for move, button in buttons.items():
+            reason = h.reason(move)
+            button.setVisible(h.offered.get(move, False))
+            button.setEnabled(not reason)
+            button.setToolTip(reason or self.default_tips[move])
+        at_gate = i.is_open and i.current_step == ld.defn.gate_step.code
+        self.refuse_button.setVisible(h.offered.get("reject", False) and at_gate and bool(i.missing))
+        self.refuse_button.setEnabled(True)
+        self.note.setVisible(h.offered.get("advance", False) or h.offered.get("paraf", False))
+        self.no_moves.setStyleSheet("color:#8a4b00;" if (h.summary and any(h.offered.values())) else "")
+        self.no_moves.setText(h.summary)
+
     def _fill_data(self, i: cases.CaseInfo) -> None:
         rows: list[tuple[str, str]] = [(self.tr("Hubungan dalam keluarga"), i.family_relation or "-")]
         tz = self.loaded.tz if self.loaded else "WIB"
@@ -360,7 +369,7 @@ class CaseDetailView(QWidget):
         conf = i.data.get("bpjs_confirmation")
         if conf:
             rows.append((self.tr("Konfirmasi BPJS"),
-                         f"{conf.get('confirmed_by')}, {conf.get('confirmed_at', '')[:16]}: "
+                         f"{conf.get('confirmed_by')}, {_fmt('confirmed_at', conf.get('confirmed_at', ''), tz)}: "
                          f"{BPJS_ANSWERS.get(conf.get('answer'), conf.get('answer'))}"))
         sheet = i.data.get("score_sheet")
         if sheet:
@@ -372,7 +381,7 @@ class CaseDetailView(QWidget):
             rows.append((self.tr("Keputusan alur"), r.get("message", "")))
         for r in i.data.get("returns", []):
             rows.append((self.tr("Dikembalikan"), self.tr("{at} oleh {by}: {reason}").format(
-                at=r.get("at", "")[:16], by=r.get("by"), reason=r.get("reason"))))
+                at=_fmt("at", r.get("at", ""), tz), by=r.get("by"), reason=r.get("reason"))))
         self.data_table.setRowCount(len(rows))
         for n, (k, v) in enumerate(rows):
             self.data_table.setItem(n, 0, QTableWidgetItem(k))
@@ -409,11 +418,11 @@ class CaseDetailView(QWidget):
                 step_name = e.step
             std = self.tr("{n} menit").format(n=e.standard_minutes) if e.standard_minutes else "-"
             values = (step_name, action_label(e.action), ld.names.get(e.user_id or 0, "-"),
-                      local_text(e.finished_at, tz), _minutes(e.duration_seconds), std, e.reason)
+                      moment_words(e.finished_at, tz), _minutes(e.duration_seconds), std, e.reason)
             over = e.standard_minutes is not None and e.duration_seconds > e.standard_minutes * 60
             for col, v in enumerate(values):
                 item = QTableWidgetItem(v)
-                item.setToolTip(self.tr("Mulai {at}").format(at=local_text(e.started_at, tz)))
+                item.setToolTip(self.tr("Mulai {at}").format(at=moment_words(e.started_at, tz)))
                 if over and col in (4, 5):
                     item.setBackground(over_bg)
                     item.setToolTip(self.tr("Melebihi standar waktu langkah ini"))
@@ -426,7 +435,7 @@ class CaseDetailView(QWidget):
         for n, lt in enumerate(ld.letters):
             status = (self.tr("dibatalkan: {reason}").format(reason=lt.void_reason) if lt.voided
                       else self.tr("terbit"))
-            for col, v in enumerate((lt.number, lt.title, status, local_text(lt.issued_at, ld.tz))):
+            for col, v in enumerate((lt.number, lt.title, status, moment_words(lt.issued_at, ld.tz))):
                 item = QTableWidgetItem(v)
                 item.setData(Qt.ItemDataRole.UserRole, n)
                 self.letters_table.setItem(n, col, item)
@@ -478,8 +487,13 @@ class CaseDetailView(QWidget):
     def _letter_selected(self) -> None:
         lt = self._selected_letter()
         usable = lt is not None and not lt.voided
-        for b in (self.preview_button, self.open_docx, self.open_pdf, self.save_copy, self.void_button):
+        for b in (self.preview_button, self.open_docx, self.open_pdf, self.save_copy, self.void_button,
+                  self.whatsapp_button):
             b.setEnabled(usable)
+        if lt is not None:
+            self.whatsapp_button.setToolTip(self.tr("Kirim nomor registrasi dan persyaratan yang kurang ke WhatsApp "
+                                                    "pemohon") if lt.letter_type == "tanda_terima" else
+                                            self.tr("Kabari pemohon bahwa surat ini siap diambil (WhatsApp)"))
 
     def _letter_task(self, fn, on_done) -> None:
         lt = self._selected_letter()
@@ -543,10 +557,8 @@ class CaseDetailView(QWidget):
         show_error(self, exc, tb)
         if isinstance(exc, ConflictError):
             self.reload()
-        else:
-            for b in (self.advance_button, self.paraf_button, self.return_button, self.reject_button,
-                      self.refuse_button):
-                b.setEnabled(True)
+        elif self.loaded is not None:
+            self._set_buttons(self.loaded, self.loaded.hints or move_hints.MoveHints(self.loaded.moves, {}, ""))
 
     def _advance(self) -> None:
         note = self.note.text().strip()
@@ -572,6 +584,8 @@ class CaseDetailView(QWidget):
         steps = [(c, defn.step(c).name) for c in i.data.get("path", []) if c != i.current_step]
         dlg = ReasonDialog(self.tr("Kembalikan untuk perbaikan"), self.tr("Berkas dikembalikan ke langkah yang sudah "
                                                                           "dilalui; ini bukan penolakan."), steps, self)
+        dlg.step.setCurrentIndex(dlg.step.count() - 1)  # the step just before this one: the usual choice
+        self.return_dialog = dlg
         if dlg.exec() != QDialog.DialogCode.Accepted:
             return
         to, reason = dlg.step.currentData(), dlg.reason.toPlainText().strip()
@@ -588,6 +602,29 @@ class CaseDetailView(QWidget):
 
     def _refuse(self) -> None:
         self._run(lambda o, a, cid, v: cases.refuse_incomplete(o, actor=a, case_id=cid, version=v))
+
+    def finish_step(self) -> None:
+        """Ctrl+Enter: the step's own act — finish it, or give the paraf — when it is possible; else say why."""
+        for button in (self.advance_button, self.paraf_button):
+            if button.isVisible() and button.isEnabled():
+                button.click()
+                return
+        hints = self.loaded.hints if self.loaded else None
+        if hints is not None and hints.summary:
+            self.no_moves.setText(hints.summary)
+
+    def _whatsapp(self) -> None:
+        lt = self._selected_letter()
+        if lt is None or lt.voided:
+            return
+        from ui.dialogs.whatsapp import WhatsAppDialog
+
+        kind = "receipt" if lt.letter_type == "tanda_terima" else "ready"
+        dlg = WhatsAppDialog(self.session, self.case_id, kind, letter_id=None if kind == "receipt" else lt.id,
+                             parent=self)
+        dlg.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)
+        self.whatsapp_dialog = dlg
+        dlg.open()
 
     def _tick(self, item: QListWidgetItem) -> None:
         if self.busy and self.loaded is not None:

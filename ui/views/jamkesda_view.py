@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QLineEdit,
     QMessageBox,
@@ -22,13 +23,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app import labels
 from app.rules import scoring
 from app.rules.rule_settings import RULES_SECTION, RuleSettings
 from app.services import case_queries, jamkesda, settings
 from app.services import office as office_svc
 from app.timeutil import utcnow, zone
 from ui.errors import show_error
-from ui.models.case_table import local_text
+from ui.i18n import current_language
 from ui.session import UiSession
 from ui.widgets import readonly_table
 
@@ -47,7 +49,8 @@ class JamkesdaView(QWidget):
     COLUMNS = (QT_TRANSLATE_NOOP("JamkesdaView", "Peringkat"), QT_TRANSLATE_NOOP("JamkesdaView", "No. registrasi"),
                QT_TRANSLATE_NOOP("JamkesdaView", "Nama"), QT_TRANSLATE_NOOP("JamkesdaView", "Skor"),
                QT_TRANSLATE_NOOP("JamkesdaView", "Desil"), QT_TRANSLATE_NOOP("JamkesdaView", "Tanggungan"),
-               QT_TRANSLATE_NOOP("JamkesdaView", "Diterima"), QT_TRANSLATE_NOOP("JamkesdaView", "Keputusan"))
+               QT_TRANSLATE_NOOP("JamkesdaView", "Diterima"), QT_TRANSLATE_NOOP("JamkesdaView", "Keputusan"),
+               QT_TRANSLATE_NOOP("JamkesdaView", "Di bawah baris atasnya karena"))
 
     def __init__(self, session: UiSession, parent: QWidget | None = None):
         super().__init__(parent)
@@ -101,8 +104,11 @@ class JamkesdaView(QWidget):
         split.setStretchFactor(1, 1)
         split.setSizes([650, 370])
         layout.addWidget(split, 1)
-        layout.addWidget(QLabel(self.tr("<small>Urutan prioritas: {order}.</small>").format(
-            order=" → ".join(scoring.TIE_BREAKERS))))
+        order = QLabel(self.tr("<small>Satu peringkat per periode dan kuota, tanpa nilai kembar. Urutan prioritas: "
+                               "{order}. Pilih baris untuk melihat lembar skornya.</small>").format(
+            order=" → ".join(scoring.TIE_BREAKERS)))
+        order.setWordWrap(True)
+        layout.addWidget(order)
 
         self.show_button.clicked.connect(self.refresh)
         self.period.returnPressed.connect(self.refresh)
@@ -136,8 +142,8 @@ class JamkesdaView(QWidget):
         for n, r in enumerate(rows):
             values = (str(r.rank) if r.rank else "-", r.reg_number, r.name,
                       "-" if r.score is None else f"{r.score:g}", str(r.desil) if r.desil else "-",
-                      str(r.dependants), local_text(r.received_at, self.tz, "%d-%m-%Y"),
-                      self.tr("Keluar dari kuota") if r.left else self._decision(r.decision))
+                      str(r.dependants), labels.date_text(r.received_at, tz=self.tz, language=current_language()),
+                      self.tr("Keluar dari kuota") if r.left else self._decision(r.decision), r.decided_by)
             for col, v in enumerate(values):
                 item = QTableWidgetItem(v)
                 if r.left:
@@ -146,8 +152,12 @@ class JamkesdaView(QWidget):
                     item.setBackground(QBrush(QColor(COLORS[r.decision])))
                 if col in (0, 3, 4, 5):
                     item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+                item.setToolTip(v)
                 self.table.setItem(n, col, item)
         self.table.resizeColumnsToContents()
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)  # the name takes what is left
+        self.table.setColumnWidth(8, min(self.table.columnWidth(8), 260))
         layak = sum(1 for r in rows if r.decision == "layak" and not r.left)
         waiting = sum(1 for r in rows if r.decision == "daftar_tunggu")
         unranked = sum(1 for r in rows if not r.decision)
@@ -195,7 +205,9 @@ class JamkesdaView(QWidget):
                       "<br>Desil {desil}, {dependants} tanggungan, diterima {received}.</p>").format(
                 lines=lines, total=f"{sheet.total:g}", maximum=f"{sheet.maximum:g}", cutoff=f"{sheet.cutoff:g}",
                 verdict=verdict, desil=r.desil or "-", dependants=r.dependants,
-                received=local_text(r.received_at, self.tz, "%d-%m-%Y")))
+                received=labels.date_text(r.received_at, tz=self.tz, language=current_language()))
+            + (self.tr("<p>Peringkat <b>{rank}</b>: {why}.</p>").format(rank=r.rank, why=r.decided_by)
+               if r.rank else ""))
 
     def _rank(self) -> None:
         period = self.period.text().strip()
