@@ -59,8 +59,9 @@ def outcome_text(outcome: str) -> str:
     return OUTCOMES.get(outcome, readable(outcome)) if outcome else ""
 
 
-def date_text(d: date | datetime | str | None, *, language: str = "id", tz: str = "WIB") -> str:
-    """``15 September 2026``. A datetime is first put in the office's zone; an ISO text is parsed."""
+def date_text(d: date | datetime | str | None, *, language: str = "id", tz: str = "WIB", short: bool = False) -> str:
+    """``15 September 2026`` (``short``: ``15 Sep 2026``). A datetime is first put in the office's zone; an ISO
+    text is parsed."""
     if d is None or d == "":
         return "-"
     if isinstance(d, str):
@@ -70,7 +71,7 @@ def date_text(d: date | datetime | str | None, *, language: str = "id", tz: str 
         d = parsed
     if isinstance(d, datetime):
         d = d.astimezone(zone(tz)).date() if d.tzinfo else d.date()
-    return format_date(d, "d MMMM y", locale=_locale(language))
+    return format_date(d, "d MMM y" if short else "d MMMM y", locale=_locale(language))
 
 
 def moment_text(moment: datetime | str | None, tz: str, *, language: str = "id", short: bool = True,

@@ -44,6 +44,9 @@ def shot(widget, name: str) -> None:
 
 def main() -> None:
     app = QApplication.instance() or QApplication(sys.argv[:1])
+    from ui import i18n
+
+    i18n.install("id")  # as the app starts: Qt's own buttons (Batal, Simpan, Ya…) in Indonesian too
     from app.context import open_office
     from app.services import dtsen, setup, users
     from ui.dialogs.login import LoginDialog
@@ -102,9 +105,11 @@ def main() -> None:
     actor = users.login(office, username="admin", password="rahasia-123")
     dtsen.import_file(office, actor=actor, path=SAMPLES / "dtsen_contoh.csv")
     win = MainWindow(UiSession(office, actor, runner), "Dinas Sosial Kota Pangkalpinang")
-    win.resize(1100, 680)
+    win.resize(1366, 768)
     win.show()
     settle(app, runner)
+    settle(app, runner)
+    shot(win, "59-persiapan-hari-pertama")  # the administrator's first-day checklist on the empty main window
     win.show_page("lookup")
     win.lookup.nik.setText("1971015208810001")
     win.lookup._lookup()
@@ -124,7 +129,8 @@ def main() -> None:
     win.show_page("settings")
     tabs = win.settings_view.tabs
     for index, name in ((0, "27-pengaturan-profil-kantor"), (2, "28-pengaturan-aturan-layanan"),
-                        (tabs.count() - 1, "29-pengaturan-pengguna")):
+                        (tabs.count() - 1, "29-pengaturan-pengguna"),
+                        (tabs.indexOf(win.settings_view.counter), "60-pengaturan-loket-dan-pesan")):
         tabs.setCurrentIndex(index)
         settle(app, runner)
         shot(win, name)
@@ -171,7 +177,11 @@ def _cases(office, st):
         nik = f"197101{day + 40 if female else day:02d}{1 + i % 12:02d}{60 + i % 35:02d}{i:04d}"
         code = services[i % len(services)]
         data = {"reason_code": "pindah_domisili"} if code == "penonaktifan" else {}
-        cases.open_case(office, actor=fo, service_code=code, nik=nik, name=name, received=(),
+        from app.servicedefs import get
+
+        # a third brought everything (the front office checks them), the others still owe documents
+        received = [r.code for r in get(office, code).requirements] if i % 3 == 0 else ()
+        cases.open_case(office, actor=fo, service_code=code, nik=nik, name=name, received=received,
                         data=data, counter="Loket 2" if i % 3 else "Loket 1", now=now - timedelta(days=3 + i * 2))
     late = cases.open_case(office, actor=fo, service_code="penonaktifan", nik="3209172006580002", name="Warsidi",
                            no_kk="3209171212120007", received=["kk", "ktp", "kis", "surat_pernyataan"],
@@ -183,7 +193,7 @@ def _cases(office, st):
                             person={"birth_place": "Bulukumba", "birth_date": "1962-07-07", "sex": "L",
                                     "address": "Jl. Depati Amir No. 12", "rt": "004", "rw": "002",
                                     "kelurahan": "Bukit Intan", "kecamatan": "Bukit Intan",
-                                    "card_number": "0002345678901"},
+                                    "card_number": "0002345678901", "phone": "0812-7188-3301"},
                             received=["kk", "ktp", "kis", "surat_pernyataan"],
                             data={"reason_code": "mampu", "bukti": "Surat keterangan bekerja (PPU) dari PT Timah"},
                             now=now - timedelta(hours=5))
@@ -216,6 +226,36 @@ def _cases(office, st):
     return late, chain, rekom
 
 
+def lock_screens(app, win, runner) -> None:
+    """52: Kunci layar (Ctrl+L or idle minutes) — no personal data; 53: the question before Ganti pengguna with
+    the standard buttons in Indonesian; 54: the login after Ganti pengguna."""
+    from PySide6.QtWidgets import QMessageBox
+
+    from ui.dialogs.login import LoginDialog
+
+    win.lock("idle")
+    settle(app, runner)
+    shot(win, "52-kunci-layar")
+    win.lock_screen.password.setText("rahasia-123")
+    win.lock_screen.unlock_button.click()
+    settle(app, runner, 600)
+    box = QMessageBox(QMessageBox.Icon.Question, "Ganti pengguna",
+                      "Isian berkas baru belum disimpan. Simpan sebagai draf Anda sebelum berganti pengguna?",
+                      QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard
+                      | QMessageBox.StandardButton.Cancel, win)
+    box.show()
+    settle(app)
+    shot(box, "53-ganti-pengguna-tombol-indonesia")
+    box.close()
+    login = LoginDialog()
+    login.set_ready("Dinas Sosial Kota Pangkalpinang")
+    login.status.setText("Silakan masuk dengan akun Anda.")
+    login.show()
+    settle(app)
+    shot(login, "54-masuk-setelah-ganti-pengguna")
+    login.close()
+
+
 def english_queue(app, session, runner) -> None:
     """40: the same queue with the English interface (``--language en``, ``LOKET_PBI_LANGUAGE=en`` or
     Berkas → Bahasa antarmuka)."""
@@ -225,7 +265,7 @@ def english_queue(app, session, runner) -> None:
     i18n.install("en")
     try:
         win = MainWindow(session, "Dinas Sosial Kota Pangkalpinang")
-        win.resize(1280, 720)
+        win.resize(1366, 768)
         win.show()
         settle(app, runner, 600)
         settle(app, runner)
@@ -315,11 +355,18 @@ def counter_screens(app, office, admin) -> None:
     runner = TaskRunner()
     session = UiSession(office, st["front_office"], runner)
     win = MainWindow(session, "Dinas Sosial Kota Pangkalpinang")
-    win.resize(1280, 720)
+    win.resize(1366, 768)
     win.show()
     settle(app, runner, 600)
     settle(app, runner)
     shot(win, "09-antrean-hari-ini")
+    shot(win, "50-antrean-darurat-dahulu")  # what this officer can act on now: DARURAT first, then due time
+    win.queue.view_buttons["others"].click()
+    settle(app, runner, 600)
+    shot(win, "51-antrean-menunggu-petugas-lain")
+    win.queue.view_buttons["mine"].click()
+    settle(app, runner, 600)
+    lock_screens(app, win, runner)
     win.queue.search.setText("nurhayati")
     win.queue.run_search()
     settle(app, runner)
@@ -420,6 +467,7 @@ def counter_screens(app, office, admin) -> None:
     runner.wait(10_000)
 
     kasi_runner = TaskRunner()
+    case_screen_shots(app, office, st, kasi_runner, late, chain)
     kabid = UiSession(office, st["kabid_linjamsos"], kasi_runner)
     dlg = CaseDetailDialog(kabid, chain.id)
     dlg.show()
@@ -436,7 +484,7 @@ def counter_screens(app, office, admin) -> None:
     dlg.view.letters_table.selectRow(signed[0] if signed else 0)
     dlg.view._preview()
     preview = dlg.view.preview_dialog
-    preview.resize(820, 1060)
+    preview.resize(860, 720)  # what it opens at on a 1366×768 monitor (fit to the screen, buttons in view)
     settle(app, kasi_runner, 600)
     settle(app)
     shot(preview, "35-pratinjau-surat")
@@ -451,6 +499,27 @@ def counter_screens(app, office, admin) -> None:
     bo.close()
     kasi_runner.wait(10_000)
     supervisor_screens(app, office, admin, st, late)
+
+
+def case_screen_shots(app, office, st, runner, late, chain) -> None:
+    """55: a disabled move says why (paraf not yet this officer's turn); 56: the WhatsApp message from the receipt."""
+    from ui.dialogs.whatsapp import WhatsAppDialog
+    from ui.session import UiSession
+    from ui.views.case_detail import CaseDetailDialog
+
+    sek = UiSession(office, st["sekretaris"], runner)
+    dlg = CaseDetailDialog(sek, chain.id)
+    dlg.resize(1100, 700)
+    dlg.show()
+    settle(app, runner, 600)
+    shot(dlg, "55-berkas-tombol-nonaktif-beralasan")
+    dlg.close()
+    fo = UiSession(office, st["front_office"], runner)
+    wa = WhatsAppDialog(fo, chain.id, "receipt")
+    wa.show()
+    settle(app, runner, 600)
+    shot(wa, "56-whatsapp-tanda-terima")
+    wa.close()
 
 
 def _jamkesda_applicants(office, admin, st):
@@ -517,7 +586,7 @@ def supervisor_screens(app, office, admin, st, late) -> None:
 
     runner = TaskRunner()
     win = MainWindow(UiSession(office, sup, runner), "Dinas Sosial Kota Pangkalpinang")
-    win.resize(1280, 760)
+    win.resize(1366, 768)
     win.show()
     settle(app, runner, 600)
     win.show_page("complaints")

@@ -199,6 +199,7 @@ def test_raw_values_become_words_and_indonesian_dates():
         "Ditolak — tidak memenuhi kriteria: bukan warga"
     assert labels.outcome_text("kode_baru") == "Kode baru"
     assert labels.date_text(date(2026, 8, 17)) == "17 Agustus 2026"
+    assert labels.date_text(date(2026, 8, 17), short=True) == "17 Agu 2026"
     assert labels.moment_text(datetime(2026, 5, 1, 1, 0, tzinfo=UTC), "WITA", with_zone=True) == "1 Mei 2026 09.00 WITA"
 
 

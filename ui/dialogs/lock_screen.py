@@ -28,7 +28,7 @@ class LockScreen(QWidget):
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
         self.setObjectName("lock_screen")
-        self.setAutoFillBackground(True)
+        self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
         self.setStyleSheet("QWidget#lock_screen { background: #37474f; } QFrame#lock_card { background: white; "
                            "border-radius: 8px; }")
         outer = QVBoxLayout(self)

@@ -24,7 +24,7 @@ from app.timeutil import utcnow, zone
 from ui.errors import show_error
 from ui.models.case_table import LIST_COLUMNS, STATUS_LABELS, PagedCaseModel, RowContext, status_label
 from ui.session import UiSession
-from ui.views.queue_view import fit_columns, load_row_context
+from ui.views.queue_view import fit_columns, load_row_context, refit_columns
 from ui.widgets import setup_readonly_table
 
 #: table column -> sort key of :func:`case_queries.page_cases` (others are not sortable); open DARURAT cases
@@ -208,6 +208,8 @@ class CaseListView(QWidget):
         self.count_label.setText(self.tr("<b>{total}</b> berkas").format(total=total) + (
             self.tr(" (dimuat {shown}; gulir untuk memuat berikutnya)").format(shown=shown)
             if loaded < self.total else ""))
+        if loaded and loaded <= self.page_size:
+            refit_columns(self.table, LIST_COLUMNS)
 
     def _sort(self, section: int) -> None:
         key = SORT_KEYS.get(section)

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QMessageBox,
     QPushButton,
+    QScrollArea,
     QSplitter,
     QTableWidgetItem,
     QVBoxLayout,
@@ -50,7 +51,7 @@ class JamkesdaView(QWidget):
                QT_TRANSLATE_NOOP("JamkesdaView", "Nama"), QT_TRANSLATE_NOOP("JamkesdaView", "Skor"),
                QT_TRANSLATE_NOOP("JamkesdaView", "Desil"), QT_TRANSLATE_NOOP("JamkesdaView", "Tanggungan"),
                QT_TRANSLATE_NOOP("JamkesdaView", "Diterima"), QT_TRANSLATE_NOOP("JamkesdaView", "Keputusan"),
-               QT_TRANSLATE_NOOP("JamkesdaView", "Di bawah baris atasnya karena"))
+               QT_TRANSLATE_NOOP("JamkesdaView", "Urutan karena"))
 
     def __init__(self, session: UiSession, parent: QWidget | None = None):
         super().__init__(parent)
@@ -98,11 +99,19 @@ class JamkesdaView(QWidget):
         self.sheet.setWordWrap(True)
         self.sheet.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
         self.sheet.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        bl.addWidget(self.sheet, 1)
+        sheet_scroll = QScrollArea()  # a long indicator set scrolls instead of being cut at a 768-pixel screen
+        sheet_scroll.setWidgetResizable(True)
+        sheet_scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        sheet_scroll.setWidget(self.sheet)
+        bl.addWidget(sheet_scroll, 1)
         split.addWidget(box)
-        split.setStretchFactor(0, 1)
+        split.setStretchFactor(0, 2)
         split.setStretchFactor(1, 1)
-        split.setSizes([650, 370])
+        split.setSizes([760, 340])
+        self.table.setWordWrap(False)
+        self.table.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.table.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.table.horizontalHeader().setStretchLastSection(False)
         layout.addWidget(split, 1)
         order = QLabel(self.tr("<small>Satu peringkat per periode dan kuota, tanpa nilai kembar. Urutan prioritas: "
                                "{order}. Pilih baris untuk melihat lembar skornya.</small>").format(
@@ -142,7 +151,8 @@ class JamkesdaView(QWidget):
         for n, r in enumerate(rows):
             values = (str(r.rank) if r.rank else "-", r.reg_number, r.name,
                       "-" if r.score is None else f"{r.score:g}", str(r.desil) if r.desil else "-",
-                      str(r.dependants), labels.date_text(r.received_at, tz=self.tz, language=current_language()),
+                      str(r.dependants), labels.date_text(r.received_at, tz=self.tz, language=current_language(),
+                                                          short=True),
                       self.tr("Keluar dari kuota") if r.left else self._decision(r.decision), r.decided_by)
             for col, v in enumerate(values):
                 item = QTableWidgetItem(v)
@@ -154,10 +164,13 @@ class JamkesdaView(QWidget):
                     item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
                 item.setToolTip(v)
                 self.table.setItem(n, col, item)
-        self.table.resizeColumnsToContents()
         header = self.table.horizontalHeader()
-        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)  # the name takes what is left
-        self.table.setColumnWidth(8, min(self.table.columnWidth(8), 260))
+        for col in range(len(self.COLUMNS)):  # short columns to their contents; name and reason share the rest
+            if col in (2, 8):
+                header.setSectionResizeMode(col, QHeaderView.ResizeMode.Stretch)
+            else:
+                header.setSectionResizeMode(col, QHeaderView.ResizeMode.Interactive)
+                self.table.resizeColumnToContents(col)
         layak = sum(1 for r in rows if r.decision == "layak" and not r.left)
         waiting = sum(1 for r in rows if r.decision == "daftar_tunggu")
         unranked = sum(1 for r in rows if not r.decision)

@@ -59,16 +59,26 @@ def load_row_context(session: UiSession) -> RowContext:
 
 
 def fit_columns(table: QTableView, columns: tuple[str, ...]) -> None:
-    """Short columns to their contents, the long ones share the rest: no sideways scrolling at 1366 px."""
+    """Short columns as wide as their contents, the long ones share the rest: no sideways scrolling at 1366 px
+    (a long service or step name is elided; its cell's tooltip has it whole). Call :func:`refit_columns` when
+    rows arrive."""
     header = table.horizontalHeader()
     header.setStretchLastSection(False)
     header.setMinimumSectionSize(60)
     for n, key in enumerate(columns):
         header.setSectionResizeMode(n, QHeaderView.ResizeMode.Stretch if key in STRETCH_COLUMNS
-                                    else QHeaderView.ResizeMode.ResizeToContents)
+                                    else QHeaderView.ResizeMode.Interactive)
     table.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
     table.setTextElideMode(Qt.TextElideMode.ElideRight)
     table.setWordWrap(False)
+    refit_columns(table, columns)
+
+
+def refit_columns(table: QTableView, columns: tuple[str, ...]) -> None:
+    """The short columns to the width of what they now hold."""
+    for n, key in enumerate(columns):
+        if key not in STRETCH_COLUMNS:
+            table.resizeColumnToContents(n)
 
 
 def _swatch(color, text: str) -> QLabel:
@@ -256,6 +266,7 @@ class QueueView(QWidget):
     def _loaded(self, loaded: int) -> None:
         if self.mode != "queue" or self.model is None:
             return
+        refit_columns(self.table, QUEUE_COLUMNS)
         if loaded:
             self.hint.setText(self.tr("<small>Klik dua kali atau tekan Enter pada baris untuk membuka berkas. Urutan: "
                                       "DARURAT dahulu, lalu tenggat terdekat.</small>"))
@@ -289,6 +300,7 @@ class QueueView(QWidget):
             self.search_model.set_rows(rows)
             self.table.setModel(self.search_model)
             fit_columns(self.table, QUEUE_COLUMNS)
+            refit_columns(self.table, QUEUE_COLUMNS)
             self.summary.setText(self.tr("<b>{count}</b> berkas ditemukan").format(count=len(rows)) + (
                 self.tr(" ({limit} terbaru ditampilkan)").format(limit=case_queries.SEARCH_LIMIT)
                 if len(rows) >= case_queries.SEARCH_LIMIT else ""))
