@@ -2019,8 +2019,8 @@ Set-up complete. Click Finish to sign in.</translation>
         <translation>Decision</translation>
     </message>
     <message>
-        <source>Di bawah baris atasnya karena</source>
-        <translation>Below the row above because</translation>
+        <source>Urutan karena</source>
+        <translation>Placed below because</translation>
     </message>
     <message>
         <source>&lt;h2&gt;Peringkat Jamkesda (PBI APBD)&lt;/h2&gt;</source>
