@@ -82,6 +82,12 @@ ACTIONS: dict[str, frozenset[str]] = {
     # Personal data (UU 27/2022 PDP): a subject's access request and anonymisation after retention.
     "privacy.export": frozenset({"administrator", "supervisor"}),
     "privacy.anonymise": frozenset({"administrator"}),
+    # Kelurahan–Dinas network (SPEC §8): enrolment by the administrator; packages sent and received by the
+    # counter staff and the supervisor; everyone sees the status.
+    "network.manage": frozenset({"administrator"}),
+    "network.exchange": frozenset({"front_office", "back_office", "verifier", "manager", "supervisor",
+                                   "administrator"}),
+    "network.view": _STAFF,
 }
 
 

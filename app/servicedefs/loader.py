@@ -44,6 +44,7 @@ BOOL_SETTINGS = frozenset(f.name for f in dataclasses.fields(RuleSettings) if f.
 STEP_KINDS = ("task", "paraf", "ranking")
 QUOTA_SERVICES = ("jamkesda",)
 WINDOWS = ("", "proposal")
+OFFICE_KINDS = ("kelurahan", "dinas")  # where a step may be performed (``at``)
 _CODE = re.compile(r"^[a-z][a-z0-9_-]*$")
 
 
@@ -213,11 +214,22 @@ def parse_definition(text: str, file: str = "<teks>") -> ServiceDef:
         window = str(s.get("window", ""))
         if window not in WINDOWS:
             fail(f"jendela tidak dikenal '{window}'.", window)
+        at = _str_list(s.get("at")) or ("dinas",)
+        for where in at:
+            if where not in OFFICE_KINDS:
+                fail(f"tempat langkah tidak dikenal '{where}' pada 'at'. Pilihan: {', '.join(OFFICE_KINDS)}.", where)
+        if len(set(at)) != len(at):
+            fail("'at' menyebut tempat yang sama dua kali.", key="at")
+        dinas_only = kind != "task" or s.get("batch") or set(_str_list(s.get("produces"))) - {"tanda_terima"}
+        if "kelurahan" in at and dinas_only:
+            fail("keputusan, paraf, surat dan rekap kolektif dikerjakan di Dinas: langkah ini tidak boleh "
+                 "'at = [\"kelurahan\", …]'.", key="at")
         minutes = s.get("minutes", 0)
         if not isinstance(minutes, int) or minutes < 0:
             fail("'minutes' (waktu standar) harus bilangan bulat ≥ 0.", key="minutes")
         steps.append(Step(scode, str(s["name"]), roles, minutes, kind, chain, nxt, route, branches, checks,
-                          produces, bool(s.get("batch", False)), window, bool(s.get("checklist_gate", False))))
+                          produces, bool(s.get("batch", False)), window, bool(s.get("checklist_gate", False)),
+                          tuple(at)))
     releases = str(raw.get("releases_quota", ""))
     if releases and releases not in QUOTA_SERVICES:
         chk.fail(f"releases_quota hanya dapat '{', '.join(QUOTA_SERVICES)}', bukan '{releases}'.", releases)

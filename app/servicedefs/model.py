@@ -34,6 +34,8 @@ class Step:
     batch: bool = False  # reaching this step makes the case ready for the service's monthly batch
     window: str = ""  # "proposal": the batch date follows the monthly proposal window
     checklist_gate: bool = False  # the checklist must be complete to complete this step
+    #: the kinds of office that may perform this step (network, SPEC §8): "dinas" and/or "kelurahan"
+    at: tuple[str, ...] = ("dinas",)
 
     @property
     def role_label(self) -> str:

@@ -19,6 +19,7 @@ from app.db.models import Case, ChecklistItem, DtsenRecord, Family, Person
 from app.documents import catalog
 from app.documents.dates import tanggal
 from app.errors import NotFound, ValidationError
+from app.network import guard as network_guard
 from app.rules import scoring, sla
 from app.rules.eligibility import BPJS_ANSWERS, DEACTIVATION_REASONS
 from app.rules.permissions import Actor, require
@@ -134,6 +135,7 @@ def issue_document(office: Office, *, actor: Actor, case_id: int, key: str, extr
         case = s.get(Case, case_id)
         if case is None:
             raise NotFound(f"Berkas #{case_id} tidak ditemukan.")
+        network_guard.check_may_issue(s, key)  # letters come from the Dinas; a kelurahan issues only receipts
         data = letter_data(s, office, case, key)
         for k, v in (extra or {}).items():
             data[k] = {**data[k], **v} if isinstance(v, dict) and isinstance(data.get(k), dict) else v

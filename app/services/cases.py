@@ -28,6 +28,7 @@ from sqlmodel import Session, select
 from app.context import Office
 from app.db.models import Case, ChecklistItem, Counter, DtsenRecord, Family, OfficeProfile, Person, StepLog
 from app.errors import ConflictError, NotFound, ValidationError
+from app.network import guard as network_guard
 from app.rules import eligibility, routing, sla
 from app.rules.context import DtsenInfo, RuleContext
 from app.rules.identifiers import mask_nik, nik_warnings, parse_nik, validate_kk, validate_noka
@@ -313,6 +314,7 @@ def _lock(s: Session, case_id: int, version: int, now: datetime) -> Case:
         raise ConflictError(CONFLICT_MESSAGE)
     case = s.get(Case, case_id, populate_existing=True)
     assert case is not None
+    network_guard.check_owner(s, case)  # one owner per case (SPEC §8): only the owning office changes it
     return case
 
 
@@ -327,7 +329,9 @@ def _claim_at_step(s: Session, office: Office, case_id: int, version: int, now: 
     case = _lock(s, case_id, version, now)
     _ensure_open(case)
     defn = get_definition(office, case.service_code)
-    return case, defn, _rules(s), defn.step(case.current_step)
+    step = defn.step(case.current_step)
+    network_guard.check_step_here(s, step)  # a kelurahan performs only the steps its definition gives it
+    return case, defn, _rules(s), step
 
 
 def _step_error(actor: Actor, step: Step):
@@ -949,6 +953,7 @@ def reject(office: Office, *, actor: Actor, case_id: int, version: int, reason: 
         _ensure_open(case)
         defn = get_definition(office, case.service_code)
         step = defn.step(case.current_step)
+        network_guard.check_step_here(s, step)
         _check_role(actor, step)
         old = _snapshot(case) | {"version": version}
         _log(s, case, step, action="reject", to_step=f"close:{outcome}", actor=actor, reason=reason, now=now)

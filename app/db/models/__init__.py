@@ -14,10 +14,19 @@ from app.db.models.core import (
 )
 from app.db.models.drafts import WizardDraft
 from app.db.models.letters import Letter
+from app.db.models.network import (
+    NetworkCase,
+    NetworkFlag,
+    NetworkLetter,
+    NetworkNotice,
+    NetworkPackage,
+    NetworkPeer,
+)
 from app.db.models.people import DtsenImport, DtsenRecord, Family, Person
 
 __all__ = [
     "Attachment", "AuditEntry", "AuditHead", "Batch", "BatchItem", "Case", "ChecklistItem", "Complaint",
-    "Counter", "Delivery", "DtsenImport", "DtsenRecord", "Family", "Letter", "Official", "OfficeProfile",
-    "Person", "Setting", "StepLog", "User", "UserRole", "WizardDraft",
+    "Counter", "Delivery", "DtsenImport", "DtsenRecord", "Family", "Letter", "NetworkCase", "NetworkFlag",
+    "NetworkLetter", "NetworkNotice", "NetworkPackage", "NetworkPeer", "Official", "OfficeProfile", "Person",
+    "Setting", "StepLog", "User", "UserRole", "WizardDraft",
 ]

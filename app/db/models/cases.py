@@ -48,6 +48,8 @@ class Case(SQLModel, table=True):
     batch_ready_at: datetime | None = aware(index=True)
     batch_id: int | None = Field(default=None, foreign_key="batch.id", index=True)
     version: int = Field(default=1, description="optimistic lock: bumped by every change")
+    #: the office that owns the case (network, SPEC §8); empty: this office. Only the owner changes it.
+    owner_office: str | None = Field(default=None, max_length=40, index=True)
 
 
 # The counter queue's order (urgent first, then due time) straight from an index: no sort step (work_queue.py).
