@@ -23,6 +23,7 @@ COMMAND_MODULES = [
     "app.commands.letters",
     "app.commands.demo",
     "app.commands.privacy",
+    "app.commands.network",
 ]
 
 EXIT_OK, EXIT_ERROR, EXIT_USAGE = 0, 1, 2

@@ -25,6 +25,12 @@ def register(sub, parent) -> None:
     p.add_argument("--admin", required=True, help="nama pengguna administrator pertama")
     p.add_argument("--admin-name", required=True, help="nama lengkap administrator")
     p.add_argument("--password-stdin", action="store_true", help="baca kata sandi administrator dari stdin")
+    p.add_argument("--kind", choices=["dinas", "kelurahan"], default=None,
+                   help="jenis kantor: dinas (Dinas Sosial kabupaten/kota) atau kelurahan (pos kelurahan/desa, "
+                        "Puskesos/SLRT); ditanyakan bila tidak diisi")
+    p.add_argument("--office-name", default="", help="nama kantor dalam jaringan (bawaan: dari profil)")
+    p.add_argument("--office-code", default="", help="(dinas) kode kantor dalam jaringan, mis. DINSOS-PKP")
+    p.add_argument("--area-code", default="", help="(kelurahan) kode wilayah 10 angka seperti di DTSEN")
     p.set_defaults(handler=cmd_init)
 
     u = sub.add_parser("user", parents=[parent], help="kelola pengguna")
@@ -63,6 +69,22 @@ def _new_password(prompt_stdin: bool, label: str) -> str:
     return first
 
 
+def _office_kind(args: argparse.Namespace) -> str:
+    """``--kind``, or asked at the terminal; a script without it sets up a Dinas (as before the network)."""
+    from app.network import identity
+
+    kind = args.kind
+    if kind is None and sys.stdin.isatty() and not args.password_stdin:
+        answer = input("Jenis kantor — [d]inas atau [k]elurahan/desa? ").strip().lower()
+        kind = "kelurahan" if answer.startswith("k") else "dinas"
+    kind = kind or "dinas"
+    if kind == "kelurahan":
+        identity.check_area(args.area_code)
+    elif args.office_code:
+        identity.check_code(args.office_code)
+    return kind
+
+
 def cmd_init(args: argparse.Namespace) -> int:
     from app.services import setup
 
@@ -70,14 +92,23 @@ def cmd_init(args: argparse.Namespace) -> int:
     try:
         if setup.is_set_up(office):
             raise ValidationError("Kantor ini sudah disiapkan (administrator sudah ada). Tidak ada yang diubah.")
+        kind = _office_kind(args)
         password = _new_password(args.password_stdin, args.admin)
-        setup.first_run(office, setup.FirstRun(
+        admin = setup.first_run(office, setup.FirstRun(
             profile={"government": args.government, "region_kind": args.region_kind,
                      "region_name": args.region_name, "city": args.city or args.region_name,
                      "address": args.address, "phone": args.phone, "email": args.email,
                      "website": args.website, "timezone": args.timezone},
             admin_username=args.admin, admin_full_name=args.admin_name, admin_password=password))
+        from app.network import identity
+        from app.services.users import actor_for
+
+        name = args.office_name or (f"Dinas Sosial {args.region_kind.title()} {args.region_name}" if kind == "dinas"
+                                    else args.government)
+        ident = identity.set_up(office, kind=kind, name=name, code=args.office_code or "DINSOS",
+                                area_code=args.area_code, actor=actor_for(admin))
         out(f"Kantor {args.government} disiapkan di {office.dirs.root}. Administrator: {args.admin}.")
+        out(f"Jenis kantor: {identity.KINDS[kind]}; sidik kunci {ident.fingerprint}.")
         return 0
     finally:
         office.close()

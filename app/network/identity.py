@@ -20,7 +20,7 @@ from app.timeutil import utcnow
 
 SECTION = "network"
 KINDS = {"dinas": "Dinas Sosial (kabupaten/kota)", "kelurahan": "Kelurahan/desa (Puskesos/SLRT)"}
-_CODE = re.compile(r"^[A-Z0-9][A-Z0-9-]{1,38}$")
+_CODE = re.compile(r"^[A-Z0-9][A-Z0-9-]{1,23}$")
 _AREA = re.compile(r"^\d{10}$")
 
 
@@ -52,7 +52,7 @@ class NetworkIdentity:
 def check_code(code: str) -> str:
     code = code.strip().upper()
     if not _CODE.match(code):
-        raise ValidationError(f"Kode kantor '{code}' tidak sah: 2–39 huruf besar, angka atau '-', "
+        raise ValidationError(f"Kode kantor '{code}' tidak sah: 2–24 huruf besar, angka atau '-', "
                               "mis. DINSOS-PKP atau KEL-1971011001.")
     return code
 
