@@ -105,6 +105,11 @@ class MainWindow(QMainWindow):
         if session.may("batch.list"):
             self.batches = BatchesView(session)
             self._add_page("batches", self.tr("Batch bulanan"), self.batches, "Ctrl+7")
+        if session.may("network.view"):  # kelurahan–Dinas exchange (SPEC §8)
+            from ui.views.network_view import NetworkView
+
+            self.network = NetworkView(session)
+            self._add_page("network", self.tr("Jaringan"), self.network, "Ctrl+8")
         if session.may("dtsen.import"):
             self.importer = DtsenImportView(session)
             self.importer.on_imported = self.lookup.refresh_count
@@ -421,5 +426,8 @@ class MainWindow(QMainWindow):
         if self.settings is not None:
             self.settings.setValue("main/geometry", self.saveGeometry())
             self.settings.sync()
+        network = self.pages.get("network")
+        if network is not None:
+            network.shutdown()  # type: ignore[attr-defined]
         self.session.runner.wait(10_000)
         super().closeEvent(event)

@@ -91,12 +91,19 @@ class SendReport:
         return not self.waiting
 
 
-def send(office: Office, *, actor: Actor, now: datetime | None = None, progress: Progress | None = None
-         ) -> SendReport:
+def send(office: Office, *, actor: Actor, now: datetime | None = None, progress: Progress | None = None,
+         pdf: bool = True) -> SendReport:
     require(actor, "network.exchange")
     say = progress or (lambda _f, _m: None)
     cfg = load_settings(office)
     report = SendReport()
+    if pdf and not identity.load(office).is_kelurahan:
+        ids = outgoing.letters_without_pdf(office)
+        if ids:  # best effort: where no converter exists, the .docx travels instead
+            say(0.02, f"Membuat PDF {len(ids)} surat …")
+            from app.services import letters
+
+            letters.convert_pdfs(office, actor=actor, letter_ids=ids)
     say(0.05, "Menyiapkan paket …")
     report.built = outgoing.build_all(office, actor=actor, now=now)
     targets = cfg.transports()
@@ -331,3 +338,78 @@ def handed_over(office: Office, *, actor: Actor, limit: int = 500) -> list[Hande
                                link.remote_step_name or "menunggu paket dari Dinas", link.remote_outcome,
                                link.remote_reason, link.remote_updated_at, tuple(letters.get(c.id or 0, ())))
                 for link, c, p in rows]
+
+
+@dataclass(frozen=True)
+class NoticeInfo:
+    reference: str
+    period: str
+    received_at: datetime
+    rows: tuple[dict[str, Any], ...]
+
+
+def notices(office: Office, *, actor: Actor) -> list[NoticeInfo]:
+    """At a kelurahan: the monthly Puskesos deactivation notices received, newest first."""
+    require(actor, "network.view")
+    from app.db.models import NetworkNotice
+    from app.rules.identifiers import mask_nik
+    from app.rules.permissions import allowed
+
+    full = allowed(actor, "nik.view_full")
+    with office.db.read() as s:
+        rows = s.exec(select(NetworkNotice).order_by(col(NetworkNotice.period).desc(),
+                                                     col(NetworkNotice.id).desc())).all()
+        return [NoticeInfo(n.reference, n.period, n.received_at,
+                           tuple({**r, "nik": r.get("nik", "") if full else mask_nik(r.get("nik", ""))}
+                                 for r in (n.rows or []))) for n in rows]
+
+
+@dataclass(frozen=True)
+class FlagInfo:
+    office_code: str
+    reg_number: str
+    service_code: str
+    nik_masked: str
+    other_office: str
+    message: str
+    at: datetime
+    answered: bool
+
+
+def flags(office: Office, *, actor: Actor) -> list[FlagInfo]:
+    """At the Dinas: the same NIK handed over by two kelurahan for the same service (held back, answered)."""
+    require(actor, "network.view")
+    from app.rules.identifiers import mask_nik
+
+    with office.db.read() as s:
+        return [FlagInfo(f.office_code, f.origin_reg_number, f.service_code, mask_nik(f.nik), f.other_office,
+                         f.message, f.at, f.answered)
+                for f in s.exec(select(NetworkFlag).order_by(col(NetworkFlag.id).desc())).all()]
+
+
+def letter_file(office: Office, *, actor: Actor, number: str) -> Path:
+    """At a kelurahan: the file of a letter received from the Dinas (to open or print for the applicant)."""
+    require(actor, "network.view")
+    from app.db.models import NetworkLetter
+
+    with office.db.read() as s:
+        row = s.exec(select(NetworkLetter).where(NetworkLetter.number == number)).first()
+    if row is None or not row.stored_path:
+        raise ValidationError(f"Berkas surat {number} belum diterima dari Dinas.")
+    path = office.dirs.root / row.stored_path
+    from app.batching.writers import sha256_file
+
+    if not path.is_file() or sha256_file(path) != row.sha256:
+        raise ValidationError(f"Berkas surat {number} hilang atau berubah sejak diterima; minta Dinas mengirim ulang.")
+    return path
+
+
+def watched_folders(office: Office) -> list[Path]:
+    """The folders the window watches: the local inbox and this office's box in the shared folder."""
+    ident = identity.load(office)
+    inbox, _done, _refused = _dirs(office)
+    folders = [inbox]
+    cfg = load_settings(office)
+    if cfg.folder.strip() and ident.code:
+        folders.append(Path(cfg.folder.strip()) / ident.code)
+    return folders

@@ -46,7 +46,7 @@ from app.db.models import (
 from app.network import envelope, identity, payload
 from app.network import keys as keys_mod
 from app.network.envelope import PackageRefused
-from app.network.outgoing import DTSEN_FIELDS, PERSON_FIELDS
+from app.network.outgoing import DTSEN_FIELDS, LABELS, PERSON_FIELDS
 from app.rules.identifiers import mask_nik
 from app.rules.permissions import Actor, require
 from app.services import audit
@@ -73,10 +73,6 @@ class Received:
         if self.flagged:
             text += f". {len(self.flagged)} berkas ditahan karena NIK yang sama sudah diajukan kelurahan lain"
         return text + "."
-
-
-LABELS = {"cases": "berkas", "statuses": "perubahan status", "letters": "surat", "notices": "pemberitahuan "
-          "penonaktifan", "dtsen": "baris DTSEN"}
 
 
 def _dt(value: Any) -> datetime | None:

@@ -60,6 +60,8 @@ PERSON_FIELDS = ("nik", "name", "birth_place", "birth_date", "sex", "marital_sta
 DTSEN_FIELDS = ("nik", "no_kk", "name", "birth_place", "birth_date", "sex", "address", "rt", "rw", "region_code",
                 "kelurahan", "kecamatan", "desil", "dtsen_id", "row_hash")
 CHUNK = 500
+LABELS = {"cases": "berkas", "statuses": "perubahan status", "letters": "surat",
+          "notices": "pemberitahuan penonaktifan", "dtsen": "baris DTSEN"}
 
 
 def outbox_dir(office: Office, peer_code: str) -> Path:
@@ -80,7 +82,7 @@ class BuiltPackage:
 
     @property
     def label(self) -> str:
-        parts = [f"{n} {k}" for k, n in self.counts.items()]
+        parts = [f"{n} {LABELS.get(k, k)}" for k, n in self.counts.items()]
         return f"Paket #{self.sequence} ke {self.peer_code}: " + (", ".join(parts) if parts else "tanda terima saja")
 
 
@@ -299,6 +301,16 @@ def build_package(office: Office, *, actor: Actor, peer_code: str, now: datetime
     finally:
         with contextlib.suppress(OSError):
             content_path.unlink()
+
+
+def letters_without_pdf(office: Office) -> list[int]:
+    """Letters about to travel to a kelurahan that have no PDF yet (converted before the package is made)."""
+    with office.db.read() as s:
+        rows = s.exec(select(Letter.id).join(NetworkCase, NetworkCase.case_id == Letter.case_id)
+                      .join(NetworkPeer, NetworkPeer.code == NetworkCase.origin_office)
+                      .where(col(Letter.pdf_path).is_(None), col(Letter.id) > NetworkPeer.letter_cursor,
+                             Letter.status == "issued", NetworkPeer.status == "enrolled")).all()
+    return [int(i) for i in rows if i is not None]
 
 
 def build_all(office: Office, *, actor: Actor, now: datetime | None = None) -> list[BuiltPackage]:

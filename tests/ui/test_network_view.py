@@ -1,0 +1,85 @@
+"""The Jaringan page: "Kirim ke Dinas" at the kelurahan, "Terima dari kelurahan" at the Dinas with its view of
+its kelurahan, and back at the kelurahan the status of every case handed over — real offices, real packages
+over a shared folder, the window offscreen."""
+
+from __future__ import annotations
+
+import pytest
+
+from app.services import cases
+from tests.network.helpers import DINAS_CODE, enrol, make_node, use_folder
+from tests.services.helpers import add_dtsen, at, kk, nik
+from tests.ui.casedata import drain_runners, new_runner
+from ui.session import UiSession
+from ui.views.network_view import NetworkView
+
+
+@pytest.fixture(autouse=True)
+def _errors_fail(monkeypatch):
+    """An error dialog would wait for a click offscreen: fail the test with the error instead."""
+    def fail(_parent, exc, tb=""):
+        raise AssertionError(f"{exc}\n{tb}")
+
+    monkeypatch.setattr("ui.views.network_view.show_error", fail)
+
+
+@pytest.fixture
+def net(tmp_path):
+    dinas = make_node(tmp_path / "dinas", kind="dinas", name="Dinas Sosial Kota Pangkalpinang", code=DINAS_CODE)
+    kel = make_node(tmp_path / "kel", kind="kelurahan", name="Kelurahan Kejaksaan", area="1971011001")
+    enrol(dinas, kel, tmp_path / "berkas")
+    for n in (dinas, kel):
+        use_folder(n, tmp_path / "bersama")
+    yield dinas, kel
+    drain_runners()
+    dinas.close()
+    kel.close()
+
+
+def _view(qtbot, node, actor) -> NetworkView:
+    v = NetworkView(UiSession(node.office, actor, new_runner()))
+    qtbot.addWidget(v)
+    v.resize(1366, 768)
+    v.show()
+    qtbot.waitUntil(lambda: v.status is not None, timeout=10_000)
+    return v
+
+
+def _done(qtbot, v: NetworkView) -> None:
+    qtbot.waitUntil(lambda: not v.busy, timeout=60_000)
+    drain_runners()
+    qtbot.waitUntil(lambda: v.send_button.isEnabled(), timeout=10_000)
+
+
+def test_send_receive_and_see_the_status_there_and_back(qtbot, net):
+    dinas, kel = net
+    add_dtsen(kel.office, nik(1), desil=2)
+    c = cases.open_case(kel.office, actor=kel.staff.front_office, service_code="pbi-baru", nik=nik(1),
+                        name="Siti Aminah", no_kk=kk(1), received=["ktp", "kk", "sktm"], now=at(2026, 11, 3, 9))
+    c = cases.advance(kel.office, actor=kel.staff.front_office, case_id=c.id, version=c.version)
+
+    k = _view(qtbot, kel, kel.staff.front_office)
+    assert k.send_button.text() == "&Kirim ke Dinas" and "menunggu dikirim ke Dinas: 1" in k.summary.text()
+    k.send_button.click()
+    _done(qtbot, k)
+    assert "Paket #1 ke DINSOS-PKP: 1 berkas" in k.message.text()
+    assert k.cases.rowCount() == 1 and k.cases.item(0, 1).text() == "Siti Aminah"
+
+    d = _view(qtbot, dinas, dinas.staff.back_office)
+    assert d.receive_button.text() == "&Terima dari kelurahan"
+    d.receive_button.click()
+    _done(qtbot, d)
+    assert "Paket #1 dari KEL-1971011001 diterima: 1 berkas" in d.message.text()
+    assert d.offices.rowCount() == 1
+    row = [d.offices.item(0, i).text() for i in range(d.offices.columnCount())]
+    assert row[0] == "KEL-1971011001" and row[6:8] == ["1", "1"] and row[4] == "0 hari"
+
+    mine = cases.list_cases(dinas.office, actor=dinas.staff.back_office)[0]
+    cases.reject(dinas.office, actor=dinas.staff.back_office, case_id=mine.id, version=mine.version,
+                 reason="Pemohon sudah menjadi peserta PBI JK aktif")
+    d.send_button.click()
+    _done(qtbot, d)
+    k.receive_button.click()
+    _done(qtbot, k)
+    assert k.cases.item(0, 4).text() == "ditolak"
+    assert k.cases.item(0, 5).text() == "Pemohon sudah menjadi peserta PBI JK aktif"
