@@ -16,10 +16,14 @@ def register(sub, parent) -> None:
     p.add_argument("--cases", type=int, default=None, metavar="N", help="jumlah berkas (bawaan: 300)")
     p.add_argument("--seed", type=int, default=None, help="benih acak (data yang sama untuk benih yang sama)")
     p.add_argument("--dtsen-rows", type=int, default=None, metavar="N", help="baris ekstrak DTSEN (bawaan: 3000)")
+    p.add_argument("--network", type=int, default=None, metavar="N",
+                   help="jaringan latihan: satu Dinas dan N kelurahan (1–8), folder bersama sebagai jalur paket")
     p.set_defaults(handler=cmd_demo)
 
 
 def cmd_demo(args: argparse.Namespace) -> int:
+    if args.network is not None:
+        return cmd_network_demo(args)
     from app import demo
 
     kw = {k: v for k, v in (("cases", args.cases), ("seed", args.seed), ("dtsen_rows", args.dtsen_rows))
@@ -43,3 +47,27 @@ def cmd_demo(args: argparse.Namespace) -> int:
     out(f"Folder data: {result.data_dir}")
     out(f'Buka dengan: loket-pbi --data-dir "{result.data_dir}"')
     return 1 if result.problems else 0
+
+
+def cmd_network_demo(args: argparse.Namespace) -> int:
+    """``demo --network N``: one Dinas and N kelurahan in sub-folders, sharing one folder as their transport."""
+    from app import demo
+    from app.network import practice
+
+    root = getattr(args, "data_dir", None) or demo.default_data_dir()
+    kw = {k: v for k, v in (("dinas_cases", args.cases), ("seed", args.seed), ("dtsen_rows", args.dtsen_rows))
+          if v is not None}
+    r = practice.build_network(root, args.network, progress=out, **kw)
+    out()
+    out(f"Jaringan latihan siap dalam {r.seconds:.0f} detik.")
+    out(f"  Dinas Sosial : loket-pbi --data-dir \"{r.dinas}\"")
+    for code, name, folder, waiting in r.kelurahan:
+        out(f"  {name:<13}: loket-pbi --data-dir \"{folder}\"   ({code}; {waiting} berkas menunggu dikirim)")
+    out(f"  Folder bersama (jalur paket): {r.shared}")
+    out()
+    out("Di setiap kantor, nama pengguna sama (mis. fo.siti, bo.dewi, spv.bambang, admin); kata sandi semua: "
+        f"{r.password}")
+    out("Coba: di kelurahan buka Jaringan → Kirim ke Dinas; di Dinas Jaringan → Terima dari kelurahan.")
+    for p in r.problems:
+        out(f"Peringatan: {p}")
+    return 1 if r.problems else 0

@@ -83,3 +83,34 @@ def test_send_receive_and_see_the_status_there_and_back(qtbot, net):
     _done(qtbot, k)
     assert k.cases.item(0, 4).text() == "ditolak"
     assert k.cases.item(0, 5).text() == "Pemohon sudah menjadi peserta PBI JK aktif"
+
+
+def test_first_run_asks_for_the_office_kind(qtbot, tmp_path):
+    from PySide6.QtWidgets import QWizard
+
+    from app.context import open_office
+    from app.network import identity
+    from tests.ui.test_first_run_dtsen import _fill_to_last_page
+    from ui.wizards.first_run import FirstRunWizard
+
+    office = open_office(tmp_path / "kelurahan")
+    runner = new_runner()
+    try:
+        wiz = FirstRunWizard(office, runner)
+        qtbot.addWidget(wiz)
+        wiz.show()
+        box = wiz.profile_page.kind_box
+        box.kind.setCurrentIndex(box.kind.findData("kelurahan"))
+        assert box.area.isEnabled() and not box.code.isEnabled()
+        qtbot.keyClicks(box.name, "Kelurahan Kejaksaan")
+        qtbot.keyClicks(box.area, "19.71.01.1001")
+        _fill_to_last_page(qtbot, wiz)
+        with qtbot.waitSignal(wiz.completed, timeout=30_000):
+            wiz.button(QWizard.WizardButton.FinishButton).click()
+        ident = identity.load(office)
+        assert (ident.kind, ident.name, ident.area_code, ident.code) == ("kelurahan", "Kelurahan Kejaksaan",
+                                                                         "1971011001", "")
+        assert ident.fingerprint and (office.dirs.root / "network" / "kunci-kantor.json").is_file()
+    finally:
+        drain_runners()
+        office.close()

@@ -48,6 +48,8 @@ class ProfilePage(QWizardPage):
         self.setTitle(self.tr("Profil kantor"))
         self.setSubTitle(self.tr("Data ini dicetak pada kop setiap surat. Dapat diubah kemudian di Pengaturan."))
         form = QFormLayout(self)
+        self.kind_box = OfficeKindBox()
+        form.addRow(self.kind_box)
         self.region_kind = QComboBox()
         self.region_kind.setObjectName("region_kind")
         self.region_kind.addItems(["KOTA", "KABUPATEN"])
@@ -114,6 +116,7 @@ class ProfilePage(QWizardPage):
     def validatePage(self) -> bool:  # noqa: N802 (Qt name)
         try:
             values = _validate_profile(self.values())
+            self.kind_box.check()
             for key, label in (("region_name", self.tr("Nama kota/kabupaten")),
                                ("government", self.tr("Pemerintah daerah")), ("city", self.tr("Tempat surat"))):
                 if not values.get(key):
@@ -122,6 +125,54 @@ class ProfilePage(QWizardPage):
             QMessageBox.warning(self, self.tr("Perhatian"), str(exc))
             return False
         return True
+
+
+class OfficeKindBox(QWidget):
+    """Dinas Sosial or kelurahan/desa post (SPEC §8): decides which steps this office performs. Dinas Sosial
+    decides, issues letters and sends batches; a kelurahan/desa post (Puskesos/SLRT) takes in files, checks them
+    and DTSEN, and sends them to its Dinas."""
+
+    def __init__(self):
+        super().__init__()
+        form = QFormLayout(self)
+        form.setContentsMargins(0, 0, 0, 0)
+        self.kind = QComboBox()
+        self.kind.setObjectName("office_kind")
+        self.kind.addItem(self.tr("Dinas Sosial (kabupaten/kota)"), "dinas")
+        self.kind.addItem(self.tr("Kelurahan/desa (Puskesos/SLRT)"), "kelurahan")
+        self.name = _line("office_name", self.tr("mis. Kelurahan Kejaksaan"))
+        self.code = _line("office_code", self.tr("mis. DINSOS-PKP"))
+        self.area = _line("area_code", self.tr("10 angka, mis. 1971011001"))
+        form.addRow(self.tr("Jenis kantor *"), self.kind)
+        form.addRow(self.tr("Nama kantor (jaringan)"), self.name)
+        form.addRow(self.tr("Kode kantor (Dinas)"), self.code)
+        form.addRow(self.tr("Kode wilayah (kelurahan) *"), self.area)
+        self.kind.currentIndexChanged.connect(self._kind_changed)
+        self._kind_changed()
+
+    def _kind_changed(self) -> None:
+        kel = self.kind.currentData() == "kelurahan"
+        self.code.setEnabled(not kel)
+        self.area.setEnabled(kel)
+
+    def values(self, profile: dict) -> dict:
+        kind = self.kind.currentData()
+        default = (f"Dinas Sosial {profile.get('region_kind', '').title()} {profile.get('region_name', '')}".strip()
+                   if kind == "dinas" else "")
+        return {"kind": kind, "name": self.name.text().strip() or default,
+                "code": self.code.text().strip() or ("DINSOS" if kind == "dinas" else ""),
+                "area_code": self.area.text().strip()}
+
+    def check(self) -> None:
+        """Raises :class:`ValidationError` (shown by the page) when the kind's fields are not right."""
+        from app.network import identity
+
+        if self.kind.currentData() == "kelurahan":
+            identity.check_area(self.area.text())
+            if not self.name.text().strip():
+                raise ValidationError(self.tr("Nama kantor kelurahan/desa wajib diisi."))
+        elif self.code.text().strip():
+            identity.check_code(self.code.text())
 
 
 class AdminPage(QWizardPage):
@@ -306,7 +357,18 @@ class FirstRunWizard(QWizard):
             return
         self.saving = True
         self.button(QWizard.WizardButton.FinishButton).setEnabled(False)
-        self.runner.run(lambda _task: setup.first_run(self.office, data), on_done=self._saved, on_error=self._failed)
+        kind = self.profile_page.kind_box.values(self.profile_page.values())
+        office = self.office
+
+        def work(_task):
+            from app.network import identity
+            from app.services.users import actor_for
+
+            info = setup.first_run(office, data)
+            identity.set_up(office, actor=actor_for(info), **kind)
+            return info
+
+        self.runner.run(work, on_done=self._saved, on_error=self._failed)
 
     def reject(self) -> None:
         if self.import_task is not None:
