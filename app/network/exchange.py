@@ -14,7 +14,7 @@ import contextlib
 import shutil
 from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
-from datetime import datetime
+from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -30,6 +30,8 @@ from app.services import settings as settings_svc
 from app.timeutil import utcnow
 
 SECTION = "exchange"
+#: a package delivered but not acknowledged after this long is delivered again (a replay changes nothing there)
+RESEND_AFTER = timedelta(hours=24)
 Progress = Callable[[float, str], None]
 
 
@@ -121,26 +123,33 @@ def send(office: Office, *, actor: Actor, now: datetime | None = None, progress:
         say(0.1 + 0.9 * i / max(1, len(pending)), f"Mengirim {pkg.file_name} …")
         file = outgoing.outbox_dir(office, pkg.peer_code) / pkg.file_name
         done = set((pkg.summary or {}).get("delivered", []))
+        last = (pkg.summary or {}).get("delivered_at")
+        if done and last and (now or utcnow()) - datetime.fromisoformat(last) > RESEND_AFTER:
+            done = set()  # still not acknowledged a day later (lost, or refused there): deliver it again
         if not file.is_file():
             report.waiting.append(f"{pkg.file_name}: berkas paket tidak ada lagi di {file.parent}")
             continue
-        errors = []
+        errors, new = [], False
         for t in targets:
             if t.label in done:
                 continue
             try:
                 t.deliver(file, pkg.peer_code, pkg.sha256)
                 done.add(t.label)
+                new = True
             except transports.TransportError as exc:
                 errors.append(str(exc))
+        if not new and not errors:
+            continue  # already with every target; waiting for the peer's acknowledgement
         with office.db.write() as s:
             row = s.get(NetworkPackage, pkg.id)
             if row is not None:
-                row.summary = {**(row.summary or {}), "delivered": sorted(done)}
+                row.summary = {**(row.summary or {}), "delivered": sorted(done),
+                               "delivered_at": (now or utcnow()).isoformat()}
                 s.add(row)
         if errors:
             report.waiting.append(f"{pkg.file_name}: " + "; ".join(errors))
-        else:
+        if new:
             report.delivered.append(pkg.file_name)
     say(1.0, "Selesai.")
     return report
@@ -322,6 +331,8 @@ def handed_over(office: Office, *, actor: Actor, limit: int = 500) -> list[Hande
 
     ident = identity.load(office)
     with office.db.read() as s:
+        dinas = s.exec(select(NetworkPeer).where(NetworkPeer.code == ident.dinas_code)).first()
+        acked = dinas.last_ack_received if dinas else 0
         rows = s.exec(select(NetworkCase, Case, Person).join(Case, col(Case.id) == NetworkCase.case_id)
                       .join(Person, col(Person.id) == Case.person_id)
                       .where(NetworkCase.origin_office == ident.code)
@@ -333,11 +344,17 @@ def handed_over(office: Office, *, actor: Actor, limit: int = 500) -> list[Hande
             for lt in s.exec(select(NetworkLetter).where(col(NetworkLetter.case_id).in_(ids))
                              .order_by(col(NetworkLetter.id))).all():
                 letters.setdefault(lt.case_id or 0, []).append(lt.number)
-        return [HandedOverCase(c.id or 0, c.reg_number, c.service_code, p.name, link.handed_over_at,
-                               link.package_sequence, link.remote_status or c.status,
-                               link.remote_step_name or "menunggu paket dari Dinas", link.remote_outcome,
-                               link.remote_reason, link.remote_updated_at, tuple(letters.get(c.id or 0, ())))
-                for link, c, p in rows]
+        out = []
+        for link, c, p in rows:
+            # before the Dinas says anything: sent, and received once the Dinas acknowledged that package
+            arrived = link.package_sequence <= acked
+            status = link.remote_status or ("diterima" if arrived else "terkirim")
+            step = link.remote_step_name or ("diterima Dinas, menunggu diproses" if arrived
+                                             else f"dalam paket #{link.package_sequence}, belum diakui Dinas")
+            out.append(HandedOverCase(c.id or 0, c.reg_number, c.service_code, p.name, link.handed_over_at,
+                                      link.package_sequence, status, step, link.remote_outcome, link.remote_reason,
+                                      link.remote_updated_at, tuple(letters.get(c.id or 0, ()))))
+        return out
 
 
 @dataclass(frozen=True)

@@ -155,7 +155,7 @@ def _kelurahan_content(s: Session, office: Office, ident: identity.NetworkIdenti
         s.add(case)
         s.add(NetworkCase(case_id=case.id or 0, origin_office=ident.code, origin_case_id=case.id or 0,
                           origin_reg_number=case.reg_number, handed_over_at=now, package_sequence=sequence,
-                          remote_status=case.status, remote_step=case.current_step, remote_updated_at=now))
+                          remote_step=case.current_step))
 
 
 def _dinas_content(s: Session, office: Office, peer: NetworkPeer, content: payload.Content) -> None:

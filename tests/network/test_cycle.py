@@ -100,3 +100,17 @@ def test_kelurahan_may_not_perform_a_dinas_step_and_hands_the_case_over(net):
     assert exchange.send(dinas.office, actor=dinas.staff.supervisor).built == []
     st = exchange.status(dinas.office, actor=dinas.admin).peers[0]
     assert (st.packages_sent, st.packages_received, st.cases_received, st.cases_pending) == (1, 2, 1, 1)
+
+
+def test_an_unacknowledged_package_is_delivered_again_a_day_later(net, tmp_path):
+    dinas, kel, _code = net
+    _open_at_kelurahan(kel)
+    first = exchange.send(kel.office, actor=kel.staff.front_office, now=at(2026, 11, 3, 10))
+    name = first.built[0].path.name
+    box = tmp_path / "bersama" / DINAS_CODE
+    (box / name).unlink()  # lost on the way (a sync client that never uploaded it)
+    assert exchange.send(kel.office, actor=kel.staff.front_office, now=at(2026, 11, 3, 15)).delivered == []
+    again = exchange.send(kel.office, actor=kel.staff.front_office, now=at(2026, 11, 4, 11))
+    assert again.built == [] and again.delivered == [name] and (box / name).is_file()
+    got = exchange.receive(dinas.office, actor=dinas.staff.back_office)
+    assert [r.outcome for r in got.results] == ["applied"]

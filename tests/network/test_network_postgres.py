@@ -144,7 +144,7 @@ def test_full_cycle_there_and_back(network, tmp_path, capsys):
         assert areas == {"1971011001"}
     dup = {h.reg_number: h for h in exchange.handed_over(ged.office, actor=ged.staff.front_office)}
     assert dup[g1.reg_number].status == "ditolak" and "sudah diajukan" in dup[g1.reg_number].reason
-    assert dup[g2.reg_number].status == "proses"
+    assert dup[g2.reg_number].status == "diterima"
     assert {h.reg_number for h in exchange.handed_over(buk.office, actor=buk.staff.front_office)} == {b1.reg_number}
 
     # acknowledgements travel back; then nothing more goes either way

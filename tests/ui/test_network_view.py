@@ -64,6 +64,7 @@ def test_send_receive_and_see_the_status_there_and_back(qtbot, net):
     _done(qtbot, k)
     assert "Paket #1 ke DINSOS-PKP: 1 berkas" in k.message.text()
     assert k.cases.rowCount() == 1 and k.cases.item(0, 1).text() == "Siti Aminah"
+    assert k.cases.item(0, 4).text() == "terkirim" and "belum diakui" in k.cases.item(0, 6).text()
 
     d = _view(qtbot, dinas, dinas.staff.back_office)
     assert d.receive_button.text() == "&Terima dari kelurahan"
@@ -82,7 +83,7 @@ def test_send_receive_and_see_the_status_there_and_back(qtbot, net):
     k.receive_button.click()
     _done(qtbot, k)
     assert k.cases.item(0, 4).text() == "ditolak"
-    assert k.cases.item(0, 5).text() == "Pemohon sudah menjadi peserta PBI JK aktif"
+    assert k.cases.item(0, 6).text() == "Pemohon sudah menjadi peserta PBI JK aktif"
 
 
 def test_first_run_asks_for_the_office_kind(qtbot, tmp_path):

@@ -44,7 +44,8 @@ def _when(moment: datetime | str | None) -> str:
     return to_local(moment).strftime("%d-%m-%Y %H:%M")
 
 
-STATUS_LABELS = {"proses": "diproses Dinas", "draft": "diproses Dinas", "selesai": "selesai", "ditolak": "ditolak"}
+STATUS_LABELS = {"proses": "diproses Dinas", "draft": "diproses Dinas", "selesai": "selesai", "ditolak": "ditolak",
+                 "terkirim": "terkirim", "diterima": "diterima Dinas"}
 
 
 class _Arrivals(QObject):
@@ -107,8 +108,8 @@ class NetworkView(QWidget):
                                        self.tr("Paket masuk / keluar"), self.tr("Berkas diterima"),
                                        self.tr("Belum selesai"), self.tr("NIK ganda")], "network_offices")
         self.cases = readonly_table([self.tr("No. registrasi"), self.tr("Nama"), self.tr("Layanan"),
-                                     self.tr("Diserahkan"), self.tr("Status di Dinas"), self.tr("Langkah / alasan"),
-                                     self.tr("Surat dari Dinas")], "network_cases")
+                                     self.tr("Diserahkan"), self.tr("Status di Dinas"), self.tr("Surat dari Dinas"),
+                                     self.tr("Langkah / alasan")], "network_cases")
         self.cases.doubleClicked.connect(self._open_letter)
         self.notice_table = readonly_table([self.tr("Periode"), self.tr("NIK"), self.tr("Nama"),
                                             self.tr("No. kartu"), self.tr("Alasan"), self.tr("Alamat")],
@@ -139,7 +140,7 @@ class NetworkView(QWidget):
         self.status = st
         kel = st.kind == "kelurahan"
         if kel:
-            self.title.setText(self.tr("Kelurahan/desa {name} — kode {code}").format(
+            self.title.setText(self.tr("{name} — kode {code}").format(
                 name=st.name, code=st.code or self.tr("(belum terdaftar)")))
             dinas = st.peers[0] if st.peers else None
             text = self.tr("Berkas menunggu dikirim ke Dinas: {n}.").format(n=st.cases_waiting)
@@ -153,7 +154,7 @@ class NetworkView(QWidget):
             self.send_button.setText(self.tr("&Kirim ke Dinas"))
             self.receive_button.setText(self.tr("&Terima dari Dinas"))
         else:
-            self.title.setText(self.tr("Dinas Sosial {name} — kode {code}").format(name=st.name, code=st.code))
+            self.title.setText(self.tr("{name} — kode {code}").format(name=st.name, code=st.code))
             pending = sum(p.cases_pending for p in st.peers)
             text = self.tr("{n} kelurahan terdaftar; {p} berkas dari kelurahan belum selesai.").format(
                 n=sum(1 for p in st.peers if p.status == "terdaftar"), p=pending)
@@ -174,7 +175,7 @@ class NetworkView(QWidget):
             for r, h in enumerate(handed):
                 detail = h.reason if h.status == "ditolak" else h.step_name
                 values = [h.reg_number, h.name, h.service_code, _when(h.handed_over_at),
-                          self.tr(STATUS_LABELS.get(h.status, h.status)), detail, ", ".join(h.letters) or "-"]
+                          self.tr(STATUS_LABELS.get(h.status, h.status)), ", ".join(h.letters) or "-", detail]
                 for c, v in enumerate(values):
                     item = QTableWidgetItem(v)
                     if c == 4 and h.status == "ditolak":
@@ -289,7 +290,7 @@ class NetworkView(QWidget):
             self.watcher = None
 
     def _open_letter(self, index) -> None:
-        item = self.cases.item(index.row(), 6)
+        item = self.cases.item(index.row(), 5)
         number = item.text().split(",")[0].strip() if item else "-"
         if number in ("", "-"):
             return

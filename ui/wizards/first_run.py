@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QPixmap
 from PySide6.QtWidgets import (
     QComboBox,
@@ -48,8 +48,7 @@ class ProfilePage(QWizardPage):
         self.setTitle(self.tr("Profil kantor"))
         self.setSubTitle(self.tr("Data ini dicetak pada kop setiap surat. Dapat diubah kemudian di Pengaturan."))
         form = QFormLayout(self)
-        self.kind_box = OfficeKindBox()
-        form.addRow(self.kind_box)
+        self.kind_box = OfficeKindBox(form)
         self.region_kind = QComboBox()
         self.region_kind.setObjectName("region_kind")
         self.region_kind.addItems(["KOTA", "KABUPATEN"])
@@ -127,15 +126,13 @@ class ProfilePage(QWizardPage):
         return True
 
 
-class OfficeKindBox(QWidget):
+class OfficeKindBox(QObject):
     """Dinas Sosial or kelurahan/desa post (SPEC §8): decides which steps this office performs. Dinas Sosial
     decides, issues letters and sends batches; a kelurahan/desa post (Puskesos/SLRT) takes in files, checks them
-    and DTSEN, and sends them to its Dinas."""
+    and DTSEN, and sends them to its Dinas. Its rows are added to the profile page's form."""
 
-    def __init__(self):
+    def __init__(self, form: QFormLayout):
         super().__init__()
-        form = QFormLayout(self)
-        form.setContentsMargins(0, 0, 0, 0)
         self.kind = QComboBox()
         self.kind.setObjectName("office_kind")
         self.kind.addItem(self.tr("Dinas Sosial (kabupaten/kota)"), "dinas")
