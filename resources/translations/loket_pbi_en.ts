@@ -2396,6 +2396,10 @@ Set-up complete. Click Finish to sign in.</translation>
         <translation>Monthly batches</translation>
     </message>
     <message>
+        <source>Jaringan</source>
+        <translation>Network</translation>
+    </message>
+    <message>
         <source>Impor data DTSEN</source>
         <translation>Import DTSEN data</translation>
     </message>
@@ -2497,6 +2501,315 @@ Set-up complete. Click Finish to sign in.</translation>
     </message>
 </context>
 <context>
+    <name>NetworkView</name>
+    <message>
+        <source>diproses Dinas</source>
+        <translation>in process at the Dinas</translation>
+    </message>
+    <message>
+        <source>selesai</source>
+        <translation>completed</translation>
+    </message>
+    <message>
+        <source>ditolak</source>
+        <translation>refused</translation>
+    </message>
+    <message>
+        <source>terkirim</source>
+        <translation>sent</translation>
+    </message>
+    <message>
+        <source>diterima Dinas</source>
+        <translation>received by the Dinas</translation>
+    </message>
+    <message>
+        <source>Kirim</source>
+        <translation>Send</translation>
+    </message>
+    <message>
+        <source>Terima</source>
+        <translation>Receive</translation>
+    </message>
+    <message>
+        <source>Pantau kotak masuk dan terima otomatis</source>
+        <translation>Watch the inbox and receive automatically</translation>
+    </message>
+    <message>
+        <source>Pendaftaran…</source>
+        <translation>Enrolment…</translation>
+    </message>
+    <message>
+        <source>Kode</source>
+        <translation>Code</translation>
+    </message>
+    <message>
+        <source>Kantor</source>
+        <translation>Office</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Paket terakhir diterima</source>
+        <translation>Last package received</translation>
+    </message>
+    <message>
+        <source>Jeda</source>
+        <translation>Lag</translation>
+    </message>
+    <message>
+        <source>Paket masuk / keluar</source>
+        <translation>Packages in / out</translation>
+    </message>
+    <message>
+        <source>Berkas diterima</source>
+        <translation>Cases received</translation>
+    </message>
+    <message>
+        <source>Belum selesai</source>
+        <translation>Pending</translation>
+    </message>
+    <message>
+        <source>NIK ganda</source>
+        <translation>Duplicate NIK</translation>
+    </message>
+    <message>
+        <source>No. registrasi</source>
+        <translation>Registration no.</translation>
+    </message>
+    <message>
+        <source>Nama</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Layanan</source>
+        <translation>Service</translation>
+    </message>
+    <message>
+        <source>Diserahkan</source>
+        <translation>Handed over</translation>
+    </message>
+    <message>
+        <source>Status di Dinas</source>
+        <translation>Status at the Dinas</translation>
+    </message>
+    <message>
+        <source>Surat dari Dinas</source>
+        <translation>Letters from the Dinas</translation>
+    </message>
+    <message>
+        <source>Langkah / alasan</source>
+        <translation>Step / reason</translation>
+    </message>
+    <message>
+        <source>Periode</source>
+        <translation>Period</translation>
+    </message>
+    <message>
+        <source>NIK</source>
+        <translation>NIK</translation>
+    </message>
+    <message>
+        <source>No. kartu</source>
+        <translation>Card no.</translation>
+    </message>
+    <message>
+        <source>Alasan</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <source>Alamat</source>
+        <translation>Address</translation>
+    </message>
+    <message>
+        <source>Kelurahan</source>
+        <translation>Kelurahan</translation>
+    </message>
+    <message>
+        <source>Sudah diajukan oleh</source>
+        <translation>Already submitted by</translation>
+    </message>
+    <message>
+        <source>Diterima</source>
+        <translation>Received</translation>
+    </message>
+    <message>
+        <source>Keterangan</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <source>{name} — kode {code}</source>
+        <translation>{name} — code {code}</translation>
+    </message>
+    <message>
+        <source>(belum terdaftar)</source>
+        <translation>(not enrolled yet)</translation>
+    </message>
+    <message>
+        <source>Berkas menunggu dikirim ke Dinas: {n}.</source>
+        <translation>Cases waiting to be sent to the Dinas: {n}.</translation>
+    </message>
+    <message>
+        <source>Dinas: {name} ({code}); paket terakhir dari Dinas {when}; terkirim #{sent}, diakui #{ack}.</source>
+        <translation>Dinas: {name} ({code}); last package from the Dinas {when}; sent #{sent}, acknowledged #{ack}.</translation>
+    </message>
+    <message>
+        <source>Kantor ini belum terdaftar pada Dinas: klik Pendaftaran….</source>
+        <translation>This office is not enrolled with its Dinas yet: click Enrolment….</translation>
+    </message>
+    <message>
+        <source>&amp;Kirim ke Dinas</source>
+        <translation>&amp;Send to the Dinas</translation>
+    </message>
+    <message>
+        <source>&amp;Terima dari Dinas</source>
+        <translation>&amp;Receive from the Dinas</translation>
+    </message>
+    <message>
+        <source>{n} kelurahan terdaftar; {p} berkas dari kelurahan belum selesai.</source>
+        <translation>{n} kelurahan enrolled; {p} cases from kelurahan still pending.</translation>
+    </message>
+    <message>
+        <source>&amp;Kirim ke kelurahan</source>
+        <translation>&amp;Send to the kelurahan</translation>
+    </message>
+    <message>
+        <source>&amp;Terima dari kelurahan</source>
+        <translation>&amp;Receive from the kelurahan</translation>
+    </message>
+    <message>
+        <source>Sidik kunci kantor ini: {fp}.</source>
+        <translation>This office&apos;s key fingerprint: {fp}.</translation>
+    </message>
+    <message>
+        <source>Berkas diserahkan ({n})</source>
+        <translation>Cases handed over ({n})</translation>
+    </message>
+    <message>
+        <source>Pemberitahuan penonaktifan ({n})</source>
+        <translation>Deactivation notices ({n})</translation>
+    </message>
+    <message>
+        <source>{n} hari</source>
+        <translation>{n} days</translation>
+    </message>
+    <message>
+        <source>Kelurahan ({n})</source>
+        <translation>Kelurahan ({n})</translation>
+    </message>
+    <message>
+        <source>NIK ganda ({n})</source>
+        <translation>Duplicate NIK ({n})</translation>
+    </message>
+    <message>
+        <source>Menyiapkan paket…</source>
+        <translation>Preparing packages…</translation>
+    </message>
+    <message>
+        <source>Tidak ada berkas atau perubahan baru untuk dikirim.</source>
+        <translation>No new cases or changes to send.</translation>
+    </message>
+    <message>
+        <source>Terkirim: {f}</source>
+        <translation>Sent: {f}</translation>
+    </message>
+    <message>
+        <source>Menunggu: {w}</source>
+        <translation>Waiting: {w}</translation>
+    </message>
+    <message>
+        <source>Mengambil paket…</source>
+        <translation>Fetching packages…</translation>
+    </message>
+    <message>
+        <source>Tidak ada paket masuk.</source>
+        <translation>No incoming packages.</translation>
+    </message>
+    <message>
+        <source>1. Buat berkas permintaan untuk Dinas</source>
+        <translation>1. Make the request file for the Dinas</translation>
+    </message>
+    <message>
+        <source>2. Buka berkas pendaftaran dari Dinas</source>
+        <translation>2. Open the enrolment file from the Dinas</translation>
+    </message>
+    <message>
+        <source>Pendaftaran</source>
+        <translation>Enrolment</translation>
+    </message>
+    <message>
+        <source>Langkah pendaftaran kelurahan:</source>
+        <translation>Kelurahan enrolment step:</translation>
+    </message>
+    <message>
+        <source>Berkas permintaan</source>
+        <translation>Request file</translation>
+    </message>
+    <message>
+        <source>Berkas JSON (*.json)</source>
+        <translation>JSON files (*.json)</translation>
+    </message>
+    <message>
+        <source>Berkas pendaftaran</source>
+        <translation>Enrolment file</translation>
+    </message>
+    <message>
+        <source>Daftarkan kelurahan dari berkas permintaan</source>
+        <translation>Enrol a kelurahan from its request file</translation>
+    </message>
+    <message>
+        <source>Cabut pendaftaran kelurahan</source>
+        <translation>Revoke a kelurahan&apos;s enrolment</translation>
+    </message>
+    <message>
+        <source>Tindakan:</source>
+        <translation>Action:</translation>
+    </message>
+    <message>
+        <source>Cabut pendaftaran</source>
+        <translation>Revoke enrolment</translation>
+    </message>
+    <message>
+        <source>Kelurahan:</source>
+        <translation>Kelurahan:</translation>
+    </message>
+    <message>
+        <source>Alasan:</source>
+        <translation>Reason:</translation>
+    </message>
+    <message>
+        <source>Pendaftaran {code} dicabut.</source>
+        <translation>Enrolment of {code} revoked.</translation>
+    </message>
+    <message>
+        <source>Permintaan pendaftaran ditulis ke {path}. Serahkan kepada Dinas dan bacakan sidik kunci {fp} lewat telepon.</source>
+        <translation>Enrolment request written to {path}. Hand it to the Dinas and read the key fingerprint {fp} to them by telephone.</translation>
+    </message>
+    <message>
+        <source>Daftarkan kelurahan</source>
+        <translation>Enrol kelurahan</translation>
+    </message>
+    <message>
+        <source>{name} (wilayah {area})
+Sidik kunci: {fp}
+
+Apakah sidik kunci ini sama dengan yang dibacakan kelurahan?</source>
+        <translation>{name} (region {area})
+Key fingerprint: {fp}
+
+Is this the same fingerprint the kelurahan read out?</translation>
+    </message>
+    <message>
+        <source>{name} terdaftar sebagai {code}. Berkas pendaftaran: {file}</source>
+        <translation>{name} enrolled as {code}. Enrolment file: {file}</translation>
+    </message>
+    <message>
+        <source>Kantor ini terdaftar sebagai {code} pada {dinas}. Sidik kunci Dinas: {fp}.</source>
+        <translation>This office is enrolled as {code} with {dinas}. The Dinas&apos;s key fingerprint: {fp}.</translation>
+    </message>
+</context>
+<context>
     <name>NewComplaintDialog</name>
     <message>
         <source>Catat pengaduan</source>
@@ -2549,6 +2862,49 @@ Set-up complete. Click Finish to sign in.</translation>
     <message>
         <source>Simpan</source>
         <translation>Save</translation>
+    </message>
+</context>
+<context>
+    <name>OfficeKindBox</name>
+    <message>
+        <source>Dinas Sosial (kabupaten/kota)</source>
+        <translation>Dinas Sosial (regency/city)</translation>
+    </message>
+    <message>
+        <source>Kelurahan/desa (Puskesos/SLRT)</source>
+        <translation>Kelurahan/village post (Puskesos/SLRT)</translation>
+    </message>
+    <message>
+        <source>mis. Kelurahan Kejaksaan</source>
+        <translation>e.g. Kelurahan Kejaksaan</translation>
+    </message>
+    <message>
+        <source>mis. DINSOS-PKP</source>
+        <translation>e.g. DINSOS-PKP</translation>
+    </message>
+    <message>
+        <source>10 angka, mis. 1971011001</source>
+        <translation>10 digits, e.g. 1971011001</translation>
+    </message>
+    <message>
+        <source>Jenis kantor *</source>
+        <translation>Office kind *</translation>
+    </message>
+    <message>
+        <source>Nama kantor (jaringan)</source>
+        <translation>Office name (network)</translation>
+    </message>
+    <message>
+        <source>Kode kantor (Dinas)</source>
+        <translation>Office code (Dinas)</translation>
+    </message>
+    <message>
+        <source>Kode wilayah (kelurahan) *</source>
+        <translation>Region code (kelurahan) *</translation>
+    </message>
+    <message>
+        <source>Nama kantor kelurahan/desa wajib diisi.</source>
+        <translation>The name of the kelurahan/village office is required.</translation>
     </message>
 </context>
 <context>

@@ -12,7 +12,7 @@ from __future__ import annotations
 from datetime import datetime
 from pathlib import Path
 
-from PySide6.QtCore import QObject, Qt, QUrl, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QObject, Qt, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -44,8 +44,12 @@ def _when(moment: datetime | str | None) -> str:
     return to_local(moment).strftime("%d-%m-%Y %H:%M")
 
 
-STATUS_LABELS = {"proses": "diproses Dinas", "draft": "diproses Dinas", "selesai": "selesai", "ditolak": "ditolak",
-                 "terkirim": "terkirim", "diterima": "diterima Dinas"}
+STATUS_LABELS = {"proses": QT_TRANSLATE_NOOP("NetworkView", "diproses Dinas"),
+                 "draft": QT_TRANSLATE_NOOP("NetworkView", "diproses Dinas"),
+                 "selesai": QT_TRANSLATE_NOOP("NetworkView", "selesai"),
+                 "ditolak": QT_TRANSLATE_NOOP("NetworkView", "ditolak"),
+                 "terkirim": QT_TRANSLATE_NOOP("NetworkView", "terkirim"),
+                 "diterima": QT_TRANSLATE_NOOP("NetworkView", "diterima Dinas")}
 
 
 class _Arrivals(QObject):
@@ -306,13 +310,12 @@ class NetworkView(QWidget):
         if self.status is None:
             return
         if self.status.kind == "kelurahan":
-            choice, ok = QInputDialog.getItem(
-                self, self.tr("Pendaftaran"), self.tr("Langkah pendaftaran kelurahan:"),
-                [self.tr("1. Buat berkas permintaan untuk Dinas"), self.tr("2. Buka berkas pendaftaran dari Dinas")],
-                0, False)
+            items = [self.tr("1. Buat berkas permintaan untuk Dinas"), self.tr("2. Buka berkas pendaftaran dari Dinas")]
+            choice, ok = QInputDialog.getItem(self, self.tr("Pendaftaran"), self.tr("Langkah pendaftaran kelurahan:"),
+                                              items, 0, False)
             if not ok:
                 return
-            if choice.startswith("1"):
+            if choice == items[0]:
                 path, _ = QFileDialog.getSaveFileName(self, self.tr("Berkas permintaan"), "permintaan.json",
                                                       self.tr("Berkas JSON (*.json)"))
                 if path:
@@ -323,12 +326,11 @@ class NetworkView(QWidget):
                 if path:
                     self.accept_enrolment(Path(path))
             return
-        choice, ok = QInputDialog.getItem(self, self.tr("Pendaftaran"), self.tr("Tindakan:"),
-                                          [self.tr("Daftarkan kelurahan dari berkas permintaan"),
-                                           self.tr("Cabut pendaftaran kelurahan")], 0, False)
+        items = [self.tr("Daftarkan kelurahan dari berkas permintaan"), self.tr("Cabut pendaftaran kelurahan")]
+        choice, ok = QInputDialog.getItem(self, self.tr("Pendaftaran"), self.tr("Tindakan:"), items, 0, False)
         if not ok:
             return
-        if choice.startswith(self.tr("Daftarkan")):
+        if choice == items[0]:
             path, _ = QFileDialog.getOpenFileName(self, self.tr("Berkas permintaan"), "",
                                                   self.tr("Berkas JSON (*.json)"))
             if path:
