@@ -232,6 +232,9 @@ def _open_case(s: Session, case_id: int) -> Case:
         raise NotFound(f"Berkas #{case_id} tidak ditemukan.")
     if case.closed_at is not None:
         raise ValidationError(f"Berkas {case.reg_number} sudah ditutup; lampirannya tidak dapat diubah lagi.")
+    from app.network.guard import check_owner
+
+    check_owner(s, case)  # a case handed over to the Dinas is changed only there (SPEC §8)
     return case
 
 

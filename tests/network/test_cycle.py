@@ -114,3 +114,30 @@ def test_an_unacknowledged_package_is_delivered_again_a_day_later(net, tmp_path)
     assert again.built == [] and again.delivered == [name] and (box / name).is_file()
     got = exchange.receive(dinas.office, actor=dinas.staff.back_office)
     assert [r.outcome for r in got.results] == ["applied"]
+
+
+def test_scans_travel_with_the_case_and_stay_with_their_owner(net, tmp_path):
+    from app.network import guard
+    from app.services import attachments
+
+    dinas, kel, code = net
+    add_dtsen(kel.office, nik(1), desil=2)
+    c = cases.open_case(kel.office, actor=kel.staff.front_office, service_code="pbi-baru", nik=nik(1),
+                        name="Pemohon 1", no_kk=kk(1), received=["kk", "sktm"], now=at(2026, 11, 3, 9))
+    scan = tmp_path / "ktp pemohon.png"
+    scan.write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 40)
+    attachments.add_files(kel.office, actor=kel.staff.front_office, case_id=c.id,
+                          files=[attachments.FileToAttach(scan, "ktp")])
+    c = cases.get_case(kel.office, actor=kel.staff.front_office, case_id=c.id)
+    cases.advance(kel.office, actor=kel.staff.front_office, case_id=c.id, version=c.version)
+    exchange.send(kel.office, actor=kel.staff.front_office)
+    with pytest.raises(guard.NotOwner):
+        attachments.add_files(kel.office, actor=kel.staff.front_office, case_id=c.id,
+                              files=[attachments.FileToAttach(scan, "kk")])
+    exchange.receive(dinas.office, actor=dinas.staff.back_office)
+    mine = cases.list_cases(dinas.office, actor=dinas.staff.back_office)[0]
+    rows = attachments.list_attachments(dinas.office, actor=dinas.staff.back_office, case_id=mine.id)
+    assert [(a.file_name, a.requirement_code) for a in rows] == [("ktp pemohon.png", "ktp")]
+    copy = attachments.export_copy(dinas.office, actor=dinas.staff.back_office, attachment_id=rows[0].id,
+                                   dest=tmp_path / "salinan.png")
+    assert copy.read_bytes() == scan.read_bytes()
