@@ -66,6 +66,9 @@ TABLE = {
     "letter.void":         "-- -- -- -- MG KS KB SK KD SV AD",
     "privacy.export":      "-- -- -- -- -- -- -- -- -- SV AD",
     "privacy.anonymise":   "-- -- -- -- -- -- -- -- -- -- AD",
+    "network.manage":      "-- -- -- -- -- -- -- -- -- -- AD",
+    "network.exchange":    "FO BO VF -- MG -- -- -- -- SV AD",
+    "network.view":        "FO BO VF PS MG KS KB SK KD SV AD",
 }
 
 NO_SUCH = 10**9
@@ -78,6 +81,7 @@ def expected(action: str, role: str) -> bool:
 
 def _calls():
     """action → a real core call with harmless arguments (a missing record or file after the role check)."""
+    from app.network import enrolment, exchange, incoming
     from app.services import (
         attachments,
         backup,
@@ -146,6 +150,9 @@ def _calls():
         "letter.void": lambda o, a: letters.void_letter(o, actor=a, reason="salah ketik", letter_id=NO_SUCH),
         "privacy.export": lambda o, a: privacy.export_person(o, actor=a, nik=nik),
         "privacy.anonymise": lambda o, a: privacy.anonymise_expired(o, actor=a, dry_run=True),
+        "network.manage": lambda o, a: enrolment.revoke(o, actor=a, code="KEL-TIDAK-ADA", reason="uji"),
+        "network.exchange": lambda o, a: incoming.receive_file(o, actor=a, path=MISSING_FILE),
+        "network.view": lambda o, a: exchange.status(o, actor=a),
     }
 
 
