@@ -16,6 +16,7 @@ import traceback
 from collections.abc import Callable
 from typing import Any
 
+import shiboken6
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
 
 log = logging.getLogger(__name__)
@@ -64,7 +65,7 @@ class Task(QObject):
         self.done = True
         if self._on_settled:
             self._on_settled(self)
-        if self._on_done:
+        if self._on_done and _owner_alive(self._on_done):
             self._on_done(result)
 
     @Slot(object, str)
@@ -72,10 +73,19 @@ class Task(QObject):
         self.done = True
         if self._on_settled:
             self._on_settled(self)
-        if self._on_error:
+        if self._on_error and _owner_alive(self._on_error):
             self._on_error(exc, tb)
+        elif self._on_error:
+            log.info("background task failed after its screen was closed:\n%s", tb)
         else:
             log.error("unhandled error in background task:\n%s", tb)
+
+
+def _owner_alive(callback: Callable[..., Any]) -> bool:
+    """False when the callback is a method of a widget that was deleted while the work ran (the screen was
+    closed): there is nobody left to show the result to, and touching it would crash."""
+    owner = getattr(callback, "__self__", None)
+    return not isinstance(owner, QObject) or shiboken6.isValid(owner)
 
 
 class _Runnable(QRunnable):

@@ -95,7 +95,12 @@ def test_sigkill_during_import_leaves_each_package_whole_or_absent(tmp_path):
             ready, _, _ = select.select([proc.stdout], [], [], 60)
             line = proc.stdout.readline() if ready else b""  # type: ignore[union-attr]
             assert line.strip() == b"ready", proc.stderr.read().decode(errors="replace")[-2000:]  # type: ignore
-            time.sleep(rng.uniform(0.05, 1.5))
+            # let a random number of packages finish, then kill a moment later: during the next one or between
+            # two, whatever the speed of the machine
+            for _done in range(rng.randrange(PACKAGES)):
+                ready, _, _ = select.select([proc.stdout], [], [], 120)
+                assert ready and proc.stdout.readline().startswith(b"applied")  # type: ignore[union-attr]
+            time.sleep(rng.uniform(0.0, 0.4))
             proc.send_signal(signal.SIGKILL)
             proc.wait(30)
         finally:
