@@ -1,16 +1,66 @@
-"""Shared fixtures. Qt runs offscreen; every test gets its own data folder; PostgreSQL is real."""
+"""Shared fixtures. Qt runs offscreen; every test gets its own data folder; PostgreSQL is real.
+
+Clocks: ``--pinned-now=ISO`` moves the whole session's clock (time-machine, ticking) to that moment, so the
+tests marked ``clock`` can be run again on a Saturday, on 31 December at 23:30 office time, inside the
+Idul Fitri holidays (scripts/test.sh does). A test that expects something of a date pins its own clock
+with :func:`tests.clock.pin_clock` (or the ``pinned`` fixture), which nests inside the session's travel.
+"""
 
 from __future__ import annotations
 
 import os
 import uuid
+from datetime import datetime, timezone
 from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # before any QApplication exists
 
 import pytest
+import time_machine
 
+from tests.clock import PINNED, pin_clock
 from tests.pg_server import PgServer, find_bindir
+
+_TRAVEL = pytest.StashKey[time_machine.travel]()
+
+
+def pytest_addoption(parser):
+    parser.addoption("--pinned-now", metavar="ISO", default=None,
+                     help="run the session with the clock moved to this moment (ISO 8601 with a UTC offset, "
+                          "e.g. 2026-12-31T23:30+07:00); the clock keeps ticking from there")
+
+
+def pytest_configure(config):
+    iso = config.getoption("--pinned-now")
+    if iso:
+        moment = datetime.fromisoformat(iso)
+        if moment.tzinfo is None:
+            raise pytest.UsageError("--pinned-now needs a UTC offset, e.g. 2026-12-31T23:30+07:00")
+        # a fixed offset, never a ZoneInfo: time-machine would otherwise change the process's own zone
+        moment = moment.astimezone(timezone(moment.utcoffset()))
+        travel = time_machine.travel(moment, tick=True)
+        travel.start()
+        config.stash[_TRAVEL] = travel
+
+
+def pytest_unconfigure(config):
+    travel = config.stash.get(_TRAVEL, None)
+    if travel is not None:
+        travel.stop()
+
+
+def pytest_report_header(config):
+    if config.getoption("--pinned-now"):
+        return f"clock pinned at {config.getoption('--pinned-now')} (ticking)"
+    return None
+
+
+@pytest.fixture
+def pinned():
+    """The clock at :data:`PINNED` for the whole test; yields that moment."""
+    with pin_clock(PINNED):
+        yield PINNED
+
 
 SAMPLES = Path(__file__).resolve().parents[2] / "shared" / "samples"
 FIXTURES = Path(__file__).resolve().parent / "fixtures"

@@ -8,6 +8,8 @@ import pytest
 
 from app.rules.permissions import ROLES
 
+pytestmark = pytest.mark.clock
+
 SERVICES = {"pbi-baru", "jamkesda", "reaktivasi-sk", "reaktivasi-rekom", "penonaktifan"}
 NOW = datetime(2026, 11, 20, 8, 30, tzinfo=UTC)  # Friday 15:30 WIB
 

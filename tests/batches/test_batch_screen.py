@@ -11,6 +11,8 @@ from app.services import batches
 from app.services import settings as settings_svc
 from tests.batches.helpers import make_cases
 
+pytestmark = pytest.mark.clock
+
 
 def test_items_mask_nik_for_roles_without_full_view(office, supervisor, make_user):
     make_cases(office, "penonaktifan", 2, data={"alasan": "meninggal"})

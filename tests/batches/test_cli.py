@@ -9,6 +9,8 @@ from app.services import settings as settings_svc
 from tests.batches.helpers import make_cases
 from tests.batches.test_feedback import NURHAYATI, RUSDI, SAMPLE
 
+pytestmark = pytest.mark.clock
+
 
 @pytest.fixture
 def run(office, supervisor, monkeypatch, capsys):

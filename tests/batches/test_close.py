@@ -78,6 +78,7 @@ def _check_batch_files(office, info: batches.BatchInfo) -> None:
         assert row[keys.index("nomor_kartu")] == card  # leading zeros kept
 
 
+@pytest.mark.clock
 def test_close_writes_zip_that_matches_database(office, supervisor):
     ids = make_cases(office, "penonaktifan", 7, data={"alasan": "meninggal"})
     make_cases(office, "jamkesda", 2, start=100)  # another service: not in this batch
@@ -95,6 +96,7 @@ def test_close_writes_zip_that_matches_database(office, supervisor):
     assert "SHA-256" in batches.verify_batch(office, actor=supervisor, batch_id=res.batch.id)[0]
 
 
+@pytest.mark.clock
 def test_jamkesda_columns_and_sequence_per_service(office, supervisor):
     make_cases(office, "jamkesda", 3, data={"skor": 87.5, "peringkat": 1})
     make_cases(office, "jamkesda", 2, start=50, ready_at=datetime(2026, 12, 3, 3, tzinfo=UTC))
@@ -111,6 +113,7 @@ def test_jamkesda_columns_and_sequence_per_service(office, supervisor):
     assert [(x.service_code, x.sequence) for x in listed] == [("jamkesda", 1), ("jamkesda", 2), ("pbi-baru", 1)]
 
 
+@pytest.mark.clock
 def test_same_period_twice_makes_no_second_batch(office, supervisor):
     make_cases(office, "penonaktifan", 3)
     first = batches.close_batch(office, actor=supervisor, service_code="penonaktifan", period="2026-11")
@@ -123,6 +126,7 @@ def test_same_period_twice_makes_no_second_batch(office, supervisor):
         assert s.exec(select(func.count()).select_from(Case).where(Case.batch_id.is_(None))).one() == 2
 
 
+@pytest.mark.clock
 def test_empty_period_says_so_and_makes_nothing(office, supervisor):
     make_cases(office, "penonaktifan", 2)
     with pytest.raises(ValidationError, match="Tidak ada kasus"):
@@ -135,6 +139,7 @@ def test_empty_period_says_so_and_makes_nothing(office, supervisor):
         batches.close_batch(office, actor=supervisor, service_code="penonaktifan", period="2026-13")
 
 
+@pytest.mark.clock
 def test_later_edit_does_not_change_frozen_batch(office, supervisor):
     make_cases(office, "penonaktifan", 3)
     res = batches.close_batch(office, actor=supervisor, service_code="penonaktifan", period="2026-11")
@@ -233,6 +238,7 @@ def test_commit_failure_after_zip_rename_then_retry(office, supervisor, monkeypa
     _check_batch_files(office, res.batch)
 
 
+@pytest.mark.clock
 def test_period_uses_office_time_zone(office, supervisor):
     # 30 Nov 18:00 UTC is 1 Dec 01:00 WIB: December's batch.
     make_cases(office, "penonaktifan", 1, ready_at=datetime(2026, 11, 30, 18, 0, tzinfo=UTC))
@@ -248,6 +254,7 @@ def test_only_supervisor_closes(office, make_user):
         batches.close_batch(office, actor=make_user("front_office"), service_code="penonaktifan", period="2026-11")
 
 
+@pytest.mark.clock
 def test_carry_case_to_next_batch_is_explicit_and_logged(office, supervisor):
     make_cases(office, "penonaktifan", 2)
     batches.close_batch(office, actor=supervisor, service_code="penonaktifan", period="2026-11")
@@ -267,6 +274,7 @@ def test_carry_case_to_next_batch_is_explicit_and_logged(office, supervisor):
         assert entry.new_values["reason"] == "berkas terlambat"
 
 
+@pytest.mark.clock
 def test_close_on_both_backends(any_office, any_supervisor):
     make_cases(any_office, "penonaktifan", 4, data={"alasan": "pindah domisili"})
     res = batches.close_batch(any_office, actor=any_supervisor, service_code="penonaktifan", period="2026-11")
@@ -290,6 +298,7 @@ def _archive_letter(office, case_id: int, number: str) -> None:
                      issued_at=datetime(2026, 11, 12, 2, tzinfo=UTC)))
 
 
+@pytest.mark.clock
 def test_cover_letter_and_individual_letters_in_zip(office, supervisor):
     pytest.importorskip("app.services.letters")
     from app.db.models import Letter
@@ -429,6 +438,7 @@ def test_killed_process_leaves_nothing_marked(office, supervisor, tmp_path, wher
         n for n in leftovers if n.startswith(".staging-")]
 
 
+@pytest.mark.clock
 def test_sequence_continues_after_the_office_code_changes(office, admin, supervisor):
     from app.services import office as office_svc
 

@@ -13,6 +13,8 @@ from openpyxl import load_workbook
 
 from tests.batches.conftest import _officials
 
+pytestmark = pytest.mark.clock
+
 cases = pytest.importorskip("app.services.cases")
 letters = pytest.importorskip("app.services.letters")
 

@@ -14,6 +14,8 @@ from app.services import batches, feedback
 from tests.batches.helpers import make_cases
 from tests.conftest import SAMPLES
 
+pytestmark = pytest.mark.clock
+
 SAMPLE = SAMPLES / "umpan_balik_bpjs_contoh.csv"
 NURHAYATI, RUSDI = "1971015208810001", "1971011102790003"
 

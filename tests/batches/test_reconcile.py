@@ -13,6 +13,8 @@ from app.errors import PermissionDenied
 from app.services import batches, reconcile
 from tests.batches.helpers import make_cases
 
+pytestmark = pytest.mark.clock
+
 A, B, C, D, E = ("1971010101900001", "1971010202900002", "1971010303900003", "1971010404900004",
                  "1971010505900005")
 X, Y = "1971010606900006", "1971010707900007"

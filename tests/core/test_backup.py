@@ -10,6 +10,8 @@ from app.errors import PermissionDenied, ValidationError
 from app.services import backup, dtsen, users
 from tests.conftest import SAMPLES
 
+pytestmark = pytest.mark.clock
+
 
 def snapshot(office) -> dict:
     tables = {}

@@ -10,6 +10,8 @@ from app.errors import ValidationError
 from app.services import case_queries, cases
 from tests.ui.casedata import Staff, at, kk, nik
 
+pytestmark = pytest.mark.clock
+
 
 @pytest.fixture
 def staff(office, admin):

@@ -16,6 +16,8 @@ from app.rules.identifiers import (
     validate_noka,
 )
 
+pytestmark = pytest.mark.clock
+
 TODAY = date(2026, 11, 23)
 
 

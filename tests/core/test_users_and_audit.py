@@ -8,6 +8,8 @@ from app.services import audit, users
 from app.services.integrity import run_checks
 from app.timeutil import utcnow
 
+pytestmark = pytest.mark.clock
+
 
 def test_first_admin_only_once(office, admin):
     with pytest.raises(ValidationError, match="sudah dibuat"):

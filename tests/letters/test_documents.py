@@ -14,6 +14,8 @@ from app.documents.render import docx_text, render_docx
 from app.errors import ValidationError
 from app.paths import resource_path
 
+pytestmark = pytest.mark.clock
+
 
 def test_indonesian_dates_without_leading_zero():
     assert dates.tanggal(date(2027, 1, 2)) == "2 Januari 2027"

@@ -21,6 +21,8 @@ from app.services import letters
 from app.services import settings as settings_svc
 from tests.letters.conftest import needs_pdf
 
+pytestmark = pytest.mark.clock
+
 
 def _counter(o, name="letter:umum:2026"):
     with o.db.read() as s:
@@ -76,7 +78,7 @@ def test_signature_variants_an_plt(lo):
     assert "Plt. Kepala Dinas Sosial Kota Pangkalpinang," in docx_text(info.docx_path)
 
 
-def test_missing_signatory_refused_before_a_number_is_spent(office):
+def test_missing_signatory_refused_before_a_number_is_spent(office, pinned):
     from app.documents import examples
     from app.services import office as office_svc
     from app.services import users
@@ -85,7 +87,7 @@ def test_missing_signatory_refused_before_a_number_is_spent(office):
     admin = users.actor_for(users.create_first_admin(office, username="admin", full_name="A", password="rahasia-123"))
     with pytest.raises(ValidationError, match="Kepala Dinas"):
         letters.issue_letter(office, actor=admin, letter_type="rujukan_dtsen", data=example_data("rujukan_dtsen"))
-    assert _rows(office) == [] and _counter(office, f"letter:umum:{datetime.now().year}") == 0
+    assert _rows(office) == [] and _counter(office, f"letter:umum:{pinned.year}") == 0
     assert list(office.dirs.letters.rglob("*-rujukan_dtsen.docx")) == []
 
 

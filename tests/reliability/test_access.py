@@ -183,6 +183,7 @@ def test_unknown_action_is_refused_for_everyone():
     assert not allowed(everyone, "case.delete_everything")
 
 
+@pytest.mark.clock
 def test_every_action_through_the_real_service(office, admin):
     """Each role calls each service: refused roles get PermissionDenied and nothing is written."""
     from tests.services.helpers import Staff
@@ -231,6 +232,7 @@ def test_disabled_user_refused_even_with_right_password_and_back_when_enabled(of
     assert users.login(office, username=fo.username, password="rahasia-123").username == fo.username
 
 
+@pytest.mark.clock
 def test_locked_account_unlocks_exactly_at_the_set_time(office, admin, make_user):
     from datetime import timedelta
 

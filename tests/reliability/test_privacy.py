@@ -20,6 +20,8 @@ from app.services.integrity import run_checks
 from app.timeutil import utcnow
 from tests.services.helpers import Staff, add_dtsen, at, kk, nik
 
+pytestmark = pytest.mark.clock
+
 ALL = ["kk", "ktp", "kis", "surat_pernyataan"]
 
 

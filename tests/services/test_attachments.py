@@ -13,6 +13,8 @@ from app.services import attachments, cases, integrity
 from app.services.attachments import FileToAttach
 from tests.services.helpers import kk, nik
 
+pytestmark = pytest.mark.clock
+
 PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
 PNG = b"\x89PNG\r\n\x1a\n" + b"\x00" * 64
 JPG = b"\xff\xd8\xff\xe0" + b"\x00" * 64

@@ -10,6 +10,8 @@ from app.services import case_letters, cases
 from app.services import office as office_svc
 from tests.services.helpers import add_dtsen, kk, nik
 
+pytestmark = pytest.mark.clock
+
 
 @pytest.fixture
 def officials(office, admin):

@@ -10,6 +10,8 @@ from app.errors import PermissionDenied, ValidationError
 from app.services import cases
 from tests.services.helpers import add_dtsen, at, kk, nik
 
+pytestmark = pytest.mark.clock
+
 
 def test_nik_masked_for_roles_that_do_not_need_it(office, staff):
     c = cases.open_case(office, actor=staff.front_office, service_code="pbi-baru", nik=nik(1), name="A")

@@ -10,6 +10,8 @@ from app.errors import NotFound, PermissionDenied, ValidationError
 from app.services import cases, complaints, survey
 from tests.services.helpers import at, nik
 
+pytestmark = pytest.mark.clock
+
 
 def test_lapor_complaint_linked_to_case_followed_up_answered(office, staff):
     c = cases.open_case(office, actor=staff.front_office, service_code="pbi-baru", nik=nik(1), name="A")

@@ -12,6 +12,8 @@ from app.services import attachments, drafts
 from app.services.attachments import FileToAttach
 from tests.services.helpers import nik
 
+pytestmark = pytest.mark.clock
+
 PDF = b"%PDF-1.4\n%%EOF\n"
 PNG = b"\x89PNG\r\n\x1a\n" + b"\x00" * 32
 STATE = {"person": {"nik": nik(1), "name": "Siti Aminah", "address": "Jl. Melati 7"},

@@ -14,6 +14,8 @@ from app.rules.rule_settings import RULES_SECTION, RuleSettings
 from app.services import cases, jamkesda, settings
 from tests.services.helpers import add_dtsen, at, kk, nik
 
+pytestmark = pytest.mark.clock
+
 ALL = ["kk_ktp_suami_istri", "sktm", "daftar_isian", "surat_pernyataan", "rekening_listrik",
        "ktp_kk_pemilik_listrik"]
 CODES_262 = [i.code for i in scoring.INDICATOR_SETS["kepmensos_262_2022"].indicators]

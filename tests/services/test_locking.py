@@ -10,6 +10,8 @@ from app.errors import ConflictError, ValidationError
 from app.services import audit, cases
 from tests.services.helpers import add_dtsen, kk, nik
 
+pytestmark = pytest.mark.clock
+
 
 def test_second_counter_advancing_the_same_state_gets_reload_error(any_office, any_staff):
     office, staff = any_office, any_staff

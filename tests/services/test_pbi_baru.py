@@ -10,6 +10,8 @@ from app.errors import PermissionDenied, ValidationError
 from app.services import cases
 from tests.services.helpers import add_dtsen, at, kk, nik
 
+pytestmark = pytest.mark.clock
+
 ALL = ["ktp", "kk", "sktm"]
 
 

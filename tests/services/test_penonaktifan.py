@@ -9,6 +9,8 @@ from app.errors import ValidationError
 from app.services import cases
 from tests.services.helpers import at, kk, nik
 
+pytestmark = pytest.mark.clock
+
 ALL = ["kk", "ktp", "kis", "surat_pernyataan"]
 
 

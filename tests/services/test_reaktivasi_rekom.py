@@ -10,6 +10,8 @@ from app.errors import ValidationError
 from app.services import cases
 from tests.services.helpers import add_dtsen, at, kk, nik
 
+pytestmark = pytest.mark.clock
+
 ALL = ["kk", "ktp", "kis", "sk_dtsen"]
 
 

@@ -12,6 +12,8 @@ from app.rules.rule_settings import RULES_SECTION, RuleSettings
 from app.services import cases, settings
 from tests.services.helpers import add_dtsen, at, kk, nik
 
+pytestmark = pytest.mark.clock
+
 BASE = ["kartu_jkn", "kk", "identitas", "status_bpjs"]
 
 

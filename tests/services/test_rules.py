@@ -15,6 +15,8 @@ from app.rules.reactivation import reactivation_limit
 from app.rules.rule_settings import RuleSettings
 from app.rules.windows import proposal_window
 
+pytestmark = pytest.mark.clock
+
 WIB = timezone(timedelta(hours=7))
 
 

@@ -15,6 +15,8 @@ from tests.batches.helpers import make_cases
 from tests.ui.casedata import drain_runners
 from tests.ui.test_batches_view import make_view
 
+pytestmark = pytest.mark.clock
+
 
 @pytest.fixture
 def supervisor(office, admin, make_user):

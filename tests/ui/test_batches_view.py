@@ -15,6 +15,8 @@ from tests.batches.helpers import make_cases
 from tests.conftest import SAMPLES
 from tests.ui.casedata import new_runner
 
+pytestmark = pytest.mark.clock
+
 SAMPLE = SAMPLES / "umpan_balik_bpjs_contoh.csv"
 NURHAYATI, RUSDI = "1971015208810001", "1971011102790003"
 STRANGER = "1971010606900006"

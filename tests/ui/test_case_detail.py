@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog
 
 from app.services import cases
 from tests.ui.casedata import kk, new_runner, nik
+
+pytestmark = pytest.mark.clock
 
 ALL = ["kk", "ktp", "kis", "surat_pernyataan"]
 

@@ -9,6 +9,8 @@ import pytest
 from app.services import case_queries, cases
 from tests.ui.casedata import at, new_runner, nik
 
+pytestmark = pytest.mark.clock
+
 
 @pytest.fixture
 def many(office, staff):

@@ -4,11 +4,13 @@ from __future__ import annotations
 
 from datetime import timedelta
 
+import pytest
 from PySide6.QtWidgets import QDialog
 
 from app.services import cases, complaints
-from app.timeutil import utcnow
 from tests.ui.casedata import new_runner, nik
+
+pytestmark = pytest.mark.clock
 
 
 def make_view(qtbot, office, actor):
@@ -57,9 +59,9 @@ def test_register_follow_up_answer_close(qtbot, office, staff, monkeypatch):
     assert complaints.list_complaints(office, actor=staff.manager)[0].status == "selesai"
 
 
-def test_overdue_marked_and_filtered(qtbot, office, staff):
+def test_overdue_marked_and_filtered(qtbot, office, staff, pinned):
     complaints.register(office, actor=staff.front_office, channel="langsung", topic="Antrean lama",
-                        received_at=utcnow() - timedelta(days=30))
+                        received_at=pinned - timedelta(days=30))
     complaints.register(office, actor=staff.front_office, channel="whatsapp", topic="Tanya syarat")
     v = make_view(qtbot, office, staff.front_office)
     assert v.table.rowCount() == 2 and "1</b> lewat tenggat" in v.summary.text()

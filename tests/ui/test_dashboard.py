@@ -4,20 +4,23 @@ from __future__ import annotations
 
 from datetime import timedelta
 
+import pytest
+
 from app.services import cases
-from app.timeutil import utcnow
 from tests.ui.casedata import new_runner, nik
 
 ALL = ["kk", "ktp", "kis", "surat_pernyataan"]
 
+pytestmark = pytest.mark.clock
 
 
-
-def test_dashboard(qtbot, office, staff):
+def test_dashboard(qtbot, office, staff, pinned):
+    """On a Wednesday at 10:00 WIB: a case opened on Monday at 08:00 is late, one opened 20 minutes ago is
+    not (the SLA counts office minutes on working days, so the day of the run must not matter)."""
     from ui.session import UiSession
     from ui.views.dashboard_view import DashboardView
 
-    now = utcnow()
+    now = pinned
     fo = staff.front_office
     late = cases.open_case(office, actor=fo, service_code="penonaktifan", nik=nik(1), name="Terlambat",
                            received=ALL, data={"reason_code": "mampu"}, now=now - timedelta(hours=50))

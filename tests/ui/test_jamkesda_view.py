@@ -4,12 +4,15 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+import pytest
 from PySide6.QtWidgets import QMessageBox
 
 from app.rules.rule_settings import RULES_SECTION, RuleSettings
 from app.services import cases, settings
 from tests.core.test_case_queries import _to_ranking
 from tests.ui.casedata import new_runner
+
+pytestmark = pytest.mark.clock
 
 
 def test_rank_then_waiting_list_and_score_sheet(qtbot, office, admin, staff, monkeypatch):

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from datetime import timedelta
 
+import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QIcon
 
@@ -12,6 +13,8 @@ from app.services import cases
 from tests.ui.casedata import at, kk, new_runner, nik
 
 NOW = at(2026, 11, 3, 10)  # Tuesday 10:00 WIB
+
+pytestmark = pytest.mark.clock
 
 
 def make_view(qtbot, office, actor, *, now=NOW, **kw):

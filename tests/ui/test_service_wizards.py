@@ -11,6 +11,8 @@ from app.servicedefs import get as get_definition
 from app.services import case_queries, cases, letters, settings
 from tests.ui.casedata import add_dtsen, new_runner
 
+pytestmark = pytest.mark.clock
+
 NIK = "1971014501850003"  # woman, born 05-01-1985
 KK = "1971010101100021"
 
