@@ -1,8 +1,13 @@
 """Loket PBI core: models, services, rules, letters and batches.
 
-This package never imports Qt; ``tests/test_core_has_no_qt.py`` enforces it.
+This package never imports Qt nor ``ui``; ``tests/test_core_has_no_qt.py`` enforces it.
 """
 
-# The same as ``version`` in pyproject.toml (a test checks). Not read through ``importlib.metadata``: that
-# import costs ~14 ms of every start-up, before the login window can show.
-__version__ = "0.1.0"
+
+def __getattr__(name: str) -> str:
+    # ``app.__version__`` is read from pyproject.toml (see app/version.py) only when asked for.
+    if name == "__version__":
+        from app.version import app_version
+
+        return app_version()
+    raise AttributeError(f"module 'app' has no attribute {name!r}")

@@ -1,14 +1,18 @@
 """``loket-pbi``: the command line, a thin layer over the services.
 
-Without a subcommand it starts the window. Every subcommand accepts ``--data-dir``; bad input prints
-one clear Indonesian message and exits non-zero, with nothing half-written.
+Every subcommand accepts ``--data-dir``; bad input prints one clear Indonesian message and exits non-zero,
+with nothing half-written. The core does not know the window: the launcher (``ui.launcher``) passes
+``window`` (started when no subcommand is given) and ``gui_check`` (the self-test's window check).
 """
 
 from __future__ import annotations
 
 import argparse
 import importlib
+import re
 import sys
+from collections.abc import Callable
+from pathlib import Path
 
 from app import __version__
 from app.errors import LoketError
@@ -28,32 +32,59 @@ COMMAND_MODULES = [
 
 EXIT_OK, EXIT_ERROR, EXIT_USAGE = 0, 1, 2
 
-#: argparse's own sentences in Indonesian (argparse looks them up through its module-level ``_``).
-_ARGPARSE_ID = {
-    "usage: ": "penggunaan: ",
-    "positional arguments": "argumen posisi",
-    "options": "opsi",
-    "show this help message and exit": "tampilkan bantuan ini lalu keluar",
-    "show program's version number and exit": "tampilkan versi program lalu keluar",
-    "the following arguments are required: %s": "argumen wajib belum diisi: %s",
-    "unrecognized arguments: %s": "argumen tidak dikenal: %s",
-    "invalid choice: %(value)r (choose from %(choices)s)": "pilihan tidak sah: %(value)r (pilih dari %(choices)s)",
-    "expected one argument": "memerlukan satu nilai",
-    "%(prog)s: error: %(message)s\n": "%(prog)s: galat: %(message)s\n",
-    "argument %(argument_name)s: %(message)s": "argumen %(argument_name)s: %(message)s",
-    "invalid %(type)s value: %(value)r": "nilai %(type)s tidak sah: %(value)r",
-    "ambiguous option: %(option)s could match %(matches)s": "opsi ambigu: %(option)s bisa berarti %(matches)s",
-    "not allowed with argument %s": "tidak boleh bersama argumen %s",
-}
-argparse._ = lambda text: _ARGPARSE_ID.get(text, text)  # type: ignore[attr-defined]
+#: argparse's own English sentences, as they appear in its output, and their Indonesian.
+_HEADINGS = {"usage: ": "penggunaan: ", "positional arguments:": "argumen posisi:", "options:": "opsi:"}
+_ERRORS = [  # (English pattern of an error message, Indonesian); applied in order, each at most once
+    (r"the following arguments are required: (.*)", r"argumen wajib belum diisi: \1"),
+    (r"unrecognized arguments: (.*)", r"argumen tidak dikenal: \1"),
+    (r"argument (\S+): (.*)", r"argumen \1: \2"),
+    (r"invalid choice: (.*) \(choose from (.*)\)", r"pilihan tidak sah: \1 (pilih dari \2)"),
+    (r"expected one argument", "memerlukan satu nilai"),
+    (r"invalid (\S+) value: (.*)", r"nilai \1 tidak sah: \2"),
+    (r"ambiguous option: (\S+) could match (.*)", r"opsi ambigu: \1 bisa berarti \2"),
+    (r"not allowed with argument (.*)", r"tidak boleh bersama argumen \1"),
+]
+
+
+def _translate_error(message: str) -> str:
+    for pattern, indonesian in _ERRORS:
+        message = re.sub(pattern, indonesian, message, count=1)
+    return message
+
+
+class IndonesianArgumentParser(argparse.ArgumentParser):
+    """argparse speaking Indonesian through its public surface only: its own help option replaced, the
+    headings of the formatted help and the error messages translated (``error`` is meant to be overridden)."""
+
+    def __init__(self, *args, add_help: bool = True, **kwargs) -> None:
+        super().__init__(*args, add_help=False, **kwargs)
+        if add_help:
+            self.add_argument("-h", "--help", action="help", default=argparse.SUPPRESS,
+                              help="tampilkan bantuan ini lalu keluar")
+
+    @staticmethod
+    def _headings(text: str) -> str:
+        for english, indonesian in _HEADINGS.items():
+            text = re.sub(rf"(?m)^{re.escape(english)}", indonesian, text)
+        return text
+
+    def format_usage(self) -> str:
+        return self._headings(super().format_usage())
+
+    def format_help(self) -> str:
+        return self._headings(super().format_help())
+
+    def error(self, message: str):  # type: ignore[override]  # NoReturn in typeshed; it exits
+        self.print_usage(sys.stderr)
+        self.exit(EXIT_USAGE, f"{self.prog}: galat: {_translate_error(message)}\n")
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parent = argparse.ArgumentParser(add_help=False)
+    parent = IndonesianArgumentParser(add_help=False)
     # SUPPRESS: a subcommand's copy of the option must not overwrite a value given before it.
     parent.add_argument("--data-dir", metavar="DIR", default=argparse.SUPPRESS,
                         help="folder data (bawaan: folder data pengguna; atau variabel LOKET_PBI_DATA_DIR)")
-    parser = argparse.ArgumentParser(
+    parser = IndonesianArgumentParser(
         prog="loket-pbi", parents=[parent],
         description="Loket PBI — layanan PBI JK dan Jamkesda di Dinas Sosial. Tanpa perintah: membuka jendela.",
     )
@@ -65,11 +96,20 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def main(argv: list[str] | None = None) -> int:
+def main(argv: list[str] | None = None, *, window: Callable[[list[str]], int] | None = None,
+         gui_check: Callable[[Path], None] | None = None) -> int:
+    """Run one subcommand. Without one, ``window`` (given by the launcher) opens the window; the core alone
+    can only say how to open it. ``gui_check`` is handed to ``self-test`` for its window check."""
     parser = build_parser()
+    parser.set_defaults(gui_check=gui_check)
     args = parser.parse_args(argv)
     if not getattr(args, "command", None):
-        return gui_main(argv)
+        if window is None:
+            parser.print_help()
+            print("\nJendela dibuka oleh program loket-pbi (atau LoketPBI.exe), bukan oleh python -m app.",
+                  file=sys.stderr)
+            return EXIT_USAGE
+        return window(sys.argv[1:] if argv is None else argv)
     try:
         return int(args.handler(args) or EXIT_OK)
     except LoketError as exc:
@@ -78,13 +118,6 @@ def main(argv: list[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("Dibatalkan.", file=sys.stderr)
         return 130
-
-
-def gui_main(argv: list[str] | None = None) -> int:
-    """Start the window (imports Qt only now, so the core stays Qt-free)."""
-    from ui.main import run
-
-    return run(sys.argv[1:] if argv is None else argv)
 
 
 if __name__ == "__main__":

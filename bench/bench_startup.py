@@ -5,7 +5,7 @@
 Both run offscreen (``QT_QPA_PLATFORM=offscreen``) as fresh processes with the same interpreter and flags.
 The clock starts just before the process is spawned and stops when the child prints that its window is
 shown *and* exposed (polled from the Qt event loop). Loket goes through its real GUI entry point
-(``app.cli.gui_main`` → ``ui.main.run``: logging, crash handler, QApplication, icon, login dialog, the
+(``ui.launcher.gui_main`` → ``ui.main.run``: logging, crash handler, QApplication, icon, login dialog, the
 office opening in a worker) on an office that was set up beforehand in a temporary data folder, with a
 temporary ``HOME``. The runs alternate between the two programs; the median of each is reported.
 """
@@ -63,7 +63,7 @@ def start(self):
     _start(self)
     _when_shown(self.login)
 _m.StartController.start = start
-from app.cli import gui_main
+from ui.launcher import gui_main
 gui_main(["--data-dir", sys.argv[1]])
 """
 

@@ -10,7 +10,6 @@ from __future__ import annotations
 import argparse
 import faulthandler
 import logging
-import logging.handlers
 import sys
 from pathlib import Path
 
@@ -19,6 +18,7 @@ from pathlib import Path
 # which made these same imports about 30 ms slower. The heavy core (sqlmodel, the services) is imported by
 # the worker that opens the office after the login is shown.
 import app.errors  # noqa: F401
+from app.logfile import setup_file_logging
 from app.paths import resolve_data_dir
 
 # isort: split
@@ -32,13 +32,8 @@ log = logging.getLogger("loket")
 
 
 def setup_logging(log_dir: Path) -> None:
-    log_dir.mkdir(parents=True, exist_ok=True)
-    handler = logging.handlers.RotatingFileHandler(log_dir / "loket-pbi.log", maxBytes=2_000_000, backupCount=5,
-                                                   encoding="utf-8")
-    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
-    root = logging.getLogger()
-    root.addHandler(handler)
-    root.setLevel(logging.INFO)
+    """The log file (app.logfile) and Qt's own messages routed into it."""
+    setup_file_logging(log_dir)
 
     levels = {QtMsgType.QtDebugMsg: logging.DEBUG, QtMsgType.QtInfoMsg: logging.INFO,
               QtMsgType.QtWarningMsg: logging.WARNING, QtMsgType.QtCriticalMsg: logging.ERROR,

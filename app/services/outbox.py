@@ -182,7 +182,10 @@ def _deliver_https(zip_path: Path, digest: str, batch: _Pending, cfg: DeliverySe
         headers["Authorization"] = f"Bearer {cfg.https_token}"
     context = None
     if cfg.https_url.startswith("https") and not cfg.verify_tls:
-        context = ssl._create_unverified_context()  # noqa: S323 - an explicit office setting
+        # An explicit office setting (a server with a self-signed certificate), through ssl's public API.
+        context = ssl.create_default_context()
+        context.check_hostname = False
+        context.verify_mode = ssl.CERT_NONE
     with zip_path.open("rb") as body:
         req = urllib.request.Request(cfg.https_url, data=body, method="POST", headers=headers)
         try:

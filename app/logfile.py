@@ -1,0 +1,98 @@
+"""The program's log: one rotating file in the data folder's ``logs/``, for the window and the commands alike.
+
+A windowed program (``LoketPBI.exe`` built with ``console=False``, or ``pythonw``) has no ``sys.stdout`` and
+``sys.stderr``: they are ``None``, and a library that prints or draws a progress bar (docx2pdf's tqdm bar)
+fails there. :func:`redirect_stdio_to_log` gives them a stream that writes into the log instead, as
+Friture does for its frozen program. Python's warnings go to the log too (``logging.captureWarnings``).
+"""
+
+from __future__ import annotations
+
+import io
+import logging
+import logging.handlers
+import sys
+import threading
+from pathlib import Path
+
+LOG_NAME = "loket-pbi.log"
+_FORMAT = "%(asctime)s %(levelname)s %(name)s: %(message)s"
+
+
+def setup_file_logging(log_dir: Path, level: int = logging.INFO) -> logging.Handler:
+    """Add the rotating log file to the root logger (once per folder) and route warnings into it."""
+    log_dir.mkdir(parents=True, exist_ok=True)
+    target = str((log_dir / LOG_NAME).resolve())
+    root = logging.getLogger()
+    for h in root.handlers:
+        if isinstance(h, logging.handlers.RotatingFileHandler) and h.baseFilename == target:
+            return h
+    handler = logging.handlers.RotatingFileHandler(target, maxBytes=2_000_000, backupCount=5, encoding="utf-8")
+    handler.setFormatter(logging.Formatter(_FORMAT))
+    root.addHandler(handler)
+    root.setLevel(level)
+    logging.captureWarnings(True)
+    return handler
+
+
+class LogStream(io.TextIOBase):
+    """A text stream that writes whole lines into a logger; carriage-return redraws (progress bars) keep only
+    the last state of the line. ``fileno()`` raises ``io.UnsupportedOperation`` like any stream without one."""
+
+    def __init__(self, logger: logging.Logger, level: int) -> None:
+        super().__init__()
+        self.logger = logger
+        self.level = level
+        self._buffer = ""
+        self._lock = threading.Lock()
+        self._inside = threading.local()
+
+    @property
+    def encoding(self) -> str:  # type: ignore[override]  # a read-only attribute on TextIOBase
+        return "utf-8"
+
+    def writable(self) -> bool:
+        return True
+
+    def isatty(self) -> bool:
+        return False
+
+    def write(self, text: str) -> int:
+        if getattr(self._inside, "active", False):
+            return len(text)  # logging itself wrote to stderr (a handler error): never loop
+        with self._lock:
+            self._buffer += text
+            lines = self._buffer.split("\n")
+            self._buffer = lines.pop()
+        for line in lines:
+            self._emit(line)
+        return len(text)
+
+    def flush(self) -> None:
+        with self._lock:
+            rest, self._buffer = self._buffer, ""
+        if rest:
+            self._emit(rest)
+
+    def _emit(self, line: str) -> None:
+        line = line.rsplit("\r", 1)[-1].rstrip()
+        if not line:
+            return
+        self._inside.active = True
+        try:
+            self.logger.log(self.level, line)
+        finally:
+            self._inside.active = False
+
+
+def redirect_stdio_to_log(*, always: bool = False) -> list[str]:
+    """Give ``sys.stdout``/``sys.stderr`` a :class:`LogStream` where they are missing (``None``, a windowed
+    program) or, with ``always``, in any case. Returns the names of the streams that were replaced."""
+    replaced = []
+    if always or sys.stdout is None:
+        sys.stdout = LogStream(logging.getLogger("stdout"), logging.INFO)
+        replaced.append("stdout")
+    if always or sys.stderr is None:
+        sys.stderr = LogStream(logging.getLogger("stderr"), logging.WARNING)
+        replaced.append("stderr")
+    return replaced
