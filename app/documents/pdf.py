@@ -8,6 +8,7 @@ LibreOffice, and the result is trusted only if the PDF file is really there.
 from __future__ import annotations
 
 import contextlib
+import logging
 import os
 import shutil
 import subprocess
@@ -18,6 +19,8 @@ import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
+
+logger = logging.getLogger(__name__)
 
 NO_CONVERTER = ("Konversi ke PDF tidak tersedia di komputer ini: Microsoft Word maupun LibreOffice tidak "
                 "ditemukan. Berkas Word (.docx) tetap dibuat dan dapat dicetak dari Word; pasang LibreOffice "
@@ -95,19 +98,69 @@ def _target(docx: Path, outdir: Path | None) -> Path:
     return (outdir or docx.parent) / (docx.stem + ".pdf")
 
 
+class _OfficersWord:
+    """Never close the officer's Word (docx2pdf's issues #36, #60, #84): docx2pdf quits Word after every call
+    unless ``keep_active=True``. Every call here keeps it active; at the end, Word is quit only if this
+    conversion started it (none was running before) and it holds no document (the officer may have opened
+    one in the meantime: Word can hand a double-clicked file to the instance automation started)."""
+
+    def __init__(self) -> None:
+        self.client = None
+        self.was_running = True
+        if sys.platform != "win32":
+            return  # macOS: docx2pdf's keep_active leaves Word as it was
+        try:
+            import win32com.client  # pywin32, a dependency of docx2pdf on Windows
+        except ImportError:
+            return
+        self.client = win32com.client
+        try:
+            self.client.GetActiveObject("Word.Application")
+        except Exception:  # pywintypes.com_error: no Word running
+            self.was_running = False
+        logger.info("Word %s before the conversion", "was running" if self.was_running else "was not running")
+
+    def finish(self) -> None:
+        if self.client is None or self.was_running:
+            return
+        try:
+            word = self.client.GetActiveObject("Word.Application")
+        except Exception:
+            return  # already gone
+        try:
+            if word.Documents.Count == 0:
+                word.Quit()
+                logger.info("Word started for the conversion was closed")
+            else:
+                logger.info("Word left open: it holds %s document(s) opened meanwhile", word.Documents.Count)
+        except Exception as exc:  # Word busy or gone: leaving it running is the safe side
+            logger.warning("Word not closed after the conversion: %s", exc)
+
+
 def _convert_word(files: list[Path], outdir: Path | None, result: PdfResult,
                   progress: Callable[[int, int], None] | None, convert: Callable | None = None,
                   cancel: threading.Event | None = None) -> list[Path]:
     """Convert with Word; returns the files Word could not do (for the LibreOffice fallback).
 
-    docx2pdf starts and quits Word once per call, so the files are copied into one folder per group and
-    each folder is converted in one call (one Word start per group, as with LibreOffice).
+    The files are copied into one folder per group and each folder is converted in one docx2pdf call, always
+    with ``keep_active=True`` (see :class:`_OfficersWord`: the officer's running Word is never closed; a Word
+    started here is closed once, at the end).
     """
     if convert is None:
         try:
             from docx2pdf import convert
         except ImportError:
             return files
+    officers_word = _OfficersWord()
+    try:
+        return _convert_word_groups(files, outdir, result, progress, convert, cancel)
+    finally:
+        officers_word.finish()
+
+
+def _convert_word_groups(files: list[Path], outdir: Path | None, result: PdfResult,
+                         progress: Callable[[int, int], None] | None, convert: Callable,
+                         cancel: threading.Event | None) -> list[Path]:
     left: list[Path] = []
     done = 0
     for group in _chunks(files):
@@ -121,8 +174,9 @@ def _convert_word(files: list[Path], outdir: Path | None, result: PdfResult,
             for f in group:
                 shutil.copyfile(f, indir / f.name)
             try:
-                convert(str(indir), str(out))
-            except Exception:  # Word missing, busy or refusing (docx2pdf raises various errors): fall back
+                convert(str(indir), str(out), keep_active=True)
+            except Exception as exc:  # Word missing, busy or refusing (docx2pdf raises various errors): fall back
+                logger.warning("Word could not convert %s file(s): %r", len(group), exc)
                 left.extend(group)
                 continue
             for f in group:

@@ -427,7 +427,8 @@ def test_word_path_converts_a_folder_per_call_and_falls_back(tmp_path):
         files.append(f)
     calls = []
 
-    def fake_convert(src, dst):
+    def fake_convert(src, dst, *, keep_active):
+        assert keep_active is True  # docx2pdf would otherwise quit the officer's Word
         calls.append(src)
         for d in Path(src).glob("*.docx"):
             if d.stem != "surat2":                     # Word "fails" on one file
@@ -439,7 +440,7 @@ def test_word_path_converts_a_folder_per_call_and_falls_back(tmp_path):
     assert sorted(p.name for p in result.done.values()) == ["surat0.pdf", "surat1.pdf"]
     assert all(p.parent == files[0].parent for p in result.done.values())
 
-    def broken(src, dst):
+    def broken(src, dst, *, keep_active):
         raise RuntimeError("Word tidak terpasang")
 
     assert pdf_mod._convert_word(files, None, pdf_mod.PdfResult(), None, convert=broken) == files
