@@ -20,9 +20,17 @@ def resource_path(*parts: str) -> Path:
 
 
 def default_data_dir() -> Path:
+    """Windows: the per-machine folder (``C:\\ProgramData\\DinasSosial\\LoketPBI``), one office per PC, made
+    by the installer with rights for every user; an earlier version's per-user office is moved there once
+    (app.machine_folder). Elsewhere (development, CI) the user's own data folder."""
     import platformdirs  # only when no folder is given: ~10 ms off the start-up
 
-    return Path(platformdirs.user_data_dir(APP_NAME, APP_AUTHOR))
+    dirs = platformdirs.PlatformDirs(APP_NAME, APP_AUTHOR)
+    if sys.platform == "win32":
+        from app.machine_folder import move_user_office
+
+        return move_user_office(Path(dirs.site_data_dir), Path(dirs.user_data_dir))
+    return Path(dirs.user_data_dir)
 
 
 @dataclass(frozen=True)
@@ -80,7 +88,7 @@ class DataDirs:
 
 
 def resolve_data_dir(cli_value: str | os.PathLike[str] | None = None) -> DataDirs:
-    """``--data-dir`` wins, then ``LOKET_PBI_DATA_DIR``, then the platform's user data folder."""
+    """``--data-dir`` wins, then ``LOKET_PBI_DATA_DIR``, then the platform's folder (:func:`default_data_dir`)."""
     if cli_value:
         return DataDirs(Path(cli_value).expanduser().resolve())
     env = os.environ.get(ENV_DATA_DIR)

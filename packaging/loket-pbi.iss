@@ -17,7 +17,10 @@ AppName={#MyAppName}
 AppVersion={#MyAppVersion}
 AppVerName={#MyAppName} {#MyAppVersion}
 AppPublisher={#MyAppPublisher}
-; Per-machine install: every officer on this PC gets the program; data stays per user.
+VersionInfoVersion={#MyAppVersion}
+VersionInfoProductVersion={#MyAppVersion}
+; Per-machine install: every officer on this PC gets the program and the one office of this PC, whose data
+; folder is per machine (see [Dirs]); an earlier per-user office is moved there by the program's first start.
 PrivilegesRequired=admin
 DefaultDirName={autopf}\Loket PBI
 DefaultGroupName=Loket PBI
@@ -42,6 +45,12 @@ Name: "english"; MessagesFile: "compiler:Default.isl"
 [Tasks]
 Name: "desktopicon"; Description: "{cm:CreateDesktopIcon}"; GroupDescription: "{cm:AdditionalIcons}"
 
+[Dirs]
+; The office's data folder, per machine (the program finds it through platformdirs' site data dir): every
+; user of this PC may change it (officers with separate Windows logins share one office). Never removed by
+; the uninstaller: it holds the database, the letter archive and the backups.
+Name: "{commonappdata}\DinasSosial\LoketPBI"; Permissions: users-modify; Flags: uninsneveruninstall
+
 [Files]
 ; The whole PyInstaller one-folder build. Old files of a previous version are removed first
 ; (see [InstallDelete]) so an upgrade never mixes two versions' libraries.
@@ -52,7 +61,8 @@ Type: filesandordirs; Name: "{app}\_internal"
 
 [Icons]
 Name: "{group}\Loket PBI"; Filename: "{app}\{#MyAppExeName}"
-Name: "{group}\Cadangkan data Loket PBI"; Filename: "{app}\loket-pbi.exe"; Parameters: "backup --if-due"
+; The windowed program runs the backup (no console window flashes); its output goes to the log.
+Name: "{group}\Cadangkan data Loket PBI"; Filename: "{app}\{#MyAppExeName}"; Parameters: "backup --if-due"
 Name: "{group}\{cm:UninstallProgram,Loket PBI}"; Filename: "{uninstallexe}"
 Name: "{autodesktop}\Loket PBI"; Filename: "{app}\{#MyAppExeName}"; Tasks: desktopicon
 
@@ -60,4 +70,4 @@ Name: "{autodesktop}\Loket PBI"; Filename: "{app}\{#MyAppExeName}"; Tasks: deskt
 Filename: "{app}\{#MyAppExeName}"; Description: "{cm:LaunchProgram,Loket PBI}"; Flags: nowait postinstall skipifsilent
 
 ; [UninstallDelete] deliberately absent: uninstalling removes the program only. The data folder
-; (%LOCALAPPDATA%\DinasSosial\LoketPBI: database, letter archive, backups) stays.
+; (%PROGRAMDATA%\DinasSosial\LoketPBI: database, letter archive, backups) stays.

@@ -8,6 +8,7 @@ imports Qt or ``ui``. The windowed program also runs subcommands — the Start-m
 
 from __future__ import annotations
 
+import contextlib
 import sys
 from pathlib import Path
 
@@ -49,12 +50,14 @@ def gui_main(argv: list[str] | None = None) -> int:
     A windowed program has no stdout/stderr (``None``): they are redirected into the log before anything can
     print (docx2pdf's progress bar writes to stderr), and Python's warnings are logged too.
     """
+    from app.errors import LoketError
     from app.logfile import redirect_stdio_to_log, setup_file_logging
     from app.paths import resolve_data_dir
 
     args = sys.argv[1:] if argv is None else argv
     data_dir, command_line = _split(args)
-    setup_file_logging(resolve_data_dir(data_dir).ensure().logs)
+    with contextlib.suppress(LoketError):  # a data folder that cannot be used: the window or the command says so
+        setup_file_logging(resolve_data_dir(data_dir).ensure().logs)
     redirect_stdio_to_log(always=bool(getattr(sys, "frozen", False)))
     if command_line:
         import logging

@@ -17,7 +17,7 @@ from pathlib import Path
 # loaded, its import hook reads the source of every module imported after it (looking for ``__feature__``),
 # which made these same imports about 30 ms slower. The heavy core (sqlmodel, the services) is imported by
 # the worker that opens the office after the login is shown.
-import app.errors  # noqa: F401
+from app.errors import LoketError
 from app.logfile import setup_file_logging
 from app.paths import resolve_data_dir
 
@@ -223,7 +223,14 @@ def run(argv: list[str]) -> int:
     parser.add_argument("--data-dir")
     parser.add_argument("--language", help="id (Bahasa Indonesia) or en (English); default: config.json")
     args, _unknown = parser.parse_known_args(argv)
-    dirs = resolve_data_dir(args.data_dir).ensure()
+    try:
+        dirs = resolve_data_dir(args.data_dir).ensure()
+    except LoketError as exc:  # e.g. two offices on this PC (app.machine_folder): say what to do
+        from PySide6.QtWidgets import QMessageBox
+
+        _app = QApplication.instance() or QApplication(sys.argv[:1])
+        QMessageBox.critical(None, "Loket PBI", str(exc))
+        return 1
     setup_logging(dirs.logs)
     crash_file = dirs.logs / "crash.txt"
     previous_crash = take_previous_crash(crash_file)
