@@ -10,13 +10,29 @@ setting added in a later version simply takes its default in an existing office.
 
     cfg = settings.load(office, "letters", LetterSettings)
     settings.save(office, actor=admin, section="letters", value=replace(cfg, paper="F4"))
+
+What is read is checked, not trusted: every stored value is validated against the dataclass's field types by
+pydantic (a text where a number belongs is refused, naming the section and the setting), then the
+dataclass's own ``__post_init__`` checks the rules between fields. A plain field with a default needs nothing
+more. A setting whose meaning or shape changes gets an upgrade step instead (Picard's ``config_upgrade``):
+
+    @settings.upgrade("rules", 1)
+    def _quota_period_named(raw: dict) -> dict:      # version 0 → 1
+        ...
+
+The stored JSON carries its section's version (``"_versi"``); loading applies the missing steps in order
+(in memory: the database is not written by a read), and saving stores the upgraded, current version.
 """
 
 from __future__ import annotations
 
 import dataclasses
+import functools
 import json
+from collections.abc import Callable
 from typing import Any, TypeVar
+
+import pydantic
 
 from app.context import Office
 from app.db.models import Setting
@@ -26,14 +42,81 @@ from app.services import audit
 from app.timeutil import utcnow
 
 T = TypeVar("T")
+Upgrade = Callable[[dict[str, Any]], dict[str, Any]]
+
+VERSION_KEY = "_versi"
+#: section → its upgrade steps; step ``n`` (at index n-1) turns version n-1 into version n
+_UPGRADES: dict[str, list[Upgrade]] = {}
+
+_KINDS = {  # pydantic error type prefix → what the value must be, in Indonesian
+    "int": "bilangan bulat", "float": "angka", "bool": "ya/tidak (true/false)", "string": "teks",
+    "str": "teks", "dict": "pasangan kunci–nilai (objek JSON)", "list": "daftar (larik JSON)",
+    "tuple": "daftar (larik JSON)", "missing": "diisi",
+}
 
 
-def _from_json(cls: type[T], raw: dict[str, Any]) -> T:
+def upgrade(section: str, version: int) -> Callable[[Upgrade], Upgrade]:
+    """Register the step that turns ``section``'s stored version ``version - 1`` into ``version``."""
+
+    def register(step: Upgrade) -> Upgrade:
+        steps = _UPGRADES.setdefault(section, [])
+        if version != len(steps) + 1:
+            raise RuntimeError(f"upgrade {section} v{version} registered out of order (have {len(steps)} steps)")
+        steps.append(step)
+        return step
+
+    return register
+
+
+def current_version(section: str) -> int:
+    return len(_UPGRADES.get(section, []))
+
+
+def upgraded(section: str, raw: dict[str, Any]) -> dict[str, Any]:
+    """The stored JSON of ``section`` brought to the current version (without the version key)."""
+    raw = dict(raw)
+    stored = raw.pop(VERSION_KEY, 0)
+    if not isinstance(stored, int) or stored < 0:
+        raise ValidationError(f"Pengaturan '{section}' tersimpan dengan versi yang tidak sah ({stored!r}).")
+    if stored > current_version(section):
+        raise ValidationError(f"Pengaturan '{section}' disimpan oleh versi Loket PBI yang lebih baru (versi "
+                              f"pengaturan {stored}); perbarui aplikasi di komputer ini.")
+    for step in _UPGRADES.get(section, [])[stored:]:
+        raw = step(dict(raw))
+    return raw
+
+
+@functools.cache
+def _adapter(cls: type) -> pydantic.TypeAdapter:
+    return pydantic.TypeAdapter(cls)
+
+
+def _explain(section: str, exc: pydantic.ValidationError) -> str:
+    problems = []
+    for err in exc.errors():
+        field = ".".join(str(p) for p in err["loc"]) or "(bagian)"
+        kind = next((v for k, v in _KINDS.items() if err["type"].startswith(k)), None)
+        must = f"harus {kind}" if kind else "tidak sah"
+        shown = "" if err["type"] == "missing" else f" (isian: {err.get('input')!r})"
+        problems.append(f"'{field}' {must}{shown}")
+    return f"Pengaturan '{section}' tidak sah: {'; '.join(problems)}. Perbaiki di menu Pengaturan."
+
+
+def validate(cls: type[T], raw: dict[str, Any], *, section: str = "") -> T:
+    """Build ``cls`` from plain values, checking every field's type (lax JSON-like conversion: ``"5"`` is 5)
+    and then the dataclass's own rules. Unknown keys are ignored (a setting a later version removed)."""
     names = {f.name for f in dataclasses.fields(cls)}  # type: ignore[arg-type]
+    known = {k: v for k, v in raw.items() if k in names}
     try:
-        return cls(**{k: v for k, v in raw.items() if k in names})
+        return _adapter(cls).validate_python(known)
+    except pydantic.ValidationError as exc:
+        raise ValidationError(_explain(section or cls.__name__, exc)) from exc
     except (TypeError, ValueError) as exc:
         raise ValidationError(f"Pengaturan tersimpan tidak sah: {exc}") from exc
+
+
+def _from_row(section: str, cls: type[T], row: Setting | None) -> T:
+    return validate(cls, upgraded(section, row.value) if row else {}, section=section)
 
 
 def to_json(value: Any) -> dict[str, Any]:
@@ -42,20 +125,19 @@ def to_json(value: Any) -> dict[str, Any]:
 
 def load(office: Office, section: str, cls: type[T]) -> T:
     with office.db.read() as s:
-        row = s.get(Setting, section)
-        return _from_json(cls, row.value if row else {})
+        return _from_row(section, cls, s.get(Setting, section))
 
 
 def load_in(session, section: str, cls: type[T]) -> T:
     """Same as :func:`load` inside a caller's transaction."""
-    row = session.get(Setting, section)
-    return _from_json(cls, row.value if row else {})
+    return _from_row(section, cls, session.get(Setting, section))
 
 
 def save(office: Office, *, actor: Actor, section: str, value: Any) -> None:
-    """Store a whole section. Validation belongs in the dataclass's ``__post_init__``."""
+    """Store a whole section (validated like a load), marked with the section's current version."""
     require(actor, "settings.edit")
-    new = to_json(value)
+    new = to_json(validate(type(value), to_json(value), section=section))
+    new[VERSION_KEY] = current_version(section)
     with office.db.write() as s:
         row = s.get(Setting, section)
         old = dict(row.value) if row else {}

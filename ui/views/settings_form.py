@@ -1,4 +1,4 @@
-"""A form for one settings section, built from its dataclass. The dataclass validates (in the core)."""
+"""A form for one settings section, built from its dataclass. The core validates (``settings.validate``)."""
 
 from __future__ import annotations
 
@@ -191,7 +191,7 @@ class SectionEditor(QWidget):
                 values[f.name] = parsed
             if optional and values[f.name] in ("", 0) and base is not bool and f.name.endswith("cutoff"):
                 values[f.name] = None
-        return self.cls(**values)
+        return settings.validate(self.cls, values, section=self.section)
 
     def save(self) -> None:
         try:
