@@ -27,7 +27,8 @@ def test_version_resource_carries_pyprojects_version(tmp_path):
     assert isinstance(tree.body, ast.Call) and tree.body.func.id == "VSVersionInfo"  # type: ignore[attr-defined]
     numbers = version_info.version_tuple(version)
     assert f"filevers={numbers}" in text and f"prodvers={numbers}" in text
-    assert f"StringStruct('FileVersion', '{version}')" in text and f"StringStruct('ProductVersion', '{version}')" in text
+    assert f"StringStruct('FileVersion', '{version}')" in text
+    assert f"StringStruct('ProductVersion', '{version}')" in text
     assert "StringStruct('OriginalFilename', 'LoketPBI.exe')" in text
     assert version_info.version_tuple("1.2.0rc1") == (1, 2, 0, 0)
     assert version_info.version_tuple("2.10") == (2, 10, 0, 0)
@@ -45,7 +46,8 @@ def _locked() -> dict[str, tuple[str, list[str]]]:
     for block in re.split(r"\n(?=\S)", text):
         m = re.match(r"([A-Za-z0-9_.-]+)==(\S+)", block)
         if m:
-            pins[m.group(1).lower().replace("_", "-")] = (m.group(2), re.findall(r"--hash=sha256:([0-9a-f]{64})", block))
+            hashes = re.findall(r"--hash=sha256:([0-9a-f]{64})", block)
+            pins[m.group(1).lower().replace("_", "-")] = (m.group(2), hashes)
     return pins
 
 
