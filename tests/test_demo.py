@@ -111,6 +111,37 @@ def test_integrity_letters_on_disk_dtsen_and_batches(demo_office):
     assert batches.list_batches(demo_office, actor=spv)  # last month's collective batch is closed
 
 
+def test_cases_move_only_on_the_offices_working_days_and_hours(tmp_path):
+    """The demo uses the one work calendar of the SLAs: no case opened or moved on a weekend or a public holiday
+    (Maulid Nabi, 25 August 2026, a Tuesday inside the demo's three months) nor on the office's own extra days,
+    and only inside office hours."""
+    from datetime import date
+
+    from sqlmodel import select
+
+    from app.context import open_office
+    from app.db.models import StepLog
+    from app.demo import build_demo
+    from app.demo.clock import TZ
+    from app.rules.rule_settings import RuleSettings
+    from app.rules.sla import WorkCalendar
+
+    path = tmp_path / "demo"
+    build_demo(path, cases=40, dtsen_rows=300, now=NOW)
+    calendar = WorkCalendar.from_settings(RuleSettings())
+    assert not calendar.is_working_day(date(2026, 8, 25))
+    o = open_office(path)
+    try:
+        with o.db.read() as s:
+            moments = [c.opened_at for c in _cases(o)] + [r.finished_at for r in s.exec(select(StepLog)).all()]
+    finally:
+        o.close()
+    local = [m.astimezone(TZ) for m in moments]
+    assert len(local) > 100 and min(local).date() < date(2026, 8, 25)
+    assert [m for m in local if not calendar.is_working_day(m.date())] == []
+    assert [m for m in local if not (calendar.open_at <= m.timetz().replace(tzinfo=None) <= calendar.close_at)] == []
+
+
 def test_same_seed_same_office(tmp_path):
     from app.context import open_office
     from app.demo import build_demo

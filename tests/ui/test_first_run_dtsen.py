@@ -39,9 +39,9 @@ def _fill_to_last_page(qtbot, wiz):
 
 
 def _extract(tmp_path, rows=2500):
-    from app.demo import _generator
+    from app import sampledata
 
-    return _generator().write_csv(tmp_path / "dtsen.csv", rows)
+    return sampledata.write_csv(tmp_path / "dtsen.csv", rows)
 
 
 def test_import_now_runs_after_the_set_up_with_progress(qtbot, wizard, office, tmp_path):
