@@ -1,4 +1,5 @@
-"""A streamed one-sheet XLSX of text cells, written with XlsxWriter in constant-memory mode.
+"""Every XLSX the app writes (batch data files, reports, exports): streamed sheets of text cells, written with
+XlsxWriter in constant-memory mode.
 
 A batch's data file is a plain table: a bold, frozen header row, then only text cells (identifiers
 such as NIK, No KK and card numbers must never turn into numbers, so every value goes through
@@ -28,21 +29,27 @@ class XlsxTextWriter:
     writes the workbook only when it is closed; its row spill file, in ``path``'s folder, is removed).
     """
 
-    def __init__(self, path: Path, headers: Sequence[str], *, sheet_title: str = "Data"):
+    def __init__(self, path: Path, headers: Sequence[str], *, sheet_title: str = "Data", columns: int = 0):
         self.path = path
-        self._columns = max(len(headers), 1)
         self._book = xlsxwriter.Workbook(str(path), {"constant_memory": True, "tmpdir": str(path.parent),
                                                      "strings_to_numbers": False, "strings_to_formulas": False,
                                                      "strings_to_urls": False})
         self._book.set_properties({"creator": "Loket PBI"})
-        self._sheet = self._book.add_worksheet((sheet_title or "Data")[:31])
         self._quoted = self._book.add_format({"quote_prefix": True})
-        header = self._book.add_format({"bold": True})
-        header_quoted = self._book.add_format({"bold": True, "quote_prefix": True})
+        self._header = self._book.add_format({"bold": True})
+        self._header_quoted = self._book.add_format({"bold": True, "quote_prefix": True})
+        self.add_sheet(sheet_title, headers, columns=columns)
+
+    def add_sheet(self, title: str, headers: Sequence[str], *, columns: int = 0) -> None:
+        """Go on in a new sheet (reports and exports of several tables): ``headers`` in bold and frozen, then
+        the rows of :meth:`append`. ``columns`` allows rows wider than the header (a title row)."""
+        self._columns = max(len(headers), columns, 1)
+        self._sheet = self._book.add_worksheet((title or "Data")[:31])
         self._sheet.freeze_panes(1, 0)
         for col, text in enumerate(headers):
             text = str(text)
-            self._sheet.write_string(0, col, text, header_quoted if text.startswith(FORMULA_TRIGGERS) else header)
+            self._sheet.write_string(0, col, text,
+                                     self._header_quoted if text.startswith(FORMULA_TRIGGERS) else self._header)
         self._row = 0
 
     def append(self, texts: Sequence[str]) -> None:

@@ -24,7 +24,7 @@ from typing import Any
 from sqlalchemy import or_
 from sqlmodel import Session, select
 
-from app.batching.cells import clean_text, is_formula_like
+from app.batching.cells import clean_text
 from app.context import Office
 from app.db.models import (
     Attachment,
@@ -145,41 +145,38 @@ def _flat(value: Any) -> str:
 
 
 def _write_xlsx(path: Path, data: dict[str, Any]) -> None:
-    from openpyxl import Workbook
-    from openpyxl.cell import WriteOnlyCell
+    """One sheet per table, every value a text cell (identifiers never numbers, nothing run as a formula)."""
+    from app.batching.xlsx import XlsxTextWriter
 
-    wb = Workbook(write_only=True)
-
-    def cells(ws, values):
-        row = []
-        for v in values:
-            t = clean_text(_flat(v))
-            c = WriteOnlyCell(ws, value=t or None)
-            if t:
-                c.data_type = "s"  # identifiers and everything else as text, never a number or a formula
-                if is_formula_like(t):
-                    c.quotePrefix = True
-            row.append(c)
-        return row
-
-    def sheet(title: str, rows: list[dict[str, Any]]) -> None:
-        ws = wb.create_sheet(title)
-        keys: list[str] = []
-        for r in rows:
-            keys.extend(k for k in r if k not in keys)
-        ws.append(cells(ws, keys or ["(tidak ada data)"]))
-        for r in rows:
-            ws.append(cells(ws, [r.get(k) for k in keys]))
-
-    sheet("Orang", [data["person"]] if data["person"] else [])
-    sheet("Berkas", [{k: v for k, v in c.items() if k not in ("checklist", "step_log")} for c in data["cases"]])
-    sheet("Kelengkapan", [dict(i, case_id=c["id"]) for c in data["cases"] for i in c["checklist"]])
-    sheet("Riwayat langkah", [dict(i, case_id=c["id"]) for c in data["cases"] for i in c["step_log"]])
-    sheet("Register surat", data["letters"])
-    sheet("Batch", data["batch_rows"])
-    sheet("Pengaduan", data["complaints"])
-    sheet("DTSEN", [data["dtsen"]] if data["dtsen"] else [])
-    wb.save(path)
+    tables = [
+        ("Orang", [data["person"]] if data["person"] else []),
+        ("Berkas", [{k: v for k, v in c.items() if k not in ("checklist", "step_log")} for c in data["cases"]]),
+        ("Kelengkapan", [dict(i, case_id=c["id"]) for c in data["cases"] for i in c["checklist"]]),
+        ("Riwayat langkah", [dict(i, case_id=c["id"]) for c in data["cases"] for i in c["step_log"]]),
+        ("Register surat", data["letters"]),
+        ("Batch", data["batch_rows"]),
+        ("Pengaduan", data["complaints"]),
+        ("DTSEN", [data["dtsen"]] if data["dtsen"] else []),
+    ]
+    writer: XlsxTextWriter | None = None
+    try:
+        for title, rows in tables:
+            keys: list[str] = []
+            for r in rows:
+                keys.extend(k for k in r if k not in keys)
+            headers = [clean_text(k) for k in keys] or ["(tidak ada data)"]
+            if writer is None:
+                writer = XlsxTextWriter(path, headers, sheet_title=title)
+            else:
+                writer.add_sheet(title, headers)
+            for r in rows:
+                writer.append([clean_text(_flat(r.get(k))) for k in keys])
+    except BaseException:
+        if writer is not None:
+            writer.abort()
+        raise
+    assert writer is not None
+    writer.close()
 
 
 def export_person(office: Office, *, actor: Actor, nik: str, dest: str | Path | None = None,

@@ -30,7 +30,7 @@ from typing import Any
 
 from sqlmodel import select
 
-from app.batching.cells import clean_text, is_formula_like
+from app.batching.cells import clean_text
 from app.context import Office
 from app.db.models import Batch, BatchItem, Person
 from app.errors import ValidationError
@@ -339,53 +339,46 @@ def open_deactivation_case(office: Office, *, actor: Actor, finding: Finding, pe
 # --------------------------------------------------------------------------- the XLSX report
 
 
-def _cells(ws: Any, values: Iterable[object]) -> list[Any]:
-    from openpyxl.cell import WriteOnlyCell
-
-    out: list[Any] = []
-    for v in values:
-        t = clean_text(v)
-        if t and is_formula_like(t):
-            c = WriteOnlyCell(ws, value=t)
-            c.data_type = "s"
-            c.quotePrefix = True
-            out.append(c)
-        else:
-            out.append(t or None)
-    return out
-
-
 def write_report(path: Path, report: ReconcileReport, *, actor: Actor, full_nik: bool) -> None:
     """Write the report atomically (temporary file, then rename). NIKs are text cells."""
-    from openpyxl import Workbook
+    from app.batching.xlsx import XlsxTextWriter
 
     show = (lambda n: n) if full_nik else mask_nik
-    wb = Workbook(write_only=True)
-    ws = wb.create_sheet("Ringkasan")
-    ws.append(_cells(ws, ["Laporan rekonsiliasi peserta PBI-APBD"]))
-    ws.append(_cells(ws, ["Periode", report.period]))
-    ws.append(_cells(ws, ["Dibuat", to_local(utcnow()).strftime("%d-%m-%Y %H:%M") + " WIB"]))
-    ws.append(_cells(ws, ["Oleh", f"{actor.full_name} ({actor.username})"]))
-    ws.append(_cells(ws, ["Peserta aktif di kantor", str(report.active_here)]))
-    ws.append(_cells(ws, ["Baris daftar BPJS", str(report.bpjs_rows)]))
-    ws.append(_cells(ws, ["Baris daftar Dukcapil", str(report.dukcapil_rows)]))
-    ws.append([])
-    ws.append(_cells(ws, ["Jenis temuan", "Jumlah"]))
-    for kind, n in report.counts().items():
-        ws.append(_cells(ws, [KINDS[kind], str(n)]))
-    ws.append(_cells(ws, ["Baris ditolak", str(len(report.refused))]))
-    ws = wb.create_sheet("Temuan")
-    ws.append(_cells(ws, ["No", "Jenis temuan", "NIK", "Nama", "Rincian", "Sumber", "Usulan alasan penonaktifan"]))
-    for i, f in enumerate(report.findings, start=1):
-        ws.append(_cells(ws, [str(i), f.label, show(f.nik), f.name, f.detail, f.source, f.suggested_reason]))
-    ws = wb.create_sheet("Baris ditolak")
-    ws.append(_cells(ws, ["Sumber", "Baris", "Nilai NIK", "Masalah"]))
-    for r in report.refused:
-        ws.append(_cells(ws, [r.source, str(r.line), r.value, r.message]))
+
+    def texts(values: Iterable[object]) -> list[str]:
+        return [clean_text(v) for v in values]
+
+    def write(target: Path) -> None:
+        # the summary: two columns under a one-cell title
+        x = XlsxTextWriter(target, ["Laporan rekonsiliasi peserta PBI-APBD"], sheet_title="Ringkasan", columns=2)
+        try:
+            for row in (["Periode", report.period],
+                        ["Dibuat", to_local(utcnow()).strftime("%d-%m-%Y %H:%M") + " WIB"],
+                        ["Oleh", f"{actor.full_name} ({actor.username})"],
+                        ["Peserta aktif di kantor", str(report.active_here)],
+                        ["Baris daftar BPJS", str(report.bpjs_rows)],
+                        ["Baris daftar Dukcapil", str(report.dukcapil_rows)],
+                        [],
+                        ["Jenis temuan", "Jumlah"],
+                        *[[KINDS[kind], str(n)] for kind, n in report.counts().items()],
+                        ["Baris ditolak", str(len(report.refused))]):
+                x.append(texts(row))
+            x.add_sheet("Temuan", ["No", "Jenis temuan", "NIK", "Nama", "Rincian", "Sumber",
+                                   "Usulan alasan penonaktifan"])
+            for i, f in enumerate(report.findings, start=1):
+                x.append(texts([str(i), f.label, show(f.nik), f.name, f.detail, f.source, f.suggested_reason]))
+            x.add_sheet("Baris ditolak", ["Sumber", "Baris", "Nilai NIK", "Masalah"])
+            for r in report.refused:
+                x.append(texts([r.source, str(r.line), r.value, r.message]))
+        except BaseException:
+            x.abort()
+            raise
+        x.close()
+
     path.parent.mkdir(parents=True, exist_ok=True)
     tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
     try:
-        wb.save(tmp)
+        write(tmp)
         with tmp.open("rb") as fh:
             os.fsync(fh.fileno())
         os.replace(tmp, path)
