@@ -9,6 +9,7 @@ with :func:`tests.clock.pin_clock` (or the ``pinned`` fixture), which nests insi
 from __future__ import annotations
 
 import os
+import shutil
 import uuid
 from datetime import datetime, timezone
 from pathlib import Path
@@ -90,7 +91,21 @@ def pg_url(pg_server):
     return pg_server.create_database("t_" + uuid.uuid4().hex[:12])
 
 
-def _open(tmp_path: Path, url: str | None):
+@pytest.fixture(scope="session")
+def _template_database(tmp_path_factory) -> Path:
+    """One SQLite database migrated to head for the whole run: each test's office starts as a copy of it
+    instead of running every migration again (the migrations themselves are tested in tests/core)."""
+    from app.context import open_office
+
+    root = tmp_path_factory.mktemp("template") / "data"
+    open_office(root).close()  # closing the last connection checkpoints the WAL into the file
+    database = root / "loket-pbi.sqlite3"
+    assert not database.with_name(database.name + "-wal").exists() or \
+        database.with_name(database.name + "-wal").stat().st_size == 0
+    return database
+
+
+def _open(tmp_path: Path, url: str | None, template: Path | None = None):
     from app.config import LocalConfig
     from app.context import open_office
 
@@ -98,13 +113,30 @@ def _open(tmp_path: Path, url: str | None):
     data.mkdir(parents=True, exist_ok=True)
     if url:
         LocalConfig(database_url=url).save(data / "config.json")
+    elif template is not None and not (data / template.name).exists():
+        shutil.copyfile(template, data / template.name)
     return open_office(data)
 
 
+@pytest.fixture(autouse=True, scope="session")
+def _quick_password_hashing():
+    """argon2id with small cost parameters while testing (every test makes users; the production hasher's
+    ~0.1 s and 64 MiB per hash were a good part of the suite's time). Same algorithm and code path; the
+    production parameters are checked in tests/core/test_users_and_audit.py."""
+    from argon2 import PasswordHasher
+
+    from app.services import users
+
+    production = users._hasher
+    users._hasher = PasswordHasher(time_cost=1, memory_cost=1024, parallelism=1)
+    yield
+    users._hasher = production
+
+
 @pytest.fixture
-def office(tmp_path):
-    """A fresh office on the embedded SQLite default."""
-    o = _open(tmp_path, None)
+def office(tmp_path, _template_database):
+    """A fresh office on the embedded SQLite default (a copy of the migrated template database)."""
+    o = _open(tmp_path, None, _template_database)
     yield o
     o.close()
 
@@ -113,7 +145,7 @@ def office(tmp_path):
 def any_office(request, tmp_path):
     """The same test on SQLite and on a real PostgreSQL server."""
     url = request.getfixturevalue("pg_url") if request.param == "postgresql" else None
-    o = _open(tmp_path, url)
+    o = _open(tmp_path, url, None if url else request.getfixturevalue("_template_database"))
     yield o
     o.close()
 

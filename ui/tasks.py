@@ -5,7 +5,13 @@
                on_done=self.show_summary, on_error=self.show_error, on_progress=bar.setValue)
 
 The work function receives a :class:`Task`; it must not touch any widget (it runs in a worker
-thread). ``on_done``/``on_error``/``on_progress`` always run on the GUI thread, via Qt signals.
+thread). ``on_done``/``on_error``/``on_progress`` always run on the GUI thread, via Qt signals, and never
+inside :meth:`TaskRunner.run` itself: they are queued, so code may store the returned task before its
+callbacks can see it.
+
+Tests inject the executor (Picard's ``FakeThreadPool`` idea): ``TaskRunner(executor=run_now)`` runs the work
+at once in the calling thread, and the callbacks arrive with the next pass of the event loop — a screen test
+settles with ``QApplication.processEvents()`` instead of polling with ``waitUntil``.
 """
 
 from __future__ import annotations
@@ -17,7 +23,7 @@ from collections.abc import Callable
 from typing import Any
 
 import shiboken6
-from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
+from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal, Slot
 
 log = logging.getLogger(__name__)
 
@@ -38,9 +44,10 @@ class Task(QObject):
         self._cancel = threading.Event()
         self._on_done, self._on_error, self._on_progress = on_done, on_error, on_progress
         self._on_settled = on_settled
-        self._progressed.connect(self._deliver_progress)
-        self._finished.connect(self._deliver_done)
-        self._failed.connect(self._deliver_error)
+        queued = Qt.ConnectionType.QueuedConnection  # from a worker it would be anyway; in tests it matters
+        self._progressed.connect(self._deliver_progress, queued)
+        self._finished.connect(self._deliver_done, queued)
+        self._failed.connect(self._deliver_error, queued)
         self.done = False
 
     def cancel(self) -> None:
@@ -103,13 +110,23 @@ class _Runnable(QRunnable):
             self.task._finished.emit(result)
 
 
-class TaskRunner(QObject):
-    """Runs work on a thread pool; SQLite serialises the writes itself (BEGIN IMMEDIATE)."""
+def run_now(runnable: QRunnable) -> None:
+    """An executor for tests: the work runs at once, in the calling thread (callbacks still come queued)."""
+    runnable.run()
 
-    def __init__(self, parent: QObject | None = None, max_threads: int = 2):
+
+class TaskRunner(QObject):
+    """Runs work on a thread pool; SQLite serialises the writes itself (BEGIN IMMEDIATE).
+
+    ``executor`` replaces the pool's ``start`` (tests pass :func:`run_now`).
+    """
+
+    def __init__(self, parent: QObject | None = None, max_threads: int = 2, *,
+                 executor: Callable[[QRunnable], None] | None = None):
         super().__init__(parent)
         self.pool = QThreadPool(self)
         self.pool.setMaxThreadCount(max_threads)
+        self._start = executor or self.pool.start
         self._live: set[Task] = set()
 
     def run(self, fn: Callable[[Task], Any], *, on_done: Callable[[Any], None] | None = None,
@@ -117,7 +134,7 @@ class TaskRunner(QObject):
             on_progress: Callable[[int, str], None] | None = None) -> Task:
         task = Task(on_done, on_error, on_progress, on_settled=self._live.discard)
         self._live.add(task)
-        self.pool.start(_Runnable(fn, task))
+        self._start(_Runnable(fn, task))
         return task
 
     @property

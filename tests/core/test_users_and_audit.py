@@ -22,6 +22,21 @@ def test_password_is_argon2id_hashed(office, admin):
     assert h.startswith("$argon2id$") and "rahasia" not in h
 
 
+def test_production_hasher_has_argon2s_maintained_parameters():
+    """The suite hashes with small parameters (tests/conftest.py); the program itself with argon2-cffi's
+    defaults (checked in a fresh interpreter, where no test fixture has touched it)."""
+    import subprocess
+    import sys
+
+    code = ("import argon2, sys\nfrom app.services import users\nd, h = argon2.PasswordHasher(), users._hasher\n"
+            "print(h.time_cost, h.memory_cost, h.parallelism, h.type.name)\n"
+            "sys.exit(0 if (h.time_cost, h.memory_cost, h.parallelism, h.type) == "
+            "(d.time_cost, d.memory_cost, d.parallelism, d.type) and h.memory_cost >= 65536 else 1)\n")
+    r = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert r.returncode == 0, r.stdout + r.stderr
+    assert r.stdout.split()[-1] == "ID"
+
+
 def test_several_roles_and_permission_checked_in_core(office, admin, make_user):
     fo = make_user("front_office", "back_office")
     assert fo.roles == {"front_office", "back_office"}

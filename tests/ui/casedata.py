@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from tests.services.helpers import Staff, add_dtsen, at, kk, nik
 
-__all__ = ["Staff", "add_dtsen", "at", "kk", "nik", "new_runner", "drain_runners"]
+__all__ = ["Staff", "add_dtsen", "at", "kk", "nik", "new_runner", "drain_runners", "settle"]
 
 
 # ------------------------------------------------------------------ background work in window tests
@@ -12,13 +12,32 @@ __all__ = ["Staff", "add_dtsen", "at", "kk", "nik", "new_runner", "drain_runners
 _RUNNERS: list = []
 
 
-def new_runner():
-    """A TaskRunner that :func:`drain_runners` waits for at the end of the test (before the office closes)."""
-    from ui.tasks import TaskRunner
+def new_runner(*, threads: bool = False):
+    """A TaskRunner that :func:`drain_runners` waits for at the end of the test (before the office closes).
 
-    r = TaskRunner()
+    By default the work runs at once in the test's thread (``ui.tasks.run_now``) and its callbacks arrive
+    with the next event-loop pass, so a test settles with :func:`settle` instead of polling. ``threads=True``
+    keeps the real thread pool where the threads are the point (no database call on the GUI thread,
+    cancelling a running import, a window that stays responsive).
+    """
+    from ui.tasks import TaskRunner, run_now
+
+    r = TaskRunner() if threads else TaskRunner(executor=run_now)
     _RUNNERS.append(r)
     return r
+
+
+def settle(max_rounds: int = 50) -> None:
+    """Deliver every queued callback of the synchronous runners, and of the work those callbacks start."""
+    from PySide6.QtWidgets import QApplication
+
+    assert QApplication.instance() is not None, "settle() needs the QApplication (ask for qtbot or qapp)"
+    for _ in range(max_rounds):
+        QApplication.processEvents()
+        if not any(r.busy for r in _RUNNERS):
+            QApplication.processEvents()
+            return
+    raise AssertionError("background work still pending after settle()")
 
 
 def drain_runners() -> None:

@@ -22,11 +22,11 @@ def many(office, staff):
     return out
 
 
-def make_view(qtbot, office, actor, **kw):
+def make_view(qtbot, office, actor, threads=False, **kw):
     from ui.session import UiSession
     from ui.views.case_list import CaseListView
 
-    runner = new_runner()
+    runner = new_runner(threads=threads)
     v = CaseListView(UiSession(office, actor, runner), page_size=10, **kw)
     qtbot.addWidget(v)
     v.resize(1000, 400)
@@ -50,7 +50,7 @@ def test_lazy_pages_and_no_database_call_on_the_gui_thread(qtbot, office, staff,
 
     monkeypatch.setattr(case_queries, "page_cases", page_spy)
     monkeypatch.setattr(case_queries, "count_cases", count_spy)
-    v = make_view(qtbot, office, staff.front_office)
+    v = make_view(qtbot, office, staff.front_office, threads=True)  # the worker threads are the point here
     m = v.model
     assert len(m.rows) == 10 and m.canFetchMore() and v.total == 25
     assert "dimuat 10" in v.count_label.text()

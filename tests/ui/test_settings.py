@@ -5,29 +5,28 @@ from PySide6.QtWidgets import QDialog
 
 from app.rules.rule_settings import RuleSettings
 from app.services import settings, users
+from tests.ui.casedata import new_runner, settle
 
 
 @pytest.fixture
 def view(qtbot, office, admin):
     from ui.session import UiSession
-    from ui.tasks import TaskRunner
     from ui.views.settings_view import SettingsView
 
-    runner = TaskRunner()
-    v = SettingsView(UiSession(office, admin, runner))
+    v = SettingsView(UiSession(office, admin, new_runner()))  # work runs at once; settle() delivers it
     qtbot.addWidget(v)
-    runner.wait(10_000)
-    qtbot.wait(50)
-    yield v
-    runner.wait(10_000)
+    settle()
+    return v
 
 
 def test_rule_setting_saved_and_bad_value_refused(qtbot, view, office):
     editor = view.editors["rules"]
-    qtbot.waitUntil(lambda: editor.editors["proposal_window_end_day"].value() == 11, timeout=20_000)
+    settle()
+    assert editor.editors["proposal_window_end_day"].value() == 11
     editor.editors["proposal_window_end_day"].setValue(15)
     editor.save_button.click()
-    qtbot.waitUntil(lambda: editor.status.text() == "Tersimpan.", timeout=20_000)
+    settle()
+    assert editor.status.text() == "Tersimpan."
     assert settings.load(office, "rules", RuleSettings).proposal_window_end_day == 15
 
     editor.editors["proposal_window_start_day"].setValue(20)
@@ -45,10 +44,12 @@ def test_letter_paper_setting(qtbot, view, office):
     from app.documents.numbering import LetterSettings
 
     editor = view.editors["letters"]
-    qtbot.waitUntil(lambda: editor.editors["paper"].text() == "A4", timeout=20_000)
+    settle()
+    assert editor.editors["paper"].text() == "A4"
     editor.editors["paper"].setText("F4")
     editor.save_button.click()
-    qtbot.waitUntil(lambda: editor.status.text() == "Tersimpan.", timeout=20_000)
+    settle()
+    assert editor.status.text() == "Tersimpan."
     assert settings.load(office, "letters", LetterSettings).paper == "F4"
 
 
@@ -65,7 +66,8 @@ def test_add_user_from_the_users_tab(qtbot, view, office, admin, monkeypatch):
 
     monkeypatch.setattr(users_view.UserDialog, "exec", fake_exec)
     view.users.add_button.click()
-    qtbot.waitUntil(lambda: view.users.table.rowCount() == 2, timeout=20_000)
+    settle()
+    assert view.users.table.rowCount() == 2
     info = {u.username: u for u in users.list_users(office, actor=admin)}["siti"]
     assert info.roles == ("back_office", "front_office")
 
@@ -78,7 +80,8 @@ def test_backup_now_and_restore_after_confirmation(qtbot, view, office, admin, m
 
     panel = view.backup_panel
     panel.make_button.click()
-    qtbot.waitUntil(lambda: "Cadangan dibuat" in panel.status.text(), timeout=20_000)
+    settle()
+    assert "Cadangan dibuat" in panel.status.text()
     made = backup.list_backups(office.dirs.backups)[0]
 
     users.add_user(office, actor=admin, username="setelah", full_name="Sesudah Cadangan",
@@ -88,7 +91,8 @@ def test_backup_now_and_restore_after_confirmation(qtbot, view, office, admin, m
     monkeypatch.setattr(QMessageBox, "information", lambda *a, **k: None)
     monkeypatch.setattr(QApplication.instance(), "exit", lambda code=0: exits.append(code))
     panel.check_then_confirm(made)
-    qtbot.waitUntil(lambda: exits == [0], timeout=20_000)
+    settle()
+    assert exits == [0]
     assert "DIGANTI" in asked[0]
     reopened = open_office(office.dirs.root)
     try:
@@ -101,14 +105,17 @@ def test_batch_encryption_setting_and_password(qtbot, view, office):
     from app.services import batches, secrets
 
     editor = view.editors["batches"]
-    qtbot.waitUntil(lambda: editor.editors["individual_letters"].toPlainText() != "", timeout=20_000)
+    settle()
+    assert editor.editors["individual_letters"].toPlainText() != ""
     editor.editors["encrypt"].setChecked(True)
     editor.save_button.click()
-    qtbot.waitUntil(lambda: editor.status.text() == "Tersimpan.", timeout=20_000)
+    settle()
+    assert editor.status.text() == "Tersimpan."
     assert settings.load(office, "batches", batches.BatchSettings).encrypt
     from ui.views.backup_panel import PasswordButton
 
     pw = [w for w in view.findChildren(PasswordButton) if w.kind == "batches"][0]
     pw.set_password("sandi-batch-2026")
-    qtbot.waitUntil(lambda: pw.status.text() == "Kata sandi disimpan.", timeout=20_000)
+    settle()
+    assert pw.status.text() == "Kata sandi disimpan."
     assert secrets.get_secret(office, batches.SECRET_KEY) == "sandi-batch-2026"

@@ -318,13 +318,15 @@ class PagedCaseModel(CaseTableModel):
     def _append(self, gen: int, rows: list[CaseSummary]) -> None:
         if gen != self.generation:
             return  # an answer to filters the user has since changed
-        self.loading = None
         if len(rows) < self.page_size:
             self.exhausted = True
         if rows:
+            # still "loading" while the rows go in: a view (or Qt's model tester) that asks for more on
+            # rowsInserted must not fetch the same offset again
             self.beginInsertRows(QModelIndex(), len(self.rows), len(self.rows) + len(rows) - 1)
             self.rows.extend(rows)
             self.endInsertRows()
+        self.loading = None
         self.page_loaded.emit(len(self.rows))
 
     def _failed(self, gen: int, exc: BaseException, tb: str) -> None:
