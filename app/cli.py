@@ -74,7 +74,7 @@ class IndonesianArgumentParser(argparse.ArgumentParser):
     def format_help(self) -> str:
         return self._headings(super().format_help())
 
-    def error(self, message: str):  # type: ignore[override]  # NoReturn in typeshed; it exits
+    def error(self, message: str):  # NoReturn in typeshed; it exits
         self.print_usage(sys.stderr)
         self.exit(EXIT_USAGE, f"{self.prog}: galat: {_translate_error(message)}\n")
 

@@ -48,7 +48,7 @@ class LogStream(io.TextIOBase):
         self._inside = threading.local()
 
     @property
-    def encoding(self) -> str:  # type: ignore[override]  # a read-only attribute on TextIOBase
+    def encoding(self) -> str:  # a read-only attribute on TextIOBase
         return "utf-8"
 
     def writable(self) -> bool:

@@ -10,6 +10,7 @@ export QT_QPA_PLATFORM=offscreen
 HOME="$(mktemp -d)"
 export HOME
 ruff check app ui tests bench scripts
+basedpyright   # type check of app/ (pyproject [tool.basedpyright]; node comes in a wheel, no other network)
 set +e
 python -m pytest -q -p no:xvfb -p no:cacheprovider "$@"
 rc=$?

@@ -9,6 +9,7 @@ written as a text cell with Excel's own "quote prefix" flag, so it is never eval
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 
 FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
 
@@ -23,9 +24,9 @@ def clean_text(value: object) -> str:
     return _ILLEGAL_XML.sub("", str(value))
 
 
-def clean_texts(values: object) -> list[str]:
+def clean_texts(values: Iterable[object]) -> list[str]:
     """:func:`clean_text` of each value; one check of the whole row in the usual case of clean strings."""
-    texts = [v if v.__class__ is str else clean_text(v) for v in values]  # type: ignore[attr-defined]
+    texts = [v if type(v) is str else clean_text(v) for v in values]
     if _ILLEGAL_XML.search("".join(texts)):
         texts = [clean_text(t) for t in texts]
     return texts

@@ -75,7 +75,7 @@ def build_demo(data_dir: str | Path | None = None, *, cases: int = DEFAULT_CASES
         # the office's one work calendar (holidays, cuti bersama, office hours), as the SLAs count
         rules = settings.load(office, RULES_SECTION, RuleSettings)
         demo = Simulation(office, rng, now, say, DemoClock(WorkCalendar.from_settings(rules)))
-        made = [(uname, full, ("administrator",))]
+        made: list[tuple[str, str, tuple[str, ...]]] = [(uname, full, ("administrator",))]
         demo.actors["administrator"] = [admin]
         say("Pengguna untuk setiap peran …")
         for uname, full, roles, nip, counter in STAFF[1:]:

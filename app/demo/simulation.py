@@ -120,8 +120,9 @@ class Simulation:
             self.problems.append(str(exc))
             return
         if isinstance(nxt, tuple) and nxt[0] == "rank":
-            self.waiting_rank[nxt[1]] = gen  # type: ignore[assignment]
+            self.waiting_rank[nxt[1]] = gen
             return
+        assert isinstance(nxt, datetime), nxt
         self.schedule(nxt, gen)
 
     def flow(self, p: Plan) -> Generator:
@@ -276,7 +277,7 @@ class Simulation:
         if not self.waiting_rank:
             return
         actor = self.who("back_office")
-        periods = sorted({cases.get_case(self.office, actor=actor, case_id=cid).data.get("quota_period")
+        periods = sorted({str(cases.get_case(self.office, actor=actor, case_id=cid).data.get("quota_period"))
                           for cid in self.waiting_rank})
         for period in periods:
             res = jamkesda.rank_period(self.office, actor=actor, period=period, now=when)

@@ -110,7 +110,7 @@ def page_sizes(pdf: bytes) -> list[tuple[float, float]]:
     with _PDFIUM:
         doc = _open(pdf)
         try:
-            return [tuple(doc.get_page_size(i)) for i in range(len(doc))]  # type: ignore[misc]
+            return [tuple(doc.get_page_size(i)) for i in range(len(doc))]
         finally:
             doc.close()
 

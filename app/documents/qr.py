@@ -34,5 +34,5 @@ def qr_png(text: str, *, box_size: int = 6, border: int = 1) -> bytes:
     qr.make(fit=True)
     img = qr.make_image(fill_color="black", back_color="white")
     buf = io.BytesIO()
-    img.save(buf, format="PNG")
+    img.save(buf)  # qrcode's PIL image writes PNG (its kind)
     return buf.getvalue()

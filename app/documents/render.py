@@ -53,7 +53,7 @@ class _Env(Environment):
     and each template part is compiled once per content (docxtpl would compile it on every render)."""
 
     def from_string(self, source, globals=None, template_class=None):  # noqa: A002 (Jinja's name)
-        if globals is not None or template_class is not None:
+        if globals is not None or template_class is not None or not isinstance(source, str):
             return super().from_string(source, globals, template_class)
         key = hashlib.sha1(source.encode("utf-8")).digest()
         return _COMPILED.remember(key, lambda: super(_Env, self).from_string(source))
@@ -110,6 +110,7 @@ def render_docx(template: Path, context: dict[str, Any], out_path: Path, *, pape
         tpl.render(ctx, _ENV, autoescape=True)
     except TemplateError as exc:
         raise ValidationError(f"Templat surat '{Path(template).name}' tidak dapat diisi: {exc}.") from exc
+    assert tpl.docx is not None  # rendered just above
     for section in tpl.docx.sections:
         portrait = section.page_width is None or section.page_height is None or \
             section.page_width <= section.page_height

@@ -50,14 +50,14 @@ class Column:
 class _CountingReader(io.RawIOBase):
     """Counts bytes read so progress can be reported while a text wrapper streams the file."""
 
-    def __init__(self, raw: io.BufferedReader):
+    def __init__(self, raw: io.RawIOBase):
         self._raw = raw
         self.count = 0
 
     def readable(self) -> bool:
         return True
 
-    def readinto(self, b) -> int:  # type: ignore[override]
+    def readinto(self, b) -> int:
         n = self._raw.readinto(b)
         self.count += n or 0
         return n or 0
@@ -151,7 +151,7 @@ class Table:
 
     def _csv_rows(self) -> Iterator[tuple[int, list[Any]]]:
         raw = open(self.path, "rb", buffering=0)  # noqa: SIM115 - closed below
-        self._counter = _CountingReader(raw)  # type: ignore[arg-type]
+        self._counter = _CountingReader(raw)
         buffered = io.BufferedReader(self._counter, buffer_size=_CHUNK)
         text = io.TextIOWrapper(buffered, encoding=self.encoding, newline="")
         try:

@@ -49,7 +49,7 @@ def mangled_reason(raw: object) -> str | None:
 
 
 def _digits(raw: object, *, length: int, label: str) -> str:
-    if raw.__class__ is str and len(raw) == length and raw.isdigit() and raw.isascii():
+    if type(raw) is str and len(raw) == length and raw.isdigit() and raw.isascii():
         return raw  # the common case, cheaply
     reason = mangled_reason(raw)
     if reason:

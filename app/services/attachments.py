@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
-from sqlmodel import Session, select
+from sqlmodel import Session, col, select
 
 from app.context import Office
 from app.db.models import Attachment, Case, ChecklistItem, User
@@ -222,7 +222,7 @@ def _info(office: Office, row: Attachment, labels: dict[str, str], names: dict[i
 def _lookups(s: Session, case_id: int, rows: Iterable[Attachment]) -> tuple[dict[str, str], dict[int, str]]:
     labels = {i.code: i.label for i in s.exec(select(ChecklistItem).where(ChecklistItem.case_id == case_id)).all()}
     ids = {r.added_by for r in rows if r.added_by}
-    users = s.exec(select(User).where(User.id.in_(ids))).all() if ids else []  # type: ignore[union-attr]
+    users = s.exec(select(User).where(col(User.id).in_(ids))).all() if ids else []
     return labels, {u.id or 0: u.full_name for u in users}
 
 
@@ -307,7 +307,7 @@ def list_attachments(office: Office, *, actor: Actor, case_id: int) -> list[Atta
     require(actor, "attachment.view")
     with office.db.read() as s:
         rows = list(s.exec(select(Attachment).where(Attachment.case_id == case_id)
-                           .order_by(Attachment.added_at, Attachment.id)).all())  # type: ignore[arg-type]
+                           .order_by(col(Attachment.added_at), col(Attachment.id))).all())
         labels, names = _lookups(s, case_id, rows)
         return [_info(office, r, labels, names) for r in rows]
 
@@ -388,7 +388,7 @@ def verify_attachments(office: Office) -> AttachmentCheck:
     problems: list[str] = []
     with office.db.read() as s:
         rows = [(r.file_name, r.stored_path, r.sha256, r.case_id)
-                for r in s.exec(select(Attachment).order_by(Attachment.id)).all()]  # type: ignore[arg-type]
+                for r in s.exec(select(Attachment).order_by(col(Attachment.id))).all()]
         from app.db.models import WizardDraft
 
         drafts = {str(d.id) for d in s.exec(select(WizardDraft)).all()}

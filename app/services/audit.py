@@ -14,7 +14,7 @@ from datetime import UTC, datetime
 from typing import Any
 
 from sqlalchemy import text
-from sqlmodel import Session, select
+from sqlmodel import Session, col, select
 
 from app.db.models import AuditEntry, AuditHead
 from app.rules.permissions import Actor
@@ -42,7 +42,7 @@ def record(session: Session, *, actor: Actor | None, action: str, entity: str = 
     """Append one entry inside the caller's transaction (so it commits or rolls back with the change)."""
     if session.get_bind().dialect.name == "postgresql":
         # Serialise appends across counters: the chain must stay a single line.
-        session.exec(text("SELECT pg_advisory_xact_lock(7265001)"))  # type: ignore[call-overload]
+        session.connection().execute(text("SELECT pg_advisory_xact_lock(7265001)"))
     head = session.get(AuditHead, 1, with_for_update=True)
     if head is None:
         head = AuditHead(id=1, last_id=0, last_hash=GENESIS, count=0)
@@ -81,7 +81,7 @@ def verify_chain(session: Session, *, batch_size: int = 5000) -> ChainReport:
     last_id = 0
     while True:
         rows = session.exec(
-            select(AuditEntry).where(AuditEntry.id > last_id).order_by(AuditEntry.id).limit(batch_size)
+            select(AuditEntry).where(col(AuditEntry.id) > last_id).order_by(col(AuditEntry.id)).limit(batch_size)
         ).all()
         if not rows:
             break

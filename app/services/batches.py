@@ -23,12 +23,13 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 from sqlalchemy import func, insert, update
 from sqlalchemy import select as sa_select
+from sqlalchemy.engine import CursorResult
 from sqlalchemy.exc import IntegrityError
-from sqlmodel import Session, select
+from sqlmodel import Session, col, select
 
 from app import __version__
 from app.batching.writers import DataFileWriter, file_entries, write_manifest, write_zip_atomically
@@ -281,25 +282,25 @@ class _PersonRow:
 
 def _row_query(batch_id: int, after_id: int, limit: int):
     latest = (
-        select(Letter.case_id.label("case_id"), func.max(Letter.id).label("letter_id"))  # type: ignore[union-attr]
-        .where(Letter.status == "issued", Letter.case_id.is_not(None))  # type: ignore[union-attr]
-        .group_by(Letter.case_id)
+        select(col(Letter.case_id).label("case_id"), func.max(Letter.id).label("letter_id"))
+        .where(Letter.status == "issued", col(Letter.case_id).is_not(None))
+        .group_by(col(Letter.case_id))
         .subquery()
     )
     # Plain columns, no Person objects: each row is a tuple whose ``person`` part has the attributes
     # build_row and _peserta read (building 50,000 ORM objects was a tenth of a large close).
     return (
-        sa_select(Case.id, Case.reg_number, Case.family_relation, Case.data, Case.outcome_reason,
+        sa_select(col(Case.id), col(Case.reg_number), col(Case.family_relation), Case.data, col(Case.outcome_reason),
                   *(getattr(Person, name) for name in _PERSON_FIELDS),
-                  Family.no_kk, DtsenRecord.desil, Letter.number, Letter.issued_at, Letter.docx_path,
-                  Letter.pdf_path)
-        .join(Person, Person.id == Case.person_id)  # type: ignore[arg-type]
-        .outerjoin(Family, Family.id == Case.family_id)  # type: ignore[arg-type]
-        .outerjoin(DtsenRecord, DtsenRecord.nik == Person.nik)  # type: ignore[arg-type]
+                  col(Family.no_kk), col(DtsenRecord.desil), col(Letter.number), col(Letter.issued_at),
+                  col(Letter.docx_path), col(Letter.pdf_path))
+        .join(Person, col(Person.id) == Case.person_id)
+        .outerjoin(Family, col(Family.id) == Case.family_id)
+        .outerjoin(DtsenRecord, col(DtsenRecord.nik) == Person.nik)
         .outerjoin(latest, latest.c.case_id == Case.id)
-        .outerjoin(Letter, Letter.id == latest.c.letter_id)  # type: ignore[arg-type]
-        .where(Case.batch_id == batch_id, Case.id > after_id)  # type: ignore[operator]
-        .order_by(Case.id)  # type: ignore[arg-type]
+        .outerjoin(Letter, col(Letter.id) == latest.c.letter_id)
+        .where(col(Case.batch_id) == batch_id, col(Case.id) > after_id)
+        .order_by(col(Case.id))
         .limit(limit)
     )
 
@@ -405,14 +406,14 @@ def close_batch(office: Office, *, actor: Actor, service_code: str, period: str,
             s.flush()
             assert batch.id is not None
             # Mark first, then read back what was marked: on PostgreSQL this locks exactly those rows.
-            marked = s.execute(
+            marked = cast("CursorResult[Any]", s.execute(
                 update(Case)
-                .where(Case.service_code == service_code, Case.batch_id.is_(None),  # type: ignore[union-attr]
-                       Case.batch_ready_at.is_not(None),  # type: ignore[union-attr]
-                       Case.status.not_in(tuple(cfg.excluded_statuses)),  # type: ignore[attr-defined]
-                       Case.batch_ready_at >= start, Case.batch_ready_at < end)  # type: ignore[operator]
+                .where(col(Case.service_code) == service_code, col(Case.batch_id).is_(None),
+                       col(Case.batch_ready_at).is_not(None),
+                       col(Case.status).not_in(tuple(cfg.excluded_statuses)),
+                       col(Case.batch_ready_at) >= start, col(Case.batch_ready_at) < end)
                 .values(batch_id=batch.id, version=Case.version + 1, updated_at=now)
-            ).rowcount
+            )).rowcount
             if not marked:
                 raise _Empty(f"Tidak ada kasus {service_code} yang menunggu batch pada periode {period}; "
                              "batch tidak dibuat.")
@@ -422,7 +423,7 @@ def close_batch(office: Office, *, actor: Actor, service_code: str, period: str,
             after, done = 0, 0
             keys = [k for k, _label in cols]
             n_person = 5 + len(_PERSON_FIELDS)
-            item_table = BatchItem.__table__  # type: ignore[attr-defined]
+            item_table = BatchItem.metadata.tables[BatchItem.__tablename__]
             peserta: list[dict[str, str]] = []
             case_letters: list[tuple[str, Path]] = []
             missing_letters: list[str] = []
@@ -635,12 +636,12 @@ def list_batches(office: Office, *, actor: Actor, service_code: str | None = Non
             q = q.where(Batch.service_code == service_code)
         if pending_only:
             q = q.where(Batch.status == "closed")
-        batches = s.exec(q.order_by(Batch.service_code, Batch.sequence)).all()  # type: ignore[arg-type]
+        batches = s.exec(q.order_by(Batch.service_code, col(Batch.sequence))).all()
         out = []
         for b in batches:
             attempts = s.exec(select(func.count()).select_from(Delivery).where(Delivery.batch_id == b.id)).one()
-            last = s.exec(select(Delivery).where(Delivery.batch_id == b.id, Delivery.ok.is_(False))  # type: ignore[attr-defined]
-                          .order_by(Delivery.id.desc())).first()  # type: ignore[union-attr]
+            last = s.exec(select(Delivery).where(Delivery.batch_id == b.id, col(Delivery.ok).is_(False))
+                          .order_by(col(Delivery.id).desc())).first()
             fb = s.exec(select(func.count()).select_from(BatchItem)
                         .where(BatchItem.batch_id == b.id, BatchItem.feedback_status != "")).one()
             out.append(_info(b, attempts=int(attempts), last_error=last.error if last else "", feedback=int(fb)))
@@ -720,7 +721,7 @@ def batch_items(office: Office, *, actor: Actor, batch_id: int) -> list[dict[str
     full = allowed(actor, "nik.view_full")
     with office.db.read() as s:
         items = s.exec(select(BatchItem).where(BatchItem.batch_id == batch_id)
-                       .order_by(BatchItem.case_id)).all()  # type: ignore[arg-type]
+                       .order_by(col(BatchItem.case_id))).all()
         regs = dict(s.exec(select(Case.id, Case.reg_number).where(Case.batch_id == batch_id)).all())
         out = []
         for i in items:
@@ -768,12 +769,13 @@ def waiting_cases(office: Office, *, actor: Actor, service_code: str) -> list[di
     with office.db.read() as s:
         tz_name, _ = _office_zone(s)
         rows = s.exec(select(Case.id, Case.reg_number, Case.batch_ready_at)
-                      .where(Case.service_code == service_code, Case.batch_id.is_(None),  # type: ignore[union-attr]
-                             Case.batch_ready_at.is_not(None))  # type: ignore[union-attr]
-                      .order_by(Case.batch_ready_at)).all()  # type: ignore[arg-type]
+                      .where(Case.service_code == service_code, col(Case.batch_id).is_(None),
+                             col(Case.batch_ready_at).is_not(None))
+                      .order_by(col(Case.batch_ready_at))).all()
         closed = set(s.exec(select(Batch.period).where(Batch.service_code == service_code)).all())
         out = []
         for cid, reg, ready in rows:
+            assert ready is not None  # selected where batch_ready_at is not null
             p = period_of(ready, tz_name)
             out.append({"case_id": cid, "reg_number": reg, "ready_at": ready, "period": p,
                         "period_closed": p in closed})

@@ -68,7 +68,7 @@ def _kasus(s: Session, case: Case, defn: ServiceDef) -> dict[str, Any]:
     konfirmasi = ""
     if conf:
         konfirmasi = (f"dikonfirmasi oleh {conf.get('confirmed_by', '')}, {_date_text(conf.get('confirmed_at'))}: "
-                      f"{BPJS_ANSWERS.get(conf.get('answer', ''), conf.get('answer', '')).lower()}")
+                      f"{str(BPJS_ANSWERS.get(conf.get('answer', ''), conf.get('answer', ''))).lower()}")
     alasan = DEACTIVATION_REASONS.get(data.get("reason_code", ""), "")
     if not alasan and data.get("disdukcapil_referral"):
         ref = data["disdukcapil_referral"]
@@ -144,7 +144,7 @@ def issue_document(office: Office, *, actor: Actor, case_id: int, key: str, extr
         case = _lock(s, case_id, case.version, now)
         cdata = copy.deepcopy(case.data or {})
         docs = cdata.setdefault("documents", [])
-        entry = next((x for x in docs if x["key"] == key and x["status"] == "due"), None)
+        entry: dict[str, Any] | None = next((x for x in docs if x["key"] == key and x["status"] == "due"), None)
         if entry is None:
             entry = {"key": key, "title": kind.title, "step": case.current_step, "due_at": now.isoformat()}
             docs.append(entry)

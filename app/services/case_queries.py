@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from sqlalchemy import and_, func, not_, or_
-from sqlmodel import select
+from sqlmodel import col, select
 
 from app.context import Office
 from app.db.models import Case, Person, User
@@ -55,7 +55,7 @@ def _filtered(q, f: CaseFilter):
     if f.opened_to:
         q = q.where(Case.opened_at < f.opened_to)
     if f.open_only:
-        q = q.where(Case.closed_at.is_(None))  # type: ignore[union-attr]
+        q = q.where(col(Case.closed_at).is_(None))
     return q
 
 
@@ -65,7 +65,7 @@ def count_cases(office: Office, *, actor: Actor, filters: CaseFilter | None = No
     require(actor, "case.view")
     f = filters or CaseFilter(service_code=service_code)
     with office.db.read() as s:
-        q = select(func.count()).select_from(Case).join(Person, Person.id == Case.person_id)  # type: ignore
+        q = select(func.count()).select_from(Case).join(Person, col(Person.id) == Case.person_id)
         return int(s.exec(_filtered(q, f)).one())
 
 
@@ -81,17 +81,17 @@ def page_cases(office: Office, *, actor: Actor, filters: CaseFilter | None = Non
     require(actor, "case.view")
     if sort not in SORTS:
         raise ValidationError(f"Urutan '{sort}' tidak dikenal.")
-    col = SORTS[sort]
-    order = [col.desc() if descending else col.asc(),  # type: ignore[attr-defined]
-             Case.id.desc() if descending else Case.id.asc()]  # type: ignore[union-attr]
+    column = SORTS[sort]
+    order = [column.desc() if descending else column.asc(),
+             col(Case.id).desc() if descending else col(Case.id).asc()]
     f = filters or CaseFilter()
-    head = and_(Case.urgent, Case.closed_at.is_(None))  # type: ignore[union-attr]
+    head = and_(col(Case.urgent), col(Case.closed_at).is_(None))
     with office.db.read() as s:
-        base = _filtered(select(Case, Person).join(Person, Person.id == Case.person_id), f)  # type: ignore
+        base = _filtered(select(Case, Person).join(Person, col(Person.id) == Case.person_id), f)
         out: list[cases.CaseSummary] = []
         if urgent_first:
-            n_head = int(s.exec(_filtered(select(func.count()).select_from(Case)  # type: ignore[call-overload]
-                                          .join(Person, Person.id == Case.person_id), f).where(head)).one())
+            n_head = int(s.exec(_filtered(select(func.count()).select_from(Case)
+                                          .join(Person, col(Person.id) == Case.person_id), f).where(head)).one())
             if offset < n_head:
                 rows = s.exec(base.where(head).order_by(*order).offset(offset).limit(limit)).all()
                 out = [cases._summary(c, p) for c, p in rows]
@@ -121,14 +121,14 @@ def search_cases(office: Office, *, actor: Actor, text: str, limit: int = SEARCH
     if len(text) < 3 or (digits.isdigit() and len(digits) < 4):
         raise ValidationError("Ketik sedikitnya 3 huruf nama, 4 angka NIK, atau nomor registrasi.")
     with office.db.read() as s:
-        q = select(Case, Person).join(Person, Person.id == Case.person_id)  # type: ignore[arg-type]
+        q = select(Case, Person).join(Person, col(Person.id) == Case.person_id)
         if digits.isdigit():
-            cond = Person.nik == digits if len(digits) == 16 else Person.nik.endswith(digits)  # type: ignore
-            q = q.where(or_(cond, Case.reg_number.contains(digits)))  # type: ignore[attr-defined]
+            cond = col(Person.nik) == digits if len(digits) == 16 else col(Person.nik).endswith(digits)
+            q = q.where(or_(cond, col(Case.reg_number).contains(digits)))
         else:
             like = f"%{text.lower()}%"
             q = q.where(or_(func.lower(Person.name).like(like), func.lower(Case.reg_number).like(like)))
-        q = q.order_by(Case.opened_at.desc(), Case.id.desc()).limit(limit)  # type: ignore[attr-defined]
+        q = q.order_by(col(Case.opened_at).desc(), col(Case.id).desc()).limit(limit)
         return [cases._summary(c, p) for c, p in s.exec(q).all()]
 
 
@@ -148,14 +148,14 @@ def waiting_for(office: Office, *, actor: Actor, limit: int = 200) -> list[cases
                 if any(actor.has(r) for r in st.chain):
                     paraf_steps.append((code, st))
             elif any(actor.has(r) for r in st.roles):
-                pairs.append(and_(Case.service_code == code, Case.current_step == st.code))
+                pairs.append(and_(col(Case.service_code) == code, col(Case.current_step) == st.code))
     pairs += [and_(Case.service_code == code, Case.current_step == st.code) for code, st in paraf_steps]
     if not pairs:
         return []
     with office.db.read() as s:
-        q = (select(Case, Person).join(Person, Person.id == Case.person_id)  # type: ignore[arg-type]
-             .where(Case.closed_at.is_(None), Case.due_at.is_not(None), or_(*pairs))  # type: ignore[union-attr]
-             .order_by(Case.step_started_at, Case.id).limit(limit))  # type: ignore[arg-type]
+        q = (select(Case, Person).join(Person, col(Person.id) == Case.person_id)
+             .where(col(Case.closed_at).is_(None), col(Case.due_at).is_not(None), or_(*pairs))
+             .order_by(col(Case.step_started_at), col(Case.id)).limit(limit))
         out = []
         for c, p in s.exec(q).all():
             defn = defs[c.service_code]
@@ -175,8 +175,8 @@ def user_names(office: Office, *, actor: Actor, user_ids: set[int] | list[int]) 
     if not ids:
         return {}
     with office.db.read() as s:
-        rows = s.exec(select(User.id, User.full_name).where(User.id.in_(ids))).all()  # type: ignore[union-attr]
-        return {int(i): n for i, n in rows}
+        rows = s.exec(select(User.id, User.full_name).where(col(User.id).in_(ids))).all()
+        return {int(i): n for i, n in rows if i is not None}
 
 
 @dataclass(frozen=True)
@@ -192,7 +192,7 @@ class MonthFigures:
 def month_figures(office: Office, *, actor: Actor, start: datetime, end: datetime) -> MonthFigures:
     require(actor, "case.overdue")
     with office.db.read() as s:
-        rows = s.exec(select(Case.service_code, Case.status, func.count())  # type: ignore[call-overload]
+        rows = s.exec(select(Case.service_code, Case.status, func.count())
                       .where(Case.opened_at >= start, Case.opened_at < end)
                       .group_by(Case.service_code, Case.status)).all()
     out: dict[str, dict[str, int]] = {}
@@ -247,7 +247,7 @@ def jamkesda_standing(office: Office, *, actor: Actor, period: str) -> list[Stan
     ranking = {st.code for st in defn.steps if st.kind == "ranking"} if defn else set()
     rows: list[tuple[Case, Person]] = []
     with office.db.read() as s:
-        for c, p in s.exec(select(Case, Person).join(Person, Person.id == Case.person_id)  # type: ignore[arg-type]
+        for c, p in s.exec(select(Case, Person).join(Person, col(Person.id) == Case.person_id)
                            .where(Case.service_code == "jamkesda")).all():
             d = c.data or {}
             if d.get("quota_period") != period or (not d.get("decision") and c.current_step not in ranking):

@@ -23,7 +23,7 @@ from typing import Any
 
 from sqlalchemy import update
 from sqlalchemy.exc import IntegrityError
-from sqlmodel import Session, select
+from sqlmodel import Session, col, select
 
 from app.context import Office
 from app.db.models import Case, ChecklistItem, Counter, DtsenRecord, Family, OfficeProfile, Person, StepLog
@@ -306,7 +306,7 @@ def _summary(case: Case, person: Person) -> CaseSummary:
 
 def _lock(s: Session, case_id: int, version: int, now: datetime) -> Case:
     """Claim the case at ``version`` (conditional UPDATE): a second counter holding the same version fails."""
-    res = s.exec(update(Case).where(Case.id == case_id, Case.version == version)  # type: ignore[arg-type]
+    res = s.exec(update(Case).where(col(Case.id) == case_id, col(Case.version) == version)
                  .values(version=version + 1, updated_at=now))
     if res.rowcount != 1:
         if s.get(Case, case_id) is None:
@@ -532,7 +532,7 @@ def _open_case(office: Office, *, actor: Actor, service_code: str, nik: str, nam
         tz = _tz_name(s)
         p, warnings = _upsert_person(s, nik, name, person or {})
         existing = s.exec(select(Case).where(Case.person_id == p.id, Case.service_code == defn.code,
-                                             Case.closed_at.is_(None))).first()  # type: ignore[union-attr]
+                                             col(Case.closed_at).is_(None))).first()
         if existing:
             raise ValidationError(f"{p.name} masih memiliki berkas {defn.name} yang terbuka ({existing.reg_number}); "
                                   "lanjutkan berkas itu.")
@@ -599,9 +599,9 @@ def get_case(office: Office, *, actor: Actor, case_id: int, log_view: bool = Fal
 def find_open_case(office: Office, *, actor: Actor, nik: str, service_code: str) -> CaseInfo | None:
     require(actor, "case.view")
     with office.db.read() as s:
-        case = s.exec(select(Case).join(Person, Person.id == Case.person_id)  # type: ignore[arg-type]
+        case = s.exec(select(Case).join(Person, col(Person.id) == Case.person_id)
                       .where(Person.nik == nik, Case.service_code == service_code,
-                             Case.closed_at.is_(None))).first()  # type: ignore[union-attr]
+                             col(Case.closed_at).is_(None))).first()
         return _info(s, case, get_definition(office, service_code), actor=actor) if case else None
 
 
@@ -610,7 +610,7 @@ def list_cases(office: Office, *, actor: Actor, service_code: str | None = None,
                ) -> list[CaseSummary]:
     require(actor, "case.view")
     with office.db.read() as s:
-        q = select(Case, Person).join(Person, Person.id == Case.person_id)  # type: ignore[arg-type]
+        q = select(Case, Person).join(Person, col(Person.id) == Case.person_id)
         if service_code:
             q = q.where(Case.service_code == service_code)
         if step:
@@ -618,8 +618,8 @@ def list_cases(office: Office, *, actor: Actor, service_code: str | None = None,
         if status:
             q = q.where(Case.status == status)
         if open_only:
-            q = q.where(Case.closed_at.is_(None))  # type: ignore[union-attr]
-        q = q.order_by(Case.opened_at, Case.id).offset(offset).limit(limit)  # type: ignore[arg-type]
+            q = q.where(col(Case.closed_at).is_(None))
+        q = q.order_by(col(Case.opened_at), col(Case.id)).offset(offset).limit(limit)
         return [_summary(c, p) for c, p in s.exec(q).all()]
 
 
@@ -631,11 +631,11 @@ def today_queue(office: Office, *, actor: Actor, counter: str | None = None, now
     with office.db.read() as s:
         tz = _tz_name(s)
         start = datetime.combine(_local(now, tz).date(), time(0), zone(tz))
-        q = (select(Case, Person).join(Person, Person.id == Case.person_id)  # type: ignore[arg-type]
+        q = (select(Case, Person).join(Person, col(Person.id) == Case.person_id)
              .where(Case.opened_at >= start, Case.opened_at < start + timedelta(days=1)))
         if counter:
             q = q.where(Case.counter == counter)
-        return [_summary(c, p) for c, p in s.exec(q.order_by(Case.opened_at, Case.id)).all()]  # type: ignore[arg-type]
+        return [_summary(c, p) for c, p in s.exec(q.order_by(col(Case.opened_at), col(Case.id))).all()]
 
 
 def overdue(office: Office, *, actor: Actor, now: datetime | None = None, service_code: str | None = None
@@ -644,18 +644,18 @@ def overdue(office: Office, *, actor: Actor, now: datetime | None = None, servic
     require(actor, "case.overdue")
     now = now or utcnow()
     with office.db.read() as s:
-        q = (select(Case, Person).join(Person, Person.id == Case.person_id)  # type: ignore[arg-type]
-             .where(Case.closed_at.is_(None), Case.due_at.is_not(None), Case.due_at < now))  # type: ignore
+        q = (select(Case, Person).join(Person, col(Person.id) == Case.person_id)
+             .where(col(Case.closed_at).is_(None), col(Case.due_at).is_not(None), col(Case.due_at) < now))
         if service_code:
             q = q.where(Case.service_code == service_code)
-        return [_summary(c, p) for c, p in s.exec(q.order_by(Case.due_at, Case.id)).all()]  # type: ignore[arg-type]
+        return [_summary(c, p) for c, p in s.exec(q.order_by(col(Case.due_at), col(Case.id))).all()]
 
 
 def step_log(office: Office, *, actor: Actor, case_id: int) -> list[StepLogEntry]:
     require(actor, "case.view")
     with office.db.read() as s:
         _load(s, case_id)
-        rows = s.exec(select(StepLog).where(StepLog.case_id == case_id).order_by(StepLog.id)).all()  # type: ignore
+        rows = s.exec(select(StepLog).where(StepLog.case_id == case_id).order_by(col(StepLog.id))).all()
         return [StepLogEntry(r.step, r.action, r.to_step, r.user_id, r.reason, r.started_at, r.finished_at,
                              r.duration_seconds, r.standard_minutes) for r in rows]
 
@@ -759,7 +759,7 @@ def mark_document_issued(office: Office, *, actor: Actor, case_id: int, key: str
         case = _lock(s, case_id, case.version, now)
         data = copy.deepcopy(case.data or {})
         docs = data.setdefault("documents", [])
-        entry = next((d for d in docs if d["key"] == key and d["status"] == "due"), None)
+        entry: dict[str, Any] | None = next((d for d in docs if d["key"] == key and d["status"] == "due"), None)
         if entry is None:
             if key not in DOCUMENT_KEYS:
                 raise ValidationError(f"Dokumen tidak dikenal '{key}'.")
@@ -1021,9 +1021,9 @@ def step_timings(office: Office, *, actor: Actor, service_code: str, start: date
     require(actor, "case.overdue")
     defn = get_definition(office, service_code)
     with office.db.read() as s:
-        rows = s.exec(select(StepLog).join(Case, Case.id == StepLog.case_id)  # type: ignore[arg-type]
+        rows = s.exec(select(StepLog).join(Case, col(Case.id) == StepLog.case_id)
                       .where(Case.service_code == service_code, StepLog.finished_at >= start,
-                             StepLog.finished_at < end, StepLog.standard_minutes.is_not(None))).all()  # type: ignore
+                             StepLog.finished_at < end, col(StepLog.standard_minutes).is_not(None))).all()
         by_step: dict[str, list[tuple[int, int | None]]] = {}
         for r in rows:
             by_step.setdefault(r.step, []).append((r.duration_seconds, r.standard_minutes))

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlmodel import Session, func, select
+from sqlmodel import Session, col, func, select
 
 from app.context import Office
 from app.db.models import Case, Complaint
@@ -82,7 +82,7 @@ def register(office: Office, *, actor: Actor, channel: str, topic: str, descript
     with office.db.write() as s:
         if case_reg and case_id is None:
             case_id = s.exec(select(Case.id).where(
-                func.upper(Case.reg_number) == case_reg.upper())).first()  # type: ignore[arg-type]
+                func.upper(Case.reg_number) == case_reg.upper())).first()
             if case_id is None:
                 raise NotFound(f"Berkas dengan nomor registrasi {case_reg} tidak ditemukan.")
         if case_id is not None and s.get(Case, case_id) is None:
@@ -182,7 +182,7 @@ def list_complaints(office: Office, *, actor: Actor, status: str | None = None, 
         if case_id is not None:
             q = q.where(Complaint.case_id == case_id)
         if overdue_at is not None:
-            q = q.where(Complaint.status.in_(("baru", "ditindaklanjuti")),  # type: ignore[attr-defined]
-                        Complaint.due_at.is_not(None), Complaint.due_at < overdue_at)  # type: ignore
-        rows = s.exec(q.order_by(Complaint.received_at.desc(), Complaint.id.desc())).all()  # type: ignore
+            q = q.where(col(Complaint.status).in_(("baru", "ditindaklanjuti")),
+                        col(Complaint.due_at).is_not(None), col(Complaint.due_at) < overdue_at)
+        rows = s.exec(q.order_by(col(Complaint.received_at).desc(), col(Complaint.id).desc())).all()
         return [_info(s, c) for c in rows]

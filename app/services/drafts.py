@@ -17,7 +17,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from sqlmodel import Session, select
+from sqlmodel import Session, col, select
 
 from app.context import Office
 from app.db.models import User, WizardDraft
@@ -160,10 +160,10 @@ def list_drafts(office: Office, *, actor: Actor, service_code: str | None = None
             q = q.where(WizardDraft.created_by == actor.id)
         if service_code:
             q = q.where(WizardDraft.service_code == service_code)
-        rows = list(s.exec(q.order_by(WizardDraft.updated_at.desc(), WizardDraft.id.desc())).all())  # type: ignore
+        rows = list(s.exec(q.order_by(col(WizardDraft.updated_at).desc(), col(WizardDraft.id).desc())).all())
         ids = {r.created_by for r in rows if r.created_by}
-        names = {u.id: u.full_name for u in s.exec(select(User).where(User.id.in_(ids))).all()} \
-            if ids else {}  # type: ignore[union-attr]
+        names = {u.id: u.full_name for u in s.exec(select(User).where(col(User.id).in_(ids))).all()} \
+            if ids else {}
         return [DraftSummary(r.id or 0, r.service_code, r.counter, r.created_by, names.get(r.created_by, ""),
                              mask_nik(r.nik), r.name, len((r.data or {}).get("files", [])), r.created_at,
                              r.updated_at) for r in rows]

@@ -17,9 +17,9 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
-from sqlmodel import func, select
+from sqlmodel import col, func, select
 
 from app.batching.cells import clean_text, neutralise_csv
 from app.context import Office
@@ -436,11 +436,10 @@ def import_file(office: Office, *, actor: Actor, path: str | Path,
             # error or a crash leaves the index as it was. (A re-import writes few rows: the index stays.)
             rebuild = _drop_kk_index(conn) if iso_dates and before == 0 else None
 
-            if iso_dates:
-                write_rows = _sqlite_write(conn.connection.dbapi_connection)
-            else:
-                def write_rows(rows: list[tuple]) -> int:
-                    return max(0, conn.exec_driver_sql(sql, rows).rowcount or 0)
+            def write_generic(rows: list[tuple]) -> int:
+                return max(0, conn.exec_driver_sql(sql, rows).rowcount or 0)
+
+            write_rows = _sqlite_write(conn.connection.dbapi_connection) if iso_dates else write_generic
 
             def flush() -> None:
                 nonlocal changes
@@ -470,7 +469,7 @@ def import_file(office: Office, *, actor: Actor, path: str | Path,
                         out = (*(row[f] for f in _FIELDS), _row_hash(row), import_id)
                         if iso_dates and bd:
                             out = (*out[:4], bd.isoformat(), *out[5:])
-                    key = int(out[0])
+                    key = int(cast(str, out[0]))
                     if key in seen:
                         rejected += 1
                         writer.writerow(_safe([line, out[0], out[2], "NIK ganda di dalam berkas yang sama"]))
@@ -489,7 +488,7 @@ def import_file(office: Office, *, actor: Actor, path: str | Path,
             finally:
                 if iso_dates:  # also after a cancel or an error: the pooled connection keeps its pragmas
                     with contextlib.suppress(Exception):
-                        conn.exec_driver_sql(f"PRAGMA cache_size={int(cache_before)}")
+                        conn.exec_driver_sql(f"PRAGMA cache_size={int(cast(int, cache_before))}")
             if cancelled and cancelled():
                 raise ImportCancelled("Impor dibatalkan; tidak ada data yang diubah.")
             if total == 0:
@@ -544,7 +543,8 @@ def find(session, nik: str) -> DtsenInfo | None:
     born = row[4]
     if isinstance(born, str):
         born = date.fromisoformat(born)
-    return DtsenInfo(*row[:4], born, *row[5:])
+    values: list[Any] = [*row[:4], born, *row[5:]]
+    return DtsenInfo(*values)
 
 
 def lookup(office: Office, *, actor: Actor, nik: str) -> DtsenInfo | None:
@@ -565,5 +565,5 @@ def record_count(office: Office) -> int:
 
 def last_import(office: Office) -> DtsenImport | None:
     with office.db.read() as s:
-        return s.exec(select(DtsenImport).where(DtsenImport.finished_at.is_not(None))  # type: ignore[union-attr]
-                      .order_by(DtsenImport.id.desc())).first()  # type: ignore[union-attr]
+        return s.exec(select(DtsenImport).where(col(DtsenImport.finished_at).is_not(None))
+                      .order_by(col(DtsenImport.id).desc())).first()

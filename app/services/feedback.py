@@ -18,7 +18,7 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
-from sqlmodel import select
+from sqlmodel import col, select
 
 from app.context import Office
 from app.db.models import Batch, BatchItem, Case, Person
@@ -195,8 +195,8 @@ def import_feedback(office: Office, *, actor: Actor, path: str | Path, batch_id:
             chunk = rows[start:start + CHUNK]
             niks = [r.nik for r in chunk]
             q = (select(BatchItem, Batch.id, Batch.status)
-                 .join(Batch, Batch.id == BatchItem.batch_id)  # type: ignore[arg-type]
-                 .where(BatchItem.nik.in_(niks), Batch.status.in_(("closed", "delivered"))))  # type: ignore[attr-defined]
+                 .join(Batch, col(Batch.id) == BatchItem.batch_id)
+                 .where(col(BatchItem.nik).in_(niks), col(Batch.status).in_(("closed", "delivered"))))
             if batch_id is not None:
                 q = q.where(Batch.id == batch_id)
             if service_code:
@@ -204,7 +204,7 @@ def import_feedback(office: Office, *, actor: Actor, path: str | Path, batch_id:
             by_nik: dict[str, list[BatchItem]] = {}
             for item, _bid, _st in s.exec(q).all():
                 by_nik.setdefault(item.nik, []).append(item)
-            known = set(s.exec(select(Person.nik).where(Person.nik.in_(niks))).all())  # type: ignore[attr-defined]
+            known = set(s.exec(select(Person.nik).where(col(Person.nik).in_(niks))).all())
             changed: dict[int, dict[str, Any]] = {}
             for r in chunk:
                 items = by_nik.get(r.nik)
@@ -254,7 +254,7 @@ def _mark_cases(s, changed: dict[int, dict[str, Any]], now: datetime) -> None:
 
     The case's version is bumped, so a window holding an older copy is told to reload.
     """
-    for case in s.exec(select(Case).where(Case.id.in_(list(changed)))).all():  # type: ignore[union-attr]
+    for case in s.exec(select(Case).where(col(Case.id).in_(list(changed)))).all():
         data = dict(case.data or {})
         data["bpjs_feedback"] = changed[case.id]
         case.data = data

@@ -28,18 +28,18 @@ def run_checks(office: Office) -> CheckReport:
     report = CheckReport()
     with office.db.read() as s:
         if office.db.is_sqlite:
-            rows = [r[0] for r in s.exec(text("PRAGMA integrity_check")).all()]  # type: ignore[call-overload]
+            rows = [r[0] for r in s.connection().execute(text("PRAGMA integrity_check")).all()]
             if rows == ["ok"]:
                 report.good("Berkas basis data SQLite utuh (integrity_check).")
             else:
                 report.fail("Berkas basis data rusak: " + "; ".join(rows[:5]))
-            fk = s.exec(text("PRAGMA foreign_key_check")).all()  # type: ignore[call-overload]
+            fk = s.connection().execute(text("PRAGMA foreign_key_check")).all()
             if fk:
                 report.fail(f"{len(fk)} baris merujuk data yang tidak ada (foreign key).")
             else:
                 report.good("Semua rujukan antar tabel sah (foreign_key_check).")
         else:
-            s.exec(text("SELECT 1"))  # type: ignore[call-overload]
+            s.connection().execute(text("SELECT 1"))
             report.good(f"Terhubung ke server basis data ({office.db.dialect}).")
         chain = audit.verify_chain(s)
         (report.good if chain.ok else report.fail)(chain.message)

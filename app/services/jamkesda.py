@@ -14,7 +14,7 @@ import copy
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlmodel import Session, select
+from sqlmodel import Session, col, select
 
 from app.context import Office
 from app.db.models import Case, DtsenRecord, Person
@@ -76,7 +76,7 @@ def _rank_in(s: Session, office: Office, actor: Actor, period: str, cfg: RuleSet
         raise ValidationError("Definisi layanan jamkesda tidak memiliki langkah peringkatan.")
     step = ranking_steps[0]
     waiting = [c for c in s.exec(select(Case).where(Case.service_code == SERVICE, Case.current_step == step.code,
-                                                      Case.closed_at.is_(None))).all()  # type: ignore[union-attr]
+                                                      col(Case.closed_at).is_(None))).all()
                if (c.data or {}).get("quota_period") == period]
     occupied = _occupied(s, period)
     quota = None if cfg.uhc_priority else cfg.jamkesda_quota

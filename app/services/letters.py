@@ -28,7 +28,7 @@ from pathlib import Path
 from typing import Any
 
 from sqlalchemy import event, update
-from sqlmodel import Session, select
+from sqlmodel import Session, col, select
 
 from app.context import Office
 from app.db.models import Counter, Letter, OfficeProfile, Official
@@ -189,7 +189,7 @@ def _kantor(p: OfficeProfile) -> dict[str, str]:
 
 def _official(session: Session, key: str) -> Official | None:
     return session.exec(select(Official).where(Official.position_key == key, Official.active)
-                        .order_by(Official.id)).first()
+                        .order_by(col(Official.id))).first()
 
 
 def _ttd(session: Session, p: OfficeProfile, signer: str | None) -> dict[str, str]:
@@ -332,10 +332,10 @@ def next_serial(session: Session, name: str) -> int:
     if dialect == "postgresql":
         from sqlalchemy.dialects.postgresql import insert
     else:
-        from sqlalchemy.dialects.sqlite import insert  # type: ignore[assignment]
+        from sqlalchemy.dialects.sqlite import insert
     session.execute(insert(Counter).values(name=name, value=0).on_conflict_do_nothing(index_elements=["name"]))
     value = session.execute(
-        update(Counter).where(Counter.name == name).values(value=Counter.value + 1).returning(Counter.value)
+        update(Counter).where(col(Counter.name) == name).values(value=Counter.value + 1).returning(col(Counter.value))
     ).scalar_one()
     return int(value)
 
@@ -502,7 +502,7 @@ def list_letters(office: Office, *, actor: Actor | None = None, year: int | None
         q = q.where(Letter.case_id == case_id)
     if batch_id is not None:
         q = q.where(Letter.batch_id == batch_id)
-    q = q.order_by(Letter.issued_at.desc(), Letter.id.desc())  # type: ignore[attr-defined, union-attr]
+    q = q.order_by(col(Letter.issued_at).desc(), col(Letter.id).desc())
     if limit:
         q = q.limit(limit)
     with office.db.read() as s:
@@ -657,10 +657,10 @@ def convert_pdfs(office: Office, *, actor: Actor | None = None, letter_ids: Iter
         q = select(Letter).where(Letter.status == "issued")
         if letter_ids is not None:
             ids = list(letter_ids)
-            q = select(Letter).where(Letter.id.in_(ids))  # type: ignore[union-attr]
+            q = select(Letter).where(col(Letter.id).in_(ids))
         elif missing_only:
-            q = q.where(Letter.pdf_path.is_(None))  # type: ignore[union-attr]
-        rows = [_info(office, r) for r in s.exec(q.order_by(Letter.id)).all()]
+            q = q.where(col(Letter.pdf_path).is_(None))
+        rows = [_info(office, r) for r in s.exec(q.order_by(col(Letter.id))).all()]
     failed: dict[int, str] = {}
     todo: dict[Path, LetterInfo] = {}
     for info in rows:
@@ -704,7 +704,7 @@ def verify_archive(office: Office) -> list[str]:
     last_id = 0
     while True:
         with office.db.read() as s:
-            rows = s.exec(select(Letter).where(Letter.id > last_id).order_by(Letter.id).limit(500)).all()
+            rows = s.exec(select(Letter).where(col(Letter.id) > last_id).order_by(col(Letter.id)).limit(500)).all()
             batch = [(r.id or 0, r.number, r.docx_path, r.docx_sha256, r.pdf_path, r.pdf_sha256, r.data,
                       r.data_sha256) for r in rows]
             anonymised = {r.id for r in rows if r.status == "dianonimkan"}  # files removed by app.services.privacy

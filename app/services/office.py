@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from sqlmodel import select
+from sqlmodel import col, select
 
 from app.context import Office
 from app.db.models import OfficeProfile, Official
@@ -141,4 +141,4 @@ def save_official(office: Office, *, actor: Actor | None, position_key: str, pos
 
 def list_officials(office: Office) -> list[OfficialData]:
     with office.db.read() as s:
-        return [_official(o) for o in s.exec(select(Official).where(Official.active).order_by(Official.id)).all()]
+        return [_official(o) for o in s.exec(select(Official).where(Official.active).order_by(col(Official.id))).all()]

@@ -28,7 +28,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlparse
 
-from sqlmodel import select
+from sqlmodel import col, select
 
 from app.batching.writers import sha256_file
 from app.context import Office
@@ -114,7 +114,7 @@ def load_settings(office: Office) -> DeliverySettings:
 def pending(office: Office) -> list[tuple[int, str]]:
     """``(batch id, label)`` of closed batches not yet delivered (for a status line or a background timer)."""
     with office.db.read() as s:
-        rows = s.exec(select(Batch).where(Batch.status == "closed").order_by(Batch.id)).all()  # type: ignore[arg-type]
+        rows = s.exec(select(Batch).where(Batch.status == "closed").order_by(col(Batch.id))).all()
         return [(b.id or 0, _label(b)) for b in rows]
 
 
@@ -224,7 +224,7 @@ def _record(office: Office, *, batch_id: int, kind: str, target: str, ok: bool, 
 def _done_targets(office: Office, batch_id: int) -> set[tuple[str, str]]:
     with office.db.read() as s:
         rows = s.exec(select(Delivery.target_kind, Delivery.target)
-                      .where(Delivery.batch_id == batch_id, Delivery.ok.is_(True))).all()  # type: ignore[attr-defined]
+                      .where(Delivery.batch_id == batch_id, col(Delivery.ok).is_(True))).all()
         return {(k, t) for k, t in rows}
 
 
@@ -237,7 +237,7 @@ def send_pending(office: Office, *, actor: Actor, sleep: Sleep = time.sleep,
     if not targets:
         raise ValidationError("Belum ada tujuan pengiriman: isi folder tujuan dan/atau alamat HTTPS di Pengaturan.")
     with office.db.read() as s:
-        rows = s.exec(select(Batch).where(Batch.status == "closed").order_by(Batch.id)).all()  # type: ignore[arg-type]
+        rows = s.exec(select(Batch).where(Batch.status == "closed").order_by(col(Batch.id))).all()
         batches = [_Pending(b.id or 0, b.service_code, b.period, b.sequence, b.zip_path, b.zip_sha256, _label(b))
                    for b in rows]
     results = []
@@ -340,8 +340,8 @@ def _mark_delivered(office: Office, *, actor: Actor, batch_id: int, targets: lis
         b = s.get(Batch, batch_id, with_for_update=True)
         if b is None or b.status == "delivered":
             return
-        rows = s.exec(select(Delivery).where(Delivery.batch_id == batch_id, Delivery.ok.is_(True))  # type: ignore[attr-defined]
-                      .order_by(Delivery.id)).all()  # type: ignore[arg-type]
+        rows = s.exec(select(Delivery).where(Delivery.batch_id == batch_id, col(Delivery.ok).is_(True))
+                      .order_by(col(Delivery.id))).all()
         receipt = {f"{d.target_kind}:{d.target}": d.receipt for d in rows}
         b.status = "delivered"
         b.delivered_at = utcnow()
@@ -355,6 +355,6 @@ def _mark_delivered(office: Office, *, actor: Actor, batch_id: int, targets: lis
 def attempts(office: Office, batch_id: int) -> list[dict]:
     """Every delivery attempt of a batch (for the screen)."""
     with office.db.read() as s:
-        rows = s.exec(select(Delivery).where(Delivery.batch_id == batch_id).order_by(Delivery.id)).all()  # type: ignore[arg-type]
+        rows = s.exec(select(Delivery).where(Delivery.batch_id == batch_id).order_by(col(Delivery.id))).all()
         return [{"at": d.attempted_at, "kind": d.target_kind, "target": d.target, "ok": d.ok,
                  "receipt": d.receipt, "error": d.error} for d in rows]

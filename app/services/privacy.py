@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import Any
 
 from sqlalchemy import or_
-from sqlmodel import Session, select
+from sqlmodel import Session, col, select
 
 from app.batching.cells import clean_text
 from app.context import Office
@@ -91,7 +91,7 @@ def collect(session: Session, nik: str) -> dict[str, Any]:
                            "batch_rows": [], "complaints": [], "dtsen": None}
     case_ids: list[int] = []
     if person is not None:
-        for c in session.exec(select(Case).where(Case.person_id == person.id).order_by(Case.id)).all():
+        for c in session.exec(select(Case).where(Case.person_id == person.id).order_by(col(Case.id))).all():
             case_ids.append(c.id or 0)
             entry = _row(c)
             fam = session.get(Family, c.family_id) if c.family_id else None
@@ -99,15 +99,15 @@ def collect(session: Session, nik: str) -> dict[str, Any]:
             entry["checklist"] = [_row(i, ("case_id",)) for i in session.exec(
                 select(ChecklistItem).where(ChecklistItem.case_id == c.id).order_by(ChecklistItem.code)).all()]
             entry["step_log"] = [_row(i, ("case_id",)) for i in session.exec(
-                select(StepLog).where(StepLog.case_id == c.id).order_by(StepLog.id)).all()]
+                select(StepLog).where(StepLog.case_id == c.id).order_by(col(StepLog.id))).all()]
             out["cases"].append(entry)
     if case_ids:
         out["letters"] = [_row(r, ("docx_path", "pdf_path", "template_sha256")) for r in session.exec(
-            select(Letter).where(Letter.case_id.in_(case_ids)).order_by(Letter.id)).all()]  # type: ignore[union-attr]
+            select(Letter).where(col(Letter.case_id).in_(case_ids)).order_by(col(Letter.id))).all()]
         out["complaints"] = [_row(r) for r in session.exec(
-            select(Complaint).where(Complaint.case_id.in_(case_ids)).order_by(Complaint.id)).all()]  # type: ignore[union-attr]
-    for item, b in session.exec(select(BatchItem, Batch).join(Batch, Batch.id == BatchItem.batch_id)  # type: ignore[arg-type]
-                                .where(BatchItem.nik == nik).order_by(BatchItem.batch_id)).all():
+            select(Complaint).where(col(Complaint.case_id).in_(case_ids)).order_by(col(Complaint.id))).all()]
+    for item, b in session.exec(select(BatchItem, Batch).join(Batch, col(Batch.id) == BatchItem.batch_id)
+                                .where(BatchItem.nik == nik).order_by(col(BatchItem.batch_id))).all():
         row = _row(item)
         row.update({"service_code": b.service_code, "period": b.period, "sequence": b.sequence, "status": b.status})
         out["batch_rows"].append(row)
@@ -241,18 +241,18 @@ def anonymise_expired(office: Office, *, actor: Actor, now: datetime | None = No
     cutoff = now - timedelta(days=round(365.25 * cfg.retention_years))
     letter_files: list[Path] = []
     with office.db.write() as s:
-        expired = [c for c in s.exec(select(Case).where(Case.closed_at.is_not(None),  # type: ignore[union-attr]
-                                                        Case.closed_at < cutoff)).all()  # type: ignore[operator]
+        expired = [c for c in s.exec(select(Case).where(col(Case.closed_at).is_not(None),
+                                                        col(Case.closed_at) < cutoff)).all()
                    if not (c.data or {}).get(ANON_MARK)]
         ids = [c.id or 0 for c in expired]
         person_ids = {c.person_id for c in expired}
         # A person is anonymised only when none of their cases is still open or within retention.
         keep = set(s.exec(select(Case.person_id).where(
-            Case.person_id.in_(person_ids),  # type: ignore[attr-defined]
-            or_(Case.closed_at.is_(None), Case.closed_at >= cutoff))).all())  # type: ignore[union-attr,operator]
+            col(Case.person_id).in_(person_ids),
+            or_(col(Case.closed_at).is_(None), col(Case.closed_at) >= cutoff))).all())
         persons = person_ids - keep
-        letters = s.exec(select(Letter).where(Letter.case_id.in_(ids))).all() if ids else []  # type: ignore[union-attr]
-        items = s.exec(select(BatchItem).where(BatchItem.case_id.in_(ids))).all() if ids else []  # type: ignore[attr-defined]
+        letters = s.exec(select(Letter).where(col(Letter.case_id).in_(ids))).all() if ids else []
+        items = s.exec(select(BatchItem).where(col(BatchItem.case_id).in_(ids))).all() if ids else []
         result = AnonymiseResult(cutoff, ids, len(persons), len(letters), len(items), dry_run)
         if dry_run or not ids:
             return result
@@ -264,17 +264,17 @@ def anonymise_expired(office: Office, *, actor: Actor, now: datetime | None = No
             c.family_id = None
             c.family_relation = ""
             s.add(c)
-        for item in s.exec(select(ChecklistItem).where(ChecklistItem.case_id.in_(ids))).all():  # type: ignore[attr-defined]
+        for item in s.exec(select(ChecklistItem).where(col(ChecklistItem.case_id).in_(ids))).all():
             item.note = ""
             s.add(item)
-        for comp in s.exec(select(Complaint).where(Complaint.case_id.in_(ids))).all():  # type: ignore[union-attr]
+        for comp in s.exec(select(Complaint).where(col(Complaint.case_id).in_(ids))).all():
             comp.complainant_name, comp.complainant_contact, comp.description = ANON_NAME, "", ""
             s.add(comp)
         for item in items:
             item.nik = _pseudonym(person_of[item.case_id])
             item.row = {k: v for k, v in (item.row or {}).items() if k in KEEP_BATCH_COLUMNS}
             s.add(item)
-        for att in s.exec(select(Attachment).where(Attachment.case_id.in_(ids))).all():  # type: ignore[attr-defined]
+        for att in s.exec(select(Attachment).where(col(Attachment.case_id).in_(ids))).all():
             letter_files.append(office.dirs.attachments / att.stored_path)  # scans of KTP/KK: removed whole
             s.delete(att)
         for row in letters:
@@ -288,7 +288,7 @@ def anonymise_expired(office: Office, *, actor: Actor, now: datetime | None = No
             row.data_sha256 = data_hash(row.data)
             row.status = ANON_STATUS
             s.add(row)
-        for p in s.exec(select(Person).where(Person.id.in_(persons))).all() if persons else []:  # type: ignore[union-attr]
+        for p in s.exec(select(Person).where(col(Person.id).in_(persons))).all() if persons else []:
             p.nik = _pseudonym(p.id or 0)
             p.name = ANON_NAME
             p.birth_place = p.marital_status = p.address = p.rt = p.rw = p.postal_code = ""

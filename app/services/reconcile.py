@@ -28,7 +28,8 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from sqlmodel import select
+from sqlalchemy import select as sa_select
+from sqlmodel import col, select
 
 from app.batching.cells import clean_text
 from app.context import Office
@@ -162,10 +163,11 @@ def active_participants(office: Office) -> dict[str, _Entry]:
     services = tuple(cfg.activating_services) + tuple(cfg.deactivating_services)
     latest: dict[str, tuple[tuple, bool]] = {}
     with office.db.read() as s:
-        q = (select(BatchItem.nik, BatchItem.tmt, BatchItem.feedback_at, BatchItem.batch_id, Batch.service_code)
-             .join(Batch, Batch.id == BatchItem.batch_id)  # type: ignore[arg-type]
-             .where(BatchItem.feedback_status == "diterima", Batch.service_code.in_(services)))  # type: ignore[attr-defined]
-        for nik, tmt, fb_at, batch_id, service in s.exec(q):
+        q = (sa_select(col(BatchItem.nik), col(BatchItem.tmt), col(BatchItem.feedback_at), col(BatchItem.batch_id),
+                       col(Batch.service_code))
+             .join(Batch, col(Batch.id) == BatchItem.batch_id)
+             .where(col(BatchItem.feedback_status) == "diterima", col(Batch.service_code).in_(services)))
+        for nik, tmt, fb_at, batch_id, service in s.execute(q):
             key = (tmt or (fb_at.date() if fb_at else date.min), batch_id)
             if nik not in latest or key > latest[nik][0]:
                 latest[nik] = (key, service in cfg.activating_services)
@@ -173,7 +175,7 @@ def active_participants(office: Office) -> dict[str, _Entry]:
         out: dict[str, _Entry] = {}
         for i in range(0, len(active), 500):
             chunk = active[i:i + 500]
-            for p in s.exec(select(Person).where(Person.nik.in_(chunk))).all():  # type: ignore[attr-defined]
+            for p in s.exec(select(Person).where(col(Person.nik).in_(chunk))).all():
                 out[p.nik] = _Entry(0, p.name, p.birth_date)
         return out
 

@@ -30,7 +30,7 @@ import dataclasses
 import functools
 import json
 from collections.abc import Callable
-from typing import Any, TypeVar
+from typing import Any, TypeVar, cast
 
 import pydantic
 
@@ -105,7 +105,7 @@ def _explain(section: str, exc: pydantic.ValidationError) -> str:
 def validate(cls: type[T], raw: dict[str, Any], *, section: str = "") -> T:
     """Build ``cls`` from plain values, checking every field's type (lax JSON-like conversion: ``"5"`` is 5)
     and then the dataclass's own rules. Unknown keys are ignored (a setting a later version removed)."""
-    names = {f.name for f in dataclasses.fields(cls)}  # type: ignore[arg-type]
+    names = {f.name for f in dataclasses.fields(cast(Any, cls))}
     known = {k: v for k, v in raw.items() if k in names}
     try:
         return _adapter(cls).validate_python(known)

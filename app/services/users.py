@@ -7,7 +7,7 @@ from datetime import datetime, timedelta
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError, VerifyMismatchError
-from sqlmodel import Session, func, select
+from sqlmodel import Session, col, func, select
 
 from app.context import Office
 from app.db.models import User, UserRole
@@ -84,6 +84,7 @@ def _insert_user(s: Session, *, username: str, full_name: str, password: str, ro
                 password_hash=_hasher.hash(password))
     s.add(user)
     s.flush()
+    assert user.id is not None  # given by the flush
     for role in roles:
         s.add(UserRole(user_id=user.id, role=role))
     return user
@@ -145,7 +146,7 @@ def set_active(office: Office, *, actor: Actor, username: str, active: bool) -> 
             raise ValidationError("Anda tidak dapat menonaktifkan akun Anda sendiri.")
         if not active and "administrator" in _roles_of(s, user.id or 0):
             others = s.exec(
-                select(func.count()).select_from(User).join(UserRole, UserRole.user_id == User.id)
+                select(func.count()).select_from(User).join(UserRole, col(UserRole.user_id) == User.id)
                 .where(UserRole.role == "administrator", User.active, User.id != user.id)
             ).one()
             if not others:
@@ -167,6 +168,7 @@ def set_roles(office: Office, *, actor: Actor, username: str, roles: list[str]) 
         for r in s.exec(select(UserRole).where(UserRole.user_id == user.id)).all():
             s.delete(r)
         s.flush()
+        assert user.id is not None  # given by the flush
         for role in roles:
             s.add(UserRole(user_id=user.id, role=role))
         s.flush()

@@ -1,4 +1,10 @@
-"""Helpers for declaring columns the same way in every table."""
+"""Helpers for declaring columns the same way in every table.
+
+Tables name themselves with ``__tablename__: str = "…"`` (annotated: SQLModel declares the attribute as a
+``declared_attr``, which the type checker would not let a plain string replace). Queries wrap columns in
+``sqlmodel.col()`` (``col(Case.closed_at).is_(None)``, ``col(Case.id).in_(ids)``) so the type checker sees a
+column, not the field's Python type.
+"""
 
 from __future__ import annotations
 

@@ -12,7 +12,7 @@ from app.db.models._base import aware, json_field
 
 
 class Batch(SQLModel, table=True):
-    __tablename__ = "batch"
+    __tablename__: str = "batch"
     __table_args__ = (
         UniqueConstraint("service_code", "period", name="uq_batch_period"),
         UniqueConstraint("service_code", "sequence", name="uq_batch_sequence"),
@@ -36,7 +36,7 @@ class Batch(SQLModel, table=True):
 class BatchItem(SQLModel, table=True):
     """A case as it was when its batch closed (frozen), and BPJS/Kemensos's answer for it."""
 
-    __tablename__ = "batch_item"
+    __tablename__: str = "batch_item"
 
     batch_id: int = Field(foreign_key="batch.id", primary_key=True)
     case_id: int = Field(foreign_key="case_file.id", primary_key=True, index=True)
@@ -51,7 +51,7 @@ class BatchItem(SQLModel, table=True):
 class Delivery(SQLModel, table=True):
     """One attempt to deliver a batch to a target (folder or HTTPS endpoint)."""
 
-    __tablename__ = "delivery"
+    __tablename__: str = "delivery"
 
     id: int | None = Field(default=None, primary_key=True)
     batch_id: int = Field(foreign_key="batch.id", index=True)

@@ -14,7 +14,7 @@ from app.db.models._base import aware, json_field
 class Case(SQLModel, table=True):
     """One application of one person for one service, from intake to its product and batch."""
 
-    __tablename__ = "case_file"
+    __tablename__: str = "case_file"
     __table_args__ = (
         Index("ix_case_service_status", "service_code", "status"),
         Index("ix_case_status_step", "status", "current_step"),
@@ -58,7 +58,7 @@ Index("ix_case_open_queue", Case.urgent.desc(), Case.due_at,  # type: ignore[att
 
 
 class ChecklistItem(SQLModel, table=True):
-    __tablename__ = "checklist_item"
+    __tablename__: str = "checklist_item"
 
     case_id: int = Field(foreign_key="case_file.id", primary_key=True, ondelete="CASCADE")
     code: str = Field(primary_key=True, max_length=60)
@@ -73,7 +73,7 @@ class ChecklistItem(SQLModel, table=True):
 class StepLog(SQLModel, table=True):
     """Every move of a case: who, when, from which step to which, and how long the step took."""
 
-    __tablename__ = "step_log"
+    __tablename__: str = "step_log"
 
     id: int | None = Field(default=None, primary_key=True)
     case_id: int = Field(foreign_key="case_file.id", index=True, ondelete="CASCADE")
@@ -91,7 +91,7 @@ class StepLog(SQLModel, table=True):
 class Attachment(SQLModel, table=True):
     """A scanned document stored with a case (the file lives in the data folder)."""
 
-    __tablename__ = "attachment"
+    __tablename__: str = "attachment"
 
     id: int | None = Field(default=None, primary_key=True)
     case_id: int = Field(foreign_key="case_file.id", index=True, ondelete="CASCADE")
@@ -107,7 +107,7 @@ class Attachment(SQLModel, table=True):
 class Complaint(SQLModel, table=True):
     """Pengaduan (SPEC §1.6)."""
 
-    __tablename__ = "complaint"
+    __tablename__: str = "complaint"
 
     id: int | None = Field(default=None, primary_key=True)
     reg_number: str = Field(max_length=40, unique=True)

@@ -14,7 +14,7 @@ from app.db.models._base import aware, json_field
 class OfficeProfile(SQLModel, table=True):
     """The office (one row). Everything printed on the letterhead comes from here."""
 
-    __tablename__ = "office_profile"
+    __tablename__: str = "office_profile"
 
     id: int = Field(default=1, primary_key=True)
     code: str = Field(default="DINSOS", max_length=20, description="short code used in registration numbers")
@@ -37,7 +37,7 @@ class OfficeProfile(SQLModel, table=True):
 class Setting(SQLModel, table=True):
     """One office setting (SPEC marks them **setting**), stored as JSON under a dotted key."""
 
-    __tablename__ = "setting"
+    __tablename__: str = "setting"
 
     key: str = Field(primary_key=True, max_length=100)
     value: Any = json_field(default=dict)
@@ -46,7 +46,7 @@ class Setting(SQLModel, table=True):
 
 
 class User(SQLModel, table=True):
-    __tablename__ = "app_user"
+    __tablename__: str = "app_user"
 
     id: int | None = Field(default=None, primary_key=True)
     username: str = Field(max_length=60, unique=True, index=True)
@@ -64,7 +64,7 @@ class User(SQLModel, table=True):
 class UserRole(SQLModel, table=True):
     """A user may hold several roles (SPEC §6)."""
 
-    __tablename__ = "user_role"
+    __tablename__: str = "user_role"
 
     user_id: int = Field(foreign_key="app_user.id", primary_key=True, ondelete="CASCADE")
     role: str = Field(primary_key=True, max_length=40)
@@ -73,7 +73,7 @@ class UserRole(SQLModel, table=True):
 class Official(SQLModel, table=True):
     """An official who signs or initials letters (Kepala Dinas, Sekretaris, Kabid, Kasi …)."""
 
-    __tablename__ = "official"
+    __tablename__: str = "official"
 
     id: int | None = Field(default=None, primary_key=True)
     position_key: str = Field(max_length=40, index=True, description="kepala_dinas, sekretaris, kabid_linjamsos …")
@@ -91,7 +91,7 @@ class Counter(SQLModel, table=True):
     Incremented inside the transaction that uses the value, so a number is never issued twice.
     """
 
-    __tablename__ = "counter"
+    __tablename__: str = "counter"
 
     name: str = Field(primary_key=True, max_length=120)
     value: int = Field(default=0)
@@ -100,7 +100,7 @@ class Counter(SQLModel, table=True):
 class AuditEntry(SQLModel, table=True):
     """Append-only, hash-chained record of who did what (SPEC §6)."""
 
-    __tablename__ = "audit_log"
+    __tablename__: str = "audit_log"
 
     id: int | None = Field(default=None, primary_key=True)
     at: datetime = aware(default_now=True)
@@ -118,7 +118,7 @@ class AuditEntry(SQLModel, table=True):
 class AuditHead(SQLModel, table=True):
     """The last link of the audit chain, so deleting the newest entries is noticed too."""
 
-    __tablename__ = "audit_head"
+    __tablename__: str = "audit_head"
 
     id: int = Field(default=1, primary_key=True)
     last_id: int = Field(default=0)

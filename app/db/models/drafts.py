@@ -13,7 +13,7 @@ from app.db.models._base import aware, json_field
 class WizardDraft(SQLModel, table=True):
     """The state of an unfinished wizard; staged attachment copies live in ``attachments/drafts/<id>/``."""
 
-    __tablename__ = "wizard_draft"
+    __tablename__: str = "wizard_draft"
 
     id: int | None = Field(default=None, primary_key=True)
     service_code: str = Field(max_length=40)

@@ -12,7 +12,7 @@ from app.db.models._base import aware, json_field
 
 
 class Letter(SQLModel, table=True):
-    __tablename__ = "letter"
+    __tablename__: str = "letter"
     __table_args__ = (UniqueConstraint("series", "year", "serial", name="uq_letter_serial"),)
 
     id: int | None = Field(default=None, primary_key=True)

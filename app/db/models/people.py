@@ -10,7 +10,7 @@ from app.db.models._base import aware
 
 
 class Person(SQLModel, table=True):
-    __tablename__ = "person"
+    __tablename__: str = "person"
 
     id: int | None = Field(default=None, primary_key=True)
     nik: str = Field(max_length=16, unique=True, index=True)
@@ -40,7 +40,7 @@ class Person(SQLModel, table=True):
 class Family(SQLModel, table=True):
     """A family card (No KK). Kept per case because the family changes over time."""
 
-    __tablename__ = "family"
+    __tablename__: str = "family"
 
     id: int | None = Field(default=None, primary_key=True)
     no_kk: str = Field(max_length=16, unique=True, index=True)
@@ -51,7 +51,7 @@ class Family(SQLModel, table=True):
 class DtsenImport(SQLModel, table=True):
     """One import of a DTSEN extract: what came in and what was refused."""
 
-    __tablename__ = "dtsen_import"
+    __tablename__: str = "dtsen_import"
 
     id: int | None = Field(default=None, primary_key=True)
     file_name: str = Field(max_length=255)
@@ -70,7 +70,7 @@ class DtsenImport(SQLModel, table=True):
 class DtsenRecord(SQLModel, table=True):
     """A row of the by-name-by-address DTSEN list; looked up offline by NIK."""
 
-    __tablename__ = "dtsen_record"
+    __tablename__: str = "dtsen_record"
 
     id: int | None = Field(default=None, primary_key=True)
     nik: str = Field(max_length=16, unique=True, index=True)
