@@ -1,11 +1,16 @@
-"""Build the shipped Word templates in ``resources/templates/`` and their README.
+"""A one-time bootstrap for a NEW Word template, and the templates README.
 
-    python scripts/make_templates.py
+The shipped ``resources/templates/*.docx`` are the source: they are changed in Microsoft Word (or
+LibreOffice) and committed as they are (``git diff`` shows them as text, see ``.gitattributes``). This script
+never overwrites one. It only writes a first draft of a template that does not exist yet, from a builder
+function below (kop surat with the regional emblem, Nomor/Sifat/Lampiran/Hal, "Yth." addressee, body,
+signature block, paraf boxes, verification QR code), to be finished in Word:
 
-Every template is a real Word document (python-docx) with Jinja placeholders that docxtpl fills in:
-kop surat with the regional emblem, Nomor/Sifat/Lampiran/Hal, "Yth." addressee, body, signature block
-(a.n./Plt./Plh.), paraf boxes for the service's chain, and the verification QR code. An office may open
-a copy in Word, change the wording and put it in its data folder's ``templates/`` to override this one.
+    python scripts/make_templates.py NAME [NAME ...]   # a draft of each missing NAME.docx
+    python scripts/make_templates.py --readme          # resources/templates/README.md from the catalog
+    python scripts/make_templates.py                   # which letters of the catalog have no .docx yet
+
+How a developer adds a template is written in resources/templates/README.md ("Menambah templat baru").
 """
 
 from __future__ import annotations
@@ -654,8 +659,12 @@ _ = WD_SECTION  # (kept for offices that add landscape sections by hand)
 
 README_HEAD = """# Templat surat
 
-Satu templat Word (.docx) untuk setiap surat yang dihasilkan layanan. Templat dibuat oleh
-`scripts/make_templates.py` (jangan disunting di sini; ubah skripnya lalu jalankan ulang).
+Satu templat Word (.docx) untuk setiap surat yang dihasilkan layanan. Berkas .docx di folder ini adalah
+sumbernya: ubah langsung di Microsoft Word (atau LibreOffice) lalu simpan sebagai .docx. `git diff`
+menampilkan perubahannya sebagai teks (sekali per klon: `git config diff.docx.textconv "python3
+scripts/docx_textconv.py"`). Setiap templat diuji dengan data contoh pada kertas A4 dan F4
+(`tests/letters/test_shipped_templates.py`). Daftar di bawah dibuat ulang dengan
+`python scripts/make_templates.py --readme`.
 
 ## Mengubah templat untuk kantor Anda
 
@@ -701,6 +710,20 @@ yang dipakai, dan versi templatnya (`letters/templat/<sha256>.docx`). Kode QR di
 digit pertama sidik SHA-256 data surat. `loket-pbi check` memberi tahu bila berkas arsip berubah atau hilang;
 cetak ulang memberikan berkas arsip yang sama persis.
 
+## Menambah templat baru (pengembang)
+
+1. Daftarkan jenis suratnya di `app/documents/catalog.py` (`KINDS`: kunci, judul, layanan, register nomor);
+   isian baru yang belum ada di daftar bawah ditambahkan di `app/documents/placeholders.py`.
+2. Buat berkas `resources/templates/<kunci>.docx`: salin templat yang paling mirip dan ubah di Word, atau
+   tulis fungsi pembangun di `scripts/make_templates.py` (daftar `TEMPLATES`) lalu jalankan
+   `python scripts/make_templates.py <kunci>` sekali untuk draf pertamanya (skrip tidak pernah menimpa
+   berkas yang sudah ada). Selanjutnya berkas .docx itulah sumbernya; penyuntingan berikutnya di Word.
+3. Beri data contoh di `app/documents/examples.py` (`example_data`) seperti yang akan dikirim layanannya.
+4. `python scripts/make_templates.py --readme` memperbarui tabel dan daftar isian di berkas ini.
+5. `python -m pytest tests/letters` merender templat baru itu otomatis (isian dikenal, tidak ada `{{` yang
+   tersisa, kertas A4/F4, lambang dan QR); `python scripts/render_letter_examples.py` memperbarui gambarnya di
+   `docs/letters/` — lihat gambarnya sebelum commit.
+
 ## Daftar isian
 """
 
@@ -725,13 +748,34 @@ def write_readme() -> None:
     (OUT / "README.md").write_text("".join(lines), encoding="utf-8")
 
 
-def main() -> int:
+def main(argv: list[str] | None = None) -> int:
+    import argparse
+
+    from app.documents.catalog import KINDS
+
+    ap = argparse.ArgumentParser(description="Draf pertama templat surat yang BELUM ada (tidak pernah menimpa), "
+                                             "atau README templat.")
+    ap.add_argument("names", nargs="*", help="kunci templat, mis. pengantar_penonaktifan")
+    ap.add_argument("--readme", action="store_true", help="tulis ulang resources/templates/README.md")
+    args = ap.parse_args(argv)
     OUT.mkdir(parents=True, exist_ok=True)
-    for name, build in TEMPLATES.items():
-        build()
-        print(f"  {name}.docx")
-    write_readme()
-    print(f"{len(TEMPLATES)} templat dan README.md ditulis ke {OUT}")
+    if args.readme:
+        write_readme()
+        print(f"README.md ditulis ke {OUT}")
+    for name in args.names:
+        target = OUT / f"{name}.docx"
+        if target.exists():
+            print(f"{target} sudah ada: ubah di Word (skrip ini tidak menimpa templat).", file=sys.stderr)
+            return 1
+        if name not in TEMPLATES:
+            print(f"Tidak ada fungsi pembangun untuk '{name}' di TEMPLATES; salin templat yang mirip lalu ubah di "
+                  "Word.", file=sys.stderr)
+            return 1
+        TEMPLATES[name]()
+        print(f"  {name}.docx (draf pertama: selesaikan di Word)")
+    if not args.names and not args.readme:
+        missing = [k for k in KINDS if not (OUT / f"{k}.docx").exists()]
+        print("Semua templat katalog ada." if not missing else "Belum ada .docx: " + ", ".join(missing))
     return 0
 
 
