@@ -11,7 +11,7 @@ from sqlmodel import select
 
 from app.db.models import Attachment
 from app.services import attachments, cases, drafts
-from tests.ui.casedata import Staff, kk, new_runner, nik
+from tests.ui.casedata import Staff, kk, new_runner, nik, settle
 from tests.ui.test_service_wizards import KK, NIK, fill_person, finish, make_wizard, tick
 
 PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\n%%EOF\n"
@@ -98,7 +98,8 @@ def test_draft_saved_halfway_resumed_from_the_list_and_finished(qtbot, office, o
     w.checklist_page.attach_paths([ktp], "ktp")
     assert w.draft_button.isVisible()
     w.draft_button.click()
-    qtbot.waitUntil(lambda: w.draft_id is not None and not w.draft_saving, timeout=15_000)
+    settle()
+    assert w.draft_id is not None and not w.draft_saving
     assert "Draf disimpan" in w.checklist_page.file_state.text()
     assert w.checklist_page.files[0].path.parent == office.dirs.attachments / "drafts" / str(w.draft_id)
     assert not w.unsaved()
@@ -108,12 +109,14 @@ def test_draft_saved_halfway_resumed_from_the_list_and_finished(qtbot, office, o
     w.reject()
     assert w.isVisible() and w.close_box is not None and w.close_box.isVisible()
     w.close_box.button(QMessageBox.StandardButton.Yes).click()
-    qtbot.waitUntil(lambda: not w.isVisible(), timeout=15_000)
+    settle()
+    assert not w.isVisible()
     ktp.unlink()  # the applicant took the USB stick home
 
     panel = DraftsPanel(UiSession(office, officer, new_runner()))
     qtbot.addWidget(panel)
-    qtbot.waitUntil(lambda: panel.loaded, timeout=15_000)
+    settle()
+    assert panel.loaded
     assert panel.isVisibleTo(panel.parentWidget() or panel) and panel.table.rowCount() == 1
     assert panel.table.item(0, 1).text() == "197101********03" and panel.table.item(0, 2).text() == "Siti Aminah"
     assert panel.table.item(0, 3).text() == "1"
@@ -152,7 +155,8 @@ def test_draft_saved_halfway_resumed_from_the_list_and_finished(qtbot, office, o
     assert not (office.dirs.attachments / "drafts" / str(draft_id)).exists()
     # the list follows
     panel.refresh()
-    qtbot.waitUntil(lambda: panel.table.rowCount() == 0, timeout=15_000)
+    settle()
+    assert panel.table.rowCount() == 0
     assert not panel.isVisibleTo(panel.parentWidget() or panel) or panel.isHidden()
 
 
@@ -179,11 +183,13 @@ def test_draft_list_delete(qtbot, office, officer, monkeypatch):
     drafts.save_draft(office, actor=officer, service_code="jamkesda", state={}, nik=nik(5), name="Ani")
     panel = DraftsPanel(UiSession(office, officer, new_runner()))
     qtbot.addWidget(panel)
-    qtbot.waitUntil(lambda: panel.table.rowCount() == 1, timeout=15_000)
+    settle()
+    assert panel.table.rowCount() == 1
     assert panel.table.item(0, 0).text() == "Jaminan Kesehatan Daerah (PBI APBD)"
     monkeypatch.setattr(panel, "confirm_delete", lambda _d: True)
     panel.delete_button.click()
-    qtbot.waitUntil(lambda: panel.table.rowCount() == 0, timeout=15_000)
+    settle()
+    assert panel.table.rowCount() == 0
     assert drafts.list_drafts(office, actor=officer) == []
 
 
@@ -201,7 +207,8 @@ def test_case_detail_attachments_add_drop_open_remove(qtbot, office, admin, tmp_
     before = v.loaded
     ev = drop(sec, mime(scan(tmp_path, "ktp.png", PNG)))
     assert ev.isAccepted()
-    qtbot.waitUntil(lambda: v.loaded is not before and len(v.loaded.attachments) == 1, timeout=15_000)
+    settle()
+    assert v.loaded is not before and len(v.loaded.attachments) == 1
     assert sec.table.rowCount() == 1 and sec.table.item(0, 1).text() == "ktp.png"
     assert sec.table.item(0, 3).text() == staff.front_office.full_name
     assert "(1)" in v.tabs.tabText(v.tabs.indexOf(sec))
@@ -211,7 +218,8 @@ def test_case_detail_attachments_add_drop_open_remove(qtbot, office, admin, tmp_
     sec.opener = opened.append
     sec.table.selectRow(0)
     sec.open_button.click()
-    qtbot.waitUntil(lambda: bool(opened), timeout=15_000)
+    settle()
+    assert bool(opened)
     assert opened[0].read_bytes() == PNG and opened[0].parent.parent == office.dirs.root / "sementara"
     # a bad file: the core's message, nothing stored
     from ui.views import attachments_section
@@ -219,7 +227,8 @@ def test_case_detail_attachments_add_drop_open_remove(qtbot, office, admin, tmp_
     shown = []
     monkeypatch.setattr(attachments_section, "show_error", lambda _p, exc, _tb="": shown.append(str(exc)))
     sec.add_paths([scan(tmp_path, "kis.pdf", b"")], "kis")
-    qtbot.waitUntil(lambda: bool(shown), timeout=15_000)
+    settle()
+    assert bool(shown)
     assert "'kis.pdf' kosong" in shown[0] and not sec.busy
     assert len(attachments.list_attachments(office, actor=staff.front_office, case_id=c.id)) == 1
     # remove (confirmed)
@@ -227,7 +236,8 @@ def test_case_detail_attachments_add_drop_open_remove(qtbot, office, admin, tmp_
     sec.table.selectRow(0)
     before = v.loaded
     sec.remove_button.click()
-    qtbot.waitUntil(lambda: v.loaded is not before and not v.loaded.attachments, timeout=15_000)
+    settle()
+    assert v.loaded is not before and not v.loaded.attachments
     assert sec.table.rowCount() == 0
     assert attachments.list_attachments(office, actor=staff.front_office, case_id=c.id) == []
 
@@ -249,7 +259,8 @@ def test_wizard_reports_attachment_failure_clearly(qtbot, office, officer, tmp_p
     w.service_page.reason.setCurrentIndex(w.service_page.reason.findData("meninggal"))
     w.next()
     w.button(QWizard.WizardButton.CommitButton).click()
-    qtbot.waitUntil(lambda: w.result is not None, timeout=15_000)
+    settle()
+    assert w.result is not None
     assert w.result.case.reg_number and "kosong" in w.result.attach_error
     assert w.attach_warning is not None and w.attach_warning.isVisible()
     assert "TIDAK" in w.attach_warning.text() and w.result.case.reg_number in w.attach_warning.text()
@@ -267,9 +278,11 @@ def test_main_window_resumes_a_draft_from_the_queue(qtbot, office, officer):
     win = MainWindow(UiSession(office, officer, new_runner()), "Dinas Sosial")
     qtbot.addWidget(win)
     panel = win.queue.drafts
-    qtbot.waitUntil(lambda: panel.table.rowCount() == 1 and panel.isVisibleTo(win), timeout=20_000)
+    settle()
+    assert panel.table.rowCount() == 1 and panel.isVisibleTo(win)
     panel.resume_button.click()
-    qtbot.waitUntil(lambda: win.wizard is not None, timeout=20_000)
+    settle()
+    assert win.wizard is not None
     w = win.wizard
     assert w.defn.code == "penonaktifan" and w.draft_id == d.id and w.isVisible()
     assert w.person_page.relation.currentText() == "Istri" and w.checklist_page.received() == ["kk"]

@@ -7,7 +7,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog
 
 from app.services import cases
-from tests.ui.casedata import kk, new_runner, nik
+from tests.ui.casedata import kk, new_runner, nik, settle
 
 pytestmark = pytest.mark.clock
 
@@ -25,7 +25,8 @@ def detail(qtbot, office, actor, case_id):
     v = CaseDetailView(UiSession(office, actor, runner), case_id, on_changed=changed.append)
     qtbot.addWidget(v)
     v.show()
-    qtbot.waitUntil(lambda: v.loaded is not None, timeout=20_000)
+    settle()
+    assert v.loaded is not None
     v.changed = changed
     return v
 
@@ -34,9 +35,8 @@ def click_and_wait(qtbot, v, button):
     before = v.loaded
     assert button.isVisible() and button.isEnabled()
     button.click()
-    qtbot.waitUntil(lambda: v.loaded is not before and not v.busy, timeout=20_000)
-
-
+    settle()
+    assert v.loaded is not before and not v.busy
 def visible(v):
     return {k for k, b in (("advance", v.advance_button), ("paraf", v.paraf_button), ("return", v.return_button),
                            ("reject", v.reject_button), ("refuse", v.refuse_button)) if b.isVisible()}
@@ -115,7 +115,8 @@ def test_checklist_ticked_in_detail_and_incomplete_refused(qtbot, office, staff)
     assert "refuse" in visible(v) and "Belum ada" in v.missing.text()
     before = v.loaded
     v.checklist.item(1).setCheckState(Qt.CheckState.Checked)
-    qtbot.waitUntil(lambda: v.loaded is not before and not v.busy, timeout=20_000)
+    settle()
+    assert v.loaded is not before and not v.busy
     assert [x.code for x in v.loaded.info.checklist if x.received] == ["kk", "ktp"]
     click_and_wait(qtbot, v, v.refuse_button)
     assert v.loaded.info.outcome == "berkas_tidak_lengkap"
@@ -132,7 +133,8 @@ def test_conflict_reloads(qtbot, office, staff, monkeypatch):
     monkeypatch.setattr(case_detail, "show_error", lambda parent, exc, tb="": shown.append(exc))
     before = v.loaded
     v.advance_button.click()
-    qtbot.waitUntil(lambda: v.loaded is not before, timeout=20_000)
+    settle()
+    assert v.loaded is not before
     assert "muat ulang" in str(shown[0]) and v.loaded.info.data["bukti"] == "x"
 
 
@@ -152,7 +154,8 @@ def test_due_letters_issued_from_the_detail(qtbot, office, admin, staff):
     assert keys == ["issue_tanda_terima", "issue_rekomendasi_penonaktifan"]
     before = v.loaded
     v.issue_buttons[1].click()
-    qtbot.waitUntil(lambda: v.loaded is not before and v.letters_table.rowCount() == 1, timeout=15000)
+    settle()
+    assert v.loaded is not before and v.letters_table.rowCount() == 1
     assert v.letters_table.item(0, 1).text().startswith("Surat Rekomendasi")
     assert [b.objectName() for b in v.issue_buttons] == ["issue_tanda_terima"]
     v.letters_table.selectRow(0)
@@ -224,14 +227,16 @@ def test_letter_reprint_and_void(qtbot, office, staff, monkeypatch):
     assert v.letters_table.rowCount() == 1 and not v.open_docx.isEnabled()
     v.letters_table.selectRow(0)
     v.open_docx.click()
-    qtbot.waitUntil(lambda: bool(opened), timeout=20_000)
+    settle()
+    assert bool(opened)
     assert opened[0].endswith(".docx")
 
     monkeypatch.setattr(case_detail.ReasonDialog, "exec", lambda d: (d.reason.setPlainText("Salah ketik nama"),
                                                                      QDialog.DialogCode.Accepted)[1])
     before = v.loaded
     v.void_button.click()
-    qtbot.waitUntil(lambda: v.loaded is not before, timeout=20_000)
+    settle()
+    assert v.loaded is not before
     assert letters.get_letter(office, letter_id=lt.id).voided
     assert "dibatalkan" in v.letters_table.item(0, 2).text()
     v.letters_table.selectRow(0)

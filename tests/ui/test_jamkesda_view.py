@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QMessageBox
 from app.rules.rule_settings import RULES_SECTION, RuleSettings
 from app.services import cases, settings
 from tests.core.test_case_queries import _to_ranking
-from tests.ui.casedata import new_runner
+from tests.ui.casedata import new_runner, settle
 
 pytestmark = pytest.mark.clock
 
@@ -33,21 +33,25 @@ def test_rank_then_waiting_list_and_score_sheet(qtbot, office, admin, staff, mon
     v = JamkesdaView(UiSession(office, staff.back_office, runner))
     qtbot.addWidget(v)
     v.show()
-    qtbot.waitUntil(lambda: v.table.rowCount() == 2, timeout=20_000)
+    settle()
+    assert v.table.rowCount() == 2
     v.period.setText(a.data["quota_period"])
     v.refresh()
-    qtbot.waitUntil(lambda: "belum diperingkat: <b>2</b>" in v.quota.text(), timeout=20_000)
+    settle()
+    assert "belum diperingkat: <b>2</b>" in v.quota.text()
     assert "Kuota periode" in v.quota.text() and "<b>1</b> peserta" in v.quota.text()
 
     monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
     v.rank_button.click()
-    qtbot.waitUntil(lambda: "daftar tunggu: <b>1</b>" in v.quota.text(), timeout=20_000)
+    settle()
+    assert "daftar tunggu: <b>1</b>" in v.quota.text()
     assert [v.table.item(r, 1).text() for r in range(2)] == [b.reg_number, a.reg_number]
     assert v.table.item(0, 7).text().startswith("Layak") and v.table.item(1, 7).text() == "Daftar tunggu"
     assert cases.get_case(office, actor=staff.back_office, case_id=b.id).current_step == "pemberitahuan"
 
     v.table.selectRow(1)
-    qtbot.waitUntil(lambda: "Jumlah <b>6</b>" in v.sheet.text(), timeout=20_000)
+    settle()
+    assert "Jumlah <b>6</b>" in v.sheet.text()
     assert "batas layak 5" in v.sheet.text() and "✗" in v.sheet.text()
 
 
@@ -57,7 +61,8 @@ def test_front_office_cannot_rank(qtbot, office, staff):
 
     v = JamkesdaView(UiSession(office, staff.front_office, new_runner()))
     qtbot.addWidget(v)
-    qtbot.waitUntil(lambda: "Layak" in v.quota.text(), timeout=20_000)
+    settle()
+    assert "Layak" in v.quota.text()
     assert not v.rank_button.isVisibleTo(v)
 
 
@@ -75,7 +80,8 @@ def test_participant_leaves_and_the_waiting_list_moves_up(qtbot, office, admin, 
     jamkesda.rank_period(office, actor=staff.back_office, period=a.data["quota_period"])
     v = jamkesda_view.JamkesdaView(UiSession(office, staff.back_office, new_runner()))
     qtbot.addWidget(v)
-    qtbot.waitUntil(lambda: v.table.rowCount() == 2, timeout=20_000)
+    settle()
+    assert v.table.rowCount() == 2
     v.table.selectRow(1)
     assert not v.release_button.isEnabled()  # waiting list: not a participant
     v.table.selectRow(0)

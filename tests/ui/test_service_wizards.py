@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QWizard
 from app.rules.rule_settings import RULES_SECTION, RuleSettings
 from app.servicedefs import get as get_definition
 from app.services import case_queries, cases, letters, settings
-from tests.ui.casedata import add_dtsen, new_runner
+from tests.ui.casedata import add_dtsen, new_runner, settle
 
 pytestmark = pytest.mark.clock
 
@@ -61,7 +61,8 @@ def tick(w, *codes):
 def finish(qtbot, w):
     assert w.currentPage() is w.summary_page
     w.button(QWizard.WizardButton.CommitButton).click()
-    qtbot.waitUntil(lambda: w.result is not None, timeout=15000)
+    settle()
+    assert w.result is not None
     assert w.currentPage() is w.receipt_page
     res = w.result
     assert w.saved == [res.case]
@@ -197,7 +198,8 @@ def test_keyboard_only_enter_advances(qtbot, office, officer):
     w = make_wizard(qtbot, office, officer, "pbi-baru")
     page = w.person_page
     qtbot.keyClicks(page.nik, NIK)
-    qtbot.waitUntil(lambda: page.lookup_task is None, timeout=20_000)
+    settle()
+    assert page.lookup_task is None
     qtbot.keyClicks(page.name, "Siti Aminah")
     qtbot.keyClick(page.name, Qt.Key.Key_Return)
     assert w.currentPage() is w.checklist_page
