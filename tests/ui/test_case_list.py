@@ -7,7 +7,7 @@ import threading
 import pytest
 
 from app.services import case_queries, cases
-from tests.ui.casedata import at, new_runner, nik
+from tests.ui.casedata import at, new_runner, nik, settle
 
 pytestmark = pytest.mark.clock
 
@@ -31,7 +31,12 @@ def make_view(qtbot, office, actor, threads=False, **kw):
     qtbot.addWidget(v)
     v.resize(1000, 400)
     v.show()
-    qtbot.waitUntil(lambda: v.model is not None and v.total is not None and v.model.loading is None, timeout=20_000)
+    if threads:
+        qtbot.waitUntil(lambda: v.model is not None and v.total is not None and v.model.loading is None,
+                        timeout=20_000)
+    else:
+        settle()
+        assert v.model is not None and v.total is not None and v.model.loading is None
     return v
 
 
@@ -67,15 +72,19 @@ def test_lazy_pages_and_no_database_call_on_the_gui_thread(qtbot, office, staff,
 def test_filters_and_sort(qtbot, office, staff, many):
     v = make_view(qtbot, office, staff.front_office)
     v.service.setCurrentIndex(v.service.findData("penonaktifan"))
-    qtbot.waitUntil(lambda: v.total == 5 and v.model.loading is None, timeout=20_000)
+    settle()
+    assert v.total == 5 and v.model.loading is None
     assert {r.service_code for r in v.model.rows} == {"penonaktifan"}
     assert v.step.isEnabled() and v.step.count() > 1
     v.step.setCurrentIndex(v.step.findData("penerimaan"))
-    qtbot.waitUntil(lambda: v.total == 5 and v.model.loading is None, timeout=20_000)
+    settle()
+    assert v.total == 5 and v.model.loading is None
     v.step.setCurrentIndex(v.step.findData("paraf"))
-    qtbot.waitUntil(lambda: v.total == 0 and v.model.loading is None, timeout=20_000)
+    settle()
+    assert v.total == 0 and v.model.loading is None
     v.service.setCurrentIndex(0)
-    qtbot.waitUntil(lambda: v.total == 25 and v.model.loading is None, timeout=20_000)
+    settle()
+    assert v.total == 25 and v.model.loading is None
     v._sort(2)  # Nama, A→Z
     qtbot.waitUntil(lambda: v.model.loading is None and v.model.rows and v.model.rows[0].name == "Warga 01",
                     timeout=20_000)
@@ -85,9 +94,8 @@ def test_filters_and_sort(qtbot, office, staff, many):
     v.period.setCurrentIndex(v.period.findData("range"))
     v.date_from.setDate(at(2026, 11, 2).date())
     v.date_to.setDate(at(2026, 11, 3).date())
-    qtbot.waitUntil(lambda: v.total == 4 and v.model.loading is None, timeout=20_000)
-
-
+    settle()
+    assert v.total == 4 and v.model.loading is None
 def test_open_from_list(qtbot, office, staff, many):
     opened = []
     v = make_view(qtbot, office, staff.front_office, on_open_case=opened.append)

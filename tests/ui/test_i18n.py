@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.ui.casedata import new_runner
+from tests.ui.casedata import new_runner, settle
 
 ROOT = Path(__file__).resolve().parents[2]
 TS = ROOT / "resources" / "translations" / "loket_pbi_en.ts"
@@ -144,7 +144,8 @@ def test_main_window_speaks_english_or_indonesian(qtbot, office, admin, language
     assert win.windowTitle() == "Loket PBI — Dinas Sosial Kota Pangkalpinang"
     assert "Queue — " in win.queue.title.text()
     assert [a.text() for a in win.menuBar().actions()] == ["&File", "&Help"]
-    qtbot.waitUntil(lambda: win.queue.model is not None, timeout=20_000)
+    settle()
+    assert win.queue.model is not None
     assert win.queue.model.headerData(2, Qt.Orientation.Horizontal) == "Name"
     assert QCoreApplication.translate("CaseStatus", "Selesai") == "Completed"
     win.close()
@@ -184,7 +185,8 @@ def test_wizard_and_case_detail_speak_english(qtbot, office, make_user, language
     assert w.checklist_page.title() == "Requirements received" and w.summary_page.title() == "Summary"
     w.person_page.nik.setText("1971014501850003")
     assert w.person_page.nik_state.text().startswith("✓ Valid NIK: female, born 05-01-1985")
-    qtbot.waitUntil(lambda: w.person_page.lookup_task is None, timeout=20_000)
+    settle()
+    assert w.person_page.lookup_task is None
     assert "registered in DTSEN" in w.person_page.dtsen_state.text()
     w.close()
 
@@ -193,7 +195,8 @@ def test_wizard_and_case_detail_speak_english(qtbot, office, make_user, language
     v = CaseDetailView(session, c.id)
     qtbot.addWidget(v)
     v.show()
-    qtbot.waitUntil(lambda: v.loaded is not None, timeout=20_000)
+    settle()
+    assert v.loaded is not None
     tabs = [v.tabs.tabText(i) for i in range(v.tabs.count())]
     assert tabs == ["&Data", "R&equirements", "Step &history", "Le&tters", "&Attachments (0)"]
     assert "Received " in v.header.text() and "Status: <b>Intake</b><br>Current step: " in v.header.text()
