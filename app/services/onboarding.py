@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from sqlmodel import func, select
+from sqlmodel import col, func, select
 
 from app.context import Office
 from app.db.models import DtsenRecord, OfficeProfile, Official, User, UserRole
@@ -55,10 +55,10 @@ def _signatories(s) -> ChecklistLine:
 
 def _users(s) -> ChecklistLine:
     officers = s.exec(select(func.count(func.distinct(User.id))).select_from(User)
-                      .join(UserRole, UserRole.user_id == User.id)
+                      .join(UserRole, col(UserRole.user_id) == User.id)
                       .where(User.active, UserRole.role != "administrator")).one()
     front = s.exec(select(func.count(func.distinct(User.id))).select_from(User)
-                   .join(UserRole, UserRole.user_id == User.id)
+                   .join(UserRole, col(UserRole.user_id) == User.id)
                    .where(User.active, UserRole.role == "front_office")).one()
     done = bool(officers) and bool(front)
     if done:

@@ -23,7 +23,8 @@ from datetime import datetime
 from typing import Any
 
 from sqlalchemy import and_, case, false, func, not_, or_
-from sqlmodel import select
+from sqlalchemy import select as sa_select
+from sqlmodel import col, select
 
 from app.context import Office
 from app.db.models import Case, Person
@@ -43,8 +44,9 @@ VIEWS = {
 }
 PAGE_SIZE = 100
 #: the columns of a queue row, in :class:`CaseSummary` order (the NIK is masked when the row is made)
-_ROW = (Case.id, Case.reg_number, Case.service_code, Person.nik, Person.name, Case.status, Case.current_step,
-        Case.urgent, Case.counter, Case.opened_at, Case.due_at, Case.outcome, Case.version)
+_ROW = (col(Case.id), col(Case.reg_number), col(Case.service_code), col(Person.nik), col(Person.name),
+        col(Case.status), col(Case.current_step), col(Case.urgent), col(Case.counter), col(Case.opened_at),
+        col(Case.due_at), col(Case.outcome), col(Case.version))
 
 
 @dataclass(frozen=True)
@@ -75,7 +77,7 @@ def _paraf_done(step_code: str) -> Any:
     ``json_array_length`` exists in SQLite and PostgreSQL; the path is the engine's
     ``case.data["paraf"][step]`` list.
     """
-    return func.coalesce(func.json_array_length(Case.data[("paraf", step_code)]), 0)  # type: ignore[index]
+    return func.coalesce(func.json_array_length(Case.data[("paraf", step_code)]), 0)
 
 
 @dataclass(frozen=True)
@@ -106,13 +108,13 @@ def my_steps(defs: dict[str, ServiceDef], actor: Actor) -> MySteps:
 
 def actionable_clause(steps: MySteps) -> Any:
     """The SQL condition "this officer can act on this case now" (see the module docstring)."""
-    conds = [and_(Case.service_code == code, Case.current_step.in_(codes))  # type: ignore[attr-defined]
+    conds = [and_(col(Case.service_code) == code, col(Case.current_step).in_(codes))
              for code, codes in steps.tasks.items()]
-    conds += [and_(Case.service_code == code, Case.current_step == step, _paraf_done(step).in_(turns))
+    conds += [and_(col(Case.service_code) == code, col(Case.current_step) == step, _paraf_done(step).in_(turns))
               for (code, step), turns in steps.paraf.items()]
     if not conds:
         return false()
-    return and_(Case.closed_at.is_(None), Case.due_at.is_not(None), or_(*conds))  # type: ignore[union-attr]
+    return and_(col(Case.closed_at).is_(None), col(Case.due_at).is_not(None), or_(*conds))
 
 
 _CLAUSES: dict[tuple[tuple[tuple[str, int], ...], frozenset[str]], tuple[list[ServiceDef], MySteps, Any]] = {}
@@ -133,11 +135,11 @@ def _mine(office: Office, actor: Actor) -> tuple[MySteps, Any]:
 
 
 def _late_clause(now: datetime) -> Any:
-    return and_(Case.due_at.is_not(None), Case.due_at < now)  # type: ignore[union-attr,operator]
+    return and_(col(Case.due_at).is_not(None), col(Case.due_at) < now)
 
 
 def _view_clause(view: str, mine: Any, now: datetime) -> Any:
-    open_ = Case.closed_at.is_(None)  # type: ignore[union-attr]
+    open_ = col(Case.closed_at).is_(None)
     if view == "mine":
         return and_(open_, mine)
     if view == "all":
@@ -156,10 +158,10 @@ def queue_order(view: str = "mine") -> list[Any]:
     those last within their urgency (SQLite sorts NULL first). ``mine`` and ``late`` always have a due time
     and follow the index ``ix_case_open_queue`` (urgent DESC, due_at) with no sort step.
     """
-    order: list[Any] = [Case.urgent.desc()]  # type: ignore[attr-defined]
+    order: list[Any] = [col(Case.urgent).desc()]
     if view in ("all", "others"):
-        order.append(Case.due_at.is_(None))  # type: ignore[union-attr]
-    return order + [Case.due_at.asc(), Case.id.asc()]  # type: ignore[union-attr]
+        order.append(col(Case.due_at).is_(None))
+    return order + [col(Case.due_at).asc(), col(Case.id).asc()]
 
 
 def default_view(office: Office, *, actor: Actor) -> str:
@@ -178,12 +180,12 @@ def queue_page(office: Office, *, actor: Actor, view: str = "mine", limit: int =
     now = now or utcnow()
     _steps, mine = _mine(office, actor)
     with office.db.read() as s:
-        q = (select(*_ROW, mine.label("mine"), and_(mine, _late_clause(now)).label("late"))  # type: ignore
-             .join(Person, Person.id == Case.person_id)  # type: ignore[arg-type]
+        q = (sa_select(*_ROW, mine.label("mine"), and_(mine, _late_clause(now)).label("late"))
+             .join(Person, col(Person.id) == Case.person_id)
              .where(_view_clause(view, mine, now))
              .order_by(*queue_order(view)).offset(offset).limit(limit))
         return [QueueEntry(r[0], r[1], r[2], mask_nik(r[3]), *r[4:13], actionable=bool(r[13]), late=bool(r[14]))
-                for r in s.exec(q).all()]
+                for r in s.execute(q).all()]
 
 
 def queue_counts(office: Office, *, actor: Actor, now: datetime | None = None) -> QueueCounts:
@@ -196,13 +198,13 @@ def queue_counts(office: Office, *, actor: Actor, now: datetime | None = None) -
     require(actor, "case.view")
     now = now or utcnow()
     steps, _clause = _mine(office, actor)
-    open_ = Case.closed_at.is_(None)  # type: ignore[union-attr]
-    late = func.sum(case((Case.due_at < now, 1), else_=0))  # type: ignore[operator]
+    open_ = col(Case.closed_at).is_(None)
+    late = func.sum(case((col(Case.due_at) < now, 1), else_=0))
     total = mine = late_n = urgent_n = 0
     with office.db.read() as s:
-        groups = s.exec(select(Case.service_code, Case.current_step, Case.urgent, func.count(),  # type: ignore
-                               func.count(Case.due_at), late)
-                        .where(open_).group_by(Case.service_code, Case.current_step, Case.urgent)).all()
+        groups = s.execute(sa_select(col(Case.service_code), col(Case.current_step), col(Case.urgent), func.count(),
+                                     func.count(col(Case.due_at)), late)
+                        .where(open_).group_by(Case.service_code, Case.current_step, col(Case.urgent))).all()
         for code, step, urgent, n, running, n_late in groups:
             total += n
             if step in steps.tasks.get(code, ()):
@@ -210,9 +212,9 @@ def queue_counts(office: Office, *, actor: Actor, now: datetime | None = None) -
                 urgent_n += running if urgent else 0
         for (code, step), turns in steps.paraf.items():
             done = _paraf_done(step)
-            rows = s.exec(select(done, Case.urgent, func.count(Case.due_at), late)  # type: ignore[call-overload]
+            rows = s.exec(select(done, Case.urgent, func.count(col(Case.due_at)), late)
                           .where(open_, Case.service_code == code, Case.current_step == step)
-                          .group_by(done, Case.urgent)).all()
+                          .group_by(done, col(Case.urgent))).all()
             for n_done, urgent, running, n_late in rows:
                 if n_done in turns:
                     mine, late_n = mine + running, late_n + int(n_late or 0)
