@@ -152,8 +152,8 @@ def _insert_returning(s: Session, model, rows: list[dict[str, Any]], key: str) -
     conn = s.connection()
     stmt = insert(table).returning(table.c.id, table.c[key], sort_by_parameter_order=True)
     for i in range(0, len(rows), CHUNK):
-        for row_id, k in conn.execute(stmt, rows[i:i + CHUNK]).all():
-            out[k] = row_id
+        for row in conn.execute(stmt, rows[i:i + CHUNK]).mappings().all():
+            out[row[key]] = row["id"]
     return out
 
 
@@ -218,6 +218,7 @@ def _apply_cases(s: Session, office: Office, peer: NetworkPeer, entries: list[di
         for cid, pid, svc, reg in s.exec(select(Case.id, Case.person_id, Case.service_code, Case.reg_number)
                                          .where(col(Case.person_id).in_(pids[i:i + CHUNK]),
                                                 col(Case.closed_at).is_(None))).all():
+            assert cid is not None  # a stored case
             open_cases[(pid, svc)] = (cid, reg)
     to_insert, flagged, flags = [], [], []
     for e in entries:
@@ -281,9 +282,10 @@ def _apply_cases(s: Session, office: Office, peer: NetworkPeer, entries: list[di
         from sqlalchemy import func
 
         top = s.exec(select(func.max(StepLog.id))).one() or 0
-        s.connection().execute(NetworkCase.__table__.update()
-                               .where(NetworkCase.__table__.c.origin_office == peer.code,
-                                      NetworkCase.__table__.c.package_sequence == sequence)
+        network_case = NetworkCase.metadata.tables[NetworkCase.__tablename__]
+        s.connection().execute(network_case.update()
+                               .where(network_case.c.origin_office == peer.code,
+                                      network_case.c.package_sequence == sequence)
                                .values(sent_step_log=top))
     return [e["reg_number"] for e in to_insert], flagged
 
@@ -351,7 +353,7 @@ def _apply_letters(s: Session, own_code: str, letters: list[dict], stored: dict[
                                                 NetworkCase.origin_case_id == int(entry["case_id"]))).first()
         s.add(NetworkLetter(case_id=link.case_id if link else None, number=entry["number"][:80],
                             letter_type=entry["letter_type"][:60],
-                            title=DOCUMENT_KEYS.get(entry["letter_type"], entry["letter_type"]),
+                            title=str(DOCUMENT_KEYS.get(entry["letter_type"], entry["letter_type"])),
                             issued_at=_dt(entry.get("issued_at")), file_name=entry.get("file_name", "")[:255],
                             stored_path=stored.get(entry["number"], ""), sha256=entry.get("sha256", ""),
                             received_at=now))
@@ -374,7 +376,7 @@ def _apply_notices(s: Session, notices: list[dict], now: datetime) -> int:
 def _apply_dtsen(s: Session, rows: list[dict]) -> int:
     if not rows:
         return 0
-    table = DtsenRecord.__table__
+    table = DtsenRecord.metadata.tables[DtsenRecord.__tablename__]
     dialect = s.get_bind().dialect.name
     mod = postgresql if dialect == "postgresql" else sqlite
     clean = []

@@ -93,7 +93,7 @@ def waiting_steps(office: Office) -> dict[str, set[str]]:
 
 
 def _handover_query(office: Office, own_code: str):
-    conds = [(Case.service_code == svc) & col(Case.current_step).in_(sorted(steps))
+    conds = [(col(Case.service_code) == svc) & col(Case.current_step).in_(sorted(steps))
              for svc, steps in waiting_steps(office).items() if steps]
     from sqlalchemy import or_
 
@@ -194,7 +194,7 @@ def _dinas_content(s: Session, office: Office, peer: NetworkPeer, content: paylo
         flag.answered = True
         s.add(flag)
     # letters issued for its cases
-    letters = s.exec(select(Letter, NetworkCase).join(NetworkCase, NetworkCase.case_id == Letter.case_id)
+    letters = s.exec(select(Letter, NetworkCase).join(NetworkCase, col(NetworkCase.case_id) == Letter.case_id)
                      .where(NetworkCase.origin_office == peer.code, col(Letter.id) > peer.letter_cursor,
                             Letter.status == "issued").order_by(col(Letter.id))).all()
     for letter, link in letters:
@@ -306,8 +306,8 @@ def build_package(office: Office, *, actor: Actor, peer_code: str, now: datetime
 def letters_without_pdf(office: Office) -> list[int]:
     """Letters about to travel to a kelurahan that have no PDF yet (converted before the package is made)."""
     with office.db.read() as s:
-        rows = s.exec(select(Letter.id).join(NetworkCase, NetworkCase.case_id == Letter.case_id)
-                      .join(NetworkPeer, NetworkPeer.code == NetworkCase.origin_office)
+        rows = s.exec(select(Letter.id).join(NetworkCase, col(NetworkCase.case_id) == Letter.case_id)
+                      .join(NetworkPeer, col(NetworkPeer.code) == NetworkCase.origin_office)
                       .where(col(Letter.pdf_path).is_(None), col(Letter.id) > NetworkPeer.letter_cursor,
                              Letter.status == "issued", NetworkPeer.status == "enrolled")).all()
     return [int(i) for i in rows if i is not None]

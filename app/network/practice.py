@@ -59,19 +59,20 @@ def _use_folder(office: Office, actor, folder: Path) -> None:
 
 def _kelurahan_cases(office: Office, staff: dict, rng: random.Random, now: datetime, count: int) -> int:
     """Cases taken in at the kelurahan counter, most of them moved to where the Dinas takes over."""
-    from sqlmodel import select
+    from sqlmodel import col, select
 
     from app.db.models import DtsenRecord
     from app.services import cases
 
     with office.db.read() as s:
-        rows = s.exec(select(DtsenRecord).order_by(DtsenRecord.id)).all()  # type: ignore[arg-type]
+        rows = s.exec(select(DtsenRecord).order_by(col(DtsenRecord.id))).all()
     rows = [r for r in rows if r.birth_date]
     rng.shuffle(rows)
     fo, ver = staff["front_office"], staff["verifier"]
     t = now - timedelta(hours=count + 2)
     for i, r in enumerate(rows[:count]):
         t += timedelta(minutes=rng.randint(20, 60))
+        assert r.birth_date is not None  # rows without one were left out above
         person = {"birth_date": r.birth_date.isoformat(), "sex": r.sex, "address": r.address, "rt": r.rt, "rw": r.rw,
                   "kelurahan": r.kelurahan, "kelurahan_code": r.region_code, "kecamatan": r.kecamatan}
         kind = i % 4

@@ -6,7 +6,7 @@ from datetime import datetime
 from typing import Any
 
 from sqlalchemy import Index, text
-from sqlmodel import Field, SQLModel
+from sqlmodel import Field, SQLModel, col
 
 from app.db.models._base import aware, json_field
 
@@ -53,7 +53,7 @@ class Case(SQLModel, table=True):
 
 
 # The counter queue's order (urgent first, then due time) straight from an index: no sort step (work_queue.py).
-Index("ix_case_open_queue", Case.urgent.desc(), Case.due_at,  # type: ignore[attr-defined]
+Index("ix_case_open_queue", col(Case.urgent).desc(), col(Case.due_at),
       sqlite_where=text("closed_at IS NULL"), postgresql_where=text("closed_at IS NULL"))
 
 

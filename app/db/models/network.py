@@ -16,7 +16,7 @@ class NetworkPeer(SQLModel, table=True):
     """Another office this one exchanges packages with: at a Dinas each enrolled kelurahan, at a kelurahan
     its Dinas. Holds the peer's public keys, the sequence numbers of the pair and the export cursors."""
 
-    __tablename__ = "network_peer"
+    __tablename__: str = "network_peer"
 
     id: int | None = Field(default=None, primary_key=True)
     code: str = Field(max_length=40, unique=True, index=True, description="office code, e.g. KEL-1971011001")
@@ -45,7 +45,7 @@ class NetworkPackage(SQLModel, table=True):
     """One package made or applied. Recorded in the same transaction as its effects, so a replay is a no-op and
     a crash leaves a package all-or-nothing."""
 
-    __tablename__ = "network_package"
+    __tablename__: str = "network_package"
     __table_args__ = (UniqueConstraint("peer_code", "direction", "sequence", name="uq_network_package_seq"),)
 
     id: int | None = Field(default=None, primary_key=True)
@@ -63,7 +63,7 @@ class NetworkCase(SQLModel, table=True):
     """A case that crossed the network. At the Dinas: where an imported case came from. At the kelurahan: a case
     handed over, with the Dinas's last reported status."""
 
-    __tablename__ = "network_case"
+    __tablename__: str = "network_case"
     __table_args__ = (UniqueConstraint("origin_office", "origin_case_id", name="uq_network_case_origin"),)
 
     case_id: int = Field(foreign_key="case_file.id", primary_key=True)
@@ -87,7 +87,7 @@ class NetworkCase(SQLModel, table=True):
 class NetworkFlag(SQLModel, table=True):
     """Something the Dinas must look at: the same NIK arriving from two kelurahan for the same service."""
 
-    __tablename__ = "network_flag"
+    __tablename__: str = "network_flag"
 
     id: int | None = Field(default=None, primary_key=True)
     kind: str = Field(default="nik_ganda", max_length=20)
@@ -106,7 +106,7 @@ class NetworkFlag(SQLModel, table=True):
 class NetworkLetter(SQLModel, table=True):
     """A letter the Dinas issued for a handed-over case, received with its number and file (never issued here)."""
 
-    __tablename__ = "network_letter"
+    __tablename__: str = "network_letter"
     __table_args__ = (UniqueConstraint("number", name="uq_network_letter_number"),)
 
     id: int | None = Field(default=None, primary_key=True)
@@ -124,7 +124,7 @@ class NetworkLetter(SQLModel, table=True):
 class NetworkNotice(SQLModel, table=True):
     """The monthly Puskesos deactivation notice: which cards in the kelurahan's area were deactivated."""
 
-    __tablename__ = "network_notice"
+    __tablename__: str = "network_notice"
     __table_args__ = (UniqueConstraint("kind", "reference", name="uq_network_notice_ref"),)
 
     id: int | None = Field(default=None, primary_key=True)
