@@ -11,7 +11,7 @@ from tests.ui.casedata import drain_runners, new_runner
 
 
 def test_result_for_a_deleted_screen_is_dropped_and_a_live_one_gets_it(qtbot):
-    runner = new_runner()
+    runner = new_runner(threads=True)  # the work runs while the screen is deleted: real threads
     gate = threading.Event()
 
     class Screen(QLabel):
