@@ -6,6 +6,7 @@ import argparse
 import sys
 
 from app.commands._common import add_auth_args, office_from, out, sign_in
+from app.timeutil import tanggal_angka
 
 
 def register(sub, parent) -> None:
@@ -52,7 +53,7 @@ def cmd_lookup(args: argparse.Namespace) -> int:
         if info is None:
             out(f"NIK {args.nik.strip()} TIDAK TERDAFTAR di {dtsen.LABEL}.")
             return 3
-        born = info.birth_date.strftime("%d-%m-%Y") if info.birth_date else "-"
+        born = tanggal_angka(info.birth_date) if info.birth_date else "-"
         desil = "belum diperingkat" if info.desil == 0 else str(info.desil)
         out(f"NIK {info.nik} TERDAFTAR di {dtsen.LABEL}")
         out(f"  Nama          : {info.name}")

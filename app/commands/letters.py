@@ -54,9 +54,13 @@ def cmd_list(args: argparse.Namespace) -> int:
         if not rows:
             out("Belum ada surat yang cocok.")
             return 0
+        from app.services.office import zone_name as office_zone
+        from app.timeutil import tanggal_angka
+
+        zone_name = office_zone(office)
         out(f"{'Nomor':<34} {'Tanggal':<11} {'Jenis':<26} {'Status':<10} PDF")
         for r in rows:
-            day = r.issued_at.strftime("%d-%m-%Y")
+            day = tanggal_angka(r.issued_at, zone_name)
             status = "BATAL" if r.voided else "berlaku"
             out(f"{r.number:<34} {day:<11} {r.letter_type:<26} {status:<10} {'ya' if r.pdf_path else '-'}")
             if r.voided:

@@ -1,19 +1,15 @@
-"""Indonesian dates for letters, through babel's CLDR data (``id`` locale)."""
+"""Indonesian dates for letters. The formatting itself is the core's one helper, :mod:`app.timeutil`;
+this module keeps the letter-only pieces (Roman month numbers, place and date)."""
 
 from __future__ import annotations
 
 from datetime import date, datetime
 
-from babel.dates import format_date
+from app.timeutil import nama_bulan, tanggal, tanggal_angka
+
+__all__ = ["bulan_romawi", "nama_bulan", "tanggal", "tanggal_angka", "tempat_tanggal"]
 
 _ROMAN = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII")
-
-
-def tanggal(d: date | datetime) -> str:
-    """``2 Januari 2027`` (Indonesian month name, no leading zero)."""
-    if isinstance(d, datetime):
-        d = d.date()
-    return format_date(d, "d MMMM y", locale="id")
 
 
 def tempat_tanggal(place: str, d: date | datetime) -> str:
@@ -21,20 +17,8 @@ def tempat_tanggal(place: str, d: date | datetime) -> str:
     return f"{place.strip()}, {tanggal(d)}"
 
 
-def tanggal_angka(d: date | datetime | None) -> str:
-    """``02-01-2027`` (DD-MM-YYYY, as in lists and batch files)."""
-    if d is None:
-        return ""
-    return d.strftime("%d-%m-%Y")
-
-
 def bulan_romawi(month: int) -> str:
     """Roman month for letter numbers: 1 → ``I`` … 12 → ``XII``."""
     if not 1 <= month <= 12:
         raise ValueError(f"bulan {month} di luar 1–12")
     return _ROMAN[month - 1]
-
-
-def nama_bulan(month: int) -> str:
-    """``Januari`` … ``Desember``."""
-    return format_date(date(2000, month, 1), "MMMM", locale="id")

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date
+from decimal import Decimal
 from typing import Any
 
 from app.errors import ValidationError
@@ -51,8 +52,10 @@ class RuleSettings:
     jamkesda_quota_period: str = "tahun"
     jamkesda_contribution: int = 42_000  # rupiah per person per month (iuran kelas III)
     indicator_set: str = "kepmensos_262_2022"
-    indicator_weights: dict[str, float] = field(default_factory=dict)  # code -> weight, overrides the set
-    indicator_cutoff: float | None = None  # minimum score; None = the set's default
+    #: code -> weight, overrides the set; exact decimals (stored as text, "0.5")
+    indicator_weights: dict[str, Decimal] = field(default_factory=dict)
+    #: minimum score (a score equal to it is eligible); None = the set's default
+    indicator_cutoff: Decimal | None = None
     #: UHC priority: the city funds every eligible resident, so jamkesda has no waiting list.
     uhc_priority: bool = False
     # SLA per service, overriding the definition: {"pbi-baru": {"unit": "minutes", "value": 45}}
@@ -60,7 +63,9 @@ class RuleSettings:
     # office time (counter SLAs in minutes count only these hours on working days)
     office_hours_start: str = "08:00"
     office_hours_end: str = "16:00"
-    #: extra non-working days (cuti bersama, local holidays) as YYYY-MM-DD
+    #: joint-leave days (cuti bersama, listed by the ``holidays`` library) are non-working days
+    joint_leave_non_working: bool = True
+    #: the office's own extra non-working days (local holidays, office closures) as YYYY-MM-DD
     extra_holidays: list[str] = field(default_factory=list)
     # complaints (SPEC §1.6)
     complaint_sla_working_days: int = 14
@@ -86,8 +91,17 @@ class RuleSettings:
             raise ValidationError("Kuota dan iuran jamkesda tidak boleh negatif.")
         if self.jamkesda_quota_period not in QUOTA_PERIODS:
             raise ValidationError("Periode kuota harus 'tahun' atau 'bulan'.")
-        from app.rules.scoring import INDICATOR_SETS
+        from app.rules.scoring import INDICATOR_SETS, as_score
 
+        # weights and cut-off are exact decimals whatever JSON or the form gave (text, int, old floats)
+        object.__setattr__(self, "indicator_weights", {str(k): as_score(v, f"Bobot indikator {k}")
+                                                       for k, v in dict(self.indicator_weights).items()})
+        if self.indicator_cutoff in (None, ""):
+            object.__setattr__(self, "indicator_cutoff", None)
+        else:
+            object.__setattr__(self, "indicator_cutoff", as_score(self.indicator_cutoff, "Skor minimal layak"))
+            if self.indicator_cutoff < 0:
+                raise ValidationError("Skor minimal layak tidak boleh negatif.")
         if self.indicator_set not in INDICATOR_SETS:
             raise ValidationError(f"Set indikator '{self.indicator_set}' tidak dikenal. Pilihan: "
                                   f"{', '.join(INDICATOR_SETS)}.")
@@ -95,7 +109,7 @@ class RuleSettings:
         unknown = sorted(set(self.indicator_weights) - known)
         if unknown:
             raise ValidationError(f"Bobot untuk indikator yang tidak ada di set: {', '.join(unknown)}.")
-        if any(float(w) < 0 for w in self.indicator_weights.values()):
+        if any(w < 0 for w in self.indicator_weights.values()):
             raise ValidationError("Bobot indikator tidak boleh negatif.")
         for code, sla in self.sla.items():
             if sla.get("unit") not in SLA_UNITS or int(sla.get("value", 0)) <= 0:

@@ -1,6 +1,11 @@
-"""Service-time standards (SLA). Counter services count minutes of office time; day-based services count
-working days that skip weekends and Indonesian public holidays (the maintained ``holidays`` library, plus
-the office's extra days such as cuti bersama)."""
+"""Service-time standards (SLA) and the one work calendar of the app.
+
+Counter services count minutes of office time; day-based services count working days. A working day is
+Monday–Friday that is not a national public holiday, not a joint-leave day (cuti bersama, set by the
+joint decree of the ministers each year) unless the office switched that off, and not one of the office's
+own non-working days. Public holidays and joint leave come from the maintained ``holidays`` library
+(Indonesia: category ``public``, and ``government`` for cuti bersama).
+"""
 
 from __future__ import annotations
 
@@ -14,26 +19,41 @@ import holidays as holidays_lib
 from app.rules.dates import add_months
 
 
-@lru_cache(maxsize=32)
-def _national(year: int) -> frozenset[date]:
-    return frozenset(holidays_lib.country_holidays("ID", years=year).keys())
+@lru_cache(maxsize=64)
+def _official(year: int, joint_leave: bool) -> dict[date, str]:
+    """Indonesia's public holidays of ``year`` (and its cuti bersama days when ``joint_leave``), by date."""
+    categories = ("public", "government") if joint_leave else ("public",)
+    return dict(holidays_lib.country_holidays("ID", years=year, categories=categories, language="id"))
 
 
 @dataclass(frozen=True)
 class WorkCalendar:
-    """Working days (Monday–Friday, not a holiday) and office hours."""
+    """Working days (Monday–Friday, not a holiday) and office hours.
+
+    Build it with :meth:`from_settings` from the office's rule settings: every clock of the app (case
+    SLAs, complaints, the dashboard's overdue list) counts with that one calendar.
+    """
 
     open_at: time = time(8, 0)
     close_at: time = time(16, 0)
     extra_holidays: frozenset[date] = frozenset()
+    #: joint-leave days (cuti bersama) are not working days (the office may switch that off)
+    joint_leave: bool = True
 
     @classmethod
     def from_settings(cls, cfg) -> WorkCalendar:
         return cls(time(*cfg.office_open), time(*cfg.office_close),
-                   frozenset(date.fromisoformat(d) for d in cfg.extra_holidays))
+                   frozenset(date.fromisoformat(d) for d in cfg.extra_holidays),
+                   bool(cfg.joint_leave_non_working))
 
     def is_holiday(self, d: date) -> bool:
-        return d in self.extra_holidays or d in _national(d.year)
+        return d in self.extra_holidays or d in _official(d.year, self.joint_leave)
+
+    def holiday_name(self, d: date) -> str:
+        """Why ``d`` is not a working day (``""`` when it is one or is only a weekend)."""
+        if d in self.extra_holidays:
+            return "Hari libur kantor"
+        return _official(d.year, self.joint_leave).get(d, "")
 
     def is_working_day(self, d: date) -> bool:
         return d.weekday() < 5 and not self.is_holiday(d)
@@ -102,5 +122,6 @@ def describe(unit: str, value: int) -> str:
             "months": f"{value} bulan"}[unit]
 
 
-def holidays_in(year: int, extra: Iterable[date] = ()) -> list[date]:
-    return sorted(set(_national(year)) | {d for d in extra if d.year == year})
+def holidays_in(year: int, extra: Iterable[date] = (), *, joint_leave: bool = True) -> list[date]:
+    """Every non-working weekday-or-weekend holiday of ``year``: official days plus ``extra``."""
+    return sorted(set(_official(year, joint_leave)) | {d for d in extra if d.year == year})

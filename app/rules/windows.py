@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from app.rules.dates import add_months
+from app.timeutil import tanggal_angka
 
 
 @dataclass(frozen=True)
@@ -34,5 +35,5 @@ def proposal_window(approved_on: date, *, start_day: int = 1, end_day: int = 11)
     return WindowDecision(
         False, nxt,
         f"Di luar jendela usulan (tanggal {start_day}–{end_day}); diusulkan pada jendela berikutnya "
-        f"{nxt:%d-%m-%Y}.",
+        f"{tanggal_angka(nxt)}.",
     )

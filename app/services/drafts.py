@@ -20,7 +20,7 @@ from typing import Any
 from sqlmodel import Session, col, select
 
 from app.context import Office
-from app.db.models import User, WizardDraft
+from app.db.models import OfficeProfile, User, WizardDraft
 from app.errors import NotFound, PermissionDenied, ValidationError
 from app.rules.identifiers import mask_nik
 from app.rules.permissions import Actor, allowed, require
@@ -65,6 +65,8 @@ class DraftInfo:
     files: tuple[StagedFile, ...]
     created_at: datetime
     updated_at: datetime
+    #: the office's time zone: the wizard shows when the draft was saved in office time
+    zone: str = "WIB"
 
 
 def _folder(office: Office, draft_id: int) -> Path:
@@ -176,9 +178,10 @@ def load_draft(office: Office, *, actor: Actor, draft_id: int) -> DraftInfo:
         row = _get(s, draft_id)
         _own(actor, row)
         data = row.data or {}
+        profile = s.get(OfficeProfile, 1)
         return DraftInfo(row.id or 0, row.service_code, row.counter, row.created_by, row.nik, row.name,
                          copy.deepcopy(data.get("state", {})), _staged(office, data), row.created_at,
-                         row.updated_at)
+                         row.updated_at, profile.timezone if profile else "WIB")
 
 
 def delete_draft(office: Office, *, actor: Actor, draft_id: int, reason: str = "") -> None:

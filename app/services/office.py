@@ -60,6 +60,13 @@ def get_profile(office: Office) -> ProfileData | None:
         return _to_data(p) if p else None
 
 
+def zone_name(office: Office) -> str:
+    """The office's time zone (``WIB``/``WITA``/``WIT``): every time shown or printed is in it."""
+    with office.db.read() as s:
+        p = s.get(OfficeProfile, 1)
+        return p.timezone if p and p.timezone else "WIB"
+
+
 def save_profile(office: Office, *, actor: Actor | None, values: dict, emblem_png: bytes | None = None,
                  first_run: bool = False) -> ProfileData:
     """Create or update the profile. ``first_run`` allows it without a signed-in administrator, once."""

@@ -36,6 +36,7 @@ from app.db.models import (
     DtsenRecord,
     Family,
     Letter,
+    OfficeProfile,
     Person,
     StepLog,
 )
@@ -44,7 +45,7 @@ from app.rules.identifiers import mask_nik, parse_nik
 from app.rules.permissions import Actor, require
 from app.services import audit
 from app.services import settings as settings_svc
-from app.timeutil import to_local, utcnow
+from app.timeutil import tanggal_angka, to_local, utcnow
 
 SECTION = "privacy"
 ANON_NAME = "(dianonimkan)"
@@ -220,11 +221,12 @@ class AnonymiseResult:
     letters: int
     batch_rows: int
     dry_run: bool
+    zone: str = "WIB"  # the office's, for the message
 
     @property
     def message(self) -> str:
         verb = "akan dianonimkan" if self.dry_run else "dianonimkan"
-        return (f"{len(self.case_ids)} berkas yang ditutup sebelum {to_local(self.cutoff):%d-%m-%Y} {verb} "
+        return (f"{len(self.case_ids)} berkas yang ditutup sebelum {tanggal_angka(self.cutoff, self.zone)} {verb} "
                 f"({self.persons} orang, {self.letters} entri register surat, {self.batch_rows} baris batch).")
 
 
@@ -253,7 +255,9 @@ def anonymise_expired(office: Office, *, actor: Actor, now: datetime | None = No
         persons = person_ids - keep
         letters = s.exec(select(Letter).where(col(Letter.case_id).in_(ids))).all() if ids else []
         items = s.exec(select(BatchItem).where(col(BatchItem.case_id).in_(ids))).all() if ids else []
-        result = AnonymiseResult(cutoff, ids, len(persons), len(letters), len(items), dry_run)
+        profile = s.get(OfficeProfile, 1)
+        result = AnonymiseResult(cutoff, ids, len(persons), len(letters), len(items), dry_run,
+                                 profile.timezone if profile else "WIB")
         if dry_run or not ids:
             return result
         person_of = {c.id: c.person_id for c in expired}

@@ -41,7 +41,7 @@ from app.rules.permissions import Actor, allowed, require
 from app.services import audit
 from app.services import settings as settings_svc
 from app.services.feedback import parse_date
-from app.timeutil import to_local, utcnow
+from app.timeutil import tanggal_angka, tanggal_jam, utcnow
 
 SECTION = "reconcile"
 
@@ -225,7 +225,7 @@ def _compare(nik: str, here: _Entry, other: _Entry, source: str, out: list[Findi
                            SUGGESTED_REASON["beda_nama"]))
     if other.born and here.born and other.born != here.born:
         out.append(Finding("beda_tanggal_lahir", nik, here.name,
-                           f"Kantor: {here.born:%d-%m-%Y}; {source}: {other.born:%d-%m-%Y}", source,
+                           f"Kantor: {tanggal_angka(here.born)}; {source}: {tanggal_angka(other.born)}", source,
                            SUGGESTED_REASON["beda_tanggal_lahir"]))
 
 
@@ -293,13 +293,15 @@ def reconcile(office: Office, *, actor: Actor, bpjs_path: str | Path | None, duk
             for nik in sorted(niks):
                 others = ", ".join(mask_nik(n) for n in sorted(niks) if n != nik)
                 findings.append(Finding("ganda", nik, here[nik].name,
-                                        f"Nama dan tanggal lahir ({born:%d-%m-%Y}) sama dengan NIK {others}",
+                                        f"Nama dan tanggal lahir ({tanggal_angka(born)}) sama dengan NIK {others}",
                                         "Kantor", "ganda"))
     if out_path:
         if progress:
             progress("Menulis laporan …")
         full = allowed(actor, "export.full_nik")
-        write_report(Path(out_path), report, actor=actor, full_nik=full)
+        from app.services.office import zone_name
+
+        write_report(Path(out_path), report, actor=actor, full_nik=full, zone_name=zone_name(office))
         report.out_path = str(out_path)
     with office.db.write() as s:
         audit.record(s, actor=actor, action="reconcile.run", entity="reconcile", entity_id=period,
@@ -341,7 +343,8 @@ def open_deactivation_case(office: Office, *, actor: Actor, finding: Finding, pe
 # --------------------------------------------------------------------------- the XLSX report
 
 
-def write_report(path: Path, report: ReconcileReport, *, actor: Actor, full_nik: bool) -> None:
+def write_report(path: Path, report: ReconcileReport, *, actor: Actor, full_nik: bool,
+                 zone_name: str = "WIB") -> None:
     """Write the report atomically (temporary file, then rename). NIKs are text cells."""
     from app.batching.xlsx import XlsxTextWriter
 
@@ -355,7 +358,7 @@ def write_report(path: Path, report: ReconcileReport, *, actor: Actor, full_nik:
         x = XlsxTextWriter(target, ["Laporan rekonsiliasi peserta PBI-APBD"], sheet_title="Ringkasan", columns=2)
         try:
             for row in (["Periode", report.period],
-                        ["Dibuat", to_local(utcnow()).strftime("%d-%m-%Y %H:%M") + " WIB"],
+                        ["Dibuat", tanggal_jam(utcnow(), zone_name)],
                         ["Oleh", f"{actor.full_name} ({actor.username})"],
                         ["Peserta aktif di kantor", str(report.active_here)],
                         ["Baris daftar BPJS", str(report.bpjs_rows)],

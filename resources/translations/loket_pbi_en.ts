@@ -375,8 +375,8 @@ The application now closes; please start it again.</translation>
         <translation>{0} {1} cases are waiting for a batch.</translation>
     </message>
     <message>
-        <source>{0} di antaranya berasal dari periode yang sudah ditutup: pindahkan ke periode berikut agar ikut batch.</source>
-        <translation>{0} of them belong to a period that is already closed: move them to the next period so they go into a batch.</translation>
+        <source>{0} di antaranya berasal dari periode yang sudah ditutup dan ikut batch periode berikutnya dengan sendirinya.</source>
+        <translation>{0} of them come from a period already closed and join the next period&apos;s batch by themselves.</translation>
     </message>
     <message>
         <source>Periode sudah ditutup</source>
@@ -3787,8 +3787,12 @@ Is this the same fingerprint the kelurahan read out?</translation>
         <translation>Office closes at (HH:MM)</translation>
     </message>
     <message>
-        <source>Libur tambahan / cuti bersama (JSON)</source>
-        <translation>Extra holidays / collective leave (cuti bersama) (JSON)</translation>
+        <source>Cuti bersama dihitung hari libur</source>
+        <translation>Count collective leave (cuti bersama) as non-working days</translation>
+    </message>
+    <message>
+        <source>Hari libur kantor sendiri (JSON: daftar TTTT-BB-HH)</source>
+        <translation>The office&apos;s own non-working days (JSON: list of YYYY-MM-DD)</translation>
     </message>
     <message>
         <source>Standar waktu pengaduan (hari kerja)</source>

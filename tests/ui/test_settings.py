@@ -40,6 +40,35 @@ def test_rule_setting_saved_and_bad_value_refused(qtbot, view, office):
     assert "bukan JSON" in editor.status.text()
 
 
+def test_joint_leave_switch_own_days_and_an_exact_cutoff(qtbot, view, office):
+    from decimal import Decimal
+
+    editor = view.editors["rules"]
+    qtbot.waitUntil(lambda: editor.editors["proposal_window_end_day"].value() == 11, timeout=20_000)
+    assert editor.editors["joint_leave_non_working"].isChecked()  # cuti bersama: not working days by default
+    editor.editors["joint_leave_non_working"].setChecked(False)
+    editor.editors["extra_holidays"].setPlainText('["2027-01-07"]')
+    editor.editors["indicator_cutoff"].setText("5,5")
+    editor.save_button.click()
+    qtbot.waitUntil(lambda: editor.status.text() == "Tersimpan.", timeout=20_000)
+    saved = settings.load(office, "rules", RuleSettings)
+    assert not saved.joint_leave_non_working and saved.extra_holidays == ["2027-01-07"]
+    assert saved.indicator_cutoff == Decimal("5.5")
+
+
+def test_colliding_number_patterns_refused_in_the_form(qtbot, view, office):
+    from app.documents.numbering import LetterSettings
+
+    editor = view.editors["letters"]
+    qtbot.waitUntil(lambda: editor.editors["paper"].text() == "A4", timeout=20_000)
+    editor.editors["patterns"].setPlainText('{"tanda_terima": "TT/{urut}/{unit}/{tahun}", '
+                                            '"rekomendasi_pbi": "TT/{urut:03}/{unit}/{tahun}"}')
+    editor.editors["series"].setPlainText('{"tanda_terima": "tanda_terima", "rekomendasi_pbi": "pbi"}')
+    editor.save_button.click()
+    assert "nomor yang sama" in editor.status.text() and "TT/100" in editor.status.text()
+    assert settings.load(office, "letters", LetterSettings) == LetterSettings()
+
+
 def test_letter_paper_setting(qtbot, view, office):
     from app.documents.numbering import LetterSettings
 
@@ -106,7 +135,7 @@ def test_batch_encryption_setting_and_password(qtbot, view, office):
 
     editor = view.editors["batches"]
     settle()
-    assert editor.editors["individual_letters"].toPlainText() != ""
+    assert editor.editors["excluded_statuses"].toPlainText() != ""
     editor.editors["encrypt"].setChecked(True)
     editor.save_button.click()
     settle()

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 from app.errors import ValidationError
 from app.rules.identifiers import parse_nik
 from app.services import dtsen
+from app.timeutil import tanggal_angka
 from ui.errors import show_error
 from ui.i18n import current_language
 from ui.session import UiSession
@@ -107,7 +108,7 @@ class DtsenLookupView(QWidget):
             self.search.setEnabled(False)
             return
         sex = self.tr("perempuan") if info.sex == "P" else self.tr("laki-laki")
-        born = info.birth_date.strftime("%d-%m-%Y") if info.birth_date else self.tr("tanggal tidak lazim")
+        born = tanggal_angka(info.birth_date) if info.birth_date else self.tr("tanggal tidak lazim")
         message = self.tr("✓ NIK sah: {sex}, lahir {born}, Provinsi {province}.").format(
             sex=sex, born=born, province=info.province)
         if info.warnings:
@@ -148,7 +149,7 @@ class DtsenLookupView(QWidget):
             return
         self.result_title.setStyleSheet(OK_STYLE)
         self.result_title.setText(self.tr("<h3>TERDAFTAR di {label}</h3>").format(label=dtsen.LABEL))
-        born = info.birth_date.strftime("%d-%m-%Y") if info.birth_date else "-"
+        born = tanggal_angka(info.birth_date) if info.birth_date else "-"
         values = {
             "name": info.name, "nik": info.nik, "no_kk": info.no_kk,
             "born": f"{info.birth_place or '-'}, {born}",

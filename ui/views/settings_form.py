@@ -6,6 +6,7 @@ import dataclasses
 import json
 import types
 import typing
+from decimal import Decimal
 from typing import Any
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
@@ -50,7 +51,8 @@ LABELS = {
     "sla": QT_TRANSLATE_NOOP("SectionEditor", "Standar waktu per layanan (JSON)"),
     "office_hours_start": QT_TRANSLATE_NOOP("SectionEditor", "Jam buka kantor (JJ:MM)"),
     "office_hours_end": QT_TRANSLATE_NOOP("SectionEditor", "Jam tutup kantor (JJ:MM)"),
-    "extra_holidays": QT_TRANSLATE_NOOP("SectionEditor", "Libur tambahan / cuti bersama (JSON)"),
+    "joint_leave_non_working": QT_TRANSLATE_NOOP("SectionEditor", "Cuti bersama dihitung hari libur"),
+    "extra_holidays": QT_TRANSLATE_NOOP("SectionEditor", "Hari libur kantor sendiri (JSON: daftar TTTT-BB-HH)"),
     "complaint_sla_working_days": QT_TRANSLATE_NOOP("SectionEditor", "Standar waktu pengaduan (hari kerja)"),
     "legal_basis": QT_TRANSLATE_NOOP("SectionEditor", "Dasar hukum / SK per layanan (JSON)"),
     "pattern": QT_TRANSLATE_NOOP("SectionEditor", "Pola nomor surat"),
@@ -139,7 +141,7 @@ class SectionEditor(QWidget):
             w.setRange(0, 1e9)
             w.setDecimals(2)
             return w
-        if base is str:
+        if base is str or base is Decimal:  # exact decimals are typed as text, never a binary float
             w = QLineEdit()
             if "token" in name:
                 w.setEchoMode(QLineEdit.EchoMode.Password)
@@ -163,7 +165,7 @@ class SectionEditor(QWidget):
             elif isinstance(w, QLineEdit):
                 w.setText("" if v is None else str(v))
             else:
-                w.setPlainText(json.dumps(v, ensure_ascii=False, indent=1))
+                w.setPlainText(json.dumps(v, ensure_ascii=False, indent=1, default=str))
 
     def value(self) -> Any:
         """Build the dataclass from the form; its own validation raises :class:`ValidationError`."""
@@ -180,7 +182,7 @@ class SectionEditor(QWidget):
             else:
                 text = w.toPlainText().strip()
                 try:
-                    parsed = json.loads(text) if text else None
+                    parsed = json.loads(text, parse_float=Decimal) if text else None
                 except ValueError as exc:
                     raise ValidationError(self.tr("Isian '{field}' bukan JSON yang sah: {error}").format(
                         field=label(f.name), error=exc)) from exc
@@ -196,6 +198,9 @@ class SectionEditor(QWidget):
     def save(self) -> None:
         try:
             value = self.value()
+            check = getattr(value, "check_before_save", None)  # e.g. letter numbers that would collide
+            if callable(check):
+                check()
         except ValidationError as exc:
             self.status.setStyleSheet("color: #b00020;")
             self.status.setText(str(exc))

@@ -53,6 +53,7 @@ from app.rules.reactivation import reactivation_limit
 from app.rules.rule_settings import RuleSettings
 from app.servicedefs import ServiceDef
 from app.services import attachments, case_letters, cases, drafts, dtsen, letters
+from app.timeutil import jam, tanggal_angka, tanggal_jam
 from ui.errors import show_error
 from ui.session import UiSession
 
@@ -179,7 +180,7 @@ class PersonPage(QWizardPage):
                 self.dtsen_state.setText("")
             else:
                 sex = self.tr("perempuan") if info.sex == "P" else self.tr("laki-laki")
-                born = info.birth_date.strftime("%d-%m-%Y") if info.birth_date else self.tr("tanggal tidak lazim")
+                born = tanggal_angka(info.birth_date) if info.birth_date else self.tr("tanggal tidak lazim")
                 msg = self.tr("✓ NIK sah: {sex}, lahir {born}, Provinsi {province}.").format(
                     sex=sex, born=born, province=info.province)
                 if info.warnings:
@@ -688,7 +689,7 @@ class ReactivationSkPage(ServicePage, DeactivatedOnMixin):
 
     def summary_lines(self) -> list[str]:
         return [self.tr("Status BPJS: {status}").format(status=self.status.currentText()),
-                self.tr("Nonaktif sejak {date}").format(date=f"{self.deactivated_on():%d-%m-%Y}"),
+                self.tr("Nonaktif sejak {date}").format(date=tanggal_angka(self.deactivated_on())),
                 self.limit_state.text()]
 
 
@@ -750,7 +751,7 @@ class ReactivationRekomPage(ServicePage, DeactivatedOnMixin):
                 "answer": self.answer.currentData(), "note": self.note.text().strip()}
 
     def summary_lines(self) -> list[str]:
-        lines = [self.tr("Nonaktif sejak {date}").format(date=f"{self.deactivated_on():%d-%m-%Y}"),
+        lines = [self.tr("Nonaktif sejak {date}").format(date=tanggal_angka(self.deactivated_on())),
                  self.limit_state.text()]
         conf = self.bpjs_confirmation()
         lines.append(self.tr("Konfirmasi BPJS: {by}, {when}: {answer}").format(
@@ -1136,7 +1137,7 @@ class ServiceWizard(QWizard):
                                                               for f in draft.files])
         if self.service_page is not None:
             self.service_page.restore(st.get("service", {}))
-        saved = draft.updated_at.astimezone().strftime("%d-%m-%Y %H.%M")
+        saved = tanggal_jam(draft.updated_at, draft.zone, with_zone=False)  # office time, not the machine's
         self.setWindowTitle(self.tr("Berkas baru — {service} (draf {saved})").format(service=self.defn.name,
                                                                                       saved=saved))
         missing = [f.file_name for f in draft.files if not f.path.exists()]
@@ -1178,7 +1179,7 @@ class ServiceWizard(QWizard):
             self.saved_state = self.wizard_state()
             _check(page.file_state, True, self.tr("✓ Draf disimpan ({count} lampiran). Lanjutkan nanti dari daftar "
                                                   "Draf tersimpan di layar Antrean.").format(count=len(info.files)))
-            saved = info.updated_at.astimezone().strftime("%H.%M")
+            saved = jam(info.updated_at, info.zone)
             self.setWindowTitle(self.tr("Berkas baru — {service} (draf disimpan pukul {saved})").format(
                 service=self.defn.name, saved=saved))
             if self.on_drafts_changed:
