@@ -12,8 +12,10 @@ from __future__ import annotations
 
 import re
 import string
+from collections import deque
 from dataclasses import dataclass, field
 from datetime import date
+from functools import lru_cache
 
 from app.documents.dates import bulan_romawi
 from app.errors import ValidationError
@@ -62,6 +64,123 @@ def format_number(pattern: str, *, serial: int, on: date, kode: str, unit: str, 
     return pattern.format(**values)
 
 
+# ------------------------------------------------------------------ what a pattern can print
+# A pattern prints a regular language: literal text, the classification code of its letter type, the
+# office's unit and office codes (the same for every type), one of twelve months, the year (the same for
+# every type within a year) and a serial of one or more digits. Two letter types collide when their
+# languages share a word, i.e. when they can print the same number in the same year; that is decided on
+# the product of two small automata, and the shared word is given as the example.
+
+_DIGITS = frozenset("0123456789")
+_NONZERO = frozenset("123456789")
+#: stand-ins for the office's own codes: the same (unknown) text for every letter type
+_UNIT, _OFFICE = "\ue000", "\ue001"
+_YEAR = "2027"
+
+
+@dataclass
+class _Nfa:
+    #: state -> [(set of characters, next state)]
+    edges: list[list[tuple[frozenset[str], int]]] = field(default_factory=lambda: [[]])
+    end: int = 0
+
+    def new(self) -> int:
+        self.edges.append([])
+        return len(self.edges) - 1
+
+    def text(self, text: str) -> None:
+        for ch in text:
+            nxt = self.new()
+            self.edges[self.end].append((frozenset(ch), nxt))
+            self.end = nxt
+
+    def choice(self, words: list[str]) -> None:
+        start, end = self.end, self.new()
+        for w in words:
+            self.end = start
+            for i, ch in enumerate(w):
+                nxt = end if i == len(w) - 1 else self.new()
+                self.edges[self.end].append((frozenset(ch), nxt))
+                self.end = nxt
+        self.end = end
+
+    def serial(self, width: int) -> None:
+        """``{urut}``: 1, 2, … (no leading zero); ``{urut:03}``: at least ``width`` digits."""
+        first = self.new()
+        self.edges[self.end].append((_NONZERO if width <= 1 else _DIGITS, first))
+        self.end = first
+        for _ in range(max(0, width - 1)):
+            nxt = self.new()
+            self.edges[self.end].append((_DIGITS, nxt))
+            self.end = nxt
+        self.edges[self.end].append((_DIGITS, self.end))
+
+
+@lru_cache(maxsize=256)
+def _language(pattern: str, kode: str) -> _Nfa:
+    nfa = _Nfa()
+    for literal, name, spec, _conv in string.Formatter().parse(pattern):
+        nfa.text(literal)
+        if name is None:
+            continue
+        if name == "urut":
+            nfa.serial(int(spec) if spec else 1)
+        elif name == "kode":
+            nfa.text(kode)
+        elif name == "unit":
+            nfa.text(_UNIT)
+        elif name == "kantor":
+            nfa.text(_OFFICE)
+        elif name == "tahun":
+            nfa.text(_YEAR)
+        elif name == "bulan":
+            nfa.choice([f"{m:02d}" for m in range(1, 13)])
+        elif name == "bulan_romawi":
+            nfa.choice([bulan_romawi(m) for m in range(1, 13)])
+    return nfa
+
+
+@lru_cache(maxsize=1024)
+def shared_number(a: tuple[str, str], b: tuple[str, str]) -> str | None:
+    """A number both ``(pattern, kode)`` can print in the same year, or ``None`` when they never meet."""
+    na, nb = _language(*a), _language(*b)
+    start = (0, 0)
+    seen = {start: ""}
+    queue = deque([start])
+    while queue:
+        sa, sb = queue.popleft()
+        word = seen[(sa, sb)]
+        if sa == na.end and sb == nb.end:
+            return (word.replace(_UNIT, "{unit}").replace(_OFFICE, "{kantor}")
+                    .replace(_YEAR, "{tahun}"))
+        for chars_a, ta in na.edges[sa]:
+            for chars_b, tb in nb.edges[sb]:
+                common = chars_a & chars_b
+                if common and (ta, tb) not in seen:
+                    seen[(ta, tb)] = word + min(common)
+                    queue.append((ta, tb))
+    return None
+
+
+def number_collisions(types: dict[str, tuple[str, str, str]]) -> list[str]:
+    """Pairs of letter types that can print the same number in one year, as Indonesian sentences.
+
+    ``types``: letter type -> (register, pattern, classification code). Two types of one register with the
+    same pattern and code share one serial, so they never print the same number twice.
+    """
+    problems = []
+    items = sorted(types.items())
+    for i, (ta, (sa, pa, ka)) in enumerate(items):
+        for tb, (sb, pb, kb) in items[i + 1:]:
+            if sa == sb and pa == pb and ka == kb:
+                continue
+            example = shared_number((pa, ka), (pb, kb))
+            if example is not None:
+                problems.append(f"'{ta}' (register {sa}, pola {pa}) dan '{tb}' (register {sb}, pola {pb}) dapat "
+                                f"mencetak nomor yang sama dalam satu tahun, mis. {example}")
+    return problems
+
+
 @dataclass(frozen=True)
 class LetterSettings:
     """Settings section ``"letters"`` (SPEC §3)."""
@@ -90,7 +209,7 @@ class LetterSettings:
         for code in [self.default_classification, *self.classification.values()]:
             if not _CODE.match(code or ""):
                 raise ValidationError(f"Kode klasifikasi '{code}' tidak sah (contoh: 400.9.11).")
-        # two registers must never print the same number
+        # two registers must never share a pattern (the printed numbers are checked when saved)
         by_series: dict[str, set[str]] = {}
         for t, s in self.series.items():
             by_series.setdefault(s, set()).add(self.patterns.get(t, self.pattern))
@@ -102,6 +221,21 @@ class LetterSettings:
                     raise ValidationError(f"Register '{s}' dan '{seen[p]}' memakai pola nomor yang sama ({p}); "
                                           "beri salah satunya pola sendiri agar nomor tidak bentrok.")
                 seen[p] = s
+
+    def check_before_save(self) -> None:
+        """Two letter types must never print the same number in one year: checked on the numbers the
+        patterns print (``TT/{urut:03}`` and ``TT/{urut}`` both print ``TT/100``), when the settings are
+        saved (``settings.save`` calls this). Raises :class:`ValidationError` naming both types."""
+        from app.documents.catalog import KINDS
+
+        names = set(KINDS) | set(self.patterns) | set(self.series) | set(self.classification)
+        problems = number_collisions({t: (self.series_for(t), self.pattern_for(t), self.classification_for(t))
+                                      for t in names})
+        if problems:
+            raise ValidationError("Pola nomor surat bentrok: " + "; ".join(problems[:3])
+                                  + (f" (dan {len(problems) - 3} pasangan lain)" if len(problems) > 3 else "")
+                                  + ". Beri jenis surat itu pola, kode klasifikasi atau register yang membedakan "
+                                  "nomornya. Pengaturan tidak disimpan.")
 
     def series_for(self, letter_type: str) -> str:
         return self.series.get(letter_type, "umum")

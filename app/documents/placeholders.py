@@ -8,6 +8,8 @@ from :data:`PLACEHOLDERS`, so the documentation and the check never disagree.
 from __future__ import annotations
 
 import difflib
+import html
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -271,6 +273,52 @@ def check_source(source: str, env: Environment | None = None) -> TemplateCheck:
     return TemplateCheck(frozenset(used), unknown, bad_filters)
 
 
+_TAG = re.compile(r"\{\{(.*?)\}\}|\{%(.*?)%\}|\{#(.*?)#\}", re.DOTALL)
+_XML_TAG = re.compile(r"<[^>]*>")
+_PARAGRAPH_END = re.compile(r"</w:p>|<w:br\b[^>]*>|<w:tab\b[^>]*>")
+
+
+def _visible_text(source: str) -> str:
+    """The text of a template as Word shows it: XML markup removed (a paragraph end or a break becomes a
+    line break), entities decoded."""
+    return html.unescape(_XML_TAG.sub("", _PARAGRAPH_END.sub("\n", source)))
+
+
+def stray_braces(source: str) -> list[str]:
+    """Every placeholder brace that is not part of a whole ``{{ … }}``, ``{% … %}`` or ``{# … #}``, shown
+    with the text around it: ``{{ x }`` (half-closed), ``{ x }}`` (half-opened), ``{%`` without ``%}``, a
+    lone ``{`` or ``}``. Jinja itself would print some of these as text on a numbered letter."""
+    text = _visible_text(source)
+    problems: list[str] = []
+
+    def around(start: int, end: int) -> str:
+        snippet = " ".join(text[max(0, start - 25):min(len(text), end + 25)].split())
+        return f"“…{snippet}…”"
+
+    spans: list[tuple[int, int]] = []
+    for m in _TAG.finditer(text):
+        inner = next(g for g in m.groups() if g is not None)
+        if any(b in inner for b in ("{", "}", "%}", "#}")) and not _quoted_only(inner):
+            problems.append(around(m.start(), m.start() + 2))
+        spans.append((m.start(), m.end()))
+    rest, last = [], 0
+    for a, b in spans:
+        rest.append((last, text[last:a]))
+        last = b
+    rest.append((last, text[last:]))
+    for offset, chunk in rest:
+        for i, ch in enumerate(chunk):
+            if ch in "{}" or (ch in "%#" and i + 1 < len(chunk) and chunk[i + 1] == "}"):
+                problems.append(around(offset + i, offset + i + 1))
+    return list(dict.fromkeys(problems))
+
+
+def _quoted_only(inner: str) -> bool:
+    """Braces inside a quoted string of an expression (``{{ "{" }}``) are text, not placeholders."""
+    unquoted = re.sub(r"'[^']*'|\"[^\"]*\"", "", inner)
+    return not any(b in unquoted for b in ("{", "}"))
+
+
 def _suggest(path: str) -> str:
     close = difflib.get_close_matches(path, list(PLACEHOLDERS), n=1, cutoff=0.6)
     return f" (maksudnya {{{{ {close[0]} }}}}?)" if close else ""
@@ -288,6 +336,13 @@ def validate_template(path: Path, env: Environment | None = None) -> TemplateChe
         source = template_source(Path(path))
     except Exception as exc:  # not a Word document at all
         raise ValidationError(f"Templat surat '{name}' bukan dokumen Word (.docx) yang sah: {exc}") from exc
+    stray = stray_braces(source)
+    if stray:
+        raise ValidationError(
+            f"Templat surat '{name}' rusak: ada tanda kurung isian yang tidak lengkap atau tersesat: "
+            + "; ".join(stray[:5]) + (f" (dan {len(stray) - 5} lagi)" if len(stray) > 5 else "")
+            + ". Setiap isian ditulis utuh {{ nama }} atau {% perintah %}; perbaiki templat di Word. "
+            "Belum ada nomor yang dipakai.")
     try:
         result = check_source(source, env)
     except TemplateSyntaxError as exc:

@@ -28,6 +28,9 @@ class RuleContext:
     urgent: bool = False
     dtsen: DtsenInfo | None = None
     received: frozenset[str] = field(default_factory=frozenset)
+    #: the day the applicant reported to the Dinas (the case's opening day, office time); rules that
+    #: measure a deadline against the application use it, never the day an officer happens to check
+    applied_on: date | None = None
 
 
 def parse_date(value: Any, label: str) -> date:

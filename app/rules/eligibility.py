@@ -8,6 +8,7 @@ from dataclasses import dataclass
 
 from app.rules.context import RuleContext, parse_date
 from app.rules.reactivation import reactivation_limit
+from app.rules.scoring import format_score
 
 #: Reason codes of penonaktifan (SPEC §1.5)
 DEACTIVATION_REASONS: dict[str, str] = {
@@ -47,10 +48,14 @@ def desil_layak(ctx: RuleContext) -> Check:
 
 
 def batas_reaktivasi(ctx: RuleContext) -> Check:
+    """Measured at the day the participant reported to the Dinas: a recorded report date
+    (``reported_on``), else the day the case was opened; only a check with neither uses today."""
     raw = ctx.data.get("deactivated_on")
     if not raw:
         return Check(False, "Tanggal penonaktifan kepesertaan belum diisi.")
-    res = reactivation_limit(parse_date(raw, "Tanggal penonaktifan"), ctx.today,
+    reported = ctx.data.get("reported_on")
+    on = parse_date(reported, "Tanggal lapor ke Dinas") if reported else (ctx.applied_on or ctx.today)
+    res = reactivation_limit(parse_date(raw, "Tanggal penonaktifan"), on,
                              months=ctx.settings.reactivation_months, rule=ctx.settings.reactivation_rule)
     return Check(res.allowed, res.message)
 
@@ -88,7 +93,7 @@ def survei_dinilai(ctx: RuleContext) -> Check:
     sheet = ctx.data.get("score_sheet")
     if not sheet:
         return Check(False, "Hasil survei lapangan belum dinilai.")
-    return Check(True, f"Skor {sheet['total']:g} (batas {sheet['cutoff']:g}).")
+    return Check(True, f"Skor {format_score(sheet['total'])} (batas {format_score(sheet['cutoff'])}).")
 
 
 ELIGIBILITY_RULES: dict[str, Callable[[RuleContext], Check]] = {

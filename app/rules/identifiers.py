@@ -7,10 +7,12 @@ recorded only warns (corrected birth dates keep the old NIK).
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass, field
 from datetime import date
 
 from app.errors import ValidationError
+from app.timeutil import tanggal_angka
 
 #: Kode provinsi (Kemendagri), including the Papua provinces formed in 2022.
 PROVINCES: dict[str, str] = {
@@ -48,17 +50,43 @@ def mangled_reason(raw: object) -> str | None:
     return None
 
 
+def _invisible(ch: str) -> bool:
+    """Characters a paste brings along that nobody can see: zero-width and format characters (U+200B,
+    U+200C, U+200D, U+2060, the BOM U+FEFF, direction marks, soft hyphen), every kind of space (ordinary,
+    no-break U+00A0, narrow no-break U+202F, figure space, …), tabs and line breaks."""
+    return unicodedata.category(ch) in ("Cf", "Zs", "Zl", "Zp", "Cc")
+
+
+def strip_invisible(text: str) -> str:
+    """``text`` without the invisible characters of :func:`_invisible` (anywhere, not only at the ends)."""
+    return "".join(ch for ch in text if not _invisible(ch))
+
+
+def _char_name(ch: str) -> str:
+    if "0" <= ch <= "9":
+        return ch
+    if ch.isprintable() and not _invisible(ch) and ch.isascii():
+        return f"'{ch}'"
+    name = unicodedata.name(ch, "karakter tanpa nama")
+    return f"U+{ord(ch):04X} {name}"
+
+
 def _digits(raw: object, *, length: int, label: str) -> str:
     if type(raw) is str and len(raw) == length and raw.isdigit() and raw.isascii():
         return raw  # the common case, cheaply
+    if isinstance(raw, str):
+        raw = strip_invisible(raw)  # a pasted NIK often carries a zero-width or no-break space
     reason = mangled_reason(raw)
     if reason:
         raise ValidationError(f"{label} tidak sah: {reason}. Ketik ulang sebagai teks.")
-    text = str(raw).strip().replace(" ", "")
+    text = strip_invisible(str(raw))
     if not text:
         raise ValidationError(f"{label} wajib diisi.")
     if not text.isascii() or not text.isdigit():
-        raise ValidationError(f"{label} hanya boleh berisi angka 0–9 (diterima: '{text}').")
+        odd = list(dict.fromkeys(ch for ch in text if not ("0" <= ch <= "9")))
+        raise ValidationError(f"{label} hanya boleh berisi angka 0–9; ditemukan karakter lain: "
+                              f"{', '.join(_char_name(ch) for ch in odd)} (diterima: '{text}'). Ketik ulang "
+                              "angkanya.")
     if len(text) != length:
         hint = ""
         if len(text) == length - 1:
@@ -125,7 +153,7 @@ def nik_warnings(info: NikInfo, *, birth_date: date | None = None, sex: str | No
         info.birth_date.day, info.birth_date.month, info.birth_date.year % 100
     ):
         warnings.append(
-            f"Tanggal lahir tercatat {birth_date:%d-%m-%Y} tidak sama dengan yang tersirat di NIK "
+            f"Tanggal lahir tercatat {tanggal_angka(birth_date)} tidak sama dengan yang tersirat di NIK "
             f"({info.birth_date:%d-%m-%y}). Periksa KTP; NIK lama tetap berlaku bila tanggal lahir dikoreksi."
         )
     if sex and sex.upper() in ("L", "P") and sex.upper() != info.sex:

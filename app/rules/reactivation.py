@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from app.rules.dates import add_months
+from app.timeutil import tanggal_angka
 
 
 @dataclass(frozen=True)
@@ -24,10 +25,11 @@ def reactivation_limit(deactivated_on: date, requested_on: date, *, months: int 
                                  "Tanggal permohonan sebelum tanggal penonaktifan: periksa tanggal.")
     deadline = add_months(deactivated_on, months)
     allowed = requested_on < deadline if rule == "kurang_dari" else requested_on <= deadline
+    since, until, on = tanggal_angka(deactivated_on), tanggal_angka(deadline), tanggal_angka(requested_on)
     if allowed:
-        msg = (f"Nonaktif sejak {deactivated_on:%d-%m-%Y}: masih dalam batas reaktivasi {months} bulan "
-               f"(batas {deadline:%d-%m-%Y}).")
+        msg = (f"Nonaktif sejak {since}, lapor ke Dinas {on}: masih dalam batas reaktivasi {months} bulan "
+               f"(batas {until}).")
     else:
-        msg = (f"Nonaktif sejak {deactivated_on:%d-%m-%Y}: melewati batas reaktivasi {months} bulan "
-               f"(batas {deadline:%d-%m-%Y}).")
+        msg = (f"Nonaktif sejak {since}, lapor ke Dinas {on}: melewati batas reaktivasi {months} bulan "
+               f"(batas {until}).")
     return ReactivationCheck(allowed, deadline, msg)

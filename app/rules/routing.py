@@ -75,10 +75,11 @@ def _jamkesda_score(ctx: RuleContext) -> Route:
     cfg = ctx.settings
     sheet = scoring.score(answers, set_key=cfg.indicator_set, weights=cfg.indicator_weights,
                           cutoff=cfg.indicator_cutoff)
-    updates = {"score_sheet": sheet.as_dict(), "score": sheet.total}
+    updates = {"score_sheet": sheet.as_dict(), "score": scoring.score_text(sheet.total)}
+    total, cutoff = scoring.format_score(sheet.total), scoring.format_score(sheet.cutoff)
     if sheet.eligible:
-        return Route("memenuhi", f"Skor {sheet.total:g} ≥ batas {sheet.cutoff:g}.", updates)
-    return Route("tidak_memenuhi", f"Skor {sheet.total:g} di bawah batas {sheet.cutoff:g}: tidak layak.", updates)
+        return Route("memenuhi", f"Skor {total} ≥ batas {cutoff}.", updates)
+    return Route("tidak_memenuhi", f"Skor {total} di bawah batas {cutoff}: tidak layak.", updates)
 
 
 ROUTING_RULES: dict[str, RoutingRule] = {

@@ -111,7 +111,7 @@ def letter_data(s: Session, office: Office, case: Case, key: str) -> dict[str, A
                                   "(layak / daftar tunggu / tidak layak).")
         iset = scoring.INDICATOR_SETS.get((data.get("score_sheet") or {}).get("indicator_set", cfg.indicator_set))
         d["keputusan"] = {
-            "status": status, "skor": f"{data.get('score', 0):g}".replace(".", ","),
+            "status": status, "skor": scoring.format_score(data.get("score", 0)),
             "peringkat": str(data.get("rank", "")), "kuota": "" if cfg.uhc_priority else str(cfg.jamkesda_quota),
             "kriteria": iset.legal_basis if iset else "",
             "alasan": case.outcome_reason if status == "tidak_layak" else "",

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
+from decimal import Decimal
 
 from sqlalchemy import and_, func, not_, or_
 from sqlmodel import col, select
@@ -208,7 +209,7 @@ class Standing:
     case_id: int
     reg_number: str
     name: str
-    score: float | None
+    score: Decimal | None
     desil: int | None
     dependants: int
     received_at: datetime
@@ -234,6 +235,11 @@ def _decided_by(above: scoring.Candidate | None, row: scoring.Candidate) -> str:
     if above.received_at != row.received_at:
         return "skor, desil dan tanggungan sama; diterima lebih kemudian"
     return "semua sama; nomor registrasi lebih besar"
+
+
+def _score(d: dict) -> Decimal | None:
+    """The stored score as an exact decimal (stored as text; an old office may hold a number)."""
+    return None if d.get("score") in (None, "") else scoring.as_score(d["score"])
 
 
 def jamkesda_standing(office: Office, *, actor: Actor, period: str) -> list[Standing]:
@@ -262,14 +268,14 @@ def jamkesda_standing(office: Office, *, actor: Actor, period: str) -> list[Stan
     for r in scoring.rank(candidates, free_slots=None):
         c, p = by_reg[r.candidate.key]
         d = c.data or {}
-        out.append(Standing(c.id or 0, c.reg_number, p.name, d.get("score"), d.get("desil"),
+        out.append(Standing(c.id or 0, c.reg_number, p.name, _score(d), d.get("desil"),
                             int(d.get("dependants") or 0), c.opened_at, r.rank, d.get("decision", ""),
                             c.current_step, False, _decided_by(above, r.candidate)))
         above = r.candidate
     for c, p in sorted(rows, key=lambda cp: cp[0].reg_number):
         d = c.data or {}
         if d.get("left"):
-            out.append(Standing(c.id or 0, c.reg_number, p.name, d.get("score"), d.get("desil"),
+            out.append(Standing(c.id or 0, c.reg_number, p.name, _score(d), d.get("desil"),
                                 int(d.get("dependants") or 0), c.opened_at, None, d.get("decision", ""),
                                 c.current_step, True, "keluar dari kuota"))
     return out

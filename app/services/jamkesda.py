@@ -13,6 +13,7 @@ from __future__ import annotations
 import copy
 from dataclasses import dataclass
 from datetime import datetime
+from decimal import Decimal
 
 from sqlmodel import Session, col, select
 
@@ -37,7 +38,7 @@ class RankedCase:
     case_id: int
     reg_number: str
     name: str
-    score: float
+    score: Decimal
     desil: int | None
     dependants: int
     received_at: datetime
@@ -91,7 +92,7 @@ def _rank_in(s: Session, office: Office, actor: Actor, period: str, cfg: RuleSet
         if desil is None:
             d = s.exec(select(DtsenRecord.desil).where(DtsenRecord.nik == p.nik)).first()
             desil = d
-        candidates.append(scoring.Candidate(c.reg_number, float((c.data or {}).get("score", 0)),
+        candidates.append(scoring.Candidate(c.reg_number, scoring.as_score((c.data or {}).get("score", 0)),
                                             int(desil) if desil else None,
                                             int((c.data or {}).get("dependants", 0) or 0), c.opened_at))
     by_reg = {c.reg_number: c for c in waiting}

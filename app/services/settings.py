@@ -134,8 +134,12 @@ def load_in(session, section: str, cls: type[T]) -> T:
 
 
 def save(office: Office, *, actor: Actor, section: str, value: Any) -> None:
-    """Store a whole section (validated like a load), marked with the section's current version."""
+    """Store a whole section (validated like a load), marked with the section's current version. Checks that
+    only a save needs (not every load) live in the value's ``check_before_save()`` (letter number patterns)."""
     require(actor, "settings.edit")
+    check = getattr(value, "check_before_save", None)
+    if callable(check):
+        check()
     new = to_json(validate(type(value), to_json(value), section=section))
     new[VERSION_KEY] = current_version(section)
     with office.db.write() as s:

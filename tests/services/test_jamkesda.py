@@ -53,7 +53,7 @@ def to_ranking(office, staff, i, *, met=7, dependants=0, desil=None, now=None):
 def test_full_sop_to_sk_request_and_batch(office, admin, staff):
     set_rules(office, admin, jamkesda_quota=10)
     c = to_ranking(office, staff, 1, met=7, desil=1)
-    assert c.current_step == "peringkatan" and c.data["score"] == 7 and c.data["quota_period"] == "2026"
+    assert c.current_step == "peringkatan" and c.data["score"] == "7" and c.data["quota_period"] == "2026"
     with pytest.raises(ValidationError, match="peringkatan"):
         cases.advance(office, actor=staff.back_office, case_id=c.id, version=c.version)
     res = jamkesda.rank_period(office, actor=staff.back_office, period="2026", now=at(2026, 3, 10))
@@ -160,4 +160,4 @@ def test_146_set_with_custom_weights_and_cutoff(office, admin, staff):
                       data={"indicators": {"penerangan": True}})
     ans = {code: code in ("penerangan", "air_minum") for code in codes}
     c = cases.advance(office, actor=staff.back_office, case_id=c.id, version=c.version, data={"indicators": ans})
-    assert c.data["score"] == 4 and c.current_step == "peringkatan"
+    assert c.data["score"] == "4" and c.current_step == "peringkatan"

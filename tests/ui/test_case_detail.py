@@ -209,7 +209,7 @@ def test_step_inputs_jamkesda_indicators_with_live_score(qtbot, office, staff):
         box.setChecked(True)
     assert "Skor 6" in v.inputs.score.text() and "memenuhi" in v.inputs.score.text()
     click_and_wait(qtbot, v, v.advance_button)
-    assert v.loaded.info.current_step == "peringkatan" and v.loaded.info.data["score"] == 6
+    assert v.loaded.info.current_step == "peringkatan" and v.loaded.info.data["score"] == "6"
 
 
 def test_letter_reprint_and_void(qtbot, office, staff, monkeypatch):

@@ -38,6 +38,7 @@ from app.errors import ConflictError
 from app.rules.eligibility import BPJS_ANSWERS
 from app.rules.permissions import role_label
 from app.rules.rule_settings import RULES_SECTION, RuleSettings
+from app.rules.scoring import format_score
 from app.servicedefs import ServiceDef
 from app.servicedefs import get as get_definition
 from app.services import attachments, case_letters, case_queries, cases, letters, move_hints, settings
@@ -375,8 +376,8 @@ class CaseDetailView(QWidget):
         if sheet:
             met = [ln["label"] for ln in sheet.get("lines", []) if ln.get("met")]
             rows.append((self.tr("Lembar skor"), self.tr("{total} dari {maximum} (batas {cutoff}); terpenuhi: {met}")
-                         .format(total=f"{sheet.get('total'):g}", maximum=f"{sheet.get('maximum'):g}",
-                                 cutoff=f"{sheet.get('cutoff'):g}", met="; ".join(met))))
+                         .format(total=format_score(sheet.get("total")), maximum=format_score(sheet.get("maximum")),
+                                 cutoff=format_score(sheet.get("cutoff")), met="; ".join(met))))
         for r in i.data.get("routes", []):
             rows.append((self.tr("Keputusan alur"), r.get("message", "")))
         for r in i.data.get("returns", []):
