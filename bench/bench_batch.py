@@ -112,7 +112,9 @@ def main() -> None:
         print(f"setup: {2 * args.cases + args.small:,} cases in {time.perf_counter() - t:.1f} s")
 
         t = time.perf_counter()
-        res = batches.close_batch(o, actor=spv, service_code="jamkesda", period="2026-11", with_letters=False)
+        after = datetime(2027, 2, 3, 3, tzinfo=UTC)  # every month below has ended
+        res = batches.close_batch(o, actor=spv, service_code="jamkesda", period="2026-11", with_letters=False,
+                                  now=after)
         t_close = time.perf_counter() - t
         rss_close = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # setup + close, before the baseline
         assert res.batch.record_count == args.cases
@@ -130,7 +132,8 @@ def main() -> None:
         peaks = {}
         for period, n in (("2026-12", args.small), ("2027-01", args.cases)):
             tracemalloc.start()
-            r = batches.close_batch(o, actor=spv, service_code="jamkesda", period=period, with_letters=False)
+            r = batches.close_batch(o, actor=spv, service_code="jamkesda", period=period, with_letters=False,
+                                    now=after)
             peaks[n] = tracemalloc.get_traced_memory()[1]
             tracemalloc.stop()
             assert r.batch.record_count == n

@@ -461,6 +461,64 @@ def pengantar_penonaktifan(doc):
                   PENONAKTIFAN_COLS)
 
 
+PBI_COLS = [
+    ("No", 8, "{{ p.no }}"), ("Nama", 32, "{{ p.nama }}"), ("NIK", 30, "{{ p.nik }}"),
+    ("No. KK", 30, "{{ p.no_kk }}"), ("Kelurahan", 24, "{{ p.kelurahan }}"), ("Desil", 10, "{{ p.desil }}"),
+    ("Nomor Surat Rekomendasi", 41, "{{ p.nomor_surat }}"),
+]
+
+
+def pengantar_pbi(doc):
+    body(doc, "Bersama ini kami sampaikan usulan pendaftaran peserta Penerima Bantuan Iuran Jaminan Kesehatan "
+              "(PBI JK) yang iurannya dibayar oleh APBN dari {{ kantor.daerah }} periode {{ periode.nama }} "
+              "sebanyak {{ jumlah }} ({{ jumlah_terbilang }}) orang sebagaimana daftar terlampir. Setiap "
+              "peserta telah terdaftar dalam Data Tunggal Sosial dan Ekonomi Nasional (DTSEN, dahulu DTKS) "
+              "dan telah diberi surat rekomendasi perorangan.")
+    body(doc, "Mohon usulan tersebut dapat diproses lebih lanjut sesuai ketentuan. Data yang sama kami "
+              "kirimkan dalam berkas elektronik (XLSX/CSV) kiriman ke-{{ periode.urutan }}.")
+    closing(doc)
+    signature(doc)
+    tembusan(doc)
+    lampiran_page(doc, "DAFTAR USULAN PESERTA PBI JK APBN\nPERIODE {{ periode.nama|upper }}", PBI_COLS)
+
+
+REAKTIVASI_COLS = [
+    ("No", 8, "{{ p.no }}"), ("Nama", 36, "{{ p.nama }}"), ("NIK", 30, "{{ p.nik }}"),
+    ("No. Kartu JKN-KIS", 29, "{{ p.no_kartu }}"), ("Nomor Surat", 50, "{{ p.nomor_surat }}"),
+    ("Tanggal Surat", 22, "{{ p.tanggal_surat }}"),
+]
+
+
+def pengantar_keterangan_reaktivasi(doc):
+    body(doc, "Bersama ini kami sampaikan daftar Surat Keterangan Permohonan Reaktivasi kepesertaan Penerima "
+              "Bantuan Iuran Jaminan Kesehatan (PBI JK) yang diterbitkan Dinas Sosial {{ kantor.daerah }} "
+              "periode {{ periode.nama }} sebanyak {{ jumlah }} ({{ jumlah_terbilang }}) orang sebagaimana "
+              "daftar terlampir. Surat keterangan aslinya telah diserahkan kepada masing-masing pemohon untuk "
+              "dibawa ke BPJS Kesehatan.")
+    body(doc, "Daftar ini kami sampaikan sebagai bahan pencocokan saat pemohon datang ke kantor BPJS Kesehatan. "
+              "Data yang sama kami kirimkan dalam berkas elektronik (XLSX/CSV) kiriman ke-{{ periode.urutan }}.")
+    closing(doc)
+    signature(doc)
+    tembusan(doc)
+    lampiran_page(doc, "DAFTAR SURAT KETERANGAN REAKTIVASI PBI JK\nPERIODE {{ periode.nama|upper }}",
+                  REAKTIVASI_COLS)
+
+
+def pengantar_rekomendasi_reaktivasi(doc):
+    body(doc, "Bersama ini kami sampaikan rekomendasi reaktivasi kepesertaan Penerima Bantuan Iuran Jaminan "
+              "Kesehatan (PBI JK) {{ kantor.daerah }} periode {{ periode.nama }} sebanyak {{ jumlah }} "
+              "({{ jumlah_terbilang }}) orang sebagaimana daftar terlampir. Setiap peserta terdaftar dalam "
+              "DTSEN (dahulu DTKS), masih dalam batas waktu reaktivasi, dan telah dikonfirmasi dengan BPJS "
+              "Kesehatan.")
+    body(doc, "Mohon kepesertaan tersebut dapat diaktifkan kembali sesuai ketentuan yang berlaku. Data yang sama "
+              "kami kirimkan dalam berkas elektronik (XLSX/CSV) kiriman ke-{{ periode.urutan }}.")
+    closing(doc)
+    signature(doc)
+    tembusan(doc)
+    lampiran_page(doc, "DAFTAR REKOMENDASI REAKTIVASI PESERTA PBI JK\nPERIODE {{ periode.nama|upper }}",
+                  REAKTIVASI_COLS)
+
+
 JAMKESDA_COLS = [
     ("No", 8, "{{ p.no }}"), ("Nama", 30, "{{ p.nama }}"), ("NIK", 30, "{{ p.nik }}"),
     ("No. KK", 30, "{{ p.no_kk }}"), ("Tgl Lahir", 18, "{{ p.tanggal_lahir }}"), ("L/P", 7, "{{ p.jenis_kelamin }}"),
@@ -646,6 +704,11 @@ TEMPLATES = {
     "rekomendasi_reaktivasi": lambda: letter("rekomendasi_reaktivasi", rekomendasi_reaktivasi, lampiran=False),
     "rekomendasi_penonaktifan": lambda: letter("rekomendasi_penonaktifan", rekomendasi_penonaktifan),
     "pengantar_penonaktifan": lambda: letter("pengantar_penonaktifan", pengantar_penonaktifan),
+    "pengantar_pbi": lambda: letter("pengantar_pbi", pengantar_pbi),
+    "pengantar_keterangan_reaktivasi": lambda: letter("pengantar_keterangan_reaktivasi",
+                                                      pengantar_keterangan_reaktivasi),
+    "pengantar_rekomendasi_reaktivasi": lambda: letter("pengantar_rekomendasi_reaktivasi",
+                                                       pengantar_rekomendasi_reaktivasi),
     "usulan_jamkesda": lambda: letter("usulan_jamkesda", usulan_jamkesda),
     "pemberitahuan_jamkesda": lambda: letter("pemberitahuan_jamkesda", pemberitahuan_jamkesda, lampiran=False),
     "permohonan_sk_walikota": lambda: letter("permohonan_sk_walikota", permohonan_sk_walikota),

@@ -25,3 +25,6 @@ def pin_clock(moment: datetime = PINNED) -> time_machine.travel:
     if moment.tzinfo is None or moment.utcoffset() is None:
         raise ValueError("pin_clock needs an aware moment")
     return time_machine.travel(moment.astimezone(timezone(moment.utcoffset())), tick=True)
+
+#: Wednesday 6 January 2027, 10:00 WIB: the December 2026 batch month has ended (closing it is not early).
+JANUARY = datetime(2027, 1, 6, 10, 0, tzinfo=WIB)

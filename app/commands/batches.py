@@ -9,6 +9,7 @@ from app.commands._common import add_auth_args, office_from, out, sign_in
 
 EXIT_NOTHING = 3  # nothing to do (empty period)
 EXIT_PENDING = 4  # something is still waiting (outbox)
+EXIT_CONFIRM = 6  # the month has not ended: closing it early needs --confirm-early
 
 
 def register(sub, parent) -> None:
@@ -20,7 +21,13 @@ def register(sub, parent) -> None:
     c.add_argument("--period", required=True, help="periode TTTT-BB, mis. 2026-11")
     c.add_argument("--without-letters", action="store_true",
                    help="hanya berkas data (tanpa surat pengantar dan surat individual)")
+    c.add_argument("--confirm-early", nargs="*", metavar="NO_REG", default=None,
+                   help="tutup bulan yang belum berakhir; sebutkan nomor registrasi berkas yang belum sampai "
+                        "langkah kolektif (pindah ke periode berikutnya), tanpa nilai bila tidak ada")
     c.set_defaults(handler=cmd_close)
+    pe = bsub.add_parser("periods", parents=[parent], help="periode yang dapat ditutup sekarang, per layanan")
+    add_auth_args(pe)
+    pe.set_defaults(handler=cmd_periods)
     ls = bsub.add_parser("list", parents=[parent], help="daftar batch dan status pengirimannya")
     add_auth_args(ls)
     ls.add_argument("--service")
@@ -66,11 +73,11 @@ def register(sub, parent) -> None:
     r.set_defaults(handler=cmd_reconcile)
 
 
-def _when(dt) -> str:
-    if dt is None:
-        return "-"
-    from app.timeutil import to_local
-    return to_local(dt).strftime("%d-%m-%Y %H:%M")
+def _when(dt, zone_name: str = "WIB") -> str:
+    """A moment in office time, as everywhere (app.timeutil)."""
+    from app.timeutil import tanggal_jam
+
+    return tanggal_jam(dt, zone_name, with_zone=False) if dt is not None else "-"
 
 
 def cmd_close(args: argparse.Namespace) -> int:
@@ -89,13 +96,39 @@ def cmd_close(args: argparse.Namespace) -> int:
 
         try:
             res = batches.close_batch(office, actor=actor, service_code=args.service, period=args.period,
-                                      progress=progress, with_letters=not args.without_letters)
+                                      progress=progress, with_letters=not args.without_letters,
+                                      confirm_early=args.confirm_early)
         except batches.EmptyBatch as exc:
             out(str(exc))
             return EXIT_NOTHING
+        except batches.EarlyClose as exc:
+            out(str(exc))
+            regs = " ".join(m.reg_number for m in exc.moving)
+            out(f"  Untuk menutup sekarang: --confirm-early {regs}".rstrip())
+            return EXIT_CONFIRM
         out(res.message)
         out(f"  ZIP    : {res.batch.zip_path}")
         out(f"  SHA-256: {res.batch.zip_sha256}")
+        return 0
+    finally:
+        office.close()
+
+
+def cmd_periods(args: argparse.Namespace) -> int:
+    from app.services import batches
+
+    office = office_from(args)
+    try:
+        actor = sign_in(office, args)
+        rows = batches.closable_periods(office, actor=actor)
+        if not rows:
+            out("Tidak ada periode yang menunggu ditutup.")
+            return 0
+        out(f"{'Layanan':<18} {'Periode':<8} {'Kasus':>6} {'No':>3}  Keterangan")
+        for p in rows:
+            note = "sudah berakhir" if p.ended else (f"belum berakhir: {len(p.moving)} berkas pindah ke "
+                                                     f"{p.next_period}")
+            out(f"{p.service_code:<18} {p.period:<8} {p.case_count:>6} {p.sequence:>3}  {note} ({p.service_name})")
         return 0
     finally:
         office.close()
@@ -111,12 +144,15 @@ def cmd_list(args: argparse.Namespace) -> int:
         if not rows:
             out("Belum ada batch.")
             return 0
+        from app.services.office import zone_name as office_zone
+
+        tz = office_zone(office)
         out(f"{'ID':>4}  {'Layanan':<18} {'Periode':<8} {'No':>3} {'Kasus':>6}  {'Status':<10} "
-            f"{'Ditutup':<16} {'Terkirim':<16} {'Coba':>4} {'Jawaban':>7}")
+            f"{'Ditutup (' + tz + ')':<16} {'Terkirim (' + tz + ')':<16} {'Coba':>4} {'Jawaban':>7}")
         for b in rows:
             status = "terkirim" if b.status == "delivered" else "menunggu"
             out(f"{b.id:>4}  {b.service_code:<18} {b.period:<8} {b.sequence:>3} {b.record_count:>6}  {status:<10} "
-                f"{_when(b.created_at):<16} {_when(b.delivered_at):<16} {b.delivery_attempts:>4} "
+                f"{_when(b.created_at, tz):<16} {_when(b.delivered_at, tz):<16} {b.delivery_attempts:>4} "
                 f"{b.feedback_received:>7}")
             if b.status != "delivered" and b.last_error:
                 out(f"        galat terakhir: {b.last_error}")

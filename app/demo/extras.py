@@ -76,7 +76,8 @@ def close_batches(demo: Simulation, now: datetime) -> list[str]:
     made = []
     for service in SERVICE_WEIGHTS:
         try:
-            res = batches.close_batch(demo.office, actor=demo.who("supervisor"), service_code=service, period=period)
+            res = batches.close_batch(demo.office, actor=demo.who("supervisor"), service_code=service, period=period,
+                                      now=now)
         except batches.EmptyBatch:
             continue
         except ValidationError as exc:

@@ -101,7 +101,8 @@ def example_data(letter_type: str) -> dict[str, Any]:
         d["kasus"] = dict(kasus, alasan="Meninggal dunia",
                           bukti="Surat Keterangan Kematian dari Kelurahan Bukit Intan")
         d["tembusan"] = ["Kepala Dinas Kependudukan dan Pencatatan Sipil Kota Pangkalpinang"]
-    elif letter_type in ("pengantar_penonaktifan", "usulan_jamkesda", "permohonan_sk_walikota"):
+    elif letter_type in ("pengantar_penonaktifan", "usulan_jamkesda", "permohonan_sk_walikota", "pengantar_pbi",
+                         "pengantar_keterangan_reaktivasi", "pengantar_rekomendasi_reaktivasi"):
         d = {"peserta": peserta(), "periode": periode, "layanan": layanan}
         if letter_type == "permohonan_sk_walikota":
             d["tembusan"] = ["Kepala BPJS Kesehatan Kantor Cabang Pangkalpinang"]

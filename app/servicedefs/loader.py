@@ -10,13 +10,14 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+from app.batching.columns import DEFAULT_COLUMNS, EXTRA_COLUMNS
 from app.errors import NotFound, ValidationError
 from app.paths import resource_path
 from app.rules.eligibility import ELIGIBILITY_RULES
 from app.rules.permissions import ROLES
 from app.rules.routing import ROUTING_RULES
 from app.rules.rule_settings import SLA_UNITS, RuleSettings
-from app.servicedefs.model import Requirement, ServiceDef, Step
+from app.servicedefs.model import BatchColumn, Requirement, ServiceDef, Step
 
 #: Documents a service may produce; the letters engine has a template for each.
 DOCUMENT_KEYS: dict[str, str] = {
@@ -31,6 +32,9 @@ DOCUMENT_KEYS: dict[str, str] = {
     "rujukan_dtsen": "Surat Rujukan Pendaftaran DTSEN",
     "rujukan_disdukcapil": "Surat Rujukan ke Disdukcapil",
     "tanda_terima": "Tanda Terima Berkas",
+    "pengantar_pbi": "Surat Pengantar Usulan PBI JK (kolektif)",
+    "pengantar_keterangan_reaktivasi": "Surat Pengantar Surat Keterangan Reaktivasi (kolektif)",
+    "pengantar_rekomendasi_reaktivasi": "Surat Pengantar Rekomendasi Reaktivasi (kolektif)",
 }
 COMPLAINT_CHANNELS: dict[str, str] = {
     "langsung": "Datang langsung",
@@ -235,6 +239,10 @@ def parse_definition(text: str, file: str = "<teks>") -> ServiceDef:
         chk.fail(f"releases_quota hanya dapat '{', '.join(QUOTA_SERVICES)}', bukan '{releases}'.", releases)
     if sum(1 for s in steps if s.batch) > 1:
         chk.fail("hanya satu langkah boleh menjadi langkah kolektif (batch = true).", key="batch")
+    product = str(raw.get("product", ""))
+    if product:
+        check_docs((product,))
+    batch_columns = _batch_columns(chk, raw.get("batch_columns"))
 
     return ServiceDef(
         code=code, name=str(raw["name"]), short=str(raw["short"]), reference=str(raw.get("reference", "")),
@@ -243,8 +251,29 @@ def parse_definition(text: str, file: str = "<teks>") -> ServiceDef:
         eligibility=eligibility, documents=documents, batch_documents=batch_documents,
         close_documents=close_documents, complaint_channels=channels, notice=str(raw.get("notice", "")),
         strict_intake=bool(raw.get("strict_intake", False)), requirements=tuple(reqs), steps=tuple(steps),
-        source=file, releases_quota=releases,
+        source=file, releases_quota=releases, product=product, batch_columns=batch_columns,
+        batch_letters=bool(raw.get("batch_letters", False)),
     )
+
+
+def _batch_columns(chk: _Checker, raw: Any) -> tuple[BatchColumn, ...]:
+    """``batch_columns = ["skor", { key = "alasan", after = "tanggal_surat", header = "Alasan" }]``."""
+    defaults = [k for k, _ in DEFAULT_COLUMNS]
+    out: list[BatchColumn] = []
+    for item in raw or []:
+        spec = {"key": item} if isinstance(item, str) else dict(item) if isinstance(item, dict) else {}
+        key = str(spec.get("key", ""))
+        if key not in EXTRA_COLUMNS:
+            chk.fail(f"kolom batch tidak dikenal '{key}'. Kolom tambahan yang dikenal: {', '.join(EXTRA_COLUMNS)}.",
+                     key, key="batch_columns")
+        after = str(spec.get("after", ""))
+        if after and after not in defaults:
+            chk.fail(f"kolom batch '{key}' ditaruh sesudah kolom yang tidak ada '{after}'.", after,
+                     key="batch_columns")
+        out.append(BatchColumn(key, str(spec.get("header") or EXTRA_COLUMNS[key]), after))
+    if len({c.key for c in out}) != len(out):
+        chk.fail("kolom batch ganda.", key="batch_columns")
+    return tuple(out)
 
 
 def load_file(path: Path) -> ServiceDef:

@@ -19,6 +19,15 @@ class Requirement:
 
 
 @dataclass(frozen=True)
+class BatchColumn:
+    """An extra column of the service's batch file (``batch_columns`` in the definition)."""
+
+    key: str  # one of app.batching.columns.EXTRA_COLUMNS
+    header: str
+    after: str = ""  # the default column it follows; "" = at the end
+
+
+@dataclass(frozen=True)
 class Step:
     code: str
     name: str
@@ -64,9 +73,20 @@ class ServiceDef:
     strict_intake: bool  # an incomplete file is refused, not kept (penonaktifan)
     requirements: tuple[Requirement, ...]
     steps: tuple[Step, ...]
-    source: str = ""
+    source: str = ""  # file it was read from
     #: closing a case of this service as served frees the person's slot in that quota (penonaktifan → jamkesda)
-    releases_quota: str = ""  # file it was read from
+    releases_quota: str = ""
+    #: the service's own product letter (a document key): its number is the batch row's "Nomor surat"
+    product: str = ""
+    #: extra columns of the batch file, in order
+    batch_columns: tuple[BatchColumn, ...] = ()
+    #: each case's product letter (.docx/.pdf) goes into the batch ZIP too
+    batch_letters: bool = False
+
+    @property
+    def cover_letter(self) -> str:
+        """The collective cover letter (Surat Pengantar) of the service's batch: its first batch document."""
+        return self.batch_documents[0] if self.batch_documents else ""
 
     def step(self, code: str) -> Step:
         for s in self.steps:

@@ -65,3 +65,18 @@ def test_front_office_is_refused(office, make_user, run, monkeypatch):
     monkeypatch.setenv("LOKET_PBI_USER", fo.username)
     code, _out, err = run("batch", "close", "--service", "penonaktifan", "--period", "2026-11")
     assert code == 1 and "tidak berwenang" in err
+
+
+def test_early_close_and_closable_periods_from_the_command_line(office, run, pinned):
+    """On 9 December 2026 the December batch can be closed only with --confirm-early; the list says so."""
+    from datetime import UTC, datetime
+
+    make_cases(office, "penonaktifan", 1, ready_at=datetime(2026, 12, 3, 3, tzinfo=UTC))
+    code, out, _ = run("batch", "periods")
+    assert code == 0 and "penonaktifan" in out and "2026-12" in out and "belum berakhir" in out
+    code, out, _ = run("batch", "close", "--service", "penonaktifan", "--period", "2026-12")
+    assert code == 6 and "belum berakhir" in out and "--confirm-early" in out
+    code, out, _ = run("batch", "close", "--service", "penonaktifan", "--period", "2026-12", "--confirm-early")
+    assert code == 0 and "nomor urut 1" in out and "1 kasus" in out
+    code, out, _ = run("batch", "list")
+    assert code == 0 and "Ditutup (WIB)" in out and "09-12-2026" in out

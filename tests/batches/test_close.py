@@ -17,8 +17,9 @@ from sqlmodel import func, select
 
 from app.db.models import Batch, BatchItem, Case, Counter, Person
 from app.errors import PermissionDenied, ValidationError
-from app.services import batches
+from app.services import batch_close, batches
 from tests.batches.helpers import make_cases
+from tests.clock import JANUARY
 
 NOV = datetime(2026, 11, 10, 3, 0, tzinfo=UTC)
 
@@ -102,7 +103,7 @@ def test_jamkesda_columns_and_sequence_per_service(office, supervisor):
     make_cases(office, "jamkesda", 2, start=50, ready_at=datetime(2026, 12, 3, 3, tzinfo=UTC))
     make_cases(office, "pbi-baru", 1, start=90)
     a = batches.close_batch(office, actor=supervisor, service_code="jamkesda", period="2026-11")
-    b = batches.close_batch(office, actor=supervisor, service_code="jamkesda", period="2026-12")
+    b = batches.close_batch(office, actor=supervisor, service_code="jamkesda", period="2026-12", now=JANUARY)
     c = batches.close_batch(office, actor=supervisor, service_code="pbi-baru", period="2026-11")
     assert (a.batch.sequence, b.batch.sequence, c.batch.sequence) == (1, 2, 1)
     assert [a.batch.record_count, b.batch.record_count] == [3, 2]
@@ -192,19 +193,19 @@ def test_crash_or_full_disk_leaves_nothing_marked(office, supervisor, monkeypatc
             tmp.write_bytes(b"PK partial")
             tmp.unlink()
             full_disk()
-        monkeypatch.setattr(batches, "write_zip_atomically", half_then_fail)
+        monkeypatch.setattr(batch_close, "write_zip_atomically", half_then_fail)
     elif where == "rows":
         calls = {"n": 0}
-        real_write = batches.DataFileWriter.write
+        real_write = batch_close.DataFileWriter.write
 
         def write(self, values):
             calls["n"] += 1
             if calls["n"] == 3:
                 full_disk()
             real_write(self, values)
-        monkeypatch.setattr(batches.DataFileWriter, "write", write)
+        monkeypatch.setattr(batch_close.DataFileWriter, "write", write)
     else:
-        monkeypatch.setattr(batches, "write_manifest", full_disk)
+        monkeypatch.setattr(batch_close, "write_manifest", full_disk)
     with pytest.raises(OSError):
         batches.close_batch(office, actor=supervisor, service_code="penonaktifan", period="2026-11")
     with office.db.read() as s:
@@ -214,7 +215,7 @@ def test_crash_or_full_disk_leaves_nothing_marked(office, supervisor, monkeypatc
     assert list(office.dirs.batches.iterdir()) == []
     monkeypatch.undo()
     if where == "zip":
-        assert batches.write_zip_atomically is real
+        assert batch_close.write_zip_atomically is real
     res = batches.close_batch(office, actor=supervisor, service_code="penonaktifan", period="2026-11")
     assert res.created and res.batch.sequence == 1 and res.batch.record_count == 5
     _check_batch_files(office, res.batch)
@@ -244,7 +245,7 @@ def test_period_uses_office_time_zone(office, supervisor):
     make_cases(office, "penonaktifan", 1, ready_at=datetime(2026, 11, 30, 18, 0, tzinfo=UTC))
     with pytest.raises(ValidationError):
         batches.close_batch(office, actor=supervisor, service_code="penonaktifan", period="2026-11")
-    res = batches.close_batch(office, actor=supervisor, service_code="penonaktifan", period="2026-12")
+    res = batches.close_batch(office, actor=supervisor, service_code="penonaktifan", period="2026-12", now=JANUARY)
     assert res.batch.record_count == 1
 
 
@@ -260,13 +261,15 @@ def test_carry_case_to_next_batch_is_explicit_and_logged(office, supervisor):
     batches.close_batch(office, actor=supervisor, service_code="penonaktifan", period="2026-11")
     late = make_cases(office, "penonaktifan", 1, start=20)[0]
     waiting = batches.waiting_cases(office, actor=supervisor, service_code="penonaktifan")
-    assert [(w["case_id"], w["period_closed"]) for w in waiting] == [(late, True)]
+    # its own month is closed: it waits for December's batch by itself; moving it there is still explicit
+    assert [(w["case_id"], w["ready_period"], w["period"], w["period_closed"]) for w in waiting] == [
+        (late, "2026-11", "2026-12", False)]
     with pytest.raises(ValidationError):
         batches.carry_case(office, actor=supervisor, case_id=late, to_period="2026-12", reason=" ")
     with pytest.raises(ValidationError, match="sudah ditutup"):
         batches.carry_case(office, actor=supervisor, case_id=late, to_period="2026-11", reason="x")
     batches.carry_case(office, actor=supervisor, case_id=late, to_period="2026-12", reason="berkas terlambat")
-    res = batches.close_batch(office, actor=supervisor, service_code="penonaktifan", period="2026-12")
+    res = batches.close_batch(office, actor=supervisor, service_code="penonaktifan", period="2026-12", now=JANUARY)
     assert res.batch.record_count == 1 and res.batch.sequence == 2
     from app.db.models import AuditEntry
     with office.db.read() as s:
@@ -335,7 +338,7 @@ def test_crash_after_cover_letter_frees_its_number(office, supervisor, monkeypat
 
     def full_disk(*_a, **_k):
         raise OSError(errno.ENOSPC, "No space left on device")
-    monkeypatch.setattr(batches, "write_zip_atomically", full_disk)
+    monkeypatch.setattr(batch_close, "write_zip_atomically", full_disk)
     with pytest.raises(OSError):
         batches.close_batch(office, actor=supervisor, service_code="penonaktifan", period="2026-11")
     with office.db.read() as s:
@@ -393,7 +396,7 @@ _CRASH = r"""
 import os, sys
 from app.context import open_office
 from app.rules.permissions import Actor
-from app.services import batches
+from app.services import batch_close, batches
 
 office = open_office(sys.argv[1])
 actor = Actor(id=int(sys.argv[2]), username="spv", full_name="Supervisor", roles=frozenset({"supervisor"}))
@@ -402,12 +405,12 @@ if where == "rows":
     progress = lambda done, total: os._exit(9)
 else:
     progress = None
-    real = batches.write_zip_atomically
+    real = batch_close.write_zip_atomically
 
     def write_then_die(dest, files, **kw):
         real(dest, files, **kw)
         os._exit(9)  # the ZIP is renamed into place, the commit never comes
-    batches.write_zip_atomically = write_then_die
+    batch_close.write_zip_atomically = write_then_die
 batches.close_batch(office, actor=actor, service_code="penonaktifan", period="2026-11", progress=progress)
 """
 
@@ -448,7 +451,7 @@ def test_sequence_continues_after_the_office_code_changes(office, admin, supervi
                                with_letters=False).batch.sequence == 1
     office_svc.save_profile(office, actor=admin, values={"code": "DINSOS-BARU"})
     assert batches.close_batch(office, actor=supervisor, service_code="penonaktifan", period="2026-12",
-                               with_letters=False).batch.sequence == 2
+                               with_letters=False, now=JANUARY).batch.sequence == 2
 
 
 def test_unclaimed_zip_of_a_rolled_back_close_is_removed_claimed_kept(office, supervisor):

@@ -12,6 +12,7 @@ from app.db.models import AuditEntry, BatchItem
 from app.errors import PermissionDenied
 from app.services import batches, feedback
 from tests.batches.helpers import make_cases
+from tests.clock import JANUARY
 from tests.conftest import SAMPLES
 
 pytestmark = pytest.mark.clock
@@ -108,7 +109,7 @@ def test_feedback_goes_to_the_newest_waiting_batch_and_needs_supervisor(office, 
         p = s.exec(select(Person).where(Person.nik == NURHAYATI)).one()
         s.add(Case(reg_number="REG-2", service_code="penonaktifan", person_id=p.id,
                    batch_ready_at=datetime(2026, 12, 3, tzinfo=UTC)))
-    b2 = batches.close_batch(office, actor=supervisor, service_code="penonaktifan", period="2026-12").batch
+    b2 = batches.close_batch(office, actor=supervisor, service_code="penonaktifan", period="2026-12", now=JANUARY).batch
     rep = feedback.import_feedback(office, actor=supervisor, path=SAMPLE, batch_id=b1.id)
     assert rep.batches == {b1.id: 1} and len(rep.unknown_nik) == 1
     rep = feedback.import_feedback(office, actor=supervisor, path=SAMPLE, service_code="penonaktifan")

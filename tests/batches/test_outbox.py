@@ -17,6 +17,7 @@ from app.errors import PermissionDenied, ValidationError
 from app.services import batches, outbox
 from app.services import settings as settings_svc
 from tests.batches.helpers import make_cases
+from tests.clock import JANUARY
 
 
 class FakeBpjs:
@@ -200,7 +201,8 @@ def test_both_targets_and_tampered_zip(office, admin, supervisor, tmp_path):
         c = s.exec(select(Case).where(Case.batch_id.is_(None))).one()
         c.batch_ready_at = datetime(2026, 12, 5, tzinfo=UTC)
         s.add(c)
-    second = batches.close_batch(office, actor=supervisor, service_code="penonaktifan", period="2026-12").batch
+    second = batches.close_batch(office, actor=supervisor, service_code="penonaktifan", period="2026-12",
+                                 now=JANUARY).batch
     Path(second.zip_path).write_bytes(b"rusak")
     res = outbox.send_pending(office, actor=supervisor, sleep=lambda _s: None)
     assert not res[0].delivered and "SHA-256 tidak cocok" in res[0].errors[0]

@@ -40,7 +40,8 @@ def participants(office, supervisor):
         p = s.exec(select(Person).where(Person.nik == E)).one()
         s.add(Case(reg_number="REG-OFF-E", service_code="penonaktifan", person_id=p.id, status="selesai",
                    batch_ready_at=datetime(2027, 1, 5, tzinfo=UTC), closed_at=datetime(2027, 1, 5, tzinfo=UTC)))
-    batches.close_batch(office, actor=supervisor, service_code="penonaktifan", period="2027-01")
+    batches.close_batch(office, actor=supervisor, service_code="penonaktifan", period="2027-01",
+                        now=datetime(2027, 2, 3, 3, tzinfo=UTC))
     _accept(office, [E], "penonaktifan", date(2027, 2, 1))
     with office.db.read() as s:
         return {p.nik: (p.name, p.birth_date) for p in s.exec(select(Person)).all()}

@@ -43,7 +43,9 @@ def test_letter_commands(lo, run, tmp_path):
     code, out, err = run("loket1", "letter", "reprint", "400.9.11/999/Dinsos/XI/2026", "--out", str(tmp_path))
     assert code == 1 and "tidak ditemukan" in err
     code, out, _ = run("loket1", "letter", "templates")
-    assert code == 0 and out.count("OK ") == 11
+    from app.documents.catalog import KINDS
+
+    assert code == 0 and out.count("OK ") == len(KINDS) == 14  # every shipped template, three cover letters added
 
 
 @needs_pdf

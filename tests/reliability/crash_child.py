@@ -13,7 +13,7 @@ import json
 import os
 import random
 import sys
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 SERVICE = "penonaktifan"
@@ -92,7 +92,9 @@ def main(argv: list[str]) -> int:
             journal.ok(op="dtsen", import_id=s.import_id, first=niks[0], last=niks[-1])
         elif op == "batch" and j < MAX_BATCHES_PER_RUN:
             try:
-                r = batches.close_batch(office, actor=actors["supervisor"], service_code=SERVICE, period=period)
+                # closed once its month has ended (the periods are in the 2030s: the close says when "now" is)
+                r = batches.close_batch(office, actor=actors["supervisor"], service_code=SERVICE, period=period,
+                                        now=batches.period_bounds(period)[1] + timedelta(days=3))
             except LoketError:  # nothing waiting in this period yet: a refusal, not a success
                 continue
             journal.ok(op="batch", id=r.batch.id, zip=r.batch.zip_path, sha=r.batch.zip_sha256,

@@ -12,6 +12,7 @@ from app.services import batches, outbox
 from app.services import settings as settings_svc
 from tests.batches.conftest import _officials
 from tests.batches.helpers import make_cases
+from tests.clock import JANUARY
 from tests.conftest import SAMPLES
 from tests.ui.casedata import new_runner
 
@@ -95,7 +96,7 @@ def test_send_now_and_background_attempt(qtbot, office, admin, supervisor, error
     v.background_send()
     qtbot.waitUntil(lambda: "tidak ada batch" in v.outbox_status.text(), timeout=20_000)
     make_cases(office, "penonaktifan", 2, start=100, ready_at=datetime(2026, 12, 10, 3, 0, tzinfo=UTC))
-    batches.close_batch(office, actor=supervisor, service_code="penonaktifan", period="2026-12")
+    batches.close_batch(office, actor=supervisor, service_code="penonaktifan", period="2026-12", now=JANUARY)
     v.first_attempt.setInterval(10)
     v.first_attempt.start()
     qtbot.waitUntil(lambda: "Pengiriman otomatis" in v.outbox_status.text() and "2026-12" in v.outbox_status.text(),

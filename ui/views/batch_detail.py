@@ -26,6 +26,8 @@ from PySide6.QtWidgets import (
 )
 
 from app.services import batches
+from app.services import office as office_svc
+from app.timeutil import tanggal_angka, tanggal_jam
 from ui.errors import show_error
 from ui.session import UiSession
 from ui.widgets import readonly_table
@@ -51,8 +53,9 @@ def _table(headers: list[str], name: str) -> QTableWidget:
     return t
 
 
-def _when(moment: datetime | None) -> str:
-    return moment.astimezone().strftime("%d-%m-%Y %H:%M") if moment else ""
+def _when(moment: datetime | None, tz: str) -> str:
+    """Office time (never the machine's zone), as everywhere: app.timeutil."""
+    return tanggal_jam(moment, tz, with_zone=False)
 
 
 class CarryDialog(QDialog):
@@ -160,12 +163,12 @@ class BatchDetailPanel(QTabWidget):
 
         def work(_t):
             return (batches.batch_items(office, actor=actor, batch_id=batch_id),
-                    batches.delivery_history(office, actor=actor, batch_id=batch_id))
+                    batches.delivery_history(office, actor=actor, batch_id=batch_id), office_svc.zone_name(office))
 
         self.session.runner.run(work, on_done=lambda r: self._show(batch_id, *r),
                                 on_error=lambda e, tb: show_error(self, e, tb))
 
-    def _show(self, batch_id: int, items: list[dict], history: list[dict]) -> None:
+    def _show(self, batch_id: int, items: list[dict], history: list[dict], tz: str) -> None:
         if batch_id != self.batch_id:  # another batch was selected meanwhile
             return
         self.items.setRowCount(len(items))
@@ -173,14 +176,14 @@ class BatchDetailPanel(QTabWidget):
             label = FEEDBACK_LABELS.get(i["feedback_status"])
             status = (QCoreApplication.translate("BatchDetailPanel", label) if label else i["feedback_status"]
                       ) or self.tr("belum ada")
-            extra = i["tmt"].strftime("%d-%m-%Y") if i["tmt"] else i["feedback_reason"]
+            extra = tanggal_angka(i["tmt"]) if i["tmt"] else i["feedback_reason"]
             values = [i["reg_number"], i["nik"], i["row"].get("nama", ""), status, extra]
             for c, value in enumerate(values):
                 self.items.setItem(r, c, _item(value))
         self.history.setRowCount(len(history))
         for r, h in enumerate(history):
             result = self.tr("Berhasil") if h["ok"] else self.tr("Gagal")
-            values = [_when(h["at"]), h["kind"], h["target"], result, h["receipt"] if h["ok"] else h["error"]]
+            values = [_when(h["at"], tz), h["kind"], h["target"], result, h["receipt"] if h["ok"] else h["error"]]
             for c, value in enumerate(values):
                 self.history.setItem(r, c, _item(value))
         self.setTabText(1, self.tr("Riwayat pengiriman ({0})").format(len(history)))
@@ -217,24 +220,25 @@ class BatchDetailPanel(QTabWidget):
         if not service_code:
             return
         office, actor = self.session.office, self.session.actor
-        self.session.runner.run(lambda _t: batches.waiting_cases(office, actor=actor, service_code=service_code),
-                                on_done=lambda rows: self._show_waiting(service_code, rows),
+        self.session.runner.run(lambda _t: (batches.waiting_cases(office, actor=actor, service_code=service_code),
+                                            office_svc.zone_name(office)),
+                                on_done=lambda r: self._show_waiting(service_code, *r),
                                 on_error=lambda e, tb: show_error(self, e, tb))
 
-    def _show_waiting(self, service_code: str, rows: list[dict]) -> None:
+    def _show_waiting(self, service_code: str, rows: list[dict], tz: str) -> None:
         if service_code != self.service_code:
             return
         self.waiting = rows
-        stuck = sum(1 for r in rows if r["period_closed"])
+        late = sum(1 for r in rows if r.get("ready_period", r["period"]) != r["period"])
         text = self.tr("{0} kasus {1} menunggu batch.").format(len(rows), service_code)
-        if stuck:
-            text += " " + self.tr("{0} di antaranya berasal dari periode yang sudah ditutup: pindahkan ke periode "
-                                  "berikut agar ikut batch.").format(stuck)
+        if late:
+            text += " " + self.tr("{0} di antaranya berasal dari periode yang sudah ditutup dan ikut batch periode "
+                                  "berikutnya dengan sendirinya.").format(late)
         self.waiting_title.setText(text)
         self.waiting_table.setRowCount(len(rows))
         for r, w in enumerate(rows):
-            note = self.tr("Periode sudah ditutup") if w["period_closed"] else ""
-            values = [w["reg_number"], _when(w["ready_at"]), w["period"], note]
+            note = self.tr("Periode sudah ditutup") if w.get("ready_period", w["period"]) != w["period"] else ""
+            values = [w["reg_number"], _when(w["ready_at"], tz), w["period"], note]
             for c, value in enumerate(values):
                 self.waiting_table.setItem(r, c, _item(value, w["case_id"] if c == 0 else None))
         self.setTabText(3, self.tr("Kasus menunggu ({0})").format(len(rows)))

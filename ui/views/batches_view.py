@@ -25,6 +25,8 @@ from PySide6.QtWidgets import (
 
 from app.servicedefs import load_all
 from app.services import batches, feedback, outbox, reconcile
+from app.services import office as office_svc
+from app.timeutil import jam, tanggal_jam, utcnow
 from ui.errors import show_error
 from ui.session import UiSession
 from ui.views.batch_detail import BatchDetailPanel
@@ -63,6 +65,7 @@ class BatchesView(QWidget):
         self.task = None  # the one foreground/background job of this page at a time
         self.findings: list[reconcile.Finding] = []
         self.reconcile_period = ""
+        self.tz = "WIB"  # the office's zone, read with the batch list
         layout = QVBoxLayout(self)
         layout.addWidget(QLabel(self.tr("<h2>Batch bulanan</h2>")))
 
@@ -204,14 +207,16 @@ class BatchesView(QWidget):
     # ------------------------------------------------------------------ list
     def refresh(self) -> None:
         office, actor = self.session.office, self.session.actor
-        self.session.runner.run(lambda _t: batches.list_batches(office, actor=actor), on_done=self._show_batches,
+        self.session.runner.run(lambda _t: (batches.list_batches(office, actor=actor), office_svc.zone_name(office)),
+                                on_done=lambda r: self._show_batches(*r),
                                 on_error=lambda e, tb: show_error(self, e, tb))
 
-    def _show_batches(self, rows: list[batches.BatchInfo]) -> None:
+    def _show_batches(self, rows: list[batches.BatchInfo], tz: str) -> None:
+        self.tz = tz
         self.table.setRowCount(len(rows))
         for r, b in enumerate(rows):
             if b.delivered_at:
-                sent = b.delivered_at.strftime("%d-%m-%Y %H:%M")
+                sent = tanggal_jam(b.delivered_at, tz, with_zone=False)
             elif b.last_error:
                 sent = self.tr("Gagal ({attempts}×): {error}").format(attempts=b.delivery_attempts, error=b.last_error)
             else:
@@ -299,9 +304,7 @@ class BatchesView(QWidget):
         return "; ".join(parts) + ".", all(r.delivered for r in results)
 
     def _stamp(self) -> str:
-        from datetime import datetime
-
-        return datetime.now().strftime("%H:%M")
+        return jam(utcnow(), self.tz)  # office time, not the machine's zone
 
     def _sent(self, results: list[outbox.BatchDelivery]) -> None:
         text, ok = self._summary(results)
