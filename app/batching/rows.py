@@ -14,7 +14,7 @@ from typing import Any
 
 from sqlalchemy import func
 from sqlalchemy import select as sa_select
-from sqlmodel import select
+from sqlmodel import col, select
 
 from app.batching.columns import DEFAULT_COLUMNS
 from app.db.models import Case, DtsenRecord, Family, Letter, Person
@@ -88,24 +88,23 @@ def columns_for(defn: ServiceDef | None, extra: Iterable[Iterable[str]] = ()) ->
 def row_query(batch_id: int, after_id: int, limit: int, product: str):
     """The next ``limit`` cases of a batch after ``after_id``, with their person, KK, desil and product letter."""
     latest = (
-        select(Letter.case_id.label("case_id"), func.max(Letter.id).label("letter_id"))  # type: ignore[union-attr]
-        .where(Letter.status == "issued", Letter.letter_type == product,
-               Letter.case_id.is_not(None))  # type: ignore[union-attr]
-        .group_by(Letter.case_id)
+        select(col(Letter.case_id).label("case_id"), func.max(Letter.id).label("letter_id"))
+        .where(Letter.status == "issued", Letter.letter_type == product, col(Letter.case_id).is_not(None))
+        .group_by(col(Letter.case_id))
         .subquery()
     )
     return (
-        sa_select(Case.id, Case.reg_number, Case.family_relation, Case.data, Case.outcome_reason,
+        sa_select(col(Case.id), col(Case.reg_number), col(Case.family_relation), Case.data, col(Case.outcome_reason),
                   *(getattr(Person, name) for name in PERSON_FIELDS),
-                  Family.no_kk, DtsenRecord.desil, Letter.number, Letter.issued_at, Letter.docx_path,
-                  Letter.pdf_path)
-        .join(Person, Person.id == Case.person_id)  # type: ignore[arg-type]
-        .outerjoin(Family, Family.id == Case.family_id)  # type: ignore[arg-type]
-        .outerjoin(DtsenRecord, DtsenRecord.nik == Person.nik)  # type: ignore[arg-type]
+                  col(Family.no_kk), col(DtsenRecord.desil), col(Letter.number), col(Letter.issued_at),
+                  col(Letter.docx_path), col(Letter.pdf_path))
+        .join(Person, col(Person.id) == Case.person_id)
+        .outerjoin(Family, col(Family.id) == Case.family_id)
+        .outerjoin(DtsenRecord, col(DtsenRecord.nik) == Person.nik)
         .outerjoin(latest, latest.c.case_id == Case.id)
-        .outerjoin(Letter, Letter.id == latest.c.letter_id)  # type: ignore[arg-type]
-        .where(Case.batch_id == batch_id, Case.id > after_id)  # type: ignore[operator]
-        .order_by(Case.id)  # type: ignore[arg-type]
+        .outerjoin(Letter, col(Letter.id) == latest.c.letter_id)
+        .where(col(Case.batch_id) == batch_id, col(Case.id) > after_id)
+        .order_by(col(Case.id))
         .limit(limit)
     )
 

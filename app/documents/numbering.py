@@ -144,9 +144,9 @@ def _language(pattern: str, kode: str) -> _Nfa:
 def shared_number(a: tuple[str, str], b: tuple[str, str]) -> str | None:
     """A number both ``(pattern, kode)`` can print in the same year, or ``None`` when they never meet."""
     na, nb = _language(*a), _language(*b)
-    start = (0, 0)
-    seen = {start: ""}
-    queue = deque([start])
+    start: tuple[int, int] = (0, 0)
+    seen: dict[tuple[int, int], str] = {start: ""}
+    queue: deque[tuple[int, int]] = deque([start])
     while queue:
         sa, sb = queue.popleft()
         word = seen[(sa, sb)]

@@ -26,11 +26,12 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 from sqlalchemy import func, insert, update
+from sqlalchemy.engine import CursorResult
 from sqlalchemy.exc import IntegrityError
-from sqlmodel import Session, select
+from sqlmodel import Session, SQLModel, col, select
 
 from app import __version__
 from app.batching import rows as batch_rows
@@ -89,11 +90,11 @@ def moving_cases(s: Session, service_code: str, excluded: Sequence[str]) -> tupl
     """Open cases of a service that have not reached its batch step: an early close sends them on to the
     next period (they join it by themselves when they reach the step)."""
     rows = s.exec(select(Case.id, Case.reg_number, Case.current_step)
-                  .where(Case.service_code == service_code, Case.batch_id.is_(None),  # type: ignore[union-attr]
-                         Case.batch_ready_at.is_(None), Case.closed_at.is_(None),  # type: ignore[union-attr]
-                         Case.status.not_in(tuple(excluded)))  # type: ignore[attr-defined]
-                  .order_by(Case.id)).all()  # type: ignore[arg-type]
-    return tuple(Moving(cid, reg, step) for cid, reg, step in rows)
+                  .where(Case.service_code == service_code, col(Case.batch_id).is_(None),
+                         col(Case.batch_ready_at).is_(None), col(Case.closed_at).is_(None),
+                         col(Case.status).not_in(tuple(excluded)))
+                  .order_by(col(Case.id))).all()
+    return tuple(Moving(cid or 0, reg, step) for cid, reg, step in rows)
 
 
 def _moving_text(moving: tuple[Moving, ...], nxt: str, limit: int = 10) -> str:
@@ -199,10 +200,10 @@ class CloseJob:
         the period or in the closed months right before it (their late cases come along)."""
         start, _ = period_bounds(first_of_run(self.period, closed_periods(s, self.service_code)), self.tz_name)
         _, end = period_bounds(self.period, self.tz_name)
-        return query.where(Case.service_code == self.service_code, Case.batch_id.is_(None),  # type: ignore[union-attr]
-                           Case.batch_ready_at.is_not(None),  # type: ignore[union-attr]
-                           Case.status.not_in(tuple(self.cfg.excluded_statuses)),  # type: ignore[attr-defined]
-                           Case.batch_ready_at >= start, Case.batch_ready_at < end)  # type: ignore[operator]
+        return query.where(Case.service_code == self.service_code, col(Case.batch_id).is_(None),
+                           col(Case.batch_ready_at).is_not(None),
+                           col(Case.status).not_in(tuple(self.cfg.excluded_statuses)),
+                           col(Case.batch_ready_at) >= start, col(Case.batch_ready_at) < end)
 
     def _empty_message(self) -> str:
         return (f"Tidak ada kasus {self.service_code} yang menunggu batch pada periode {self.period}; "
@@ -248,7 +249,8 @@ class CloseJob:
                 self._manifest(s)
                 self._package()
                 self._complete(s)
-                info = info_of(self.batch)  # type: ignore[arg-type]
+                assert self.batch is not None
+                info = info_of(self.batch)
             return self.result(info)
         except _Empty as exc:
             raise EmptyBatch(str(exc)) from None
@@ -287,10 +289,10 @@ class CloseJob:
         Mark first, then read back what was marked: on PostgreSQL this locks exactly those rows.
         """
         assert self.batch is not None and self.batch.id is not None
-        self.marked = s.execute(
+        self.marked = cast("CursorResult[Any]", s.execute(
             self._waiting(update(Case), s).values(batch_id=self.batch.id, version=Case.version + 1,
                                                   updated_at=self.now)
-        ).rowcount
+        )).rowcount
         if not self.marked:
             raise _Empty(self._empty_message())
 
@@ -301,7 +303,7 @@ class CloseJob:
         keys = [k for k, _label in self.cols]
         self.writer = DataFileWriter(self.staging, self._stem(), [label for _k, label in self.cols],
                                      sheet_title=self.period)
-        item_table = BatchItem.__table__  # type: ignore[attr-defined]
+        item_table = SQLModel.metadata.tables[BatchItem.__tablename__]
         with_list = bool(self.cover_type)
         individual = self.with_letters and self.defn.batch_letters
         after = 0

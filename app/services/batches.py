@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from sqlalchemy import func
-from sqlmodel import select
+from sqlmodel import col, select
 
 from app.batching.model import (
     BatchInfo,
@@ -139,9 +139,9 @@ def _excluded(office: Office) -> tuple[str, ...]:
 
 def _waiting_ready(s, service_code: str, excluded: tuple[str, ...]) -> list[datetime]:
     return list(s.exec(select(Case.batch_ready_at)
-                       .where(Case.service_code == service_code, Case.batch_id.is_(None),  # type: ignore[union-attr]
-                              Case.batch_ready_at.is_not(None),  # type: ignore[union-attr]
-                              Case.status.not_in(excluded))).all())  # type: ignore[attr-defined]
+                       .where(Case.service_code == service_code, col(Case.batch_id).is_(None),
+                              col(Case.batch_ready_at).is_not(None),
+                              col(Case.status).not_in(excluded))).all())
 
 
 # --------------------------------------------------------------------------- list / read
@@ -156,12 +156,12 @@ def list_batches(office: Office, *, actor: Actor, service_code: str | None = Non
             q = q.where(Batch.service_code == service_code)
         if pending_only:
             q = q.where(Batch.status == "closed")
-        batches = s.exec(q.order_by(Batch.service_code, Batch.sequence)).all()  # type: ignore[arg-type]
+        batches = s.exec(q.order_by(col(Batch.service_code), col(Batch.sequence))).all()
         out = []
         for b in batches:
             attempts = s.exec(select(func.count()).select_from(Delivery).where(Delivery.batch_id == b.id)).one()
-            last = s.exec(select(Delivery).where(Delivery.batch_id == b.id, Delivery.ok.is_(False))  # type: ignore[attr-defined]
-                          .order_by(Delivery.id.desc())).first()  # type: ignore[union-attr]
+            last = s.exec(select(Delivery).where(Delivery.batch_id == b.id, col(Delivery.ok).is_(False))
+                          .order_by(col(Delivery.id).desc())).first()
             fb = s.exec(select(func.count()).select_from(BatchItem)
                         .where(BatchItem.batch_id == b.id, BatchItem.feedback_status != "")).one()
             out.append(info_of(b, attempts=int(attempts), last_error=last.error if last else "", feedback=int(fb)))
@@ -241,7 +241,7 @@ def batch_items(office: Office, *, actor: Actor, batch_id: int) -> list[dict[str
     full = allowed(actor, "nik.view_full")
     with office.db.read() as s:
         items = s.exec(select(BatchItem).where(BatchItem.batch_id == batch_id)
-                       .order_by(BatchItem.case_id)).all()  # type: ignore[arg-type]
+                       .order_by(col(BatchItem.case_id))).all()
         regs = dict(s.exec(select(Case.id, Case.reg_number).where(Case.batch_id == batch_id)).all())
         out = []
         for i in items:
@@ -289,12 +289,13 @@ def waiting_cases(office: Office, *, actor: Actor, service_code: str) -> list[di
     with office.db.read() as s:
         tz_name, _ = office_zone(s)
         rows = s.exec(select(Case.id, Case.reg_number, Case.batch_ready_at)
-                      .where(Case.service_code == service_code, Case.batch_id.is_(None),  # type: ignore[union-attr]
-                             Case.batch_ready_at.is_not(None))  # type: ignore[union-attr]
-                      .order_by(Case.batch_ready_at)).all()  # type: ignore[arg-type]
+                      .where(Case.service_code == service_code, col(Case.batch_id).is_(None),
+                             col(Case.batch_ready_at).is_not(None))
+                      .order_by(col(Case.batch_ready_at))).all()
         closed = closed_periods(s, service_code)
         out = []
         for cid, reg, ready in rows:
+            assert ready is not None  # selected where not null
             own = period_of(ready, tz_name)
             p = effective_period(own, closed)
             out.append({"case_id": cid, "reg_number": reg, "ready_at": ready, "period": p,

@@ -260,8 +260,9 @@ def jamkesda_standing(office: Office, *, actor: Actor, period: str) -> list[Stan
                 continue
             rows.append((c, p))
     by_reg = {c.reg_number: (c, p) for c, p in rows}
-    candidates = [scoring.Candidate(c.reg_number, (c.data or {}).get("score") or 0, (c.data or {}).get("desil"),
-                                    int((c.data or {}).get("dependants") or 0), c.opened_at)
+    candidates = [scoring.Candidate(c.reg_number, scoring.as_score((c.data or {}).get("score") or 0),
+                                    (c.data or {}).get("desil"), int((c.data or {}).get("dependants") or 0),
+                                    c.opened_at)
                   for c, p in rows if not (c.data or {}).get("left")]
     out: list[Standing] = []
     above: scoring.Candidate | None = None
