@@ -44,13 +44,14 @@ def test_joint_leave_switch_own_days_and_an_exact_cutoff(qtbot, view, office):
     from decimal import Decimal
 
     editor = view.editors["rules"]
-    qtbot.waitUntil(lambda: editor.editors["proposal_window_end_day"].value() == 11, timeout=20_000)
+    settle()
     assert editor.editors["joint_leave_non_working"].isChecked()  # cuti bersama: not working days by default
     editor.editors["joint_leave_non_working"].setChecked(False)
     editor.editors["extra_holidays"].setPlainText('["2027-01-07"]')
     editor.editors["indicator_cutoff"].setText("5,5")
     editor.save_button.click()
-    qtbot.waitUntil(lambda: editor.status.text() == "Tersimpan.", timeout=20_000)
+    settle()
+    assert editor.status.text() == "Tersimpan.", editor.status.text()
     saved = settings.load(office, "rules", RuleSettings)
     assert not saved.joint_leave_non_working and saved.extra_holidays == ["2027-01-07"]
     assert saved.indicator_cutoff == Decimal("5.5")
@@ -60,7 +61,7 @@ def test_colliding_number_patterns_refused_in_the_form(qtbot, view, office):
     from app.documents.numbering import LetterSettings
 
     editor = view.editors["letters"]
-    qtbot.waitUntil(lambda: editor.editors["paper"].text() == "A4", timeout=20_000)
+    settle()
     editor.editors["patterns"].setPlainText('{"tanda_terima": "TT/{urut}/{unit}/{tahun}", '
                                             '"rekomendasi_pbi": "TT/{urut:03}/{unit}/{tahun}"}')
     editor.editors["series"].setPlainText('{"tanda_terima": "tanda_terima", "rekomendasi_pbi": "pbi"}')

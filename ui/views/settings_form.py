@@ -179,6 +179,8 @@ class SectionEditor(QWidget):
                 values[f.name] = w.value()
             elif isinstance(w, QLineEdit):
                 values[f.name] = w.text().strip()
+                if base is Decimal:  # an exact decimal may be typed with the Indonesian comma
+                    values[f.name] = values[f.name].replace(",", ".")
             else:
                 text = w.toPlainText().strip()
                 try:
