@@ -79,6 +79,8 @@ def listrik_maks(ctx: RuleContext) -> Check:
         return Check(False, f"Daya listrik '{raw}' harus angka VA.")
     if va > limit:
         return Check(False, f"Daya listrik {va} VA melebihi batas {limit} VA.")
+    if ctx.data.get("dependants") in (None, ""):  # a ranking key: typed at the interview, never assumed 0
+        return Check(False, "Jumlah tanggungan belum diisi (ketik 0 bila tidak ada tanggungan).")
     return Check(True, f"Daya listrik {va} VA, tidak melebihi {limit} VA.")
 
 

@@ -42,6 +42,9 @@ ACTIONS: dict[str, frozenset[str]] = {
     "case.move": _STAFF - {"administrator"},
     "case.document": _STAFF - {"administrator"},
     "case.overdue": _STAFF,
+    # Correcting a stored person's name, No KK or birth date: explicit, with a reason, audited (never a side
+    # effect of opening a case).
+    "person.correct": frozenset({"front_office", "back_office", "verifier", "manager", "supervisor"}),
     # Scanned documents of a case: whoever opens, ticks or edits cases adds and removes them (open cases only).
     "attachment.add": frozenset({"front_office", "back_office", "verifier", "penyuluh_sosial", "manager",
                                  "supervisor"}),

@@ -29,7 +29,7 @@ from app.context import Office
 from app.db.models import Case, ChecklistItem, Counter, DtsenRecord, Family, OfficeProfile, Person, StepLog
 from app.errors import ConflictError, NotFound, ValidationError
 from app.network import guard as network_guard
-from app.rules import eligibility, routing, sla
+from app.rules import eligibility, facts, routing, sla
 from app.rules.context import DtsenInfo, RuleContext
 from app.rules.identifiers import mask_nik, nik_warnings, parse_nik, validate_kk, validate_noka
 from app.rules.permissions import Actor, allowed, require, role_label
@@ -38,7 +38,7 @@ from app.rules.windows import proposal_window
 from app.servicedefs import DOCUMENT_KEYS, ServiceDef, Step
 from app.servicedefs import get as get_definition
 from app.servicedefs.loader import COMPLAINT_CHANNELS
-from app.services import audit, settings
+from app.services import audit, identity, settings
 from app.timeutil import utcnow, zone
 
 CONFLICT_MESSAGE = "Berkas ini telah diubah oleh petugas lain; muat ulang."
@@ -459,6 +459,7 @@ def _load(s: Session, case_id: int) -> Case:
 
 
 def _check_inputs(values: dict[str, Any] | None) -> None:
+    facts.refuse_empty(values)  # an eligibility fact left empty is refused, never defaulted
     bad = sorted(set(values or {}) & RESERVED_KEYS)
     if bad:
         raise ValidationError("Data berkas berikut diisi oleh aplikasi dan tidak dapat diubah langsung: "
@@ -468,7 +469,11 @@ def _check_inputs(values: dict[str, Any] | None) -> None:
 # --------------------------------------------------------------------------- open and read
 
 
-def _upsert_person(s: Session, nik: str, name: str, person: dict[str, Any]) -> tuple[Person, list[str]]:
+def _upsert_person(s: Session, nik: str, name: str, person: dict[str, Any], no_kk: str | None = None
+                   ) -> tuple[Person, list[str]]:
+    """Create the person, or fill in what is stored. Name, No KK and birth date are never changed here: typed
+    values that differ from the stored ones raise :class:`identity.IdentityConflict` (a correction is
+    :func:`identity.correct_person`, explicit and audited)."""
     info = parse_nik(nik)
     row = s.exec(select(Person).where(Person.nik == info.nik)).first()
     values = {k: v for k, v in (person or {}).items() if k in PERSON_FIELDS and v not in (None,)}
@@ -486,10 +491,11 @@ def _upsert_person(s: Session, nik: str, name: str, person: dict[str, Any]) -> t
         raise ValidationError("Jenis kelamin harus L atau P.")
     if not name.strip() and row is None:
         raise ValidationError("Nama pemohon wajib diisi.")
+    identity.guard(s, row, nik=info.nik, name=name, no_kk=no_kk, birth_date=values.get("birth_date"))
     if row is None:
-        row = Person(nik=info.nik, name=name.strip())
-    elif name.strip():
-        row.name = name.strip()
+        row = Person(nik=info.nik, name=" ".join(name.split()))
+    elif row.birth_date is not None:
+        values.pop("birth_date", None)  # the same date (guard above); never a change as a side effect
     for k, v in values.items():
         setattr(row, k, v)
     row.updated_at = utcnow()
@@ -530,7 +536,7 @@ def _open_case(office: Office, *, actor: Actor, service_code: str, nik: str, nam
     with office.db.write() as s:
         cfg = _rules(s)
         tz = _tz_name(s)
-        p, warnings = _upsert_person(s, nik, name, person or {})
+        p, warnings = _upsert_person(s, nik, name, person or {}, kk)
         existing = s.exec(select(Case).where(Case.person_id == p.id, Case.service_code == defn.code,
                                              col(Case.closed_at).is_(None))).first()
         if existing:
@@ -743,6 +749,7 @@ def record_bpjs_confirmation(office: Office, *, actor: Actor, case_id: int, vers
         raise ValidationError("Jawaban BPJS harus salah satu dari: " + ", ".join(eligibility.BPJS_ANSWERS) + ".")
     if not confirmed_by.strip():
         raise ValidationError("Nama petugas BPJS yang mengonfirmasi wajib diisi.")
+    facts.refuse_incomplete_confirmation(confirmed_by, confirmed_at, answer)
     when = confirmed_at.isoformat() if isinstance(confirmed_at, datetime) else str(confirmed_at)
     return update_data(office, actor=actor, case_id=case_id, version=version, now=now, values={
         "bpjs_confirmation": {"confirmed_by": confirmed_by.strip(), "confirmed_at": when, "answer": answer,

@@ -154,7 +154,8 @@ def test_146_set_with_custom_weights_and_cutoff(office, admin, staff):
     c = cases.open_case(office, actor=staff.front_office, service_code="jamkesda", nik=nik(1), name="A",
                         received=ALL, now=now)
     for actor in (staff.front_office, staff.front_office, staff.back_office, staff.verifier):
-        c = cases.advance(office, actor=actor, case_id=c.id, version=c.version, data={"electricity_va": 450})
+        c = cases.advance(office, actor=actor, case_id=c.id, version=c.version,
+                          data={"electricity_va": 450, "dependants": 0})
     with pytest.raises(ValidationError, match="belum lengkap"):
         cases.advance(office, actor=staff.back_office, case_id=c.id, version=c.version,
                       data={"indicators": {"penerangan": True}})

@@ -14,9 +14,9 @@ pytestmark = pytest.mark.clock
 ALL = ["kk", "ktp", "kis", "surat_pernyataan"]
 
 
-def _open(office, staff, received=ALL, now=None):
+def _open(office, staff, received=ALL, now=None, name="Peserta Mampu"):
     return cases.open_case(office, actor=staff.front_office, service_code="penonaktifan", nik=nik(1),
-                           name="Peserta Mampu", no_kk=kk(1), received=received, now=now or at(2026, 11, 6, 10))
+                           name=name, no_kk=kk(1), received=received, now=now or at(2026, 11, 6, 10))
 
 
 def test_complete_file_issued_same_day_and_collected_for_the_month(office, staff):
@@ -95,7 +95,7 @@ def test_deactivating_a_jamkesda_participant_moves_the_waitlist_up(office, admin
     waiting = to_ranking(office, staff, 2, met=6)
     res = jamkesda.rank_period(office, actor=staff.back_office, period="2026")
     assert [e.decision for e in res.entries] == ["layak", "daftar_tunggu"]
-    c = _open(office, staff)  # same person (nik(1)) asks to deactivate the KIS PBI-APBD
+    c = _open(office, staff, name="Warga 1")  # same person (nik(1)) asks to deactivate the KIS PBI-APBD
     c = cases.advance(office, actor=staff.front_office, case_id=c.id, version=c.version, data={"reason_code": "mampu"})
     for actor in (staff.back_office, staff.back_office):
         c = cases.advance(office, actor=actor, case_id=c.id, version=c.version)
