@@ -616,6 +616,23 @@ def rujukan_disdukcapil(doc):
     tembusan(doc)
 
 
+def jawaban_pengaduan(doc):
+    body(doc, "Menindaklanjuti pengaduan Saudara/i yang kami terima pada tanggal {{ pengaduan.tanggal }} melalui "
+              "{{ pengaduan.kanal }} dengan nomor registrasi pengaduan {{ pengaduan.nomor }}, perihal:")
+    data_table(doc, [("Pokok pengaduan", [("{{ pengaduan.pokok }}", "b")]),
+                     ("Uraian", "{{ pengaduan.uraian }}"),
+                     ("Berkas terkait", "{{ pengaduan.berkas }}"),
+                     ("Tindak lanjut", "{{ pengaduan.tindak_lanjut }}")])
+    body(doc, "dengan ini kami sampaikan jawaban sebagai berikut:")
+    para(doc, "{{ pengaduan.jawaban }}", align=J.JUSTIFY, left=10, after=6, line=1.1)
+    body(doc, "Pengaduan ini diselesaikan dalam standar waktu penyelesaian pengaduan ({{ pengaduan.standar }}, "
+              "paling lambat {{ pengaduan.tenggat }}). Apabila Saudara/i belum puas dengan jawaban ini, Saudara/i "
+              "dapat menyampaikannya kembali melalui {{ layanan.pengaduan }}. Layanan ini tidak dipungut biaya.")
+    closing(doc, "Demikian jawaban ini kami sampaikan, atas perhatian Saudara/i diucapkan terima kasih.")
+    signature(doc)
+    tembusan(doc)
+
+
 def keterangan_reaktivasi():
     doc = new_doc()
     kop(doc)
@@ -644,6 +661,7 @@ def tanda_terima():
     para(doc, "Nomor: {{ surat.nomor }}", align=J.CENTER, size=8, after=8)
     data_table(doc, [
         ("Layanan", [("{{ layanan.nama }}", "b")]),
+        ("Dasar hukum", "{{ dasar }}"),
         ("Nama pemohon", "{{ pemohon.nama }}"),
         ("NIK", "{{ pemohon.nik }}"),
         ("Alamat", "{{ pemohon.alamat_singkat }}"),
@@ -681,7 +699,7 @@ def tanda_terima():
                          "loket atau {{ kantor.email }}.", "")],
                   size=8, align=J.JUSTIFY, before=6, after=6)
     box(notice)
-    para(doc, "Pengaduan: {{ layanan.pengaduan }}", size=8, after=6)
+    para(doc, [("Saluran pengaduan: ", "b"), ("{{ layanan.pengaduan }}", "")], size=8, after=6, align=J.JUSTIFY)
     t = table(doc, 1, [55, 55, 55])
     left, mid, right = t.rows[0].cells
     cell_text(left, "Pemohon,", align=J.CENTER)
@@ -699,9 +717,9 @@ def tanda_terima():
 
 
 TEMPLATES = {
-    "rekomendasi_pbi": lambda: letter("rekomendasi_pbi", rekomendasi_pbi, lampiran=False),
+    "rekomendasi_pbi": lambda: letter("rekomendasi_pbi", rekomendasi_pbi),
     "keterangan_reaktivasi": keterangan_reaktivasi,
-    "rekomendasi_reaktivasi": lambda: letter("rekomendasi_reaktivasi", rekomendasi_reaktivasi, lampiran=False),
+    "rekomendasi_reaktivasi": lambda: letter("rekomendasi_reaktivasi", rekomendasi_reaktivasi),
     "rekomendasi_penonaktifan": lambda: letter("rekomendasi_penonaktifan", rekomendasi_penonaktifan),
     "pengantar_penonaktifan": lambda: letter("pengantar_penonaktifan", pengantar_penonaktifan),
     "pengantar_pbi": lambda: letter("pengantar_pbi", pengantar_pbi),
@@ -710,11 +728,12 @@ TEMPLATES = {
     "pengantar_rekomendasi_reaktivasi": lambda: letter("pengantar_rekomendasi_reaktivasi",
                                                        pengantar_rekomendasi_reaktivasi),
     "usulan_jamkesda": lambda: letter("usulan_jamkesda", usulan_jamkesda),
-    "pemberitahuan_jamkesda": lambda: letter("pemberitahuan_jamkesda", pemberitahuan_jamkesda, lampiran=False),
+    "pemberitahuan_jamkesda": lambda: letter("pemberitahuan_jamkesda", pemberitahuan_jamkesda),
     "permohonan_sk_walikota": lambda: letter("permohonan_sk_walikota", permohonan_sk_walikota),
-    "rujukan_dtsen": lambda: letter("rujukan_dtsen", rujukan_dtsen, lampiran=False),
-    "rujukan_disdukcapil": lambda: letter("rujukan_disdukcapil", rujukan_disdukcapil, lampiran=False),
+    "rujukan_dtsen": lambda: letter("rujukan_dtsen", rujukan_dtsen),
+    "rujukan_disdukcapil": lambda: letter("rujukan_disdukcapil", rujukan_disdukcapil),
     "tanda_terima": tanda_terima,
+    "jawaban_pengaduan": lambda: letter("jawaban_pengaduan", jawaban_pengaduan),
 }
 
 _ = WD_SECTION  # (kept for offices that add landscape sections by hand)

@@ -8,6 +8,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+#: the context key that asks for empty "Label : value" lines to be left out of a rendered letter (set by the
+#: letters service for every letter issued since issue 17; letters archived before it keep rendering exactly
+#: as they were issued, so their SHA-256 still matches)
+PRUNE_KEY = "rapikan"
+
 
 @dataclass(frozen=True)
 class LetterKind:
@@ -22,21 +27,25 @@ class LetterKind:
     paraf: tuple[str, ...] = ("kasi_linjamsos", "kabid_linjamsos", "sekretaris")
     sifat: str = "Biasa"
     collective: bool = False        # carries a participant list (Lampiran)
+    #: what the Lampiran line counts: "peserta" (the persons of a collective letter), "berkas" (the copies
+    #: of the requirements received for the case, sent with the letter), "" (nothing attached: "-")
+    lampiran: str = ""
 
 
 _BPJS = "Kepala BPJS Kesehatan Kantor Cabang {kota}"
 
 KINDS: dict[str, LetterKind] = {k.key: k for k in (
     LetterKind("rekomendasi_pbi", "Surat Rekomendasi PBI JK", "Rekomendasi Pendaftaran Peserta PBI JK",
-               ("pbi-baru",), ("pemohon",), tujuan=_BPJS),
+               ("pbi-baru",), ("pemohon",), tujuan=_BPJS, lampiran="berkas"),
     LetterKind("keterangan_reaktivasi", "Surat Keterangan Permohonan Reaktivasi",
                "Keterangan Permohonan Reaktivasi PBI JK", ("reaktivasi-sk",), ("pemohon",),
                paraf=("penyuluh_sosial", "kabid_linjamsos", "sekretaris")),
     LetterKind("rekomendasi_reaktivasi", "Surat Rekomendasi Reaktivasi PBI JK",
-               "Rekomendasi Reaktivasi Kepesertaan PBI JK", ("reaktivasi-rekom",), ("pemohon",), tujuan=_BPJS),
+               "Rekomendasi Reaktivasi Kepesertaan PBI JK", ("reaktivasi-rekom",), ("pemohon",), tujuan=_BPJS,
+               lampiran="berkas"),
     LetterKind("rekomendasi_penonaktifan", "Surat Rekomendasi Penonaktifan",
                "Rekomendasi Penonaktifan Peserta PBI APBD", ("penonaktifan",), ("pemohon", "kasus"),
-               tujuan=_BPJS),
+               tujuan=_BPJS, lampiran="berkas"),
     LetterKind("pengantar_penonaktifan", "Surat Pengantar Penonaktifan (kolektif bulanan)",
                "Penyampaian Rekomendasi Penonaktifan Peserta PBI APBD", ("penonaktifan",),
                ("peserta", "periode"), tujuan=_BPJS, collective=True),
@@ -62,11 +71,14 @@ KINDS: dict[str, LetterKind] = {k.key: k for k in (
                collective=True),
     LetterKind("rujukan_dtsen", "Surat Rujukan Pendaftaran DTSEN", "Rujukan Pendaftaran DTSEN (dahulu DTKS)",
                ("pbi-baru",), ("pemohon",), tujuan="{lurah} {pemohon.kelurahan}",
-               tujuan_di="{kota}", paraf=("kasi_linjamsos", "kabid_linjamsos")),
+               tujuan_di="{kota}", paraf=("kasi_linjamsos", "kabid_linjamsos"), lampiran="berkas"),
     LetterKind("rujukan_disdukcapil", "Surat Rujukan ke Disdukcapil", "Rujukan Perbaikan Data Kependudukan",
                ("pbi-baru", "jamkesda", "reaktivasi-sk", "reaktivasi-rekom", "penonaktifan"), ("pemohon",),
                tujuan="Kepala Dinas Kependudukan dan Pencatatan Sipil {daerah}",
-               paraf=("kasi_linjamsos", "kabid_linjamsos")),
+               paraf=("kasi_linjamsos", "kabid_linjamsos"), lampiran="berkas"),
+    LetterKind("jawaban_pengaduan", "Surat Jawaban Pengaduan", "Jawaban atas Pengaduan",
+               ("pbi-baru", "jamkesda", "reaktivasi-sk", "reaktivasi-rekom", "penonaktifan"), ("pengaduan",),
+               tujuan="Sdr. {pengadu.nama}", tujuan_di="Tempat", paraf=("kasi_linjamsos", "kabid_linjamsos")),
     LetterKind("tanda_terima", "Tanda Terima Berkas", "Tanda Terima Berkas Permohonan",
                ("pbi-baru", "jamkesda", "reaktivasi-sk", "reaktivasi-rekom", "penonaktifan"),
                ("pemohon", "kasus", "berkas"), tujuan="", signer=None, paraf=()),

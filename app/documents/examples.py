@@ -114,7 +114,22 @@ def example_data(letter_type: str) -> dict[str, Any]:
         d["kasus"] = dict(kasus, catatan="Hasil verifikasi lapangan terlampir.")
     elif letter_type == "rujukan_disdukcapil":
         d["kasus"] = dict(kasus, alasan="NIK tidak ditemukan pada data kependudukan (tidak online)")
+    elif letter_type == "jawaban_pengaduan":
+        d = {"pengaduan": {"nomor": "ADU-2026-00012", "tanggal": "9 November 2026",
+                           "kanal": "SP4N-LAPOR! tiket LAP-2026-118245",
+                           "pokok": "Surat rekomendasi PBI JK belum terbit",
+                           "uraian": "Berkas diserahkan tanggal 3 November 2026, sampai tanggal 9 November belum ada "
+                                     "kabar.", "berkas": "PBI-2026-000123",
+                           "tindak_lanjut": "Diperiksa ke back office kesehatan; berkas menunggu jendela usulan.",
+                           "jawaban": "Berkas Saudara telah lengkap dan diverifikasi. Surat Rekomendasi PBI JK "
+                                      "Nomor 400.9.11/131/Dinsos/XI/2026 telah terbit dan dapat diambil di loket "
+                                      "pelayanan pada jam kerja dengan membawa tanda terima berkas.",
+                           "tenggat": "27 November 2026", "standar": "14 hari kerja"},
+             "pengadu": {"nama": "BUDI SANTOSO", "kontak": "081234567890"},
+             "layanan": {"pengaduan": "Datang langsung: loket pelayanan Dinas Sosial; SP4N-LAPOR!: www.lapor.go.id, "
+                                      "SMS 1708; WhatsApp: 0812-7000-1234"}}
     elif letter_type == "tanda_terima":
+        d["dasar"] = "Keputusan Kepala Dinas Sosial Kota Pangkalpinang Nomor 400.9/12/Dinsos/2026"
         d["berkas"] = [dict(b) for b in BERKAS]
         d["petugas"] = {"nama": "Yulia Safitri", "nip": ""}
     return d

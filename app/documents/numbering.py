@@ -181,6 +181,18 @@ def number_collisions(types: dict[str, tuple[str, str, str]]) -> list[str]:
     return problems
 
 
+KABID = "Kepala Bidang Perlindungan dan Jaminan Sosial"
+YBS = "Yang bersangkutan"
+#: the tembusan each standard implies, per letter type ("Arsip" is printed by every template after them)
+DEFAULT_TEMBUSAN: dict[str, list[str]] = {
+    "rekomendasi_pbi": [KABID, YBS], "rekomendasi_reaktivasi": [KABID, YBS],
+    "rekomendasi_penonaktifan": [KABID, YBS], "rujukan_dtsen": [KABID, YBS], "rujukan_disdukcapil": [YBS],
+    "pengantar_penonaktifan": [KABID], "pengantar_pbi": [KABID], "pengantar_keterangan_reaktivasi": [KABID],
+    "pengantar_rekomendasi_reaktivasi": [KABID], "usulan_jamkesda": [KABID], "permohonan_sk_walikota": [KABID],
+    "jawaban_pengaduan": [KABID], "pemberitahuan_puskesos": [KABID],
+}
+
+
 @dataclass(frozen=True)
 class LetterSettings:
     """Settings section ``"letters"`` (SPEC §3)."""
@@ -195,8 +207,9 @@ class LetterSettings:
     series: dict[str, str] = field(default_factory=lambda: {"tanda_terima": "tanda_terima"})
     paper: str = "A4"
     sifat: str = "Biasa"
-    #: letter type → default tembusan lines
-    tembusan: dict[str, list[str]] = field(default_factory=dict)
+    #: letter type → its tembusan lines; a type not named here takes the standard's (``DEFAULT_TEMBUSAN``), a
+    #: type named with an empty list prints none
+    tembusan: dict[str, list[str]] = field(default_factory=lambda: {k: list(v) for k, v in DEFAULT_TEMBUSAN.items()})
     #: convert every letter to PDF right after issuing (else: on demand / in batches)
     pdf_on_issue: bool = False
 
@@ -236,6 +249,10 @@ class LetterSettings:
                                   + (f" (dan {len(problems) - 3} pasangan lain)" if len(problems) > 3 else "")
                                   + ". Beri jenis surat itu pola, kode klasifikasi atau register yang membedakan "
                                   "nomornya. Pengaturan tidak disimpan.")
+
+    def tembusan_for(self, letter_type: str) -> list[str]:
+        lines = self.tembusan[letter_type] if letter_type in self.tembusan else DEFAULT_TEMBUSAN.get(letter_type, [])
+        return [t for t in lines if t.strip()]
 
     def series_for(self, letter_type: str) -> str:
         return self.series.get(letter_type, "umum")

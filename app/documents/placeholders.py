@@ -154,6 +154,20 @@ _add("Daftar peserta (surat kolektif)", [
     ("peserta[].peringkat", "peringkat dalam kuota", "1"),
     ("peserta[].keterangan", "keterangan", ""),
 ])
+_add("Pengaduan (surat jawaban pengaduan)", [
+    ("pengaduan.nomor", "nomor registrasi pengaduan", "ADU-2026-00012"),
+    ("pengaduan.tanggal", "tanggal pengaduan diterima", "9 November 2026"),
+    ("pengaduan.kanal", "kanal pengaduan (dengan nomor tiket bila ada)", "SP4N-LAPOR! tiket LAP-2026-123"),
+    ("pengaduan.pokok", "pokok pengaduan", "Surat rekomendasi belum terbit"),
+    ("pengaduan.uraian", "uraian pengaduan", ""),
+    ("pengaduan.berkas", "nomor registrasi berkas yang diadukan (bila ada)", "PBI-2026-00123"),
+    ("pengaduan.tindak_lanjut", "tindak lanjut yang sudah dilakukan", "Dicek ke back office"),
+    ("pengaduan.jawaban", "jawaban kepada pengadu", "Surat rekomendasi telah terbit …"),
+    ("pengaduan.tenggat", "batas waktu penyelesaian pengaduan", "26 November 2026"),
+    ("pengaduan.standar", "standar waktu penyelesaian pengaduan", "14 hari kerja"),
+    ("pengadu.nama", "nama pengadu", "BUDI SANTOSO"),
+    ("pengadu.kontak", "kontak pengadu", "081234567890"),
+])
 _add("Keputusan Jamkesda", [
     ("keputusan.status", "layak / daftar_tunggu / tidak_layak", "layak"),
     ("keputusan.label", "kalimat keputusan", "LAYAK dan diusulkan sebagai peserta"),

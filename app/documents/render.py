@@ -6,6 +6,7 @@ import copy
 import hashlib
 import io
 import os
+import re
 import threading
 import zipfile
 from collections import OrderedDict
@@ -15,6 +16,7 @@ from typing import Any
 from docx.shared import Mm
 from jinja2 import ChainableUndefined, Environment, TemplateError
 
+from app.documents.catalog import PRUNE_KEY
 from app.errors import ValidationError
 
 #: paper → (width mm, height mm). F4/Folio as used in Indonesian offices: 215 × 330 mm.
@@ -87,12 +89,70 @@ def paper_size(paper: str) -> tuple[int, int]:
         raise ValidationError(f"Ukuran kertas '{paper}' tidak dikenal; pilih A4 atau F4.") from None
 
 
+_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+_IMAGES = (_W + "drawing", _W + "pict", _W + "object")
+#: a paragraph "Label<tab or space>:" with nothing after the colon
+_EMPTY_LINE = re.compile(r"^[ \t]*[^\s:][^:\t]{0,80}?[ \t]*\t[ \t]*:[ \t]*$|^[ \t]*[^\s:][^:\t]{0,80}? :[ \t]*$")
+
+
+def _text(el) -> str:
+    return "".join(t.text or "" for t in el.iter(_W + "t"))
+
+
+def _text_with_tabs(p) -> str:
+    """The paragraph's text with its tab characters (not the tab stops of its properties)."""
+    return "".join("\t" if el.tag == _W + "tab" else (el.text or "") for r in p.iter(_W + "r") for el in r
+                   if el.tag in (_W + "t", _W + "tab"))
+
+
+def _has_image(el) -> bool:
+    return any(True for tag in _IMAGES for _ in el.iter(tag))
+
+
+def prune_empty_lines(body) -> int:
+    """Leave out every "Label : value" line whose value came out empty: a table row with a cell holding only
+    ":" and nothing (no text, no picture) after it, or a paragraph ``Label<tab>:`` ending at the colon. A
+    table left without rows goes too. Returns how many lines were removed."""
+    removed = 0
+    for tr in list(body.iter(_W + "tr")):
+        cells = [tc for tc in tr if tc.tag == _W + "tc"]
+        texts = [_text(tc).strip() for tc in cells]
+        if ":" not in texts:
+            continue
+        i = texts.index(":")
+        after = cells[i + 1:]
+        if not after or not " ".join(texts[:i]).strip() or any(texts[i + 1:]) or any(map(_has_image, after)):
+            continue
+        tbl = tr.getparent()
+        if tbl is None:
+            continue
+        tbl.remove(tr)
+        removed += 1
+        if not any(child.tag == _W + "tr" for child in tbl) and tbl.getparent() is not None:
+            parent = tbl.getparent()
+            parent.remove(tbl)
+            if parent.tag == _W + "tc" and not any(c.tag in (_W + "p", _W + "tbl") for c in parent):
+                parent.append(tbl.makeelement(_W + "p", {}))  # a cell must end with a paragraph
+    for p in list(body.iter(_W + "p")):
+        parent = p.getparent()
+        if parent is None or _has_image(p) or not _EMPTY_LINE.match(_text_with_tabs(p)):
+            continue
+        if parent.tag == _W + "tc" and len([c for c in parent if c.tag in (_W + "p", _W + "tbl")]) <= 1:
+            for r in [c for c in p if c.tag != _W + "pPr"]:
+                p.remove(r)  # a cell keeps its (now empty) last paragraph
+        else:
+            parent.remove(p)
+        removed += 1
+    return removed
+
+
 def render_docx(template: Path, context: dict[str, Any], out_path: Path, *, paper: str = "A4",
-                qr_png: bytes | None = None, emblem_png: bytes | None = None) -> Path:
+                qr_png: bytes | None = None, emblem_png: bytes | None = None, prune: bool | None = None) -> Path:
     """Render ``template`` with ``context`` to ``out_path`` (written atomically) and return it.
 
     ``context['qr']`` and ``context['kantor']['lambang']`` are replaced by the given images (or emptied).
-    The page size of every section is set to ``paper``.
+    The page size of every section is set to ``paper``. ``prune`` (default: ``context['rapikan']``) leaves
+    out every "Label : value" line whose value is empty (:func:`prune_empty_lines`).
     """
     from docxtpl import InlineImage
 
@@ -111,6 +171,8 @@ def render_docx(template: Path, context: dict[str, Any], out_path: Path, *, pape
     except TemplateError as exc:
         raise ValidationError(f"Templat surat '{Path(template).name}' tidak dapat diisi: {exc}.") from exc
     assert tpl.docx is not None  # rendered just above
+    if prune if prune is not None else bool(context.get(PRUNE_KEY)):
+        prune_empty_lines(tpl.docx.element.body)
     for section in tpl.docx.sections:
         portrait = section.page_width is None or section.page_height is None or \
             section.page_width <= section.page_height

@@ -25,8 +25,7 @@ from app.rules.eligibility import BPJS_ANSWERS, DEACTIVATION_REASONS
 from app.rules.permissions import Actor, require
 from app.servicedefs import ServiceDef
 from app.servicedefs import get as get_definition
-from app.servicedefs.loader import COMPLAINT_CHANNELS
-from app.services import audit, letters
+from app.services import audit, complaint_channels, letters
 from app.services.cases import _local, _lock, _rules, _sla_of, _tz_name
 from app.timeutil import utcnow
 
@@ -96,7 +95,7 @@ def letter_data(s: Session, office: Office, case: Case, key: str) -> dict[str, A
         "pemohon": _pemohon(s, case, person),
         "kasus": _kasus(s, case, defn),
         "layanan": {"kode": defn.code, "nama": defn.name, "sla": sla.describe(unit, value) + " sejak berkas lengkap",
-                    "biaya": defn.fee, "pengaduan": ", ".join(COMPLAINT_CHANNELS[c] for c in defn.complaint_channels)},
+                    "biaya": defn.fee, "pengaduan": complaint_channels.line_in(s, defn.code)},
     }
     if key == "tanda_terima":
         items = s.exec(select(ChecklistItem).where(ChecklistItem.case_id == case.id)).all()

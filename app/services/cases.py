@@ -37,8 +37,7 @@ from app.rules.rule_settings import RULES_SECTION, RuleSettings
 from app.rules.windows import proposal_window
 from app.servicedefs import DOCUMENT_KEYS, ServiceDef, Step
 from app.servicedefs import get as get_definition
-from app.servicedefs.loader import COMPLAINT_CHANNELS
-from app.services import audit, identity, settings
+from app.services import audit, complaint_channels, identity, settings
 from app.timeutil import utcnow, zone
 
 CONFLICT_MESSAGE = "Berkas ini telah diubah oleh petugas lain; muat ulang."
@@ -687,7 +686,7 @@ def receipt(office: Office, *, actor: Actor, case_id: int) -> Receipt:
             received=tuple(c.label for c in info.checklist if c.received), missing=info.missing,
             sla=sla.describe(unit, value) + " sejak berkas lengkap", expected_completion=expected, fee=defn.fee,
             notice=defn.notice, privacy_notice=PRIVACY_NOTICE,
-            complaint_channels=tuple(COMPLAINT_CHANNELS[c] for c in defn.complaint_channels),
+            complaint_channels=complaint_channels.labels_in(s, defn.code),
             officer=officer.full_name if officer else "",
         )
 

@@ -33,7 +33,7 @@ from sqlmodel import Session, col, select
 from app.context import Office
 from app.db.models import Counter, Letter, OfficeProfile, Official
 from app.documents import catalog
-from app.documents.catalog import LetterKind, terbilang
+from app.documents.catalog import PRUNE_KEY, LetterKind, terbilang
 from app.documents.dates import tanggal, tempat_tanggal
 from app.documents.numbering import LetterSettings, format_number
 from app.errors import LoketError, NotFound, ValidationError
@@ -260,7 +260,7 @@ def _fill(text: str, ctx: dict[str, Any]) -> str:
         out = out.replace("{" + token + "}", ctx["kantor"][token])
     # a city has kelurahan (Lurah); a regency has both kelurahan and desa
     out = out.replace("{lurah}", "Lurah" if ctx["kantor"]["daerah"].startswith("Kota") else "Lurah/Kepala Desa")
-    for path in ("pemohon.nama", "pemohon.alamat_singkat", "pemohon.kelurahan"):
+    for path in ("pemohon.nama", "pemohon.alamat_singkat", "pemohon.kelurahan", "pengadu.nama"):
         out = out.replace("{" + path + "}", lookup(path))
     return out
 
@@ -304,13 +304,16 @@ def build_context(session: Session, *, kind: LetterKind, cfg: LetterSettings, pr
     layanan = dict(ctx.get("layanan") or {})
     layanan.setdefault("biaya", "Tidak dipungut biaya")
     ctx["layanan"] = layanan
+    if "dasar" not in ctx and layanan.get("kode"):
+        ctx["dasar"] = _legal_basis(session, str(layanan["kode"]))
     ctx.setdefault("petugas", {"nama": actor.full_name, "nip": ""})
     if ctx["petugas"].get("nip"):
         with contextlib.suppress(ValidationError):
             ctx["petugas"]["nip"] = format_nip(ctx["petugas"]["nip"])
-    ctx.setdefault("tembusan", list(cfg.tembusan.get(kind.key, [])))
+    ctx.setdefault("tembusan", cfg.tembusan_for(kind.key))
+    ctx["tembusan"] = [t for t in ctx["tembusan"] or [] if str(t).strip()]
     given_surat = d.get("surat") or {}
-    lampiran = "1 (satu) berkas" if kind.collective else "-"
+    lampiran = lampiran_text(kind, ctx)
     ctx["surat"] = {
         "nomor": number, "tanggal": tanggal(local_day), "tempat_tanggal": tempat_tanggal(profile.city, local_day),
         "sifat": given_surat.get("sifat") or cfg.sifat, "lampiran": given_surat.get("lampiran") or lampiran,
@@ -322,7 +325,41 @@ def build_context(session: Session, *, kind: LetterKind, cfg: LetterSettings, pr
     ctx["ttd"] = _ttd(session, profile, signer)
     ctx["paraf"] = _paraf(session, kind.paraf if paraf is None else paraf)
     ctx["kertas"] = cfg.paper.upper()
+    ctx[PRUNE_KEY] = True  # an empty "Label : value" line is left out of the rendered letter
     return ctx
+
+
+def _legal_basis(session: Session, service_code: str) -> str:
+    """The SK of the service standard (Pengaturan → Aturan layanan → legal_basis; the first-run wizard asks)."""
+    from app.rules.rule_settings import RULES_SECTION, RuleSettings
+
+    return settings_svc.load_in(session, RULES_SECTION, RuleSettings).legal_basis.get(service_code, "")
+
+
+def lampiran_text(kind: LetterKind, ctx: dict[str, Any]) -> str:
+    """The Lampiran line: the persons of a collective letter (``1 (satu) berkas (12 orang)``), the number of
+    requirement copies sent with an individual letter (``lampiran_berkas`` in the data, ``3 (tiga) berkas``),
+    or ``-`` when nothing is attached."""
+    if kind.collective or kind.lampiran == "peserta":
+        n = ctx.get("jumlah")
+        return f"1 (satu) berkas ({n} orang)" if n not in (None, "") else "1 (satu) berkas"
+    if kind.lampiran == "berkas":
+        try:
+            n = int(ctx.get("lampiran_berkas") or 0)
+        except (TypeError, ValueError):
+            n = 0
+        return f"{n} ({terbilang(n)}) berkas" if n > 0 else "-"
+    return "-"
+
+
+def received_requirements(session: Session, case_id: int) -> int:
+    """How many requirement documents of the case were received (the copies that go with its letter)."""
+    from sqlalchemy import func
+
+    from app.db.models import ChecklistItem
+
+    return int(session.exec(select(func.count()).select_from(ChecklistItem).where(
+        ChecklistItem.case_id == case_id, col(ChecklistItem.received).is_(True))).one())
 
 
 # ---------------------------------------------------------------------------------------------- numbering
@@ -400,6 +437,8 @@ def issue_letter_in(session: Session, office: Office, *, actor: Actor, letter_ty
     if session.exec(select(Letter.id).where(Letter.number == number)).first() is not None:
         raise ValidationError(f"Nomor surat {number} sudah terdaftar di register lain; periksa pola nomor "
                               "di Pengaturan → Surat.")
+    if kind.lampiran == "berkas" and case_id is not None and "lampiran_berkas" not in data:
+        data = {**data, "lampiran_berkas": received_requirements(session, case_id)}
     ctx = build_context(session, kind=kind, cfg=cfg, profile=profile, data=data, number=number,
                         classification=classification, local_day=local.date(), actor=actor, signer=the_signer,
                         paraf=paraf)

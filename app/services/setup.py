@@ -34,6 +34,9 @@ class FirstRun:
     admin_nip: str | None = None
     emblem_png: bytes | None = None
     officials: list[OfficialInput] = field(default_factory=list)
+    #: the number of the decree (SK) that sets the service standards, printed on every tanda terima; it is
+    #: stored as every service's legal basis (Pengaturan → Aturan layanan → legal_basis, editable per service)
+    legal_basis: str = ""
 
 
 def is_set_up(office: Office) -> bool:
@@ -54,6 +57,8 @@ def validate(data: FirstRun) -> FirstRun:
         raise ValidationError("Nama lengkap administrator wajib diisi.")
     if data.admin_nip:
         validate_nip(data.admin_nip)
+    if len(data.legal_basis.strip()) > 300:
+        raise ValidationError("Nomor SK standar pelayanan terlalu panjang (paling banyak 300 karakter).")
     if data.emblem_png is not None and not data.emblem_png.startswith(b"\x89PNG"):
         raise ValidationError("Lambang daerah harus berkas gambar PNG.")
     for o in data.officials:
@@ -78,8 +83,32 @@ def first_run(office: Office, data: FirstRun) -> UserInfo:
         for o in data.officials:
             s.add(Official(position_key=o.position_key, position_title=o.position_title.strip(),
                            name=o.name.strip(), nip=validate_nip(o.nip), rank=o.rank.strip(), acting=o.acting))
+        if data.legal_basis.strip():
+            _store_legal_basis(s, office, data.legal_basis.strip(), user.id)
         s.flush()
         audit.record(s, actor=None, action="office.first_run", entity="office", entity_id=1,
                      new={**{k: profile.get(k, "") for k in PROFILE_FIELDS}, "admin": user.username,
-                          "officials": [o.name for o in data.officials]})
+                          "officials": [o.name for o in data.officials], "legal_basis": data.legal_basis.strip()})
         return _info(s, user)
+
+
+def _store_legal_basis(s, office: Office, basis: str, user_id: int | None) -> None:
+    """The SK of the service standards as the legal basis of every service (rules section), in the set-up's
+    transaction."""
+    from dataclasses import replace
+
+    from app.db.models import Setting
+    from app.rules.rule_settings import RULES_SECTION, RuleSettings
+    from app.servicedefs import load_all
+    from app.services import settings
+
+    cfg = settings.load_in(s, RULES_SECTION, RuleSettings)
+    value = replace(cfg, legal_basis={**{code: basis for code in load_all(office)}, **cfg.legal_basis})
+    stored = settings.to_json(settings.validate(RuleSettings, settings.to_json(value), section=RULES_SECTION))
+    stored[settings.VERSION_KEY] = settings.current_version(RULES_SECTION)
+    row = s.get(Setting, RULES_SECTION)
+    if row is None:
+        s.add(Setting(key=RULES_SECTION, value=stored, updated_by=user_id))
+    else:
+        row.value, row.updated_by = stored, user_id
+        s.add(row)

@@ -1370,6 +1370,14 @@ The application now closes; please start it again.</translation>
         <translation>Send &amp;answer</translation>
     </message>
     <message>
+        <source>Jawab dengan s&amp;urat</source>
+        <translation>Answer with a l&amp;etter</translation>
+    </message>
+    <message>
+        <source>Jawaban dicatat dan Surat Jawaban Pengaduan diterbitkan bernomor (ditandatangani Kepala Dinas)</source>
+        <translation>The answer is recorded and a numbered complaint answer letter is issued (signed by the Head of the Office)</translation>
+    </message>
+    <message>
         <source>&amp;Selesaikan</source>
         <translation>&amp;Close complaint</translation>
     </message>
@@ -1394,8 +1402,12 @@ The application now closes; please start it again.</translation>
         <translation>Complainant: {name} {contact}</translation>
     </message>
     <message>
-        <source>Diterima {received}; tenggat {due}; status &lt;b&gt;{status}&lt;/b&gt;</source>
-        <translation>Received {received}; due {due}; status &lt;b&gt;{status}&lt;/b&gt;</translation>
+        <source>Diterima {received}; tenggat {due} (standar {standard}: {state}); status &lt;b&gt;{status}&lt;/b&gt;</source>
+        <translation>Received {received}; due {due} (standard {standard}: {state}); status &lt;b&gt;{status}&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>Surat jawaban: &lt;b&gt;{number}&lt;/b&gt; (cetak dari Surat → Arsip)</source>
+        <translation>Answer letter: &lt;b&gt;{number}&lt;/b&gt; (print it from Letters → Archive)</translation>
     </message>
     <message>
         <source>Uraian: {text}</source>
@@ -2816,10 +2828,6 @@ Is this the same fingerprint the kelurahan read out?</translation>
         <translation>Record a complaint</translation>
     </message>
     <message>
-        <source>Nomor tiket SP4N-LAPOR!</source>
-        <translation>SP4N-LAPOR! ticket number</translation>
-    </message>
-    <message>
         <source>mis. Surat rekomendasi belum terbit setelah 3 hari</source>
         <translation>e.g. recommendation letter (Surat Rekomendasi) not issued after 3 days</translation>
     </message>
@@ -2836,8 +2844,12 @@ Is this the same fingerprint the kelurahan read out?</translation>
         <translation>&amp;Channel:</translation>
     </message>
     <message>
-        <source>No. &amp;tiket LAPOR!:</source>
-        <translation>LAPOR! &amp;ticket no.:</translation>
+        <source>Nomor tiket (mis. SP4N-LAPOR!)</source>
+        <translation>Ticket number (e.g. SP4N-LAPOR!)</translation>
+    </message>
+    <message>
+        <source>No. &amp;tiket:</source>
+        <translation>&amp;Ticket no.:</translation>
     </message>
     <message>
         <source>&amp;Pokok pengaduan:</source>
@@ -3297,6 +3309,14 @@ Is this the same fingerprint the kelurahan read out?</translation>
         <translation>place on letters, e.g. Pangkalpinang</translation>
     </message>
     <message>
+        <source>mis. SK Kepala Dinas Sosial Nomor 400.9/12/2026</source>
+        <translation>e.g. SK Kepala Dinas Sosial Nomor 400.9/12/2026</translation>
+    </message>
+    <message>
+        <source>SK standar pelayanan; dicetak pada setiap tanda terima berkas. Dapat diisi per layanan di Pengaturan → Aturan layanan.</source>
+        <translation>The decree (SK) of the service standards; printed on every receipt. Can be set per service under Settings → Service rules.</translation>
+    </message>
+    <message>
         <source>(belum dipilih)</source>
         <translation>(not chosen yet)</translation>
     </message>
@@ -3347,6 +3367,10 @@ Is this the same fingerprint the kelurahan read out?</translation>
     <message>
         <source>Lambang daerah</source>
         <translation>Regional emblem</translation>
+    </message>
+    <message>
+        <source>SK standar pelayanan</source>
+        <translation>Service standard decree (SK)</translation>
     </message>
     <message>
         <source>Gambar PNG (*.png)</source>
@@ -3657,6 +3681,14 @@ Is this the same fingerprint the kelurahan read out?</translation>
         <translation>Standard time: {sla}. Expected completion: &lt;b&gt;{expected}&lt;/b&gt;. Fee: {fee}.</translation>
     </message>
     <message>
+        <source>Dasar hukum: {basis}</source>
+        <translation>Legal basis: {basis}</translation>
+    </message>
+    <message>
+        <source>Saluran pengaduan: {channels}</source>
+        <translation>Complaint channels: {channels}</translation>
+    </message>
+    <message>
         <source>Tanda terima nomor {number} tersimpan di arsip surat.</source>
         <translation>Receipt number {number} is stored in the letter archive.</translation>
     </message>
@@ -3835,6 +3867,10 @@ Is this the same fingerprint the kelurahan read out?</translation>
         <translation>Copies to (tembusan) per letter type (JSON)</translation>
     </message>
     <message>
+        <source>Kanal pengaduan (JSON: code, label, contact, ticket, active, services)</source>
+        <translation>Complaint channels (JSON: code, label, contact, ticket, active, services)</translation>
+    </message>
+    <message>
         <source>Buat PDF langsung saat surat terbit</source>
         <translation>Make the PDF as soon as a letter is issued</translation>
     </message>
@@ -3999,6 +4035,14 @@ Is this the same fingerprint the kelurahan read out?</translation>
     <message>
         <source>Kolom tambahan, surat pengantar, surat individual, dan enkripsi AES ZIP batch (sepakati kata sandinya dengan BPJS/Kemensos sebelum mengaktifkan).</source>
         <translation>Extra columns, cover letter, individual letters, and AES encryption of batch ZIPs (agree on the password with BPJS/Kemensos before switching it on).</translation>
+    </message>
+    <message>
+        <source>Kanal pengaduan</source>
+        <translation>Complaint channels</translation>
+    </message>
+    <message>
+        <source>Setiap kanal pengaduan dengan kontaknya (dicetak pada tanda terima dan surat): &apos;ticket&apos; = wajib nomor tiket, &apos;active&apos; = diterima, &apos;services&apos; = hanya untuk layanan itu (kosong = semua).</source>
+        <translation>Every complaint channel with its contact (printed on receipts and letters): &apos;ticket&apos; = a ticket number is required, &apos;active&apos; = accepted, &apos;services&apos; = only for those services (empty = all).</translation>
     </message>
     <message>
         <source>Cadangan</source>

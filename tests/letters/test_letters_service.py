@@ -56,6 +56,8 @@ def test_every_letter_type_renders_and_reopens(lo):
         assert "Drs. H. Ahmad Sulaiman, M.Si." in text and "NIP. 19720103 199503 1 001" in text
         if KINDS[key].collective:
             assert "AGUS SETIAWAN" in text and "12 (dua belas)" in text
+        elif key == "jawaban_pengaduan":
+            assert "BUDI SANTOSO" in text and "ADU-2026-00012" in text and "LAP-2026-118245" in text
         else:
             assert "SITI AMINAH" in text and "1971014501850003" in text
         assert len(Document(str(info.docx_path)).inline_shapes) >= 2, key   # emblem and QR

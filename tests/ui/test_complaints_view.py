@@ -87,3 +87,37 @@ def test_unknown_case_number_is_refused(qtbot, office, staff, monkeypatch):
     v.new_button.click()
     qtbot.waitUntil(lambda: bool(shown), timeout=20_000)
     assert "tidak ditemukan" in shown[0] and complaints.list_complaints(office, actor=staff.front_office) == []
+
+
+def test_office_channels_offered_and_answer_with_letter(qtbot, office, staff, monkeypatch):
+    """Every channel the standards name is offered (SIPEPEK, SLRT, website …), with its contact as a tip; the
+    complaint is answered with a numbered Surat Jawaban Pengaduan, shown in the detail."""
+    from app.documents import examples
+    from app.services import office as office_svc
+    from ui.views import complaints_view
+
+    for key, title, name, nip_, rank, acting in examples.OFFICIALS:
+        office_svc.save_official(office, actor=None, first_run=True, position_key=key, position_title=title,
+                                 name=name, nip=nip_, rank=rank, acting=acting)
+    seen = {}
+
+    def fill(dialog):
+        seen["codes"] = [dialog.channel.itemData(i) for i in range(dialog.channel.count())]
+        dialog.channel.setCurrentIndex(dialog.channel.findData("sipepek"))
+        assert not dialog.ticket.isEnabled()
+        dialog.topic.setText("Kartu belum aktif")
+        dialog.name.setText("Budi")
+        return QDialog.DialogCode.Accepted
+
+    monkeypatch.setattr(complaints_view.NewComplaintDialog, "exec", fill)
+    v = make_view(qtbot, office, staff.manager)
+    v.new_button.click()
+    qtbot.waitUntil(lambda: v.table.rowCount() == 1 and v.current() is not None, timeout=20_000)
+    assert {"sipepek", "slrt", "website", "surat", "layanan_online", "lapor"} <= set(seen["codes"])
+    assert v.table.item(0, 2).text() == "SIPEPEK" and "14 hari kerja" in v.detail_text.text()
+    v.text.setPlainText("Kartu sudah aktif sejak 1 Desember.")
+    assert v.letter_button.isEnabled()
+    v.letter_button.click()
+    qtbot.waitUntil(lambda: v.current() is not None and v.current().letter_number != "", timeout=20_000)
+    number = v.current().letter_number
+    assert number in v.detail_text.text() and v.current().status == "dijawab" and not v.letter_button.isEnabled()

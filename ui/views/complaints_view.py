@@ -22,12 +22,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.servicedefs.loader import COMPLAINT_CHANNELS
-from app.services import complaints
+from app.services import complaint_channels, complaints
 from app.services import office as office_svc
 from app.timeutil import utcnow
 from ui.errors import show_error
-from ui.models.case_table import local_text
+from ui.models.case_table import local_text, moment_words
 from ui.session import UiSession
 from ui.widgets import readonly_table
 
@@ -35,18 +34,24 @@ OVERDUE_BG = QColor("#fde0e0")
 
 
 class NewComplaintDialog(QDialog):
-    def __init__(self, parent=None):
+    """``channels``: the office's active complaint channels (Pengaturan → Kanal pengaduan)."""
+
+    def __init__(self, parent=None, channels: list[complaint_channels.Channel] | None = None):
         super().__init__(parent)
         self.setWindowTitle(self.tr("Catat pengaduan"))
         self.resize(560, 420)
         form = QFormLayout(self)
         self.channel = QComboBox()
         self.channel.setObjectName("channel")
-        for code, label in COMPLAINT_CHANNELS.items():
-            self.channel.addItem(label, code)
+        self.channels = {c.code: c for c in (channels if channels is not None
+                                             else complaint_channels.ComplaintChannelSettings().active())}
+        for c in self.channels.values():
+            self.channel.addItem(c.label, c.code)
+            if c.contact:
+                self.channel.setItemData(self.channel.count() - 1, c.contact, Qt.ItemDataRole.ToolTipRole)
         self.ticket = QLineEdit()
         self.ticket.setObjectName("ticket")
-        self.ticket.setPlaceholderText(self.tr("Nomor tiket SP4N-LAPOR!"))
+        self.ticket.setPlaceholderText(self.tr("Nomor tiket (mis. SP4N-LAPOR!)"))
         self.topic = QLineEdit()
         self.topic.setObjectName("topic")
         self.topic.setPlaceholderText(self.tr("mis. Surat rekomendasi belum terbit setelah 3 hari"))
@@ -58,7 +63,7 @@ class NewComplaintDialog(QDialog):
         self.case_reg.setObjectName("case_reg")
         self.case_reg.setPlaceholderText(self.tr("mis. PBI-2026-00123 (bila pengaduan tentang satu berkas)"))
         form.addRow(self.tr("&Kanal:"), self.channel)
-        form.addRow(self.tr("No. &tiket LAPOR!:"), self.ticket)
+        form.addRow(self.tr("No. &tiket:"), self.ticket)
         form.addRow(self.tr("&Pokok pengaduan:"), self.topic)
         form.addRow(self.tr("&Uraian:"), self.description)
         form.addRow(self.tr("&Nama pengadu:"), self.name)
@@ -74,8 +79,12 @@ class NewComplaintDialog(QDialog):
         self.ticket.textChanged.connect(self._update)
         self._update()
 
+    def _ticketed(self) -> bool:
+        c = self.channels.get(self.channel.currentData())
+        return bool(c and c.ticket)
+
     def _update(self) -> None:
-        lapor = self.channel.currentData() == "lapor"
+        lapor = self._ticketed()
         self.ticket.setEnabled(lapor)
         ok = bool(self.topic.text().strip()) and (not lapor or bool(self.ticket.text().strip()))
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(ok)
@@ -84,7 +93,7 @@ class NewComplaintDialog(QDialog):
         return {"channel": self.channel.currentData(), "topic": self.topic.text().strip(),
                 "description": self.description.toPlainText().strip(), "complainant_name": self.name.text().strip(),
                 "complainant_contact": self.contact.text().strip(),
-                "lapor_ticket": self.ticket.text().strip() if self.channel.currentData() == "lapor" else ""}
+                "lapor_ticket": self.ticket.text().strip() if self._ticketed() else ""}
 
 
 class ComplaintsView(QWidget):
@@ -144,8 +153,12 @@ class ComplaintsView(QWidget):
         buttons = QVBoxLayout()
         self.follow_button = QPushButton(self.tr("Catat &tindak lanjut"))
         self.answer_button = QPushButton(self.tr("Kirim &jawaban"))
+        self.letter_button = QPushButton(self.tr("Jawab dengan s&urat"))
+        self.letter_button.setObjectName("answer_letter")
+        self.letter_button.setToolTip(self.tr("Jawaban dicatat dan Surat Jawaban Pengaduan diterbitkan bernomor "
+                                              "(ditandatangani Kepala Dinas)"))
         self.close_button = QPushButton(self.tr("&Selesaikan"))
-        for b in (self.follow_button, self.answer_button, self.close_button):
+        for b in (self.follow_button, self.answer_button, self.letter_button, self.close_button):
             buttons.addWidget(b)
         hl.addWidget(self.text, 1)
         hl.addLayout(buttons)
@@ -163,6 +176,7 @@ class ComplaintsView(QWidget):
         self.text.textChanged.connect(self._buttons)
         self.follow_button.clicked.connect(lambda: self._handle("follow_up"))
         self.answer_button.clicked.connect(lambda: self._handle("answer"))
+        self.letter_button.clicked.connect(lambda: self._handle("letter"))
         self.close_button.clicked.connect(lambda: self._handle("close"))
         self._buttons()
         self.refresh()
@@ -191,7 +205,7 @@ class ComplaintsView(QWidget):
         for n, c in enumerate(rows):
             channel = c.channel_label + (f" ({c.lapor_ticket})" if c.lapor_ticket else "")
             values = (c.reg_number, local_text(c.received_at, tz), channel, c.topic, c.complainant_name or "-",
-                      c.case_reg_number or "-", local_text(c.due_at, tz, "%d-%m-%Y"),
+                      c.case_reg_number or "-", moment_words(c.due_at, tz),
                       complaints.STATUSES.get(c.status, c.status)
                       + (self.tr(" — LEWAT TENGGAT") if c.overdue(now) else ""))
             for col, v in enumerate(values):
@@ -223,8 +237,10 @@ class ComplaintsView(QWidget):
                      + (self.tr(", tiket LAPOR! {ticket}").format(ticket=c.lapor_ticket) if c.lapor_ticket else ""),
                      self.tr("Pengadu: {name} {contact}").format(name=c.complainant_name or "-",
                                                                  contact=c.complainant_contact or ""),
-                     self.tr("Diterima {received}; tenggat {due}; status <b>{status}</b>").format(
-                         received=local_text(c.received_at, tz), due=local_text(c.due_at, tz),
+                     self.tr("Diterima {received}; tenggat {due} (standar {standard}: {state}); status "
+                             "<b>{status}</b>").format(
+                         received=moment_words(c.received_at, tz), due=moment_words(c.due_at, tz),
+                         standard=c.standard, state=c.sla_text(utcnow()),
                          status=complaints.STATUSES.get(c.status, c.status))]
             if c.description:
                 parts.append(self.tr("Uraian: {text}").format(text=c.description))
@@ -233,6 +249,9 @@ class ComplaintsView(QWidget):
                     at=local_text(c.follow_up_at, tz), text=c.follow_up.replace("\n", "<br>")))
             if c.answer:
                 parts.append(self.tr("Jawaban ({at}): {text}").format(at=local_text(c.answered_at, tz), text=c.answer))
+            if c.letter_number:
+                parts.append(self.tr("Surat jawaban: <b>{number}</b> (cetak dari Surat → Arsip)").format(
+                    number=c.letter_number))
             self.detail_text.setText("<br>".join(parts))
         self._buttons()
 
@@ -242,11 +261,17 @@ class ComplaintsView(QWidget):
         open_ = c is not None and c.status != "selesai" and not self.busy
         self.follow_button.setEnabled(open_ and has_text)
         self.answer_button.setEnabled(open_ and has_text)
+        self.letter_button.setEnabled(open_ and has_text and not (c and c.letter_number))
         self.close_button.setEnabled(open_ and bool(c and c.answer))
 
     # ------------------------------------------------------------------ actions
     def _new(self) -> None:
-        dlg = NewComplaintDialog(self)
+        office = self.session.office
+        self.session.runner.run(lambda _t: complaint_channels.load_settings(office).active(),
+                                on_done=self._new_with, on_error=lambda e, tb: show_error(self, e, tb))
+
+    def _new_with(self, channels: list[complaint_channels.Channel]) -> None:
+        dlg = NewComplaintDialog(self, channels)
         if dlg.exec() != QDialog.DialogCode.Accepted:
             return
         values, case_reg = dlg.values(), dlg.case_reg.text().strip()
@@ -268,6 +293,8 @@ class ComplaintsView(QWidget):
                 return complaints.follow_up(s.office, actor=s.actor, complaint_id=cid, text=text)
             if what == "answer":
                 return complaints.answer(s.office, actor=s.actor, complaint_id=cid, text=text)
+            if what == "letter":
+                return complaints.answer_with_letter(s.office, actor=s.actor, complaint_id=cid, text=text)[0]
             return complaints.close(s.office, actor=s.actor, complaint_id=cid)
 
         def done(info) -> None:

@@ -63,6 +63,8 @@ LABELS = {
     "paper": QT_TRANSLATE_NOOP("SectionEditor", "Ukuran kertas (A4 / F4)"),
     "sifat": QT_TRANSLATE_NOOP("SectionEditor", "Sifat surat bawaan"),
     "tembusan": QT_TRANSLATE_NOOP("SectionEditor", "Tembusan per jenis surat (JSON)"),
+    "channels": QT_TRANSLATE_NOOP("SectionEditor", "Kanal pengaduan (JSON: code, label, contact, ticket, active, "
+                                                   "services)"),
     "pdf_on_issue": QT_TRANSLATE_NOOP("SectionEditor", "Buat PDF langsung saat surat terbit"),
     "folder": QT_TRANSLATE_NOOP("SectionEditor", "Folder tujuan"),
     "https_url": QT_TRANSLATE_NOOP("SectionEditor", "Alamat HTTPS penerima"),
@@ -156,6 +158,7 @@ class SectionEditor(QWidget):
                                 on_error=lambda e, tb: show_error(self, e, tb))
 
     def _show(self, value: Any) -> None:
+        plain = settings.to_json(value)  # nested settings (e.g. the complaint channels) as plain JSON
         for f in dataclasses.fields(self.cls):
             v, w = getattr(value, f.name), self.editors[f.name]
             if isinstance(w, QCheckBox):
@@ -165,7 +168,7 @@ class SectionEditor(QWidget):
             elif isinstance(w, QLineEdit):
                 w.setText("" if v is None else str(v))
             else:
-                w.setPlainText(json.dumps(v, ensure_ascii=False, indent=1, default=str))
+                w.setPlainText(json.dumps(plain.get(f.name, v), ensure_ascii=False, indent=1, default=str))
 
     def value(self) -> Any:
         """Build the dataclass from the form; its own validation raises :class:`ValidationError`."""

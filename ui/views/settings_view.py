@@ -17,6 +17,8 @@ def sections() -> list[tuple[str, type, str, str]]:
     from app.rules.rule_settings import RULES_SECTION, RuleSettings
     from app.services.backup import BackupSettings
     from app.services.batches import BatchSettings
+    from app.services.complaint_channels import SECTION as CHANNELS_SECTION
+    from app.services.complaint_channels import ComplaintChannelSettings
     from app.services.outbox import SECTION as DELIVERY_SECTION
     from app.services.outbox import DeliverySettings
 
@@ -39,6 +41,11 @@ def sections() -> list[tuple[str, type, str, str]]:
              "SettingsView",
              "Kolom tambahan, surat pengantar, surat individual, dan enkripsi AES ZIP batch (sepakati kata "
              "sandinya dengan BPJS/Kemensos sebelum mengaktifkan).")),
+        (CHANNELS_SECTION, ComplaintChannelSettings, QCoreApplication.translate("SettingsView", "Kanal pengaduan"),
+         QCoreApplication.translate(
+             "SettingsView",
+             "Setiap kanal pengaduan dengan kontaknya (dicetak pada tanda terima dan surat): 'ticket' = wajib nomor "
+             "tiket, 'active' = diterima, 'services' = hanya untuk layanan itu (kosong = semua).")),
         ("backup", BackupSettings, QCoreApplication.translate("SettingsView", "Cadangan"),
          QCoreApplication.translate(
              "SettingsView",

@@ -63,6 +63,9 @@ class ProfilePage(QWizardPage):
         self.timezone = QComboBox()
         self.timezone.setObjectName("timezone")
         self.timezone.addItems(["WIB", "WITA", "WIT"])
+        self.legal_basis = _line("legal_basis", self.tr("mis. SK Kepala Dinas Sosial Nomor 400.9/12/2026"))
+        self.legal_basis.setToolTip(self.tr("SK standar pelayanan; dicetak pada setiap tanda terima berkas. Dapat "
+                                            "diisi per layanan di Pengaturan → Aturan layanan."))
         emblem_row = QWidget()
         h = QHBoxLayout(emblem_row)
         h.setContentsMargins(0, 0, 0, 0)
@@ -83,6 +86,7 @@ class ProfilePage(QWizardPage):
         form.addRow(self.tr("Laman"), self.website)
         form.addRow(self.tr("Zona waktu"), self.timezone)
         form.addRow(self.tr("Lambang daerah"), emblem_row)
+        form.addRow(self.tr("SK standar pelayanan"), self.legal_basis)
         self.region_name.textEdited.connect(self._suggest)
         self.region_kind.currentTextChanged.connect(lambda _t: self._suggest(self.region_name.text()))
 
@@ -337,7 +341,8 @@ class FirstRunWizard(QWizard):
         return setup.FirstRun(profile=self.profile_page.values(), admin_username=a.username.text(),
                               admin_full_name=a.full_name.text(), admin_password=a.password.text(),
                               admin_nip=a.nip.text().strip() or None, emblem_png=self.profile_page.emblem_png,
-                              officials=self.officials_page.officials())
+                              officials=self.officials_page.officials(),
+                              legal_basis=self.profile_page.legal_basis.text().strip())
 
     def accept(self) -> None:
         if self.saving or self.import_task is not None:

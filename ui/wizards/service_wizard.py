@@ -992,6 +992,10 @@ class ReceiptPage(QWizardPage):
                      + "<br>".join(f"✗ {x}" for x in r.missing) + "</p>")
         html += ("<p>" + self.tr("Standar waktu: {sla}. Perkiraan selesai: <b>{expected}</b>. Biaya: {fee}.").format(
                     sla=r.sla, expected=expected, fee=r.fee) + "</p>"
+                 + (("<p>" + self.tr("Dasar hukum: {basis}").format(basis=r.legal_basis) + "</p>")
+                    if r.legal_basis else "")
+                 + (("<p>" + self.tr("Saluran pengaduan: {channels}").format(channels="; ".join(r.complaint_channels))
+                     + "</p>") if r.complaint_channels else "")
                  + (f"<p>{r.notice}</p>" if r.notice else "")
                  + f"<p><small>{r.privacy_notice}</small></p>")
         self.text.setText(html)
