@@ -568,6 +568,25 @@ def pemberitahuan_jamkesda(doc):
     signature(doc)
 
 
+def pemberitahuan_ditolak_bpjs(doc):
+    body(doc, "Menindaklanjuti permohonan Jaminan Kesehatan Daerah (Jamkesda) Saudara/i dengan nomor registrasi "
+              "{{ kasus.nomor_registrasi }} yang kami terima pada tanggal {{ kasus.tanggal_diterima }} dan telah "
+              "dinyatakan layak dalam kuota periode {{ umpan_balik.periode }}, Saudara/i telah kami usulkan kepada "
+              "BPJS Kesehatan sebagai peserta PBPU/BP Pemda atas nama:")
+    data_table(doc, PERSON[:2] + [PERSON[5]])
+    body(doc, "Berdasarkan umpan balik BPJS Kesehatan ({{ umpan_balik.sumber }}), pendaftaran tersebut:", first=0)
+    para(doc, "{{ umpan_balik.status|upper }}", bold=True, align=J.CENTER, after=8, size=12)
+    body(doc, "Alasan dari BPJS Kesehatan: {{ umpan_balik.alasan }}")
+    body(doc, "Oleh karena itu Saudara/i tidak dapat dimohonkan penetapan sebagai peserta dengan Keputusan "
+              "{{ kantor.kepala_daerah }}, dan kuota Saudara/i pada periode ini dialihkan kepada pemohon berikutnya "
+              "dalam daftar tunggu. Apabila keadaan yang menjadi alasan penolakan telah berubah, Saudara/i dapat "
+              "mengajukan permohonan kembali.")
+    body(doc, "Apabila Saudara/i keberatan atau memerlukan penjelasan, Saudara/i dapat menyampaikan pengaduan "
+              "melalui {{ layanan.pengaduan }}. Layanan ini tidak dipungut biaya.")
+    closing(doc, "Demikian pemberitahuan ini kami sampaikan untuk dapat dimaklumi.")
+    signature(doc)
+
+
 SK_COLS = [
     ("No", 8, "{{ p.no }}"), ("Nama", 34, "{{ p.nama }}"), ("NIK", 30, "{{ p.nik }}"),
     ("No. Kartu JKN-KIS", 28, "{{ p.no_kartu }}"), ("Alamat / Kelurahan", 44, "{{ p.alamat }}, {{ p.kelurahan }}"),
@@ -729,6 +748,7 @@ TEMPLATES = {
                                                        pengantar_rekomendasi_reaktivasi),
     "usulan_jamkesda": lambda: letter("usulan_jamkesda", usulan_jamkesda),
     "pemberitahuan_jamkesda": lambda: letter("pemberitahuan_jamkesda", pemberitahuan_jamkesda),
+    "pemberitahuan_ditolak_bpjs": lambda: letter("pemberitahuan_ditolak_bpjs", pemberitahuan_ditolak_bpjs),
     "permohonan_sk_walikota": lambda: letter("permohonan_sk_walikota", permohonan_sk_walikota),
     "rujukan_dtsen": lambda: letter("rujukan_dtsen", rujukan_dtsen),
     "rujukan_disdukcapil": lambda: letter("rujukan_disdukcapil", rujukan_disdukcapil),

@@ -263,13 +263,30 @@ class Simulation:
         fo = self.who("front_office")
         c = cases.advance(o, actor=fo, case_id=c.id, version=c.version, now=t)
         c = self.issue_due(c, fo)
-        for role, lo, hi, data in (("kabid_linjamsos", 1, 5, None), ("back_office", 5, 15, {"bpjs_feedback": "ok"}),
+        feedback = {"bpjs_feedback": {"status": "diterima", "reference": f"BA-{c.id}/KC/{t.year}"}}
+        for role, lo, hi, data in (("kabid_linjamsos", 1, 5, None), ("back_office", 5, 15, feedback),
                                    ("kepala_dinas", 2, 6, None), ("back_office", 1, 3, None)):
             tick()
             t = self.days_later(t, lo, hi)
             yield t
+            c = cases.get_case(o, actor=bo, case_id=c.id)
+            if c.current_step == "permohonan_sk":
+                self.sk_request(str(c.data.get("quota_period")), t)
+                continue
+            if role == "kepala_dinas":
+                continue  # an earlier collective SK request of the period already listed this case
             c = cases.advance(o, actor=self.who(role), case_id=c.id, version=c.version, now=t, data=data)
         self._closed(c)
+
+    def sk_request(self, period: str, when: datetime) -> None:
+        """The period's collective Surat Permohonan SK Walikota (a susulan for participants accepted later)."""
+        from app.services import jamkesda
+
+        head = self.who("kepala_dinas")
+        earlier = jamkesda.sk_request_issued(self.office, actor=head, period=period)
+        res = jamkesda.issue_sk_request(self.office, actor=head, period=period, supplement=bool(earlier), now=when)
+        self.letters += 1
+        self.say(f"  permohonan SK Walikota {period}: {res.number}, {len(res.reg_numbers)} peserta")
 
     def rank_round(self, when: datetime) -> None:
         from app.services import cases, jamkesda

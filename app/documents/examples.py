@@ -110,6 +110,11 @@ def example_data(letter_type: str) -> dict[str, Any]:
         d["keputusan"] = {"status": "daftar_tunggu", "skor": "74,5", "peringkat": "12", "kuota": "150",
                           "kriteria": "Kepmensos 262/HUK/2022", "alasan": ""}
         d["kasus"] = dict(kasus, nomor_registrasi="JKD-2026-000045", tanggal_diterima="2 September 2026")
+    elif letter_type == "pemberitahuan_ditolak_bpjs":
+        d["umpan_balik"] = {"status": "Ditolak BPJS Kesehatan", "alasan": "NIK terdaftar sebagai peserta segmen PPU",
+                            "sumber": "referensi BPJS 123/KC-SKW/III/2026", "tanggal": "15 Maret 2026",
+                            "periode": "2026"}
+        d["kasus"] = dict(kasus, nomor_registrasi="JKD-2026-000045", tanggal_diterima="2 Maret 2026")
     elif letter_type == "rujukan_dtsen":
         d["kasus"] = dict(kasus, catatan="Hasil verifikasi lapangan terlampir.")
     elif letter_type == "rujukan_disdukcapil":

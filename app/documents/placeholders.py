@@ -180,6 +180,14 @@ _add("Keputusan Jamkesda", [
     ("keputusan.kuota", "kuota periode", "150"),
     ("keputusan.kriteria", "perangkat kriteria yang dipakai", "Kepmensos 262/HUK/2022"),
 ])
+_add("Umpan balik BPJS (Jamkesda)", [
+    ("umpan_balik.status", "jawaban BPJS atas pendaftaran peserta", "Ditolak BPJS Kesehatan"),
+    ("umpan_balik.alasan", "alasan penolakan dari BPJS", "NIK terdaftar sebagai peserta segmen lain"),
+    ("umpan_balik.sumber", "asal jawaban: berkas umpan balik atau nomor referensi BPJS",
+     "referensi BPJS 123/KC-SKW/2026"),
+    ("umpan_balik.tanggal", "tanggal jawaban dicatat", "15 Maret 2026"),
+    ("umpan_balik.periode", "periode kuota", "2026"),
+])
 
 #: names Jinja itself provides inside a template.
 _JINJA_GLOBALS = {"loop", "range", "true", "false", "none", "True", "False", "None", "namespace", "dict",

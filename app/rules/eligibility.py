@@ -98,6 +98,16 @@ def survei_dinilai(ctx: RuleContext) -> Check:
     return Check(True, f"Skor {format_score(sheet['total'])} (batas {format_score(sheet['cutoff'])}).")
 
 
+def permohonan_sk_terbit(ctx: RuleContext) -> Check:
+    """The SK request step is completed by issuing the collective letter of its period, not one by one."""
+    for d in ctx.data.get("documents", []):
+        if d.get("key") == "permohonan_sk_walikota" and d.get("status") == "issued":
+            return Check(True, f"Surat permohonan SK nomor {d.get('number', '')}.")
+    return Check(False, "Surat permohonan SK Walikota untuk peserta ini belum diterbitkan. Surat itu diterbitkan "
+                        "sekali untuk semua peserta periode yang diterima BPJS (Jamkesda → Terbitkan permohonan "
+                        "SK).")
+
+
 ELIGIBILITY_RULES: dict[str, Callable[[RuleContext], Check]] = {
     "dtsen_terdaftar": dtsen_terdaftar,
     "desil_layak": desil_layak,
@@ -106,6 +116,7 @@ ELIGIBILITY_RULES: dict[str, Callable[[RuleContext], Check]] = {
     "listrik_maks": listrik_maks,
     "alasan_penonaktifan": alasan_penonaktifan,
     "survei_dinilai": survei_dinilai,
+    "permohonan_sk_terbit": permohonan_sk_terbit,
 }
 
 

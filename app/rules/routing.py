@@ -82,12 +82,42 @@ def _jamkesda_score(ctx: RuleContext) -> Route:
     return Route("tidak_memenuhi", f"Skor {total} di bawah batas {cutoff}: tidak layak.", updates)
 
 
+#: BPJS's answer on one proposed participant (the feedback import or the officer at the feedback step)
+BPJS_FEEDBACK: dict[str, str] = {"diterima": "Diterima BPJS Kesehatan", "ditolak": "Ditolak BPJS Kesehatan"}
+
+
+def _bpjs_feedback(ctx: RuleContext) -> Route:
+    """The feedback step waits for BPJS's answer on this participant: imported from BPJS's answer file
+    (``file``) or entered by the officer with BPJS's reference (the letter or report it came in)."""
+    fb = ctx.data.get("bpjs_feedback")
+    if not isinstance(fb, dict) or fb.get("status") not in BPJS_FEEDBACK:
+        raise ValidationError("Umpan balik BPJS Kesehatan untuk peserta ini belum ada. Impor berkas umpan balik "
+                              "BPJS, atau catat jawaban BPJS (diterima/ditolak) beserta nomor referensinya.")
+    reference = str(fb.get("reference") or "").strip()
+    reason = str(fb.get("reason") or "").strip()
+    if fb.get("file"):
+        source = f"berkas umpan balik {fb['file']}"
+    elif reference:
+        source = f"referensi BPJS {reference}"
+    else:
+        raise ValidationError("Jawaban BPJS yang dicatat petugas wajib disertai nomor referensi BPJS "
+                              "(surat atau berita acara umpan balik).")
+    if fb["status"] == "ditolak":
+        if not reason and not fb.get("file"):
+            raise ValidationError("Alasan penolakan dari BPJS Kesehatan wajib diisi.")
+        return Route("ditolak", f"{BPJS_FEEDBACK['ditolak']} ({source}): "
+                                f"{reason or 'alasan tidak disebutkan dalam umpan balik'}.")
+    tmt = f", TMT {fb['tmt']}" if fb.get("tmt") else ""
+    return Route("diterima", f"{BPJS_FEEDBACK['diterima']} ({source}{tmt}).")
+
+
 ROUTING_RULES: dict[str, RoutingRule] = {
     "pbi_baru_intake": RoutingRule(("darurat", "dtsen_layak", "desil_di_luar", "bukan_dtsen"), _pbi_baru_intake),
     "verifikasi_lapangan": RoutingRule(("miskin", "tidak_miskin"), _field_verification),
     "status_bpjs": RoutingRule(("nonaktif", "sudah_aktif"), _bpjs_status),
     "konfirmasi_bpjs": RoutingRule(tuple(BPJS_ANSWERS), _bpjs_confirmation),
     "skor_jamkesda": RoutingRule(("memenuhi", "tidak_memenuhi"), _jamkesda_score),
+    "umpan_balik_bpjs": RoutingRule(tuple(BPJS_FEEDBACK), _bpjs_feedback),
 }
 
 

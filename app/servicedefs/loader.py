@@ -29,6 +29,7 @@ DOCUMENT_KEYS: dict[str, str] = {
     "usulan_jamkesda": "Surat Usulan Peserta Jamkesda",
     "pemberitahuan_jamkesda": "Surat Pemberitahuan Hasil Verifikasi Jamkesda",
     "permohonan_sk_walikota": "Surat Permohonan SK Walikota/Bupati",
+    "pemberitahuan_ditolak_bpjs": "Surat Pemberitahuan Penolakan Pendaftaran oleh BPJS (Jamkesda)",
     "rujukan_dtsen": "Surat Rujukan Pendaftaran DTSEN",
     "rujukan_disdukcapil": "Surat Rujukan ke Disdukcapil",
     "tanda_terima": "Tanda Terima Berkas",

@@ -115,6 +115,10 @@ def letter_data(s: Session, office: Office, case: Case, key: str) -> dict[str, A
             "kriteria": iset.legal_basis if iset else "",
             "alasan": case.outcome_reason if status == "tidak_layak" else "",
         }
+    if key == "pemberitahuan_ditolak_bpjs":
+        from app.services import jamkesda
+
+        d["umpan_balik"] = jamkesda.rejection_letter_data(s, case)
     return d
 
 

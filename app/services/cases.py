@@ -53,7 +53,7 @@ PRIVACY_NOTICE = (
 RESERVED_KEYS = frozenset({"documents", "paraf", "path", "routes", "returns", "decision", "rank", "ranked_at", "left",
                            "score", "score_sheet", "quota_period", "complete_at", "proposal_window", "warnings",
                            "skm", "quota_promoted", "waitlist_notified", "missing", "desil", "dtsen_id",
-                           "disdukcapil_referral"})
+                           "disdukcapil_referral", "flags", "deactivation_effects"})
 PERSON_FIELDS = ("birth_place", "birth_date", "sex", "marital_status", "address", "rt", "rw", "kelurahan",
                  "kelurahan_code", "kecamatan", "kecamatan_code", "postal_code", "domicile_address", "phone",
                  "card_number", "fktp_code", "nik_problem")
@@ -431,9 +431,10 @@ def _move(s: Session, case: Case, defn: ServiceDef, cfg: RuleSettings, target: s
           reason: str, office: Office, actor: Actor) -> None:
     if target.startswith("close:"):
         _close(case, defn, outcome=target[6:], reason=reason, now=now)
-        if defn.releases_quota and case.outcome in POSITIVE_OUTCOMES:
-            from app.services import jamkesda
+        from app.services import jamkesda
 
+        jamkesda.release_on_close(s, office, actor, case, now)  # an unserved quota slot goes to the waiting list
+        if defn.releases_quota and case.outcome in POSITIVE_OUTCOMES:
             s.add(case)
             s.flush()
             res = jamkesda.release_on_deactivation(s, office, actor, case, now)
@@ -964,6 +965,9 @@ def reject(office: Office, *, actor: Actor, case_id: int, version: int, reason: 
         old = _snapshot(case) | {"version": version}
         _log(s, case, step, action="reject", to_step=f"close:{outcome}", actor=actor, reason=reason, now=now)
         _close(case, defn, outcome=outcome, reason=reason, now=now)
+        from app.services import jamkesda
+
+        jamkesda.release_on_close(s, office, actor, case, now)  # an unserved quota slot goes to the waiting list
         s.add(case)
         audit.record(s, actor=actor, action="case.reject", entity="case", entity_id=case_id, old=old,
                      new=_snapshot(case) | {"reason": reason})

@@ -15,3 +15,14 @@ def staff(office, admin):
 @pytest.fixture
 def any_staff(any_office, any_admin):
     return Staff(any_office, any_admin)
+
+
+@pytest.fixture
+def officials(office, admin):
+    """The example officials (signers) saved, so letters can be issued."""
+    from app.documents import examples
+    from app.services import office as office_svc
+
+    for key, title, name, nip, rank, acting in examples.OFFICIALS:
+        office_svc.save_official(office, actor=admin, position_key=key, position_title=title, name=name, nip=nip,
+                                 rank=rank, acting=acting)

@@ -50,7 +50,7 @@ def to_ranking(office, staff, i, *, met=7, dependants=0, desil=None, now=None):
     return c
 
 
-def test_full_sop_to_sk_request_and_batch(office, admin, staff):
+def test_full_sop_to_sk_request_and_batch(office, admin, staff, officials):
     set_rules(office, admin, jamkesda_quota=10)
     c = to_ranking(office, staff, 1, met=7, desil=1)
     assert c.current_step == "peringkatan" and c.data["score"] == "7" and c.data["quota_period"] == "2026"
@@ -63,12 +63,17 @@ def test_full_sop_to_sk_request_and_batch(office, admin, staff):
     c = cases.advance(office, actor=staff.front_office, case_id=c.id, version=c.version, now=at(2026, 3, 10, 10))
     c = cases.advance(office, actor=staff.kabid_linjamsos, case_id=c.id, version=c.version, now=at(2026, 3, 11))
     assert c.current_step == "umpan_balik_bpjs" and c.batch_ready_at == at(2026, 3, 10, 10)  # reached usulan_bpjs
-    c = cases.advance(office, actor=staff.back_office, case_id=c.id, version=c.version, data={"bpjs_feedback": "ok"})
-    c = cases.advance(office, actor=staff.kepala_dinas, case_id=c.id, version=c.version)
+    c = cases.advance(office, actor=staff.back_office, case_id=c.id, version=c.version,
+                      data={"bpjs_feedback": {"status": "diterima", "reference": "BA-1/KC-SKW/2026"}})
+    assert c.current_step == "permohonan_sk"
+    sk = jamkesda.issue_sk_request(office, actor=staff.kepala_dinas, period="2026")  # collective, once a period
+    assert sk.reg_numbers == (c.reg_number,)
+    c = cases.get_case(office, actor=staff.back_office, case_id=c.id)
     c = cases.advance(office, actor=staff.back_office, case_id=c.id, version=c.version)
     assert c.status == "selesai" and c.outcome == "layak"
     docs = [d["key"] for d in c.data["documents"]]
-    assert docs == ["tanda_terima", "pemberitahuan_jamkesda"]  # usulan and SK request are collective (batch)
+    # the usulan is collective (monthly batch); the SK request is the period's one letter, recorded on the case
+    assert docs == ["tanda_terima", "pemberitahuan_jamkesda", "permohonan_sk_walikota"]
     # SLA: 3 months from complete documents (2 March → 2 June 2026, a Tuesday)
     assert c.due_at.astimezone(UTC).date() == datetime(2026, 6, 2).date()
 
