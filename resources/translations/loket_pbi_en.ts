@@ -1047,6 +1047,10 @@ The application now closes; please start it again.</translation>
         <translation>The case goes back to an earlier step; this is not a rejection.</translation>
     </message>
     <message>
+        <source>Isi dahulu: {fields}.</source>
+        <translation>Fill in first: {fields}.</translation>
+    </message>
+    <message>
         <source>Tolak berkas</source>
         <translation>Reject the case</translation>
     </message>
@@ -1509,10 +1513,46 @@ The application now closes; please start it again.</translation>
     </message>
 </context>
 <context>
+    <name>DateLine</name>
+    <message>
+        <source>HH-BB-TTTT JJ.MM</source>
+        <extracomment>room left for the window frame and title bar, and the taskbar&apos;s share of the screen not in availableGeometry</extracomment>
+        <translation>DD-MM-YYYY HH.MM</translation>
+    </message>
+    <message>
+        <source>HH-BB-TTTT</source>
+        <translation>DD-MM-YYYY</translation>
+    </message>
+    <message>
+        <source>Ketik tanggal, mis. 15-09-2026, atau pilih dari kalender</source>
+        <translation>Type the date, e.g. 15-09-2026, or pick it from the calendar</translation>
+    </message>
+    <message>
+        <source>Pilih dari kalender</source>
+        <translation>Pick from the calendar</translation>
+    </message>
+    <message>
+        <source>&apos;{text}&apos; bukan tanggal; tulis HH-BB-TTTT, mis. 15-09-2026.</source>
+        <translation>&apos;{text}&apos; is not a date; write DD-MM-YYYY, e.g. 15-09-2026.</translation>
+    </message>
+    <message>
+        <source>Tanggal {text} tidak ada di kalender.</source>
+        <translation>There is no date {text} in the calendar.</translation>
+    </message>
+    <message>
+        <source>Tulis juga jamnya (JJ.MM), mis. 15-09-2026 09.30.</source>
+        <translation>Write the time too (HH.MM), e.g. 15-09-2026 09.30.</translation>
+    </message>
+</context>
+<context>
     <name>DeactivatedOnMixin</name>
     <message>
         <source>Tanggal &amp;nonaktif:</source>
         <translation>&amp;Inactive since:</translation>
+    </message>
+    <message>
+        <source>Isi tanggal nonaktif kepesertaan (lihat cek status di BPJS), mis. 15-09-2026.</source>
+        <translation>Fill in the date the membership became inactive (see the BPJS status check), e.g. 15-09-2026.</translation>
     </message>
 </context>
 <context>
@@ -1540,6 +1580,10 @@ The application now closes; please start it again.</translation>
     <message>
         <source>&amp;Bukti pendukung:</source>
         <translation>Supporting &amp;evidence:</translation>
+    </message>
+    <message>
+        <source>Pilih alasan penonaktifan.</source>
+        <translation>Choose the reason for deactivation.</translation>
     </message>
     <message>
         <source>Alasan: {reason}</source>
@@ -1940,8 +1984,8 @@ Set-up complete. Click Finish to sign in.</translation>
         <translation>Electricity supply and dependants from the interview. The indicators ({title}, {basis}) are filled in once the field survey result is in.</translation>
     </message>
     <message>
-        <source>Daya &amp;listrik:</source>
-        <translation>&amp;Electricity supply:</translation>
+        <source>Daya &amp;listrik (VA):</source>
+        <translation>E&amp;lectricity (VA):</translation>
     </message>
     <message>
         <source>Jumlah &amp;tanggungan:</source>
@@ -1954,6 +1998,14 @@ Set-up complete. Click Finish to sign in.</translation>
     <message>
         <source>{label} &lt;i&gt;({points} poin)&lt;/i&gt;</source>
         <translation>{label} &lt;i&gt;({points} points)&lt;/i&gt;</translation>
+    </message>
+    <message>
+        <source>Isi daya listrik dari rekening listrik (VA).</source>
+        <translation>Fill in the electricity load from the electricity bill (VA).</translation>
+    </message>
+    <message>
+        <source>Isi jumlah tanggungan (0 bila tidak ada).</source>
+        <translation>Fill in the number of dependants (0 if none).</translation>
     </message>
     <message>
         <source>Skor dihitung setelah survei lapangan.</source>
@@ -3552,6 +3604,10 @@ Is this the same fingerprint the kelurahan read out?</translation>
         <translation>Name of the BPJS officer and their office</translation>
     </message>
     <message>
+        <source>— pilih jawaban —</source>
+        <translation>— choose the answer —</translation>
+    </message>
+    <message>
         <source>Dikonfirmasi &amp;oleh:</source>
         <translation>Confirmed &amp;by:</translation>
     </message>
@@ -3566,6 +3622,18 @@ Is this the same fingerprint the kelurahan read out?</translation>
     <message>
         <source>Catatan:</source>
         <translation>Note:</translation>
+    </message>
+    <message>
+        <source>Tulis siapa petugas BPJS yang mengonfirmasi.</source>
+        <translation>Write which BPJS officer confirmed.</translation>
+    </message>
+    <message>
+        <source>Isi waktu konfirmasi BPJS (HH-BB-TTTT JJ.MM).</source>
+        <translation>Fill in the time of the BPJS confirmation (DD-MM-YYYY HH.MM).</translation>
+    </message>
+    <message>
+        <source>Pilih jawaban BPJS.</source>
+        <translation>Choose the BPJS answer.</translation>
     </message>
     <message>
         <source>Nonaktif sejak {date}</source>
@@ -3591,6 +3659,10 @@ Is this the same fingerprint the kelurahan read out?</translation>
         <translation>The status checked at BPJS Kesehatan and the date the membership became inactive.</translation>
     </message>
     <message>
+        <source>— pilih hasil cek status —</source>
+        <translation>— choose the status check result —</translation>
+    </message>
+    <message>
         <source>Nonaktif</source>
         <translation>Inactive</translation>
     </message>
@@ -3601,6 +3673,10 @@ Is this the same fingerprint the kelurahan read out?</translation>
     <message>
         <source>Status di &amp;BPJS:</source>
         <translation>Status at &amp;BPJS:</translation>
+    </message>
+    <message>
+        <source>Pilih status kepesertaan di BPJS.</source>
+        <translation>Choose the membership status at BPJS.</translation>
     </message>
     <message>
         <source>Status BPJS: {status}</source>
@@ -4150,7 +4226,17 @@ Is this the same fingerprint the kelurahan read out?</translation>
 <context>
     <name>StepInputs</name>
     <message>
+        <source>— pilih atau ketik VA —</source>
+        <extracomment>the electricity loads on a PLN bill, offered in the list; any other number may be typed</extracomment>
+        <translation>— choose or type the VA —</translation>
+    </message>
+    <message>
+        <source>— isi —</source>
+        <translation>— fill in —</translation>
+    </message>
+    <message>
         <source>Isian untuk langkah “{step}”</source>
+        <extracomment>any field changed: what is still missing may have changed (:meth:`missing`)</extracomment>
         <translation>Input for the step “{step}”</translation>
     </message>
     <message>
@@ -4178,6 +4264,10 @@ Is this the same fingerprint the kelurahan read out?</translation>
         <translation>Reason:</translation>
     </message>
     <message>
+        <source>— pilih status —</source>
+        <translation>— choose the status —</translation>
+    </message>
+    <message>
         <source>Nonaktif</source>
         <translation>Inactive</translation>
     </message>
@@ -4198,6 +4288,10 @@ Is this the same fingerprint the kelurahan read out?</translation>
         <translation>Name of the BPJS officer and their office</translation>
     </message>
     <message>
+        <source>— pilih jawaban —</source>
+        <translation>— choose the answer —</translation>
+    </message>
+    <message>
         <source>Dikonfirmasi oleh (BPJS):</source>
         <translation>Confirmed by (BPJS):</translation>
     </message>
@@ -4210,8 +4304,8 @@ Is this the same fingerprint the kelurahan read out?</translation>
         <translation>BPJS answer:</translation>
     </message>
     <message>
-        <source>Daya listrik:</source>
-        <translation>Electricity supply:</translation>
+        <source>Daya listrik (VA):</source>
+        <translation>Electricity (VA):</translation>
     </message>
     <message>
         <source>Jumlah tanggungan:</source>
@@ -4228,6 +4322,11 @@ Is this the same fingerprint the kelurahan read out?</translation>
     <message>
         <source>Indikator hasil survei lapangan ({set}):</source>
         <translation>Indicators from the field survey ({set}):</translation>
+    </message>
+    <message>
+        <source>{field} belum diisi</source>
+        <extracomment>inputs that may stay empty (the reason is asked only for a refusal; the BPJS confirmation may come later)</extracomment>
+        <translation>{field} not filled in yet</translation>
     </message>
     <message>
         <source>&lt;b&gt;Skor {total}&lt;/b&gt; dari {maximum}; batas layak {cutoff} → {verdict}.</source>
@@ -4338,6 +4437,10 @@ Is this the same fingerprint the kelurahan read out?</translation>
     <message>
         <source>Keterangan:</source>
         <translation>Details:</translation>
+    </message>
+    <message>
+        <source>Tulis keterangan kedaruratannya.</source>
+        <translation>Describe the emergency.</translation>
     </message>
     <message>
         <source>Bukan kasus darurat.</source>

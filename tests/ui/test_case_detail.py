@@ -182,6 +182,8 @@ def test_step_inputs_field_verification_and_bpjs_confirmation(qtbot, office, sta
     v = detail(qtbot, office, staff.back_office, r.id)
     assert set(v.inputs.fields) >= {"confirmed_by", "answer"}
     v.inputs.fields["confirmed_by"].setText("Rina (BPJS KC Pangkalpinang)")
+    assert not v.advance_button.isEnabled() and "Waktu konfirmasi" in v.advance_button.toolTip()
+    qtbot.keyClicks(v.inputs.fields["confirmed_at"], "03-12-2026 09.10")
     ans = v.inputs.fields["answer"]
     ans.setCurrentIndex(ans.findData("sudah_aktif"))
     click_and_wait(qtbot, v, v.advance_button)
@@ -198,7 +200,12 @@ def test_step_inputs_jamkesda_indicators_with_live_score(qtbot, office, staff):
         c = cases.set_checklist(office, actor=staff.front_office, case_id=c.id, version=c.version, code=item.code,
                                 received=True)
     v = detail(qtbot, office, staff.front_office, c.id)
-    v.inputs.fields["electricity_va"].setValue(900)  # the interview step asks for the electricity
+    va, dep = v.inputs.fields["electricity_va"], v.inputs.fields["dependants"]
+    assert va.currentText() == "" and dep.text() == "— isi —"  # empty: never 900 VA or 0 by default
+    assert not v.advance_button.isEnabled() and "Daya listrik" in v.no_moves.text()
+    va.setCurrentText("900")  # the interview step asks for the electricity and the dependants
+    dep.setValue(2)
+    assert v.advance_button.isEnabled()
     click_and_wait(qtbot, v, v.advance_button)
     c = cases.get_case(office, actor=staff.front_office, case_id=c.id)
     c = cases.advance(office, actor=staff.back_office, case_id=c.id, version=c.version)

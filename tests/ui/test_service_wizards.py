@@ -114,32 +114,53 @@ def test_penonaktifan_reason_required(qtbot, office, officer):
     assert c.current_step == "penerbitan_surat" and c.data["alasan"] == "Meninggal dunia"
 
 
-def test_reaktivasi_sk(qtbot, office, officer):
+def test_reaktivasi_sk(qtbot, office, officer, pinned):
     w = make_wizard(qtbot, office, officer, "reaktivasi-sk")
     fill_person(qtbot, w)
     tick(w, "kartu_jkn", "kk", "identitas", "status_bpjs", "surat_faskes")
     w.next()
     page = w.service_page
-    assert "masih dalam batas" in page.limit_state.text()
+    # no invented facts: the status and the date start empty, and "Lanjut" says why it waits
+    assert page.status.currentData() is None and page.deactivated.text() == ""
+    next_button = w.button(QWizard.WizardButton.NextButton)
+    assert not next_button.isEnabled() and "status kepesertaan" in next_button.toolTip()
+    assert "status kepesertaan" in w.why_next.text()
+    page.status.setCurrentIndex(page.status.findData("nonaktif"))
+    assert not next_button.isEnabled() and "tanggal nonaktif" in w.why_next.text()
+    qtbot.keyClicks(page.deactivated, "31-02-2026")  # typed straight in, dd-mm-yyyy; a day that does not exist
+    assert not next_button.isEnabled() and "tidak ada di kalender" in w.why_next.text()
+    page.deactivated.clear()
+    qtbot.keyClicks(page.deactivated, "15-09-2026")
+    assert "masih dalam batas" in page.limit_state.text() and "15-09-2026" in page.limit_state.text()
+    assert next_button.isEnabled() and not w.why_next.isVisible()
     w.next()
     res = finish(qtbot, w)
     c = cases.advance(office, actor=officer, case_id=res.case.id, version=res.case.version)
     assert c.current_step == "lapor_dinas" and c.data["bpjs_status"] == "nonaktif"
+    assert c.data["deactivated_on"] == "2026-09-15"
 
 
-def test_reaktivasi_rekom_with_bpjs_confirmation(qtbot, office, officer):
+def test_reaktivasi_rekom_with_bpjs_confirmation(qtbot, office, officer, pinned):
     w = make_wizard(qtbot, office, officer, "reaktivasi-rekom")
     fill_person(qtbot, w)
     tick(w, "kk", "ktp", "kis", "sk_dtsen")
     w.next()
     page = w.service_page
+    assert not page.isComplete() and "tanggal nonaktif" in w.why_next.text()
+    qtbot.keyClicks(page.deactivated, "15-09-2026")
+    assert page.isComplete()
     page.confirm.setChecked(True)
     assert not page.isComplete()
     qtbot.keyClicks(page.by, "Rina (BPJS KC Pangkalpinang)")
+    assert page.when.text() == "" and "waktu konfirmasi" in w.why_next.text()  # never "now" by itself
+    qtbot.keyClicks(page.when, "03-12-2026 09.10")
+    assert not page.isComplete() and "jawaban" in w.why_next.text()
+    page.answer.setCurrentIndex(page.answer.findData("dapat_direaktivasi"))
     w.next()
     res = finish(qtbot, w)
     conf = res.case.data["bpjs_confirmation"]
     assert conf["confirmed_by"] == "Rina (BPJS KC Pangkalpinang)" and conf["answer"] == "dapat_direaktivasi"
+    assert conf["confirmed_at"].startswith("2026-12-03T09:10") and res.case.data["deactivated_on"] == "2026-09-15"
 
 
 def test_jamkesda_live_score(qtbot, office, officer):
@@ -148,14 +169,19 @@ def test_jamkesda_live_score(qtbot, office, officer):
     w.checklist_page.all_button.click()
     w.next()
     page = w.service_page
+    assert page.va.currentText() == "" and page.dependants.text() == "— isi —"  # no 900 VA, no 0 assumed
+    assert not page.isComplete() and "daya listrik" in w.why_next.text()
+    qtbot.keyClicks(page.va.lineEdit(), "900")
+    assert "Jumlah tanggungan belum diisi" in page.va_state.text() and "jumlah tanggungan" in w.why_next.text()
     page.dependants.setValue(3)
+    assert page.isComplete() and "✓ Daya listrik 900 VA" in page.va_state.text()
     page.survey.setChecked(True)
     for code in list(page.indicators)[:6]:
         page.indicators[code].setChecked(True)
     assert "Skor 6" in page.score_label.text() and "memenuhi kriteria" in page.score_label.text()
     w.next()
     res = finish(qtbot, w)
-    assert res.case.data["indicators"] and res.case.data["dependants"] == 3
+    assert res.case.data["indicators"] and res.case.data["dependants"] == 3 and res.case.data["electricity_va"] == 900
     assert case_queries.count_cases(office, actor=officer, service_code="jamkesda") == 1
 
 

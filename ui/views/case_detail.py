@@ -334,6 +334,8 @@ class CaseDetailView(QWidget):
             self.inputs = StepInputs(step, i.data, ld.cfg)
             self.inputs.setObjectName("step_inputs")
             self.inputs_holder.addWidget(self.inputs)
+            self.inputs.changed.connect(self._inputs_changed)
+            self._inputs_changed()
         self._fill_data(i)
         self._fill_checklist(i)
         self._fill_timeline(ld)
@@ -592,6 +594,21 @@ class CaseDetailView(QWidget):
         to, reason = dlg.step.currentData(), dlg.reason.toPlainText().strip()
         self._run(lambda o, a, cid, v: cases.return_for_revision(o, actor=a, case_id=cid, version=v, to_step=to,
                                                                  reason=reason))
+
+    def _inputs_changed(self) -> None:
+        """A fact the step needs is still empty: "Selesaikan langkah" waits, and says which (never a default)."""
+        if self.inputs is None or self.loaded is None:
+            return
+        h = self.loaded.hints or move_hints.MoveHints(self.loaded.moves, {}, "")
+        if h.reason("advance"):
+            return
+        missing = self.inputs.missing()
+        why = self.tr("Isi dahulu: {fields}.").format(fields="; ".join(missing)) if missing else ""
+        self.advance_button.setEnabled(not missing)
+        self.advance_button.setToolTip(why or self.default_tips["advance"])
+        self.no_moves.setText(why or h.summary)
+        if why:
+            self.no_moves.setStyleSheet("color:#8a4b00;")
 
     def _reject(self) -> None:
         dlg = ReasonDialog(self.tr("Tolak berkas"),

@@ -16,17 +16,15 @@ import html
 import json
 from collections.abc import Callable
 from dataclasses import dataclass, replace
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QDate, QDateTime, QMimeData, Qt, QUrl
+from PySide6.QtCore import QCoreApplication, QMimeData, Qt, QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QDateEdit,
-    QDateTimeEdit,
     QFileDialog,
     QFormLayout,
     QGroupBox,
@@ -36,7 +34,6 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QPushButton,
     QScrollArea,
-    QSpinBox,
     QToolButton,
     QVBoxLayout,
     QWidget,
@@ -56,6 +53,8 @@ from app.services import attachments, case_letters, cases, drafts, dtsen, letter
 from app.timeutil import jam, tanggal_angka, tanggal_jam
 from ui.errors import show_error
 from ui.session import UiSession
+from ui.views.step_inputs import dependants_box, va_box, va_value
+from ui.widgets import DateLine
 
 OK = "color: #1b5e20;"
 BAD = "color: #b00020;"
@@ -538,6 +537,13 @@ class ServicePage(QWizardPage):
     def data(self) -> dict[str, Any]:
         return {}
 
+    def why_not(self) -> str:
+        """Why "Lanjut" is disabled on this page ("" when it is not): shown on the button and the page."""
+        return ""
+
+    def isComplete(self) -> bool:  # noqa: N802
+        return not self.why_not()
+
     def urgent(self) -> bool:
         return False
 
@@ -572,8 +578,10 @@ class UrgentPage(ServicePage):
         self.is_urgent.toggled.connect(lambda _on: self.completeChanged.emit())
         self.note.textChanged.connect(lambda _t: self.completeChanged.emit())
 
-    def isComplete(self) -> bool:  # noqa: N802
-        return not self.is_urgent.isChecked() or bool(self.note.text().strip())
+    def why_not(self) -> str:
+        if self.is_urgent.isChecked() and not self.note.text().strip():
+            return self.tr("Tulis keterangan kedaruratannya.")
+        return ""
 
     def urgent(self) -> bool:
         return self.is_urgent.isChecked()
@@ -613,8 +621,8 @@ class DeactivationPage(ServicePage):
         form.addRow(self.tr("&Bukti pendukung:"), self.evidence)
         self.reason.currentIndexChanged.connect(lambda _i: self.completeChanged.emit())
 
-    def isComplete(self) -> bool:  # noqa: N802
-        return bool(self.reason.currentData())
+    def why_not(self) -> str:
+        return "" if self.reason.currentData() else self.tr("Pilih alasan penonaktifan.")
 
     def data(self) -> dict[str, Any]:
         out = {"reason_code": self.reason.currentData()}
@@ -635,33 +643,52 @@ class DeactivationPage(ServicePage):
 
 
 class DeactivatedOnMixin:
+    """The day the membership became inactive: typed (dd-mm-yyyy) or picked, EMPTY until then — it decides the
+    reactivation limit, so the app never suggests one."""
+
+    completeChanged: Any
+
     def _date_row(self, form: QFormLayout, cfg: RuleSettings) -> None:
         self.cfg = cfg
-        self.deactivated = QDateEdit()
+        self.deactivated = DateLine()
         self.deactivated.setObjectName("deactivated_on")
-        self.deactivated.setCalendarPopup(True)
-        self.deactivated.setDisplayFormat("dd-MM-yyyy")
-        self.deactivated.setDate(QDate.currentDate().addMonths(-1))
         self.limit_state = QLabel("")
         self.limit_state.setObjectName("limit_state")
         self.limit_state.setWordWrap(True)
         form.addRow(QCoreApplication.translate("DeactivatedOnMixin", "Tanggal &nonaktif:"), self.deactivated)
         form.addRow("", self.limit_state)
-        self.deactivated.dateChanged.connect(self._limit)
+        self.deactivated.textChanged.connect(self._limit)
         self._limit()
 
-    def deactivated_on(self) -> date:
-        return self.deactivated.date().toPython()
+    def deactivated_on(self) -> date | None:
+        return self.deactivated.value()
+
+    def date_problem(self) -> str:
+        if self.deactivated.problem():
+            return self.deactivated.problem()
+        if self.deactivated_on() is None:
+            return QCoreApplication.translate("DeactivatedOnMixin", "Isi tanggal nonaktif kepesertaan (lihat cek "
+                                                                    "status di BPJS), mis. 15-09-2026.")
+        return ""
 
     def _restore_date(self, state: dict[str, Any]) -> None:
         raw = state.get("deactivated_on")
-        if raw:
-            self.deactivated.setDate(QDate.fromString(str(raw), "yyyy-MM-dd"))
+        with contextlib.suppress(ValueError):
+            self.deactivated.set_value(date.fromisoformat(str(raw)) if raw else None)
 
     def _limit(self) -> None:
-        res = reactivation_limit(self.deactivated_on(), date.today(), months=self.cfg.reactivation_months,
-                                 rule=self.cfg.reactivation_rule)
-        _check(self.limit_state, res.allowed, res.message)
+        problem, day = self.date_problem(), self.deactivated_on()
+        if problem or day is None:
+            _check(self.limit_state, False if self.deactivated.problem() else None, problem)
+        else:
+            res = reactivation_limit(day, date.today(), months=self.cfg.reactivation_months,
+                                     rule=self.cfg.reactivation_rule)
+            _check(self.limit_state, res.allowed, res.message)
+        self.completeChanged.emit()
+
+    def _date_text(self) -> str:
+        day = self.deactivated_on()
+        return tanggal_angka(day) if day else "-"
 
 
 class ReactivationSkPage(ServicePage, DeactivatedOnMixin):
@@ -672,24 +699,33 @@ class ReactivationSkPage(ServicePage, DeactivatedOnMixin):
         form = QFormLayout(self)
         self.status = QComboBox()
         self.status.setObjectName("bpjs_status")
+        self.status.addItem(self.tr("— pilih hasil cek status —"), None)
         self.status.addItem(self.tr("Nonaktif"), "nonaktif")
         self.status.addItem(self.tr("Sudah aktif kembali"), "aktif")
         form.addRow(self.tr("Status di &BPJS:"), self.status)
         self._date_row(form, wizard.cfg)
+        self.status.currentIndexChanged.connect(lambda _i: self.completeChanged.emit())
+
+    def why_not(self) -> str:
+        if not self.status.currentData():
+            return self.tr("Pilih status kepesertaan di BPJS.")
+        return self.date_problem()
 
     def data(self) -> dict[str, Any]:
-        return {"bpjs_status": self.status.currentData(), "deactivated_on": self.deactivated_on().isoformat()}
+        day = self.deactivated_on()
+        out = {"bpjs_status": self.status.currentData(), "deactivated_on": day.isoformat() if day else None}
+        return {k: v for k, v in out.items() if v}
 
     def page_state(self) -> dict[str, Any]:
         return self.data()
 
     def restore(self, state: dict[str, Any]) -> None:
-        self.status.setCurrentIndex(max(0, self.status.findData(state.get("bpjs_status", "nonaktif"))))
+        self.status.setCurrentIndex(max(0, self.status.findData(state.get("bpjs_status"))))
         self._restore_date(state)
 
     def summary_lines(self) -> list[str]:
         return [self.tr("Status BPJS: {status}").format(status=self.status.currentText()),
-                self.tr("Nonaktif sejak {date}").format(date=tanggal_angka(self.deactivated_on())),
+                self.tr("Nonaktif sejak {date}").format(date=self._date_text()),
                 self.limit_state.text()]
 
 
@@ -709,10 +745,11 @@ class ReactivationRekomPage(ServicePage, DeactivatedOnMixin):
         self.by = QLineEdit()
         self.by.setObjectName("confirmed_by")
         self.by.setPlaceholderText(self.tr("Nama petugas BPJS dan kantornya"))
-        self.when = QDateTimeEdit(QDateTime.currentDateTime())
-        self.when.setDisplayFormat("dd-MM-yyyy HH:mm")
+        self.when = DateLine(with_time=True)
+        self.when.setObjectName("confirmed_at")
         self.answer = QComboBox()
         self.answer.setObjectName("answer")
+        self.answer.addItem(self.tr("— pilih jawaban —"), None)
         for code, label in BPJS_ANSWERS.items():
             self.answer.addItem(label, code)
         self.note = QLineEdit()
@@ -723,35 +760,50 @@ class ReactivationRekomPage(ServicePage, DeactivatedOnMixin):
         form.addRow(self.confirm)
         self.confirm.toggled.connect(lambda _on: self.completeChanged.emit())
         self.by.textChanged.connect(lambda _t: self.completeChanged.emit())
+        self.when.textChanged.connect(lambda _t: self.completeChanged.emit())
+        self.answer.currentIndexChanged.connect(lambda _i: self.completeChanged.emit())
 
-    def isComplete(self) -> bool:  # noqa: N802
-        return not self.confirm.isChecked() or bool(self.by.text().strip())
+    def why_not(self) -> str:
+        problem = self.date_problem()
+        if problem or not self.confirm.isChecked():
+            return problem
+        if not self.by.text().strip():
+            return self.tr("Tulis siapa petugas BPJS yang mengonfirmasi.")
+        if self.when.problem() or self.when.value() is None:
+            return self.when.problem() or self.tr("Isi waktu konfirmasi BPJS (HH-BB-TTTT JJ.MM).")
+        if not self.answer.currentData():
+            return self.tr("Pilih jawaban BPJS.")
+        return ""
 
     def data(self) -> dict[str, Any]:
-        return {"deactivated_on": self.deactivated_on().isoformat()}
+        day = self.deactivated_on()
+        return {"deactivated_on": day.isoformat()} if day else {}
 
     def page_state(self) -> dict[str, Any]:
-        return {"deactivated_on": self.deactivated_on().isoformat(), "confirmed": self.confirm.isChecked(),
-                "confirmed_by": self.by.text(), "confirmed_at": self.when.dateTime().toString(Qt.DateFormat.ISODate),
-                "answer": self.answer.currentData(), "note": self.note.text()}
+        when = self.when.value()
+        return {**self.data(), "confirmed": self.confirm.isChecked(), "confirmed_by": self.by.text(),
+                "confirmed_at": when.isoformat() if when else "", "answer": self.answer.currentData(),
+                "note": self.note.text()}
 
     def restore(self, state: dict[str, Any]) -> None:
         self._restore_date(state)
         self.confirm.setChecked(bool(state.get("confirmed")))
         self.by.setText(str(state.get("confirmed_by", "")))
-        if state.get("confirmed_at"):
-            self.when.setDateTime(QDateTime.fromString(str(state["confirmed_at"]), Qt.DateFormat.ISODate))
+        with contextlib.suppress(ValueError):
+            self.when.set_value(datetime.fromisoformat(str(state["confirmed_at"])) if state.get("confirmed_at")
+                                else None)
         self.answer.setCurrentIndex(max(0, self.answer.findData(state.get("answer"))))
         self.note.setText(str(state.get("note", "")))
 
     def bpjs_confirmation(self) -> dict[str, Any] | None:
-        if not self.confirm.isChecked():
+        when = self.when.value()
+        if not self.confirm.isChecked() or when is None:
             return None
-        return {"confirmed_by": self.by.text().strip(), "confirmed_at": self.when.dateTime().toPython().isoformat(),
+        return {"confirmed_by": self.by.text().strip(), "confirmed_at": when.isoformat(),
                 "answer": self.answer.currentData(), "note": self.note.text().strip()}
 
     def summary_lines(self) -> list[str]:
-        lines = [self.tr("Nonaktif sejak {date}").format(date=tanggal_angka(self.deactivated_on())),
+        lines = [self.tr("Nonaktif sejak {date}").format(date=self._date_text()),
                  self.limit_state.text()]
         conf = self.bpjs_confirmation()
         lines.append(self.tr("Konfirmasi BPJS: {by}, {when}: {answer}").format(
@@ -770,17 +822,13 @@ class JamkesdaPage(ServicePage):
                                  "hasil survei lapangan sudah ada.").format(title=iset.title, basis=iset.legal_basis))
         outer = QVBoxLayout(self)
         form = QFormLayout()
-        self.va = QSpinBox()
+        self.va = va_box()
         self.va.setObjectName("electricity_va")
-        self.va.setRange(0, 100_000)
-        self.va.setSingleStep(450)
-        self.va.setSuffix(" VA")
-        self.va.setValue(900)
         self.va_state = QLabel("")
-        self.dependants = QSpinBox()
+        self.va_state.setWordWrap(True)
+        self.dependants = dependants_box()
         self.dependants.setObjectName("dependants")
-        self.dependants.setRange(0, 30)
-        form.addRow(self.tr("Daya &listrik:"), self.va)
+        form.addRow(self.tr("Daya &listrik (VA):"), self.va)
         form.addRow("", self.va_state)
         form.addRow(self.tr("Jumlah &tanggungan:"), self.dependants)
         outer.addLayout(form)
@@ -815,15 +863,34 @@ class JamkesdaPage(ServicePage):
         self.score_label.setObjectName("score")
         outer.addWidget(self.score_label)
         self.survey.toggled.connect(self._score)
-        self.va.valueChanged.connect(self._va)
+        self.va.editTextChanged.connect(lambda _t: self._va())
+        self.va.currentIndexChanged.connect(lambda _i: self._va())
+        self.dependants.valueChanged.connect(lambda _v: self._va())
         self._va()
         self._score()
 
+    def va_value(self) -> int | None:
+        return va_value(self.va)
+
+    def dependants_value(self) -> int | None:
+        return None if self.dependants.value() < 0 else self.dependants.value()
+
     def _va(self) -> None:
-        """The core's electricity rule (a spin box at 0 means: not filled in yet)."""
-        va = self.va.value() or None
-        check = listrik_maks(RuleContext("jamkesda", {"electricity_va": va}, self.cfg, date.today()))
-        _check(self.va_state, check.ok, f"{'✓ ' if check.ok else ''}{check.message}")
+        """The core's electricity rule, on what is typed (nothing typed: the rule says what is missing)."""
+        check = listrik_maks(RuleContext("jamkesda", {"electricity_va": self.va_value(),
+                                                      "dependants": self.dependants_value()}, self.cfg, date.today()))
+        if self.va_value() is None:
+            _check(self.va_state, None, check.message)
+        else:
+            _check(self.va_state, check.ok, f"{'✓ ' if check.ok else ''}{check.message}")
+        self.completeChanged.emit()
+
+    def why_not(self) -> str:
+        if self.va_value() is None:
+            return self.tr("Isi daya listrik dari rekening listrik (VA).")
+        if self.dependants_value() is None:
+            return self.tr("Isi jumlah tanggungan (0 bila tidak ada).")
+        return ""
 
     def sheet(self) -> scoring.ScoreSheet:
         return scoring.score({c: b.isChecked() for c, b in self.indicators.items()}, set_key=self.cfg.indicator_set,
@@ -841,26 +908,28 @@ class JamkesdaPage(ServicePage):
                                                          cutoff=f"{s.cutoff:g}", verdict=verdict))
 
     def data(self) -> dict[str, Any]:
-        out: dict[str, Any] = {"electricity_va": self.va.value(), "dependants": self.dependants.value()}
+        out: dict[str, Any] = {k: v for k, v in (("electricity_va", self.va_value()),
+                                                 ("dependants", self.dependants_value())) if v is not None}
         if self.survey.isChecked():
             out["indicators"] = {c: b.isChecked() for c, b in self.indicators.items()}
         return out
 
     def page_state(self) -> dict[str, Any]:
-        return {"electricity_va": self.va.value(), "dependants": self.dependants.value(),
+        return {"electricity_va": self.va_value(), "dependants": self.dependants_value(),
                 "survey": self.survey.isChecked(), "indicators": {c: b.isChecked() for c, b in self.indicators.items()}}
 
     def restore(self, state: dict[str, Any]) -> None:
-        self.va.setValue(int(state.get("electricity_va", self.va.value())))
-        self.dependants.setValue(int(state.get("dependants", 0)))
+        va, dep = state.get("electricity_va"), state.get("dependants")
+        self.va.setCurrentText("" if va in (None, "") else str(va))
+        self.dependants.setValue(-1 if dep in (None, "") else int(dep))
         self.survey.setChecked(bool(state.get("survey")))
         for code, on in (state.get("indicators") or {}).items():
             if code in self.indicators:
                 self.indicators[code].setChecked(bool(on))
 
     def summary_lines(self) -> list[str]:
-        lines = [self.tr("Daya listrik {va} VA, {dependants} tanggungan").format(va=self.va.value(),
-                                                                                 dependants=self.dependants.value())]
+        lines = [self.tr("Daya listrik {va} VA, {dependants} tanggungan").format(va=self.va_value(),
+                                                                                 dependants=self.dependants_value())]
         if self.survey.isChecked():
             s = self.sheet()
             lines.append(self.tr("Skor indikator {total} dari {maximum} (batas {cutoff})").format(
@@ -1108,12 +1177,31 @@ class ServiceWizard(QWizard):
         self.draft_button.setToolTip(self.tr("Simpan isian sejauh ini; lanjutkan nanti dari daftar Draf tersimpan"))
         self.customButtonClicked.connect(self._custom_button)
         self.currentIdChanged.connect(self._page_changed)
+        self.why_next = QLabel("")
+        self.why_next.setObjectName("why_next")
+        self.why_next.setWordWrap(True)
+        self.why_next.setStyleSheet(WARN)
+        if self.service_page is not None:  # a disabled "Lanjut" says why, on the page and on the button
+            lay = self.service_page.layout()
+            if isinstance(lay, QFormLayout):
+                lay.addRow(self.why_next)
+            elif lay is not None:
+                lay.addWidget(self.why_next)
+            self.service_page.completeChanged.connect(self._why_next)
+            self._why_next()
         if draft is not None:
             self.restore(draft)
         self.saved_state = self.wizard_state() if draft is not None else None
         session.runner.run(lambda _t: attachments.load_settings(session.office), on_done=self._attachment_settings,
                            on_error=lambda _e, _tb: None)  # the shipped limit stays if the setting cannot be read
         self.resize(820, 640)
+
+    def _why_next(self) -> None:
+        why = self.service_page.why_not() if self.service_page is not None else ""
+        self.why_next.setText(why)
+        self.why_next.setVisible(bool(why))
+        on_page = self.service_page is not None and self.currentPage() is self.service_page
+        self.button(QWizard.WizardButton.NextButton).setToolTip(why if on_page else "")
 
     def _custom_button(self, which) -> None:
         if which in (QWizard.WizardButton.CustomButton1, QWizard.WizardButton.CustomButton1.value):
@@ -1123,6 +1211,7 @@ class ServiceWizard(QWizard):
         self.checklist_page.max_bytes = cfg.max_mb * 1024 * 1024
 
     def _page_changed(self, _id: int) -> None:
+        self._why_next()
         self.draft_button.setVisible(self.result is None and self.currentPage() is not self.summary_page)
 
     # ------------------------------------------------------------------ drafts
