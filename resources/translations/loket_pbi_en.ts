@@ -430,24 +430,32 @@ The application now closes; please start it again.</translation>
         <translation>&lt;h2&gt;Monthly batches&lt;/h2&gt;</translation>
     </message>
     <message>
-        <source>Layanan:</source>
-        <translation>Service:</translation>
-    </message>
-    <message>
-        <source>Periode (TTTT-BB):</source>
-        <translation>Period (YYYY-MM):</translation>
-    </message>
-    <message>
-        <source>TTTT-BB</source>
-        <translation>YYYY-MM</translation>
-    </message>
-    <message>
         <source>&amp;Tutup batch</source>
         <translation>&amp;Close batch</translation>
     </message>
     <message>
         <source>&amp;Muat ulang</source>
         <translation>&amp;Reload</translation>
+    </message>
+    <message>
+        <source>Periode yang dapat ditutup:</source>
+        <translation>Periods that can be closed:</translation>
+    </message>
+    <message>
+        <source>— tidak ada periode yang dapat ditutup —</source>
+        <translation>— no period can be closed —</translation>
+    </message>
+    <message>
+        <source>&amp;Tutup batch…</source>
+        <translation>&amp;Close batch…</translation>
+    </message>
+    <message>
+        <source>Buka &amp;folder</source>
+        <translation>Open &amp;folder</translation>
+    </message>
+    <message>
+        <source>Kasus menunggu untuk layanan:</source>
+        <translation>Waiting cases of the service:</translation>
     </message>
     <message>
         <source>&amp;Kirim sekarang</source>
@@ -502,8 +510,48 @@ The application now closes; please start it again.</translation>
         <translation>Failed ({attempts}×): {error}</translation>
     </message>
     <message>
+        <source>{service} — {period} · {count} berkas · urutan {sequence}</source>
+        <translation>{service} — {period} · {count} cases · sequence {sequence}</translation>
+    </message>
+    <message>
+        <source>(bulan belum berakhir)</source>
+        <translation>(month not ended yet)</translation>
+    </message>
+    <message>
+        <source>Tidak ada periode dengan kasus menunggu.</source>
+        <translation>No period has waiting cases.</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;Tutup batch berikut?&lt;/p&gt;&lt;table cellspacing=&apos;3&apos;&gt;&lt;tr&gt;&lt;td&gt;Layanan&lt;/td&gt;&lt;td&gt;&lt;b&gt;{service}&lt;/b&gt;&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;Periode&lt;/td&gt;&lt;td&gt;&lt;b&gt;{period}&lt;/b&gt; ({code})&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;Jumlah berkas&lt;/td&gt;&lt;td&gt;&lt;b&gt;{count}&lt;/b&gt;&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;Nomor urut batch&lt;/td&gt;&lt;td&gt;&lt;b&gt;{sequence}&lt;/b&gt;&lt;/td&gt;&lt;/tr&gt;&lt;/table&gt;</source>
+        <translation>&lt;p&gt;Close this batch?&lt;/p&gt;&lt;table cellspacing=&apos;3&apos;&gt;&lt;tr&gt;&lt;td&gt;Service&lt;/td&gt;&lt;td&gt;&lt;b&gt;{service}&lt;/b&gt;&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;Period&lt;/td&gt;&lt;td&gt;&lt;b&gt;{period}&lt;/b&gt; ({code})&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;Number of cases&lt;/td&gt;&lt;td&gt;&lt;b&gt;{count}&lt;/b&gt;&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;Batch sequence number&lt;/td&gt;&lt;td&gt;&lt;b&gt;{sequence}&lt;/b&gt;&lt;/td&gt;&lt;/tr&gt;&lt;/table&gt;</translation>
+    </message>
+    <message>
+        <source>Tutup batch</source>
+        <translation>Close batch</translation>
+    </message>
+    <message>
+        <source>&amp;Batal</source>
+        <translation>&amp;Cancel</translation>
+    </message>
+    <message>
+        <source>(tidak ada)</source>
+        <translation>(none)</translation>
+    </message>
+    <message>
+        <source>Bulan {period} BELUM berakhir: ini penutupan lebih awal. Berkas yang belum sampai langkah batch pindah ke periode {next} ({count}):</source>
+        <translation>The month {period} has NOT ended: this is an early close. Cases not yet at the batch step move to the period {next} ({count}):</translation>
+    </message>
+    <message>
+        <source>Saya mengerti: tutup lebih awal, {count} berkas pindah ke {next}</source>
+        <translation>I understand: close early, {count} cases move to {next}</translation>
+    </message>
+    <message>
         <source>Menutup batch {service} {period}…</source>
         <translation>Closing batch {service} {period}…</translation>
+    </message>
+    <message>
+        <source>Berkas ZIP batch: {path}</source>
+        <translation>Batch ZIP file: {path}</translation>
     </message>
     <message>
         <source>Mengirim batch yang belum terkirim…</source>
@@ -524,6 +572,10 @@ The application now closes; please start it again.</translation>
     <message>
         <source>tanpa keterangan</source>
         <translation>no details</translation>
+    </message>
+    <message>
+        <source>Pengaturan pengiriman diurus administrator; batch dikirim ulang otomatis.</source>
+        <translation>The delivery settings are the administrator&apos;s; the batch is sent again automatically.</translation>
     </message>
     <message>
         <source>Pengiriman terakhir ({time}): {text}</source>
@@ -1974,6 +2026,49 @@ Set-up complete. Click Finish to sign in.</translation>
     </message>
 </context>
 <context>
+    <name>IdentityDialog</name>
+    <message>
+        <source>Data pemohon berbeda</source>
+        <translation>Applicant data differ</translation>
+    </message>
+    <message>
+        <source>Data di KTP, di DTSEN dan yang tersimpan tidak sama. Periksa KTP/KK asli bersama pemohon dan pilih yang benar untuk setiap baris. Mengubah data tersimpan dicatat sebagai koreksi (lama → baru) di log audit.</source>
+        <translation>The data on the KTP, in DTSEN and as stored are not the same. Check the original KTP/KK with the applicant and choose the right value in every row. Changing the stored data is recorded as a correction (old → new) in the audit log.</translation>
+    </message>
+    <message>
+        <source>KTP (diketik)</source>
+        <translation>KTP (typed)</translation>
+    </message>
+    <message>
+        <source>DTSEN</source>
+        <translation>DTSEN</translation>
+    </message>
+    <message>
+        <source>Tersimpan</source>
+        <translation>Stored</translation>
+    </message>
+    <message>
+        <source>Alasan koreksi, mis. sesuai KTP asli yang diperlihatkan</source>
+        <translation>Reason for the correction, e.g. as on the original KTP shown</translation>
+    </message>
+    <message>
+        <source>Alasan koreksi data tersimpan:</source>
+        <translation>Reason for correcting the stored data:</translation>
+    </message>
+    <message>
+        <source>&amp;Pakai pilihan ini</source>
+        <translation>&amp;Use this choice</translation>
+    </message>
+    <message>
+        <source>&amp;Batal</source>
+        <translation>&amp;Cancel</translation>
+    </message>
+    <message>
+        <source>Data tersimpan akan dikoreksi: tulis alasannya.</source>
+        <translation>The stored data will be corrected: write the reason.</translation>
+    </message>
+</context>
+<context>
     <name>JamkesdaPage</name>
     <message>
         <source>Rumah tangga dan indikator kemiskinan</source>
@@ -3219,6 +3314,7 @@ Is this the same fingerprint the kelurahan read out?</translation>
     </message>
     <message>
         <source>16 digit NIK</source>
+        <extracomment>the fields the lookup of a NIK filled in, with what it put there: cleared when the NIK changes the identity check (KTP / DTSEN / tersimpan) passed for these typed values</extracomment>
         <translation>16-digit NIK</translation>
     </message>
     <message>

@@ -142,6 +142,7 @@ def test_draft_saved_halfway_resumed_from_the_list_and_finished(qtbot, office, o
     qtbot.waitUntil(lambda: p.lookup_task is None and p.isComplete(), timeout=15_000)  # NIK checked again
     assert "NIK sah" in p.nik_state.text()
     w2.next()
+    settle()  # the identity check runs in the worker, then the wizard moves on
     assert w2.checklist_page.received() == ["ktp", "kk"]
     assert [f.name for f in w2.checklist_page.files] == ["ktp.pdf"]
     tick(w2, "sktm")

@@ -12,7 +12,6 @@ from app.services import batches, outbox
 from app.services import settings as settings_svc
 from tests.batches.conftest import _officials
 from tests.batches.helpers import make_cases
-from tests.ui.casedata import drain_runners
 from tests.ui.test_batches_view import make_view
 
 pytestmark = pytest.mark.clock
@@ -79,15 +78,13 @@ def test_waiting_case_of_a_closed_period_is_carried(qtbot, office, supervisor):
         assert s.get(Case, late).batch_ready_at.astimezone(UTC) == datetime(2026, 11, 30, 17, tzinfo=UTC)
 
 
-def test_period_follows_the_waiting_cases_unless_typed(qtbot, office, supervisor):
+def test_the_oldest_waiting_period_is_offered_by_its_service_name(qtbot, office, supervisor):
     make_cases(office, "penonaktifan", 1, ready_at=datetime(2026, 9, 14, 3, tzinfo=UTC))
     v = make_view(qtbot, office, supervisor)
-    v.service.setCurrentIndex(v.service.findData("penonaktifan"))
-    qtbot.waitUntil(lambda: v.period.text() == "2026-09", timeout=20_000)
-    qtbot.keyClicks(v.period, "x")  # the supervisor typed: no longer replaced
-    v._service_changed()
-    drain_runners()
-    assert v.period.text() == "2026-09x"
+    qtbot.waitUntil(lambda: v.closable.count() > 0, timeout=20_000)
+    first = v.closable.itemText(0)
+    assert "September 2026" in first and "1 berkas" in first and "urutan 1" in first
+    assert "Penonaktifan" in first and "(penonaktifan)" not in first
 
 
 def test_roles_without_carry_or_full_nik(qtbot, office, supervisor, make_user):

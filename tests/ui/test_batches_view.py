@@ -49,33 +49,106 @@ def make_view(qtbot, office, actor, first_ms=60_000):
     return v
 
 
-def _close(qtbot, v, service, period):
-    v.service.setCurrentIndex(v.service.findData(service))
-    assert v.service.currentIndex() >= 0
-    v.period.setText(period)
+def _close(qtbot, v, service_name, period_name):
+    """Choose the period from the list the core gives (service NAME, month), then confirm in the dialog."""
+    qtbot.waitUntil(lambda: v.closable.count() > 0, timeout=20_000)
+    texts = [v.closable.itemText(i) for i in range(v.closable.count())]
+    index = next(i for i, text in enumerate(texts) if service_name in text and period_name in text)
+    v.closable.setCurrentIndex(index)
     v.close_button.click()
+    box = v.confirm_box
+    assert box is not None and box.isVisible()
+    return box
 
 
-def test_close_needs_the_official_then_lists_the_batch(qtbot, office, admin, supervisor, errors):
+def _yes(box):
+    from PySide6.QtWidgets import QMessageBox
+
+    box.button(QMessageBox.StandardButton.Yes).click()
+
+
+def test_close_needs_the_official_then_lists_the_batch(qtbot, office, admin, supervisor, errors, monkeypatch):
+    from PySide6.QtGui import QDesktopServices
+
     make_cases(office, "penonaktifan", 3)
     v = make_view(qtbot, office, supervisor)
-    _close(qtbot, v, "penonaktifan", "2026-11")
+    name = "Penonaktifan"
+    box = _close(qtbot, v, name, "November 2026")
+    # the confirmation names the service (not its code), the period, the number of cases and the sequence
+    assert "penonaktifan" not in box.text().replace("Penonaktifan", "")
+    for expected in ("November 2026", "2026-11", "<b>3</b>", "<b>1</b>", "Nomor urut batch"):
+        assert expected in box.text()
+    _yes(box)
     qtbot.waitUntil(lambda: bool(errors), timeout=20_000)
     assert "Kepala Dinas" in str(errors[0]) and "Kepala Dinas" in v.status.text()
     assert v.table.rowCount() == 0 and v.close_button.isEnabled()
 
     _officials(office, admin)
-    _close(qtbot, v, "penonaktifan", "2026-11")
+    _yes(_close(qtbot, v, name, "November 2026"))
     qtbot.waitUntil(lambda: v.table.rowCount() == 1, timeout=20_000)
     assert v.progress.value() == 100
-    assert [v.table.item(0, c).text() for c in range(5)] == ["penonaktifan", "2026-11", "1", "3",
-                                                             "Ditutup, belum terkirim"]
+    cells = [v.table.item(0, c).text() for c in range(5)]
+    assert name in cells[0] and "(" not in cells[0] and cells[1:] == ["2026-11", "1", "3", "Ditutup, belum terkirim"]
     assert v.status.text()
+    # where the ZIP is, and a button that opens its folder
+    (batch,) = batches.list_batches(office, actor=supervisor)
+    assert batch.zip_path in v.zip_label.text() and v.open_folder_button.isVisible()
+    opened = []
+    monkeypatch.setattr(QDesktopServices, "openUrl", lambda url: opened.append(url.toLocalFile()) or True)
+    v.open_folder_button.click()
+    from pathlib import Path
 
-    _close(qtbot, v, "penonaktifan", "2026-12")  # nothing waiting: a clear refusal, no batch
-    qtbot.waitUntil(lambda: len(errors) == 2, timeout=20_000)
-    assert isinstance(errors[1], batches.EmptyBatch)
+    assert opened == [str(Path(batch.zip_path).parent)]
+    # nothing else waiting: no period offered, the button says why
+    qtbot.waitUntil(lambda: v.closable.count() == 0, timeout=20_000)
+    assert not v.close_button.isEnabled() and "Tidak ada periode" in v.close_button.toolTip()
     assert len(batches.list_batches(office, actor=supervisor)) == 1
+
+
+def test_cancel_closes_nothing(qtbot, office, admin, supervisor):
+    from PySide6.QtWidgets import QMessageBox
+
+    _officials(office, admin)
+    make_cases(office, "penonaktifan", 2)
+    v = make_view(qtbot, office, supervisor)
+    box = _close(qtbot, v, "Penonaktifan", "November 2026")
+    box.button(QMessageBox.StandardButton.Cancel).click()
+    assert batches.list_batches(office, actor=supervisor) == []
+
+
+def test_early_close_shows_what_moves_and_needs_its_tick(qtbot, office, admin, supervisor, make_user, pinned):
+    from app.services import cases
+
+    _officials(office, admin)
+    make_cases(office, "penonaktifan", 2, ready_at=datetime(2026, 12, 2, 3, 0, tzinfo=UTC))
+    fo = make_user("front_office")
+    moving = cases.open_case(office, actor=fo, service_code="penonaktifan", nik="1971014501850003", name="Siti")
+    v = make_view(qtbot, office, supervisor)
+    box = _close(qtbot, v, "Penonaktifan", "Desember 2026")
+    assert "belum berakhir" in v.closable.currentText()
+    assert "BELUM berakhir" in box.informativeText() and "2027-01" in box.informativeText()
+    assert moving.reg_number in box.detailedText()
+    from PySide6.QtWidgets import QMessageBox
+
+    yes = box.button(QMessageBox.StandardButton.Yes)
+    assert not yes.isEnabled()  # an early close needs the explicit tick
+    v.early_check.setChecked(True)
+    assert yes.isEnabled()
+    yes.click()
+    qtbot.waitUntil(lambda: v.table.rowCount() == 1, timeout=20_000)
+    (batch,) = batches.list_batches(office, actor=supervisor)
+    assert batch.period == "2026-12" and batch.record_count == 2
+
+
+def test_a_delivery_failure_the_supervisor_cannot_fix_is_not_red(qtbot, office, admin, supervisor):
+    from ui.views.batches_view import ERR_STYLE, WARN_STYLE
+
+    v = make_view(qtbot, office, supervisor)
+    v._send_failed_background(RuntimeError("Folder tujuan tidak ada"), "")
+    assert v.outbox_status.styleSheet() == WARN_STYLE and "administrator" in v.outbox_status.text()
+    w = make_view(qtbot, office, admin)
+    w._send_failed_background(RuntimeError("Folder tujuan tidak ada"), "")
+    assert w.outbox_status.styleSheet() == ERR_STYLE
 
 
 def test_send_now_and_background_attempt(qtbot, office, admin, supervisor, errors, tmp_path):

@@ -51,6 +51,8 @@ def fill_person(qtbot, w, *, nik=NIK, name="Siti Aminah", kk=KK):
     qtbot.keyClicks(page.rw, "001")
     assert page.isComplete()
     w.next()
+    settle()  # the identity check (KTP / DTSEN / tersimpan) runs in the worker, then the wizard moves on
+    assert w.currentPage() is w.checklist_page
 
 
 def tick(w, *codes):
@@ -228,4 +230,5 @@ def test_keyboard_only_enter_advances(qtbot, office, officer):
     assert page.lookup_task is None
     qtbot.keyClicks(page.name, "Siti Aminah")
     qtbot.keyClick(page.name, Qt.Key.Key_Return)
+    settle()  # the identity check (KTP / DTSEN / tersimpan) runs in the worker, then the wizard moves on
     assert w.currentPage() is w.checklist_page

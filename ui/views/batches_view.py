@@ -5,16 +5,19 @@ Every core call runs in the worker (``session.runner``); the rules stay in ``app
 
 from __future__ import annotations
 
+import html
 from pathlib import Path
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, QTimer
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, QTimer, QUrl
+from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QFileDialog,
     QHBoxLayout,
     QHeaderView,
     QLabel,
-    QLineEdit,
+    QMessageBox,
     QProgressBar,
     QPushButton,
     QTableWidget,
@@ -69,25 +72,44 @@ class BatchesView(QWidget):
         layout = QVBoxLayout(self)
         layout.addWidget(QLabel(self.tr("<h2>Batch bulanan</h2>")))
 
-        # --- close a batch
+        # --- close a batch: from the list of periods the core says may be closed now (never a period filled in)
         close_row = QHBoxLayout()
-        close_row.addWidget(QLabel(self.tr("Layanan:")))
+        close_row.addWidget(QLabel(self.tr("Periode yang dapat ditutup:")))
+        self.closable = QComboBox()
+        self.closable.setObjectName("closable")
+        self.closable.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        self.closable.setPlaceholderText(self.tr("— tidak ada periode yang dapat ditutup —"))
+        close_row.addWidget(self.closable, 1)
+        self.close_button = QPushButton(self.tr("&Tutup batch…"))
+        self.close_button.setObjectName("close_batch")
+        close_row.addWidget(self.close_button)
+        layout.addLayout(close_row)
+        self.periods: list[batches.ClosablePeriod] = []
+        self.confirm_box: QMessageBox | None = None
+        self.early_check: QCheckBox | None = None
+        where_row = QHBoxLayout()
+        self.zip_label = QLabel("")
+        self.zip_label.setObjectName("zip_label")
+        self.zip_label.setWordWrap(True)
+        self.zip_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        where_row.addWidget(self.zip_label, 1)
+        self.open_folder_button = QPushButton(self.tr("Buka &folder"))
+        self.open_folder_button.setObjectName("open_folder")
+        self.open_folder_button.setVisible(False)
+        self.open_folder_button.clicked.connect(self.open_folder)
+        where_row.addWidget(self.open_folder_button)
+        self.zip_folder: Path | None = None
+        layout.addLayout(where_row)
+        # the waiting cases shown below are of this service (names from the service definitions)
+        wait_row = QHBoxLayout()
+        wait_row.addWidget(QLabel(self.tr("Kasus menunggu untuk layanan:")))
         self.service = QComboBox()
         self.service.setObjectName("service")
         for code, label in self._batch_services():
             self.service.addItem(label, code)
-        close_row.addWidget(self.service)
-        close_row.addWidget(QLabel(self.tr("Periode (TTTT-BB):")))
-        self.period = QLineEdit()  # proposed by the core (batches.suggested_period) once loaded
-        self.period.setObjectName("period")
-        self.period.setMaximumWidth(100)
-        close_row.addWidget(self.period)
-        self.period.setPlaceholderText(self.tr("TTTT-BB"))
-        self.close_button = QPushButton(self.tr("&Tutup batch"))
-        self.close_button.setObjectName("close_batch")
-        close_row.addWidget(self.close_button)
-        close_row.addStretch(1)
-        layout.addLayout(close_row)
+        wait_row.addWidget(self.service)
+        wait_row.addStretch(1)
+        layout.addLayout(wait_row)
 
         # --- actions
         actions = QHBoxLayout()
@@ -161,7 +183,8 @@ class BatchesView(QWidget):
     def _batch_services(self) -> list[tuple[str, str]]:
         defs = load_all(self.session.office)
         codes = sorted({d.batch for d in defs.values() if d.batch})
-        return [(c, f"{defs[c].name} ({c})" if c in defs else c) for c in codes]
+        self.names = {c: defs[c].name for c in codes if c in defs}
+        return [(c, self.names.get(c, c)) for c in codes]
 
     def _busy(self) -> bool:
         return self.task is not None
@@ -170,6 +193,7 @@ class BatchesView(QWidget):
         busy = self._busy()
         for b in (self.close_button, self.send_button, self.feedback_button, self.reconcile_button):
             b.setEnabled(not busy)
+        self.close_button.setEnabled(not busy and bool(self.periods))
 
     def _say(self, text: str, style: str = "") -> None:
         self.status.setStyleSheet(style)
@@ -210,6 +234,7 @@ class BatchesView(QWidget):
         self.session.runner.run(lambda _t: (batches.list_batches(office, actor=actor), office_svc.zone_name(office)),
                                 on_done=lambda r: self._show_batches(*r),
                                 on_error=lambda e, tb: show_error(self, e, tb))
+        self.refresh_closable()
 
     def _show_batches(self, rows: list[batches.BatchInfo], tz: str) -> None:
         self.tz = tz
@@ -221,7 +246,8 @@ class BatchesView(QWidget):
                 sent = self.tr("Gagal ({attempts}×): {error}").format(attempts=b.delivery_attempts, error=b.last_error)
             else:
                 sent = ""
-            values = [b.service_code, b.period, b.sequence, b.record_count, self._status(b.status),
+            values = [self.names.get(b.service_code, b.service_code), b.period, b.sequence, b.record_count,
+                      self._status(b.status),
                       sent, f"{b.feedback_received}/{b.record_count}"]
             for c, v in enumerate(values):
                 self.table.setItem(r, c, _item(v))
@@ -234,21 +260,36 @@ class BatchesView(QWidget):
         self.panel.show_batch(item.data(Qt.ItemDataRole.UserRole) if item is not None else None)
 
     def _service_changed(self) -> None:
-        """Show the service's waiting cases and propose the period the core suggests (unless typed)."""
+        """Show the service's waiting cases."""
         code = self.service.currentData()
-        if not code:
-            return
-        self.panel.show_waiting(code)
-        if self.period.isModified():
+        if code:
+            self.panel.show_waiting(code)
+
+    def refresh_closable(self) -> None:
+        """The periods that may be closed now, as the core lists them (service name, month, cases, sequence)."""
+        if not self.session.may("batch.list"):
             return
         office, actor = self.session.office, self.session.actor
+        self.session.runner.run(lambda _t: batches.closable_periods(office, actor=actor),
+                                on_done=self._show_closable, on_error=lambda e, tb: show_error(self, e, tb))
 
-        def propose(period: str) -> None:
-            if self.service.currentData() == code and not self.period.isModified():
-                self.period.setText(period)
+    def _period_text(self, p: batches.ClosablePeriod) -> str:
+        text = self.tr("{service} — {period} · {count} berkas · urutan {sequence}").format(
+            service=p.service_name, period=p.period_name, count=p.case_count, sequence=p.sequence)
+        return text if p.ended else text + " " + self.tr("(bulan belum berakhir)")
 
-        self.session.runner.run(lambda _t: batches.suggested_period(office, actor=actor, service_code=code),
-                                on_done=propose, on_error=lambda e, tb: show_error(self, e, tb))
+    def _show_closable(self, periods: list[batches.ClosablePeriod]) -> None:
+        self.periods = list(periods)
+        self.closable.clear()
+        for n, p in enumerate(self.periods):
+            self.closable.addItem(self._period_text(p), n)
+        self.closable.setCurrentIndex(-1 if not self.periods else 0)
+        self.close_button.setEnabled(bool(self.periods) and not self._busy())
+        self.close_button.setToolTip("" if self.periods else self.tr("Tidak ada periode dengan kasus menunggu."))
+
+    def selected_period(self) -> batches.ClosablePeriod | None:
+        n = self.closable.currentData()
+        return self.periods[n] if isinstance(n, int) and 0 <= n < len(self.periods) else None
 
     @staticmethod
     def _status(code: str) -> str:
@@ -257,17 +298,66 @@ class BatchesView(QWidget):
 
     # ------------------------------------------------------------------ close
     def close_selected(self) -> None:
-        code, period = self.service.currentData(), self.period.text().strip()
+        """Ask first: service, period, number of cases and sequence number; an early close also lists what moves
+        to the next period and needs its own tick."""
+        p = self.selected_period()
+        if p is None or self._busy():
+            return
+        text = self.tr("<p>Tutup batch berikut?</p><table cellspacing='3'>"
+                       "<tr><td>Layanan</td><td><b>{service}</b></td></tr>"
+                       "<tr><td>Periode</td><td><b>{period}</b> ({code})</td></tr>"
+                       "<tr><td>Jumlah berkas</td><td><b>{count}</b></td></tr>"
+                       "<tr><td>Nomor urut batch</td><td><b>{sequence}</b></td></tr></table>").format(
+            service=html.escape(p.service_name), period=p.period_name, code=p.period, count=p.case_count,
+            sequence=p.sequence)
+        box = QMessageBox(QMessageBox.Icon.Question, self.tr("Tutup batch"), text,
+                          QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel, self)
+        box.setObjectName("confirm_close")
+        box.setTextFormat(Qt.TextFormat.RichText)
+        yes = box.button(QMessageBox.StandardButton.Yes)
+        yes.setText(self.tr("&Tutup batch"))
+        box.button(QMessageBox.StandardButton.Cancel).setText(self.tr("&Batal"))
+        box.setDefaultButton(QMessageBox.StandardButton.Cancel)
+        if not p.ended:
+            moving = "\n".join(f"• {m.reg_number} ({m.step})" for m in p.moving) or self.tr("(tidak ada)")
+            box.setInformativeText(self.tr("Bulan {period} BELUM berakhir: ini penutupan lebih awal. Berkas yang "
+                                           "belum sampai langkah batch pindah ke periode {next} ({count}):").format(
+                period=p.period_name, next=p.next_period, count=len(p.moving)))
+            box.setDetailedText(moving)
+            check = QCheckBox(self.tr("Saya mengerti: tutup lebih awal, {count} berkas pindah ke {next}").format(
+                count=len(p.moving), next=p.next_period))
+            check.setObjectName("confirm_early")
+            box.setCheckBox(check)
+            yes.setEnabled(False)
+            check.toggled.connect(lambda on: box.button(QMessageBox.StandardButton.Yes).setEnabled(on))
+            self.early_check = check
+        box.finished.connect(lambda _r: self._close_answer(box, p))
+        self.confirm_box = box
+        box.open()
+
+    def _close_answer(self, box: QMessageBox, p: batches.ClosablePeriod) -> None:
+        if box.clickedButton() is not box.button(QMessageBox.StandardButton.Yes):
+            return
         office, actor = self.session.office, self.session.actor
+        early = None if p.ended else [m.reg_number for m in p.moving]
         self._start(lambda task: batches.close_batch(
-            office, actor=actor, service_code=code, period=period,
+            office, actor=actor, service_code=p.service_code, period=p.period, confirm_early=early,
             progress=lambda done, total: task.report(done / max(total, 1))),
-            self._closed, self.tr("Menutup batch {service} {period}…").format(service=code, period=period))
+            self._closed, self.tr("Menutup batch {service} {period}…").format(service=p.service_name,
+                                                                             period=p.period_name))
 
     def _closed(self, result: batches.CloseResult) -> None:
         self._say(result.message, OK_STYLE if result.created else WARN_STYLE)
+        zip_path = Path(result.batch.zip_path) if result.batch.zip_path else None
+        self.zip_folder = zip_path.parent if zip_path is not None else None
+        self.zip_label.setText(self.tr("Berkas ZIP batch: {path}").format(path=zip_path) if zip_path else "")
+        self.open_folder_button.setVisible(zip_path is not None)
         self.refresh()
         self.panel.show_waiting(self.service.currentData())
+
+    def open_folder(self) -> None:
+        if self.zip_folder is not None:
+            QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.zip_folder)))
 
     # ------------------------------------------------------------------ send
     def send_now(self, *, background: bool = False) -> bool:
@@ -303,12 +393,22 @@ class BatchesView(QWidget):
                     batch=r.label, errors="; ".join(r.errors) or self.tr("tanpa keterangan")))
         return "; ".join(parts) + ".", all(r.delivered for r in results)
 
+    def _fail_style(self) -> str:
+        """A failed delivery is red only to whoever can fix it (the delivery settings are the administrator's);
+        to others it is a notice, with who to ask."""
+        return ERR_STYLE if self.session.may("settings.edit") else WARN_STYLE
+
+    def _fail_hint(self) -> str:
+        return "" if self.session.may("settings.edit") else " " + self.tr(
+            "Pengaturan pengiriman diurus administrator; batch dikirim ulang otomatis.")
+
     def _stamp(self) -> str:
         return jam(utcnow(), self.tz)  # office time, not the machine's zone
 
     def _sent(self, results: list[outbox.BatchDelivery]) -> None:
         text, ok = self._summary(results)
-        self._say(text, OK_STYLE if ok else ERR_STYLE)
+        text += "" if ok else self._fail_hint()
+        self._say(text, OK_STYLE if ok else self._fail_style())
         self.outbox_status.setText(self.tr("Pengiriman terakhir ({time}): {text}").format(time=self._stamp(),
                                                                                         text=text))
         self.refresh()
@@ -321,7 +421,8 @@ class BatchesView(QWidget):
                 time=self._stamp()))
             return
         text, ok = self._summary(results)
-        self.outbox_status.setStyleSheet(OK_STYLE if ok else ERR_STYLE)
+        text += "" if ok else self._fail_hint()
+        self.outbox_status.setStyleSheet(OK_STYLE if ok else self._fail_style())
         self.outbox_status.setText(self.tr("Pengiriman otomatis ({time}): {text}").format(time=self._stamp(),
                                                                                         text=text))
         self.refresh()
@@ -330,9 +431,10 @@ class BatchesView(QWidget):
         """No dialog from a timer: the status line says what went wrong."""
         self.task = None
         self._set_buttons()
-        self.outbox_status.setStyleSheet(ERR_STYLE)
+        self.outbox_status.setStyleSheet(self._fail_style())
         self.outbox_status.setText(self.tr("Pengiriman otomatis ({time}) gagal: {error}").format(time=self._stamp(),
-                                                                                                error=exc))
+                                                                                                error=exc)
+                                   + self._fail_hint())
 
     # ------------------------------------------------------------------ feedback
     def _choose_feedback(self) -> None:
@@ -374,7 +476,8 @@ class BatchesView(QWidget):
 
     def run_reconcile(self, bpjs: str | None, dukcapil: str | None, out: str | None, period: str = "") -> None:
         office, actor = self.session.office, self.session.actor
-        period = period or self.period.text().strip()
+        sel = self.selected_period()
+        period = period or (sel.period if sel is not None else "")
         self.reconcile_period = period
         self._start(lambda task: reconcile.reconcile(office, actor=actor, bpjs_path=bpjs, dukcapil_path=dukcapil,
                                                      out_path=out, period=period,

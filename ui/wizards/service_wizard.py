@@ -49,7 +49,7 @@ from app.rules.identifiers import parse_nik, validate_kk, validate_noka
 from app.rules.reactivation import reactivation_limit
 from app.rules.rule_settings import RuleSettings
 from app.servicedefs import ServiceDef
-from app.services import attachments, case_letters, cases, drafts, dtsen, letters
+from app.services import attachments, case_letters, cases, drafts, dtsen, identity, letters
 from app.timeutil import jam, tanggal_angka, tanggal_jam
 from ui.errors import show_error
 from ui.session import UiSession
@@ -91,6 +91,13 @@ class PersonPage(QWizardPage):
         self.looked_up = ""
         self.dtsen_info: dtsen.DtsenInfo | None = None
         self.open_case: cases.CaseInfo | None = None
+        #: the fields the lookup of a NIK filled in, with what it put there: cleared when the NIK changes
+        self.autofilled: dict[QLineEdit, str] = {}
+        #: the identity check (KTP / DTSEN / tersimpan) passed for these typed values
+        self.identity_ok_for: tuple | None = None
+        self.identity_task = None
+        self.identity_dialog: Any = None
+        self.birth_date_choice: date | None = None
         form = QFormLayout(self)
         self.nik = QLineEdit()
         self.nik.setObjectName("nik")
@@ -167,6 +174,13 @@ class PersonPage(QWizardPage):
         return True
 
     def _nik_changed(self, text: str) -> None:
+        # a corrected NIK is another person: what the old NIK's lookup filled in (name, KK, address, the DTSEN
+        # mark) goes, and the new NIK's lookup fills it again; what the officer typed stays
+        for edit, value in self.autofilled.items():
+            if edit.text() == value:
+                edit.clear()
+        self.autofilled = {}
+        self.identity_ok_for, self.birth_date_choice = None, None
         self.dtsen_info, self.open_case = None, None
         if not text.strip():
             self.nik_state.setText("")
@@ -222,6 +236,7 @@ class PersonPage(QWizardPage):
                                 (self.kecamatan, info.kecamatan)):
                 if not edit.text().strip() and value:
                     edit.setText(value)
+                    self.autofilled[edit] = value
         if open_case is not None:
             _check(self.dtsen_state, False, self.tr("{name} sudah punya berkas {service} yang terbuka ({reg}, {step}). "
                                                     "Lanjutkan berkas itu; berkas baru tidak dapat dibuat.").format(
@@ -275,6 +290,78 @@ class PersonPage(QWizardPage):
                     return False
         return True
 
+    # the identity check before leaving the page: KTP as typed / DTSEN / stored, side by side where they differ
+    def typed_identity(self) -> tuple:
+        return (self.nik.text().strip(), " ".join(self.name.text().split()), self.no_kk.text().strip())
+
+    def validatePage(self) -> bool:  # noqa: N802
+        if self.identity_ok_for == self.typed_identity():
+            return True
+        if self.identity_task is None:
+            self._check_identity()
+        return False
+
+    def _check_identity(self) -> None:
+        s = self.w.session
+        nik, name, kk = self.typed_identity()
+        typed = {"name": name, "no_kk": kk}
+
+        def work(_t):
+            return identity.compare(s.office, actor=s.actor, nik=nik, typed=typed)
+
+        def done(diffs: list[identity.Difference]) -> None:
+            self.identity_task = None
+            if (nik, name, kk) != self.typed_identity():
+                return
+            if not diffs:
+                self.identity_ok_for = (nik, name, kk)
+                self.w.next()
+                return
+            self._ask_identity(diffs)
+
+        def failed(exc, tb) -> None:
+            self.identity_task = None
+            show_error(self, exc, tb)
+
+        self.identity_task = s.runner.run(work, on_done=done, on_error=failed)
+
+    def _ask_identity(self, diffs: list[identity.Difference]) -> None:
+        from ui.dialogs.identity import IdentityDialog
+
+        dlg = IdentityDialog(diffs, self)
+        self.identity_dialog = dlg
+        dlg.accepted.connect(lambda: self._identity_chosen(dlg))
+        dlg.open()
+
+    def _identity_chosen(self, dlg) -> None:
+        chosen, changes, reason = dlg.chosen(), dlg.corrections(), dlg.reason.text().strip()
+        if chosen.get("name"):
+            self.name.setText(str(chosen["name"]))
+        if chosen.get("no_kk"):
+            self.no_kk.setText(str(chosen["no_kk"]))
+        if "birth_date" in chosen:
+            self.birth_date_choice = chosen["birth_date"]
+        s = self.w.session
+        nik = self.nik.text().strip()
+        if not changes:
+            self.identity_ok_for = self.typed_identity()
+            self.w.next()
+            return
+
+        def work(_t):
+            return identity.correct_person(s.office, actor=s.actor, nik=nik, changes=changes, reason=reason)
+
+        def done(_res) -> None:
+            self.identity_task = None
+            self.identity_ok_for = self.typed_identity()
+            self.w.next()
+
+        def failed(exc, tb) -> None:
+            self.identity_task = None
+            show_error(self, exc, tb)
+
+        self.identity_task = s.runner.run(work, on_done=done, on_error=failed)
+
     FIELDS = ("nik", "name", "no_kk", "address", "rt", "rw", "kelurahan", "kecamatan", "domicile", "phone", "card")
 
     def page_state(self) -> dict[str, Any]:
@@ -303,6 +390,8 @@ class PersonPage(QWizardPage):
         if info is not None:
             out.update({"birth_place": info.birth_place, "birth_date": info.birth_date, "sex": info.sex,
                         "kelurahan_code": "", "kecamatan_code": ""})
+        if self.birth_date_choice is not None:  # chosen side by side (KTP / DTSEN / tersimpan)
+            out["birth_date"] = self.birth_date_choice
         return {k: v for k, v in out.items() if v not in ("", None)}
 
 
