@@ -14,8 +14,15 @@ import unicodedata
 #: characters no file name may hold on Windows (and ``/`` on any system), and control characters
 _FORBIDDEN = re.compile(r'[<>:"/\\|?*\x00-\x1f\x7f]+')
 #: names Windows reserves for devices, with or without an extension
-_RESERVED = {"CON", "PRN", "AUX", "NUL", *(f"COM{i}" for i in range(1, 10)), *(f"LPT{i}" for i in range(1, 10))}
+_RESERVED = {"CON", "PRN", "AUX", "NUL", *(f"COM{i}" for i in range(1, 10)), *(f"LPT{i}" for i in range(1, 10)),
+             *(f"{d}{s}" for d in ("COM", "LPT") for s in "\u00b9\u00b2\u00b3")}
 MAX_LENGTH = 120
+
+
+def is_reserved_name(name: str) -> bool:
+    """True for a name Windows gives to a device, whatever its extension: ``CON``, ``con.pdf``, ``LPT1.tar.gz``,
+    ``NUL .txt`` (Windows ignores trailing spaces and dots before the extension)."""
+    return name.split(".")[0].rstrip(" ").upper() in _RESERVED
 
 
 def offered_file_name(text: str, suffix: str = "", *, fallback: str = "dokumen") -> str:
@@ -37,7 +44,7 @@ def offered_file_name(text: str, suffix: str = "", *, fallback: str = "dokumen")
     stem = stem.strip(" .-")
     if not stem:
         stem = fallback
-    if stem.split(".")[0].upper() in _RESERVED:
+    if is_reserved_name(stem):
         stem += "_"
     stem = stem[: max(1, MAX_LENGTH - len(suffix))].rstrip(" .-") or fallback
     return stem + suffix.lower()

@@ -68,6 +68,11 @@ class DataDirs:
         return self.root / "logs"
 
     @property
+    def tmp(self) -> Path:
+        """Temporary work (restore staging, backup checks, batch closes); emptied at the next start."""
+        return self.root / "tmp"
+
+    @property
     def templates(self) -> Path:
         """Office copies of Word templates; a file here overrides the shipped one of the same name."""
         return self.root / "templates"
@@ -80,7 +85,7 @@ class DataDirs:
     def ensure(self) -> DataDirs:
         """Create the folders, readable only by the user on POSIX (personal data, UU 27/2022)."""
         for folder in (self.root, self.backups, self.letters, self.batches, self.attachments,
-                       self.imports, self.logs, self.templates, self.services):
+                       self.imports, self.logs, self.templates, self.services, self.tmp):
             folder.mkdir(parents=True, exist_ok=True)
             if os.name == "posix":
                 folder.chmod(0o700)

@@ -63,6 +63,7 @@ class StartController:
         self.dirs = resolve_data_dir(data_dir)
         self.runner = TaskRunner()
         self.office = None
+        self.window_lock = None
         self.office_name = ""
         self.main_window = None
         self.signed_out_once = False  # the daily backup runs after the first login only
@@ -78,9 +79,12 @@ class StartController:
 
     def _open(self):
         from app.context import open_office
+        from app.datalock import window_lock
         from app.services import office as office_svc
         from app.services import setup
 
+        # One window per data folder (a second one on the same SQLite file is refused); held until the end.
+        self.window_lock = window_lock(self.dirs.root)
         office = open_office(self.dirs.root)
         profile = office_svc.get_profile(office)
         return office, profile, setup.is_set_up(office)

@@ -101,17 +101,19 @@ def _fsync_dir(folder: Path) -> None:
         os.close(fd)
 
 
-def write_zip_atomically(dest: Path, files: Sequence[tuple[str, Path]], *, password: str | None = None) -> str:
+def write_zip_atomically(dest: Path, files: Sequence[tuple[str, Path]], *, password: str | None = None,
+                         work_dir: Path | None = None) -> str:
     """Write ``files`` (archive name, source path) into ``dest`` so that ``dest`` is either complete or absent.
 
     With ``password`` every member is encrypted with AES-256 (WinZip AE-2, opened by 7-Zip and WinZip).
 
-    The ZIP is written to a temporary file in the same folder, flushed and fsynced, then renamed over
-    ``dest`` (an atomic step on the same file system). Returns the SHA-256 of the finished ZIP.
+    The ZIP is written to a temporary file in ``work_dir`` (the data folder's ``tmp/`` work folder; default:
+    ``dest``'s folder), flushed and fsynced, then renamed over ``dest`` (an atomic step on the same file
+    system). Returns the SHA-256 of the finished ZIP.
     On any error (disk full, crash of the writer) the temporary file is removed and ``dest`` untouched.
     """
     dest.parent.mkdir(parents=True, exist_ok=True)
-    tmp = dest.with_name(f".{dest.name}.{os.getpid()}.tmp")
+    tmp = (work_dir or dest.parent) / f".{dest.name}.{os.getpid()}.tmp"
     try:
         with tmp.open("wb") as raw:
             if password:

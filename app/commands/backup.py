@@ -17,9 +17,14 @@ def register(sub, parent) -> None:
     b.add_argument("--if-due", action="store_true",
                    help="cadangan harian otomatis: hanya bila hari ini belum ada (tanpa masuk sebagai pengguna)")
     b.set_defaults(handler=cmd_backup)
-    r = sub.add_parser("restore", parents=[parent], help="pulihkan dari berkas cadangan (aplikasi harus ditutup)")
+    r = sub.add_parser("restore", parents=[parent],
+                       help="pulihkan dari berkas cadangan (aplikasi harus ditutup; masuk sebagai administrator)")
     r.add_argument("file")
-    r.add_argument("--yes", action="store_true", help="jangan tanya konfirmasi")
+    add_auth_args(r)
+    r.add_argument("--yes", action="store_true", help="jangan tanya konfirmasi pertama (mengganti data)")
+    r.add_argument("--discard-newer", action="store_true",
+                   help="konfirmasi kedua: tetap pulihkan walaupun data saat ini lebih baru daripada cadangan "
+                        "(pekerjaan sesudah cadangan hilang dari data yang dipakai)")
     r.set_defaults(handler=cmd_restore)
 
 
@@ -40,32 +45,52 @@ def cmd_backup(args: argparse.Namespace) -> int:
         office.close()
 
 
+def _ask(prompt: str, word: str) -> bool:
+    if not sys.stdin.isatty():
+        return False
+    return input(prompt).strip().upper() == word
+
+
 def cmd_restore(args: argparse.Namespace) -> int:
+    import getpass
+    import os
+
+    from app.commands._common import ENV_PASSWORD, ENV_USER
     from app.paths import resolve_data_dir
     from app.services import backup
+    from app.services import restore as restore_svc
 
     dirs = resolve_data_dir(getattr(args, "data_dir", None)).ensure()
-    manifest = backup.verify_backup(Path(args.file))
-    out(f"Cadangan utuh: dibuat {manifest['created_at']} oleh Loket PBI {manifest['app_version']}, "
-        f"{len(manifest['files'])} berkas.")
+    path = Path(args.file)
+    username = args.user or os.environ.get(ENV_USER)
+    if not username:
+        raise ValidationError(f"Pemulihan perlu administrator: sebutkan --user NAMA (atau variabel {ENV_USER}).")
+    password = os.environ.get(ENV_PASSWORD)
+    if args.password_stdin:
+        password = sys.stdin.readline().rstrip("\n")
+    if password is None:
+        password = getpass.getpass(f"Kata sandi {username}: ")
+    check = restore_svc.check_backup(dirs, path)
+    out(f"Cadangan utuh: dibuat {check.manifest.get('created_at', '?')} oleh Loket PBI "
+        f"{check.manifest.get('app_version', '?')}, {check.files} berkas ({check.size / 1_048_576:.1f} MB).")
+    if check.newer is not None:
+        out(check.newer.text())
     if not args.yes:
         if not sys.stdin.isatty():
             raise ValidationError("Pemulihan perlu konfirmasi: jalankan di terminal atau tambahkan --yes.")
-        answer = input(f"Data saat ini di {dirs.root} akan diganti (disimpan dulu di backups/). Ketik YA: ")
-        if answer.strip().upper() != "YA":
+        if not _ask(f"Data saat ini di {dirs.root} akan diganti (disimpan dulu di backups/). Ketik YA: ", "YA"):
             out("Dibatalkan; tidak ada yang diubah.")
             return 1
-    aside = backup.restore(dirs, Path(args.file))
-    out(f"Pemulihan selesai. Data sebelumnya disimpan di {aside}.")
-    # Open once so the restored database is migrated (if it is older) and the restore is logged.
-    from app.context import open_office
-    from app.services import audit
-
-    office = open_office(dirs.root)
-    try:
-        with office.db.write() as s:
-            audit.record(s, actor=None, action="backup.restore", entity="backup", entity_id=Path(args.file).name,
-                         new={"aside": str(aside)})
-    finally:
-        office.close()
+    discard = bool(args.discard_newer)
+    if check.newer is not None and not discard:
+        if not sys.stdin.isatty():
+            raise ValidationError("Data saat ini lebih baru daripada cadangan; pemulihan perlu konfirmasi kedua: "
+                                  "tambahkan --discard-newer. Data tidak diubah.")
+        if not _ask("Pekerjaan sesudah cadangan akan hilang dari data yang dipakai. Ketik BUANG untuk tetap "
+                    "memulihkan: ", "BUANG"):
+            out("Dibatalkan; tidak ada yang diubah.")
+            return 1
+        discard = True
+    res = backup.restore(dirs, path, username=username, password=password, discard_newer=discard)
+    out(f"Pemulihan selesai. Data sebelumnya disimpan di {res.aside}.")
     return 0

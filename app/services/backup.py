@@ -3,7 +3,8 @@
 A backup is one ZIP: ``database.sqlite3`` taken with SQLite's online backup API (consistent while the
 app is open), the letter archive and the attachments, and ``manifest.json`` with the SHA-256 of every
 file. It is written to a temporary name and renamed when complete, so a half-written backup never
-looks like a backup. Restoring checks the whole backup first and keeps the current data aside.
+looks like a backup. Restoring (app.services.restore) signs in an administrator, checks the whole backup
+into a staging folder inside the data folder, swaps it in by renames and keeps the current data aside.
 
 With ``BackupSettings.encrypt`` the ZIP is password-protected with AES-256 (WinZip AE-2, opened by
 7-Zip, WinZip and Windows tools that support AES). The password is set with
@@ -18,7 +19,6 @@ import json
 import os
 import shutil
 import sqlite3
-import tempfile
 import zipfile
 from dataclasses import dataclass
 from datetime import datetime
@@ -142,8 +142,11 @@ def make_backup(office: Office, *, actor: Actor | None, folder: Path | None = No
     while target.exists():
         n += 1
         target = folder / f"{PREFIX}{stamp}-{n}.zip"
-    with tempfile.TemporaryDirectory(prefix="loket-cadangan-") as tmp:
-        db_copy = Path(tmp) / DB_NAME
+    from app.tempwork import make_temp_dir
+
+    tmp = make_temp_dir(office.dirs, "cadangan-")  # the copy stays in the data folder (removed below)
+    try:
+        db_copy = tmp / DB_NAME
         _sqlite_copy(office.dirs.database, db_copy)
         manifest: dict = {"app_version": __version__, "created_at": now.isoformat(), "files": {}}
         partial = target.with_suffix(".zip.part")
@@ -161,7 +164,7 @@ def make_backup(office: Office, *, actor: Actor | None, folder: Path | None = No
                     base = office.dirs.root / name
                     if not base.exists():
                         continue
-                    for path in sorted(p for p in base.rglob("*") if p.is_file()):
+                    for path in sorted(p for p in base.rglob("*") if p.is_file() and not p.is_symlink()):
                         arc = path.relative_to(office.dirs.root).as_posix()
                         zf.write(path, arc)
                         manifest["files"][arc] = _sha256(path)
@@ -173,6 +176,8 @@ def make_backup(office: Office, *, actor: Actor | None, folder: Path | None = No
             partial.unlink(missing_ok=True)
             raise ValidationError(
                 f"Cadangan gagal ditulis ke {folder}: {exc}. Tidak ada cadangan yang dibuat.") from exc
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
     with office.db.write() as s:
         audit.record(s, actor=actor, action="backup.make", entity="backup", entity_id=target.name,
                      new={"files": len(manifest["files"]), "folder": str(folder), "encrypted": bool(password)})
@@ -209,63 +214,20 @@ def auto_backup(office: Office) -> BackupInfo | None:
     return make_backup(office, actor=None) if backup_due(office) else None
 
 
-def verify_backup(path: Path, *, password: str | None = None) -> dict:
-    """Open a backup and check every file against its manifest and the database's integrity."""
-    path = Path(path)
-    if not path.is_file():
-        raise ValidationError(f"Berkas cadangan tidak ditemukan: {path}")
-    try:
-        with _open_zip(path, password) as zf:
-            bad = zf.testzip()
-            if bad:
-                raise ValidationError(f"Cadangan rusak: berkas {bad} di dalamnya tidak utuh.")
-            try:
-                manifest = json.loads(zf.read("manifest.json"))
-            except KeyError as exc:
-                raise ValidationError("Ini bukan berkas cadangan Loket PBI (manifest.json tidak ada).") from exc
-            names = set(zf.namelist()) - {"manifest.json"}
-            if names != set(manifest["files"]):
-                raise ValidationError("Isi cadangan tidak cocok dengan daftar berkasnya (manifest).")
-            with tempfile.TemporaryDirectory(prefix="loket-periksa-") as tmp:
-                for name, digest in manifest["files"].items():
-                    out = Path(zf.extract(name, tmp))
-                    if _sha256(out) != digest:
-                        raise ValidationError(f"Cadangan rusak: sidik berkas {name} tidak cocok.")
-                con = sqlite3.connect(Path(tmp) / DB_NAME)
-                try:
-                    result = con.execute("PRAGMA integrity_check").fetchone()[0]
-                finally:
-                    con.close()
-                if result != "ok":
-                    raise ValidationError(f"Basis data di dalam cadangan rusak: {result}")
-    except (zipfile.BadZipFile, pyzipper.BadZipFile) as exc:
-        raise ValidationError(f"{path.name} bukan berkas ZIP cadangan yang sah.") from exc
-    return manifest
+def verify_backup(path: Path, *, dirs: DataDirs, password: str | None = None) -> dict:
+    """Check a backup in full (app.services.restore.check_backup) and return its manifest.
 
-
-def restore(dirs: DataDirs, path: Path, *, password: str | None = None) -> Path:
-    """Replace the data folder's database and archive with a checked backup.
-
-    The office must be closed. The current database and archive are moved to
-    ``backups/sebelum-pulih-<time>/`` first; returns that folder.
+    The copy it unpacks is made inside the data folder ``dirs`` (``tmp/``) and removed; nothing else changes.
     """
-    path = Path(path)
-    manifest = verify_backup(path, password=password)
-    aside = dirs.backups / f"sebelum-pulih-{datetime.now():%Y%m%d-%H%M%S}"
-    aside.mkdir(parents=True, exist_ok=True)
-    for suffix in ("", "-wal", "-shm"):
-        current = Path(f"{dirs.database}{suffix}")
-        if current.exists():
-            shutil.move(str(current), aside / current.name)
-    for name in ARCHIVE_FOLDERS:
-        current = dirs.root / name
-        if current.exists():
-            shutil.move(str(current), aside / name)
-    with _open_zip(path, password) as zf:
-        for name in manifest["files"]:
-            target = dirs.root / (dirs.database.name if name == DB_NAME else name)
-            target.parent.mkdir(parents=True, exist_ok=True)
-            with zf.open(name) as src, target.open("wb") as dst:
-                shutil.copyfileobj(src, dst)
-    dirs.ensure()
-    return aside
+    from app.services import restore as restore_svc
+
+    return restore_svc.check_backup(dirs, Path(path), password=password).manifest
+
+
+def restore(dirs: DataDirs, path: Path, *, username: str, password: str, backup_password: str | None = None,
+            discard_newer: bool = False):
+    """Replace the data with a checked backup: see :func:`app.services.restore.restore`."""
+    from app.services import restore as restore_svc
+
+    return restore_svc.restore(dirs, Path(path), username=username, password=password,
+                               backup_password=backup_password, discard_newer=discard_newer)

@@ -20,7 +20,6 @@ from __future__ import annotations
 
 import contextlib
 import shutil
-import tempfile
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
@@ -52,6 +51,7 @@ from app.servicedefs import ServiceDef
 from app.servicedefs import get as get_definition
 from app.services import audit, letters, secrets
 from app.services import settings as settings_svc
+from app.tempwork import make_temp_dir
 from app.timeutil import nama_bulan, tanggal_angka, utcnow
 
 SECTION = "batches"
@@ -239,7 +239,9 @@ class CloseJob:
             return self.already
         self.office.dirs.batches.mkdir(parents=True, exist_ok=True)
         remove_orphan_files(self.office)
-        self.staging = Path(tempfile.mkdtemp(prefix=".staging-", dir=self.office.dirs.batches))
+        # The CSV/XLSX, the letters and the ZIP before its rename are made in the data folder's tmp/ (full
+        # NIKs): removed below, or at the next start after a kill (app.tempwork).
+        self.staging = make_temp_dir(self.office.dirs, "batch-")
         try:
             with self.office.db.write() as s:
                 self._reserve(s)
@@ -393,7 +395,7 @@ class CloseJob:
         """The ZIP, written to a temporary file, fsynced and renamed into place (before the commit)."""
         assert self.batch is not None
         dest = self.office.dirs.batches / f"{self._stem()}.zip"
-        digest = write_zip_atomically(dest, self.files, password=self.zip_password)
+        digest = write_zip_atomically(dest, self.files, password=self.zip_password, work_dir=self.staging)
         self.batch.zip_path, self.batch.zip_sha256 = str(dest), digest
 
     def _complete(self, s: Session) -> None:
@@ -455,7 +457,8 @@ def _letter_files(office: Office, number: str | None, docx: str | None, pdf: str
 
 
 def remove_orphan_files(office: Office, *, older_than_seconds: float = 6 * 3600) -> list[str]:
-    """Remove staging folders, temporary ZIPs and unclaimed ZIPs left by a crash (never a batch's ZIP).
+    """Remove unclaimed ZIPs left by a crash (never a batch's ZIP), and the staging folders and temporary
+    ZIPs an earlier version kept in ``batches/`` (a close now works in ``tmp/``, emptied at the next start).
 
     A close renames its ZIP into place just before its transaction commits (so a committed batch always
     has its file); a kill between the two leaves a ZIP with full NIKs that no batch names. Such a file,

@@ -431,14 +431,22 @@ def test_killed_process_leaves_nothing_marked(office, supervisor, tmp_path, wher
         assert s.exec(select(func.count()).select_from(BatchItem)).one() == 0
         assert s.exec(select(func.count()).select_from(Case).where(Case.batch_id.is_not(None))).one() == 0
     leftovers = sorted(p.name for p in office.dirs.batches.iterdir())
+    # The staging CSV (full NIKs) is in the data folder's tmp/, never in batches/ or the system temp folder.
+    assert [p.name for p in office.dirs.tmp.iterdir()][0].startswith("batch-")
+    assert not [n for n in leftovers if n.startswith(".")]
     if where == "after_rename":
         assert "penonaktifan_2026-11_001.zip" in leftovers  # on disk, but not recorded as a batch
     res = batches.close_batch(office, actor=supervisor, service_code="penonaktifan", period="2026-11",
                               with_letters=False)
     assert res.created and res.batch.sequence == 1 and res.batch.record_count == 2500
     _check_batch_files(office, res.batch)
-    assert batches.remove_orphan_files(office, older_than_seconds=0) == [
-        n for n in leftovers if n.startswith(".staging-")]
+    assert batches.remove_orphan_files(office, older_than_seconds=0) == []
+    assert any(office.dirs.tmp.iterdir())  # kept while this office is open (it may be someone's work) …
+    office.close()
+    from app.context import open_office
+
+    open_office(office.dirs.root).close()
+    assert not any(office.dirs.tmp.iterdir())  # … and removed at the next start
 
 
 @pytest.mark.clock

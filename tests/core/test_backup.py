@@ -22,6 +22,14 @@ def snapshot(office) -> dict:
     return tables
 
 
+def _data(office) -> dict:
+    """Every table but the sign-in's traces (the audit entry of the administrator's login, last login)."""
+    snap = snapshot(office)
+    for name in ("audit_log", "audit_head", "app_user"):
+        snap.pop(name, None)
+    return snap
+
+
 def test_backup_restore_compares_every_table(office, admin, make_user):
     make_user("front_office")
     dtsen.import_file(office, actor=admin, path=SAMPLES / "dtsen_contoh.csv")
@@ -30,7 +38,7 @@ def test_backup_restore_compares_every_table(office, admin, make_user):
     before = snapshot(office)
     info = backup.make_backup(office, actor=admin)
     assert info.path.exists() and info.files >= 2
-    assert backup.verify_backup(info.path)["files"]["letters/2026/surat-1.docx"]
+    assert backup.verify_backup(info.path, dirs=office.dirs)["files"]["letters/2026/surat-1.docx"]
 
     # Life goes on after the backup …
     make_user("verifier")
@@ -38,12 +46,17 @@ def test_backup_restore_compares_every_table(office, admin, make_user):
     dirs = office.dirs
     office.close()
 
-    aside = backup.restore(dirs, info.path)
-    assert (aside / dirs.database.name).exists()
+    res = backup.restore(dirs, info.path, username="admin", password="rahasia-123", discard_newer=True)
+    assert (res.aside / dirs.database.name).exists() and res.signed_in_on == "current"
+    assert res.check.newer is not None and res.check.newer.audit_entries >= 1  # the user added after it
     restored = open_office(dirs.root)
     try:
         after = snapshot(restored)
-        assert after == before
+        restore_rows = [r for r in after["audit_log"] if "backup.restore" in r]
+        assert len(restore_rows) == 1  # the restore is logged in the restored data …
+        after["audit_log"] = [r for r in after["audit_log"] if "backup.restore" not in r]
+        after["audit_head"] = before["audit_head"]
+        assert after == before  # … which is otherwise exactly the backup
         assert (dirs.letters / "2026" / "surat-1.docx").read_bytes() == b"isi surat"
     finally:
         restored.close()
@@ -58,14 +71,21 @@ def test_damaged_backup_is_refused_and_nothing_changes(office, admin, tmp_path):
             if item.filename == "database.sqlite3":
                 data = data[:2000] + b"\xff" * 100 + data[2100:]
             dst.writestr(item, data)
-    before = office.dirs.database.read_bytes()
+    dirs = office.dirs
+    before = _data(office)
+    office.close()
     with pytest.raises(ValidationError, match="sidik"):
-        backup.restore(office.dirs, damaged)
-    assert office.dirs.database.read_bytes() == before
+        backup.restore(dirs, damaged, username="admin", password="rahasia-123")
+    assert not any(dirs.tmp.iterdir())
+    again = open_office(dirs.root)
+    try:
+        assert _data(again) == before  # only the sign-in was recorded
+    finally:
+        again.close()
     not_zip = tmp_path / "bukan.zip"
     not_zip.write_text("halo")
     with pytest.raises(ValidationError, match="bukan berkas ZIP"):
-        backup.verify_backup(not_zip)
+        backup.verify_backup(not_zip, dirs=dirs)
 
 
 def test_daily_backup_once_a_day_and_keeps_last_n(office, admin):
@@ -103,8 +123,12 @@ def test_restore_command_line(office, admin, tmp_path):
                    roles=["verifier"])
     root = office.dirs.root
     office.close()
-    r = subprocess.run([sys.executable, "-m", "app", "restore", "--data-dir", str(root), str(info.path), "--yes"],
-                       capture_output=True, text=True, env=dict(os.environ), timeout=120)
+    env = dict(os.environ, LOKET_PBI_USER="admin", LOKET_PBI_PASSWORD="rahasia-123")
+    cmd = [sys.executable, "-m", "app", "restore", "--data-dir", str(root), str(info.path), "--yes"]
+    r = subprocess.run(cmd, capture_output=True, text=True, env=env, timeout=120)
+    # The user added after the backup is newer work: a second, explicit confirmation is needed.
+    assert r.returncode == 1 and "--discard-newer" in r.stderr and "lebih baru" in r.stdout, r.stderr
+    r = subprocess.run([*cmd, "--discard-newer"], capture_output=True, text=True, env=env, timeout=120)
     assert r.returncode == 0, r.stderr
     o = open_office(root)
     try:

@@ -174,14 +174,15 @@ def test_password_protected_backup(office, admin, tmp_path):
         with pytest.raises(RuntimeError):
             zf.read("manifest.json")
     with pytest.raises(ValidationError, match="dilindungi kata sandi"):
-        backup.verify_backup(info.path)
+        backup.verify_backup(info.path, dirs=office.dirs)
     with pytest.raises(ValidationError, match="salah"):
-        backup.verify_backup(info.path, password="tebakan-salah")
-    manifest = backup.verify_backup(info.path, password="rahasia-cadangan-1")
+        backup.verify_backup(info.path, dirs=office.dirs, password="tebakan-salah")
+    manifest = backup.verify_backup(info.path, dirs=office.dirs, password="rahasia-cadangan-1")
     assert backup.DB_NAME in manifest["files"]
     office.close()
-    aside = backup.restore(office.dirs, info.path, password="rahasia-cadangan-1")
-    assert aside.is_dir() and office.dirs.database.exists()
+    res = backup.restore(office.dirs, info.path, username="admin", password="rahasia-123",
+                         backup_password="rahasia-cadangan-1", discard_newer=True)
+    assert res.aside.is_dir() and office.dirs.database.exists()
 
 
 @pytest.mark.skipif(os.name != "posix", reason="POSIX permissions; Windows: see RELIABILITY.md (NTFS ACL)")

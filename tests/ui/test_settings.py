@@ -116,14 +116,21 @@ def test_backup_now_and_restore_after_confirmation(qtbot, view, office, admin, m
 
     users.add_user(office, actor=admin, username="setelah", full_name="Sesudah Cadangan",
                    password="rahasia-123", roles=["verifier"])
-    asked, exits = [], []
+    from PySide6.QtWidgets import QInputDialog
+
+    asked, warned, exits = [], [], []
     monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: asked.append(a[2]) or QMessageBox.StandardButton.Yes)
     monkeypatch.setattr(QMessageBox, "information", lambda *a, **k: None)
+    answers = iter([QMessageBox.StandardButton.Cancel, QMessageBox.StandardButton.Yes])
+    monkeypatch.setattr(QMessageBox, "warning", lambda *a, **k: warned.append(a[2]) or next(answers))
+    monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: ("rahasia-123", True))
     monkeypatch.setattr(QApplication.instance(), "exit", lambda code=0: exits.append(code))
-    panel.check_then_confirm(made)
+    panel.check_then_confirm(made)  # the user added since the backup: the second question is declined
+    settle()
+    assert exits == [] and "lebih baru" in warned[0] and "DIGANTI" in asked[0]
+    panel.check_then_confirm(made)  # … then confirmed, with the administrator's password
     settle()
     assert exits == [0]
-    assert "DIGANTI" in asked[0]
     reopened = open_office(office.dirs.root)
     try:
         assert "setelah" not in [u.username for u in users.list_users(reopened, actor=admin)]

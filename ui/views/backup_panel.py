@@ -71,21 +71,42 @@ class BackupPanel(QWidget):
 
     def check_then_confirm(self, path: Path, password: str | None = None) -> None:
         """Check the whole backup first (in the worker); only a sound backup is offered for restoring."""
+        from app.services import restore as restore_svc
+
         self.status.setStyleSheet("")
         self.status.setText(self.tr("Memeriksa {file}…").format(file=path.name))
+        dirs = self.session.office.dirs
 
-        def checked(manifest: dict) -> None:
+        def checked(check: restore_svc.BackupCheck) -> None:
             self.status.setText("")
+            manifest = check.manifest
             answer = QMessageBox.question(
                 self, self.tr("Pulihkan cadangan"),
                 self.tr("Cadangan {file} utuh: dibuat {created} (UTC) oleh Loket PBI {version}, {files} berkas.\n\n"
                         "Semua data saat ini akan DIGANTI dengan isi cadangan ini. Data saat ini disimpan dulu di "
                         "folder backups/sebelum-pulih-… . Setelah pemulihan aplikasi ditutup; bukalah kembali.\n\n"
                         "Lanjutkan pemulihan?").format(
-                    file=path.name, created=manifest["created_at"][:16].replace("T", " "),
-                    version=manifest["app_version"], files=len(manifest["files"])))
-            if answer == QMessageBox.StandardButton.Yes:
-                self.restore(path, password)
+                    file=path.name, created=str(manifest.get("created_at", "?"))[:16].replace("T", " "),
+                    version=manifest.get("app_version", "?"), files=check.files))
+            if answer != QMessageBox.StandardButton.Yes:
+                return
+            discard = False
+            if check.newer is not None:
+                second = QMessageBox.warning(
+                    self, self.tr("Data saat ini lebih baru"),
+                    check.newer.text() + "\n\n" + self.tr("Tetap pulihkan dan buang pekerjaan itu dari data yang "
+                                                           "dipakai?"),
+                    QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
+                    QMessageBox.StandardButton.Cancel)
+                if second != QMessageBox.StandardButton.Yes:
+                    return
+                discard = True
+            admin_password, ok = QInputDialog.getText(
+                self, self.tr("Masuk sebagai administrator"),
+                self.tr("Pemulihan perlu kata sandi administrator {user}:").format(user=self.session.actor.username),
+                QLineEdit.EchoMode.Password)
+            if ok and admin_password:
+                self.restore(path, password, admin_password, discard)
 
         def failed(exc: BaseException, tb: str) -> None:
             self.status.setText("")
@@ -97,33 +118,34 @@ class BackupPanel(QWidget):
                 return
             show_error(self, exc, tb)
 
-        self.session.runner.run(lambda _t: backup.verify_backup(path, password=password), on_done=checked,
+        self.session.runner.run(lambda _t: restore_svc.check_backup(dirs, path, password=password), on_done=checked,
                                 on_error=failed)
 
-    def restore(self, path: Path, password: str | None) -> None:
-        """Close the database, replace the data, and end the program so it starts on the restored data."""
-        office = self.session.office
+    def restore(self, path: Path, password: str | None, admin_password: str, discard_newer: bool) -> None:
+        """Close the office, replace the data, and end the program so it starts on the restored data."""
+        office, username = self.session.office, self.session.actor.username
         self.make_button.setEnabled(False)
         self.restore_button.setEnabled(False)
         self.status.setText(self.tr("Memulihkan… jangan matikan komputer."))
 
         def work(_t):
-            office.db.dispose()
-            return backup.restore(office.dirs, path, password=password)
+            office.close()  # releases this window's hold on the data: the restore needs it alone
+            return backup.restore(office.dirs, path, username=username, password=admin_password,
+                                  backup_password=password, discard_newer=discard_newer)
 
-        def done(aside: Path) -> None:
+        def done(res) -> None:
             QMessageBox.information(self, self.tr("Pemulihan selesai"),
                                     self.tr("Data dipulihkan dari {file}. Data sebelumnya disimpan di {aside}.\n"
                                             "Aplikasi sekarang ditutup; bukalah kembali.").format(file=path.name,
-                                                                                                  aside=aside))
+                                                                                                  aside=res.aside))
             QApplication.instance().exit(0)
 
         def failed(exc: BaseException, tb: str) -> None:
             self.status.setText("")
             show_error(self, exc, tb)
-            QMessageBox.warning(self, self.tr("Pemulihan gagal"),
-                                self.tr("Pemulihan tidak selesai. Tutup dan buka kembali aplikasi sebelum bekerja "
-                                        "lagi."))
+            QMessageBox.warning(self, self.tr("Pemulihan tidak dilakukan"),
+                                self.tr("Pemulihan tidak selesai; data yang ada tidak diubah. Aplikasi ditutup; "
+                                        "bukalah kembali sebelum bekerja lagi."))
             QApplication.instance().exit(1)
 
         # Wait for any other background work on this database before closing it.
