@@ -4,6 +4,11 @@ A windowed program (``LoketPBI.exe`` built with ``console=False``, or ``pythonw`
 ``sys.stderr``: they are ``None``, and a library that prints or draws a progress bar (docx2pdf's tqdm bar)
 fails there. :func:`redirect_stdio_to_log` gives them a stream that writes into the log instead, as
 Friture does for its frozen program. Python's warnings go to the log too (``logging.captureWarnings``).
+
+No log line carries a full NIK (UU 27/2022 PDP): the file handler has a :class:`NikMaskFilter` that masks every
+run of exactly 16 digits (a NIK or a No KK) in the message, its arguments, the traceback and the stack of every
+record, whoever logged it, so a database driver's error text quoting a row (``Key (nik)=(…)``,
+``[parameters: …]``) reaches the file as ``197101********01``.
 """
 
 from __future__ import annotations
@@ -11,6 +16,7 @@ from __future__ import annotations
 import io
 import logging
 import logging.handlers
+import re
 import sys
 import threading
 from pathlib import Path
@@ -19,8 +25,39 @@ LOG_NAME = "loket-pbi.log"
 _FORMAT = "%(asctime)s %(levelname)s %(name)s: %(message)s"
 
 
+_SIXTEEN_DIGITS = re.compile(r"(?<![0-9])([0-9]{6})[0-9]{8}([0-9]{2})(?![0-9])")
+
+
+def mask_niks(text: str) -> str:
+    """Every run of exactly 16 digits as ``197101********01`` (region and last two digits kept)."""
+    return _SIXTEEN_DIGITS.sub(r"\1********\2", text)
+
+
+class NikMaskFilter(logging.Filter):
+    """Masks full NIKs in a record before any handler formats it (message with its arguments, traceback, stack)."""
+
+    _formatter = logging.Formatter()
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        try:
+            message = record.getMessage()
+        except Exception:  # a bad %-format: logging reports it; still never let digits through
+            message = f"{record.msg!s} {record.args!r}"
+        masked = mask_niks(message)
+        if masked != message or record.args:
+            record.msg, record.args = masked, None
+        if record.exc_info and not record.exc_text:
+            record.exc_text = self._formatter.formatException(record.exc_info)
+        if record.exc_text:
+            record.exc_text = mask_niks(record.exc_text)
+        if record.stack_info:
+            record.stack_info = mask_niks(record.stack_info)
+        return True
+
+
 def setup_file_logging(log_dir: Path, level: int = logging.INFO) -> logging.Handler:
-    """Add the rotating log file to the root logger (once per folder) and route warnings into it."""
+    """Add the rotating log file to the root logger (once per folder) and route warnings into it.
+    The handler masks full NIKs (:class:`NikMaskFilter`)."""
     log_dir.mkdir(parents=True, exist_ok=True)
     target = str((log_dir / LOG_NAME).resolve())
     root = logging.getLogger()
@@ -29,6 +66,7 @@ def setup_file_logging(log_dir: Path, level: int = logging.INFO) -> logging.Hand
             return h
     handler = logging.handlers.RotatingFileHandler(target, maxBytes=2_000_000, backupCount=5, encoding="utf-8")
     handler.setFormatter(logging.Formatter(_FORMAT))
+    handler.addFilter(NikMaskFilter())
     root.addHandler(handler)
     root.setLevel(level)
     logging.captureWarnings(True)

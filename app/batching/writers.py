@@ -16,7 +16,7 @@ from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any
 
-from app.batching.cells import FORMULA_TRIGGERS, clean_text, clean_texts, neutralise_csv
+from app.batching.cells import TRIGGER_CHARS, clean_text, clean_texts, neutralise_csv
 from app.batching.xlsx import XlsxTextWriter
 
 _CHUNK = 1 << 20
@@ -51,13 +51,14 @@ class DataFileWriter:
         except BaseException:
             self._xlsx.abort()
             raise
-        self._csv = csv.writer(self._csv_fh, lineterminator="\r\n")
+        # Every field quoted: a reader that types quoted fields as text keeps +62… and leading zeros (cells.py).
+        self._csv = csv.writer(self._csv_fh, lineterminator="\r\n", quoting=csv.QUOTE_ALL)
         self._csv.writerow([neutralise_csv(h) for h in header_texts])
 
     def write(self, values: Sequence[object]) -> None:
         texts = clean_texts(values)
         self._xlsx.append(texts)
-        self._csv.writerow(["'" + t if t.startswith(FORMULA_TRIGGERS) else t for t in texts])
+        self._csv.writerow([neutralise_csv(t) if t[:1] in TRIGGER_CHARS else t for t in texts])
         self.rows += 1
 
     def close(self) -> None:

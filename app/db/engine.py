@@ -16,6 +16,8 @@ from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.orm import sessionmaker
 from sqlmodel import Session
 
+from app.db import lengths as _lengths  # noqa: F401 - installs the length check on every Session flush
+
 SQLITE_BUSY_TIMEOUT_MS = 15_000
 
 

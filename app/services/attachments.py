@@ -7,6 +7,12 @@ entry. If that transaction fails the copy is removed again. A file in the folder
 power cut between the copy and the commit) is never an attachment: lists read the rows, and
 :func:`verify_attachments` names such files apart.
 
+A PDF must be a plain scan: one with active content (``/JS``, ``/JavaScript``, ``/Launch``, ``/EmbeddedFile``,
+``/OpenAction`` or ``/AA`` that runs a script, ``/RichMedia``, ``/XFA`` forms, …) — also spelled with ``#xx``
+escapes or hidden in a compressed object stream — or a polyglot (a ZIP, HTML, script or a second file type
+before the header or after the last ``%%EOF``) is refused, as is a PDF that PDFium cannot open or that
+carries document JavaScript or attachments by PDFium's own count (:func:`check_pdf`).
+
 Adding and removing need ``attachment.add`` / ``attachment.remove`` and an open case; a closed case keeps
 its attachments as they were when it closed.
 """
@@ -18,6 +24,7 @@ import os
 import re
 import shutil
 import unicodedata
+import zlib
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import datetime
@@ -116,6 +123,113 @@ def sniff(head: bytes) -> str | None:
     return None
 
 
+#: PDF names that make a document do something beyond showing pages
+ACTIVE_PDF_NAMES = {b"JS": "JavaScript", b"JavaScript": "JavaScript", b"Launch": "perintah menjalankan program",
+                    b"EmbeddedFile": "berkas tersisip", b"EmbeddedFiles": "berkas tersisip",
+                    b"RichMedia": "media aktif", b"XFA": "formulir XFA", b"SubmitForm": "pengiriman formulir",
+                    b"ImportData": "impor data", b"GoToR": "tautan ke berkas lain",
+                    b"GoToE": "tautan ke berkas tersisip"}
+_PDF_NAME = re.compile(rb"/((?:[A-Za-z0-9_.+-]|#[0-9A-Fa-f]{2})+)")
+_HEX = re.compile(rb"#([0-9A-Fa-f]{2})")
+_STREAM = re.compile(rb"stream\r?\n")
+#: what another file type puts at its start, found outside a PDF's streams
+_FOREIGN = [(re.compile(rb"PK\x03\x04|PK\x05\x06"), "arsip ZIP"),
+            (re.compile(rb"<(?:!doctype\s+html|html|script|body|iframe|svg)[\s>]", re.IGNORECASE), "HTML/skrip"),
+            (re.compile(rb"MZ\x90\x00"), "program Windows"), (re.compile(rb"\x7fELF"), "program")]
+_INFLATE_BUDGET = 256 * 1024 * 1024  # bytes decompressed from a PDF's streams while looking for hidden names
+
+
+def _names(data: bytes) -> set[bytes]:
+    out = set()
+    for m in _PDF_NAME.finditer(data):
+        name = m.group(1)
+        if b"#" in name:
+            name = _HEX.sub(lambda h: bytes([int(h.group(1), 16)]), name)
+        out.add(name)
+    return out
+
+
+def _split_streams(data: bytes) -> tuple[bytes, list[tuple[set[bytes], bytes]]]:
+    """The PDF without its stream bodies, and each stream as (names in its dictionary, body up to ``endstream``)."""
+    outside = bytearray()
+    streams = []
+    pos = 0
+    while (m := _STREAM.search(data, pos)) is not None:
+        end = data.find(b"endstream", m.end())
+        if end < 0:
+            break
+        outside += data[pos:m.end()]
+        head = data[max(pos, m.start() - 4096):m.start()]
+        head = head[head.rfind(b"obj") + 3:] if b"obj" in head else head
+        streams.append((_names(head), data[m.end():end]))
+        pos = end + len(b"endstream")
+    outside += data[pos:]
+    return bytes(outside), streams
+
+
+def _is_zlib(body: bytes) -> bool:
+    return len(body) > 2 and body[0] & 0x0F == 8 and ((body[0] << 8) | body[1]) % 31 == 0
+
+
+def check_pdf(data: bytes, name: str) -> None:
+    """Refuse a PDF that runs anything or is also another kind of file (a polyglot).
+
+    Names are looked for outside the streams and inside compressed object streams (``/ObjStm``, where a PDF 1.5
+    file keeps its dictionaries); image and font data are never searched (random bytes could spell ``/JS``)."""
+    refuse = (f"Berkas '{name}' bukan pindaian PDF biasa: {{what}}. Lampiran hanya boleh berupa pindaian; cetak "
+              "ke PDF atau pindai ulang dokumennya.")
+    if not data.startswith(b"%PDF-"):
+        raise ValidationError(refuse.format(what="kepala PDF tidak berada di awal berkas"))
+    last_eof = data.rfind(b"%%EOF")
+    if last_eof < 0:
+        raise ValidationError(refuse.format(what="akhir berkas PDF (%%EOF) tidak ada; berkas terpotong atau rusak"))
+    if data[last_eof + 5:].strip(b"\r\n\t \x00"):
+        raise ValidationError(refuse.format(what="ada data lain setelah akhir PDF (berkas ganda/poliglot)"))
+    outside, streams = _split_streams(data)
+    for pattern, what in _FOREIGN:
+        if pattern.search(outside):
+            raise ValidationError(refuse.format(what=f"berisi {what} di dalam PDF (berkas ganda/poliglot)"))
+    found = _names(outside)
+    budget = _INFLATE_BUDGET
+    for names, body in streams:
+        if b"ObjStm" not in names or not _is_zlib(body) or budget <= 0:
+            continue
+        try:
+            plain = zlib.decompressobj().decompress(body, budget)
+        except zlib.error:
+            continue
+        budget -= len(plain)
+        found |= _names(plain)
+    active = sorted({ACTIVE_PDF_NAMES[n] for n in found if n in ACTIVE_PDF_NAMES})
+    if active and (b"OpenAction" in found or b"AA" in found):
+        active.insert(0, "tindakan otomatis saat dibuka")
+    if active:
+        raise ValidationError(refuse.format(what="berisi " + ", ".join(active)))
+    _check_with_pdfium(data, name, refuse)
+
+
+def _check_with_pdfium(data: bytes, name: str, refuse: str) -> None:
+    import pypdfium2 as pdfium
+    import pypdfium2.raw as pdfium_c
+
+    try:
+        doc = pdfium.PdfDocument(data)
+    except pdfium.PdfiumError as exc:
+        if "password" in str(exc).lower():  # its object streams are encrypted: what they hold cannot be checked
+            raise ValidationError(f"Berkas '{name}' adalah PDF yang dilindungi kata sandi; isinya tidak dapat "
+                                  "diperiksa. Simpan tanpa kata sandi atau pindai ulang dokumennya.") from exc
+        return  # PDFium cannot read it at all: nothing it could run (the byte checks above passed)
+    try:
+        if pdfium_c.FPDFDoc_GetJavaScriptActionCount(doc.raw) > 0:
+            raise ValidationError(refuse.format(what="berisi JavaScript"))
+        if pdfium_c.FPDFDoc_GetAttachmentCount(doc.raw) > 0:
+            raise ValidationError(refuse.format(what="berisi berkas tersisip"))
+        if len(doc) == 0:
+            raise ValidationError(f"Berkas '{name}' adalah PDF tanpa halaman; pindai ulang dokumennya.")
+    finally:
+        doc.close()
+
+
 def check_file(path: str | os.PathLike[str], *, max_bytes: int) -> CheckedFile:
     """Refuse (with an Indonesian sentence) anything that is not a readable, non-empty scan of an accepted type."""
     p = Path(path)
@@ -128,7 +242,9 @@ def check_file(path: str | os.PathLike[str], *, max_bytes: int) -> CheckedFile:
             raise ValidationError(f"Berkas '{name}' tidak ditemukan atau bukan berkas biasa.")
         size = p.stat().st_size
         with p.open("rb") as fh:
-            head = fh.read(16)
+            head = fh.read(1024)
+            fh.seek(max(0, size - 65_557))  # a ZIP's end record lies within its last 64 KB + 22 bytes
+            tail = fh.read()
     except OSError as exc:
         raise ValidationError(f"Berkas '{name}' tidak dapat dibaca: {exc.strerror or exc}.") from exc
     if size == 0:
@@ -137,12 +253,24 @@ def check_file(path: str | os.PathLike[str], *, max_bytes: int) -> CheckedFile:
         raise ValidationError(f"Berkas '{name}' terlalu besar ({size_text(size)}); batasnya "
                               f"{size_text(max_bytes)}. Pindai ulang dengan resolusi lebih rendah.")
     actual = sniff(head)
+    if actual is None and kind == "pdf" and b"%PDF-" in head:
+        check_pdf(head, name)  # a header further in: refused as a polyglot
     if actual is None:
         raise ValidationError(f"Isi berkas '{name}' bukan {ALLOWED_TEXT} yang sah, walaupun namanya berakhiran "
                               f"{p.suffix}; berkas mungkin rusak atau berjenis lain.")
     if actual != kind:
         raise ValidationError(f"Isi berkas '{name}' adalah {KIND_LABELS[actual]}, tidak sesuai akhiran namanya "
                               f"({p.suffix}); ganti nama berkasnya atau pindai ulang.")
+    if b"PK\x05\x06" in tail or _FOREIGN[1][0].search(head):
+        raise ValidationError(f"Berkas '{name}' bukan pindaian {KIND_LABELS[actual]} biasa: berisi juga arsip ZIP "
+                              "atau HTML (berkas ganda/poliglot). Lampiran hanya boleh berupa pindaian; pindai ulang "
+                              "dokumennya.")
+    if kind == "pdf":
+        try:
+            data = p.read_bytes()  # at most the size limit (200 MB)
+        except OSError as exc:
+            raise ValidationError(f"Berkas '{name}' tidak dapat dibaca: {exc.strerror or exc}.") from exc
+        check_pdf(data, name)
     return CheckedFile(p, name, kind, size)
 
 

@@ -271,10 +271,94 @@ ACCEPTED: dict[str, tuple[str, Callable[[], bytes]]] = {
 }
 
 
+# ------------------------------------------------------------------------------------------------ PDF scans
+def pdf(*objects: bytes, catalog_extra: bytes = b"", prefix: bytes = b"", suffix: bytes = b"") -> bytes:
+    """A small valid PDF (one blank page, a correct xref table) with extra objects numbered from 4 and extra
+    entries in the catalog; ``prefix``/``suffix`` are written before the header and after ``%%EOF``."""
+    body = [b"<< /Type /Catalog /Pages 2 0 R " + catalog_extra + b">>",
+            b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+            b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 200 200] >>", *objects]
+    out = bytearray(b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n")
+    offsets = []
+    for i, obj in enumerate(body, start=1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n" % i + obj + b"\nendobj\n"
+    xref = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(body) + 1)
+    out += b"".join(b"%010d 00000 n \n" % o for o in offsets)
+    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(body) + 1, xref)
+    return prefix + bytes(out) + suffix
+
+
+def _stream(data: bytes, extra: bytes = b"") -> bytes:
+    packed = zlib.compress(data)
+    return b"<< /Length %d /Filter /FlateDecode %s>>\nstream\n" % (len(packed), extra) + packed + b"\nendstream"
+
+
+def pdf_javascript() -> bytes:
+    return pdf(b"<< /S /JavaScript /JS (app.alert\\('x'\\)) >>", catalog_extra=b"/OpenAction 4 0 R ")
+
+
+def pdf_javascript_hex_escaped() -> bytes:
+    """The same, with the names spelled through #xx escapes (/J#61va#53cript)."""
+    return pdf(b"<< /S /J#61va#53cript /J#53 (app.alert\\('x'\\)) >>", catalog_extra=b"/Open#41ction 4 0 R ")
+
+
+def pdf_javascript_in_object_stream() -> bytes:
+    """The action dictionary inside a compressed object stream (/ObjStm), where a byte search cannot see it."""
+    inner = b"<< /S /JavaScript /JS (app.alert\\(1\\)) >>"
+    header = b"5 0 "
+    objstm = _stream(header + inner, b"/Type /ObjStm /N 1 /First %d " % len(header))
+    return pdf(objstm, catalog_extra=b"/OpenAction 5 0 R ")
+
+
+def pdf_launch() -> bytes:
+    return pdf(b"<< /S /Launch /F (cmd.exe) >>", catalog_extra=b"/OpenAction 4 0 R ")
+
+
+def pdf_embedded_file() -> bytes:
+    return pdf(_stream(b"MZ not really a program", b"/Type /EmbeddedFile "),
+               b"<< /Type /Filespec /F (a.exe) /EF << /F 4 0 R >> >>",
+               b"<< /Names [(a.exe) 5 0 R] >>", catalog_extra=b"/Names << /EmbeddedFiles 6 0 R >> ")
+
+
+def pdf_zip_appended() -> bytes:
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w") as zf:
+        zf.writestr("payload.js", "WScript.Echo(1)")
+    return pdf(suffix=buf.getvalue())
+
+
+def pdf_html_prepended() -> bytes:
+    """HTML before the header (readers look for %PDF- in the first kilobyte, browsers see a web page)."""
+    return pdf(prefix=b"<html><script>alert(1)</script>\n")
+
+
+def pdf_html_inside() -> bytes:
+    """HTML between the objects (a PDF/HTML polyglot that keeps the header at the start)."""
+    return pdf(b"<< /Note (x) >>\n<html><body><script>alert(1)</script></body></html>")
+
+
+def pdf_plain() -> bytes:
+    return pdf()
+
+
+PDF_REFUSED: dict[str, tuple[str, Callable[[], bytes]]] = {
+    "pdf_javascript": ("js.pdf", pdf_javascript),
+    "pdf_javascript_hex_escaped": ("js_hex.pdf", pdf_javascript_hex_escaped),
+    "pdf_javascript_in_object_stream": ("js_objstm.pdf", pdf_javascript_in_object_stream),
+    "pdf_launch": ("launch.pdf", pdf_launch),
+    "pdf_embedded_file": ("embedded.pdf", pdf_embedded_file),
+    "pdf_zip_appended": ("zip_appended.pdf", pdf_zip_appended),
+    "pdf_html_prepended": ("html_prepended.pdf", pdf_html_prepended),
+    "pdf_html_inside": ("html_inside.pdf", pdf_html_inside),
+}
+
+
 def write_all(folder: Path) -> list[Path]:
     folder.mkdir(parents=True, exist_ok=True)
     out = []
-    for name, build in (*REFUSED.values(), *ACCEPTED.values()):
+    for name, build in (*REFUSED.values(), *ACCEPTED.values(), *PDF_REFUSED.values()):
         path = folder / name
         path.write_bytes(build())
         out.append(path)

@@ -1,8 +1,10 @@
 """Every spreadsheet and CSV the app writes neutralises cells that begin with = + - @ (CSV injection).
 
-Each file is written from data that carries such values, then read back: in a CSV the cell must
-start with an apostrophe; in an XLSX it must be a text cell (never a formula), and where it starts
-with a trigger Excel's quote-prefix flag must be set.
+Each file is written from data that carries such values, then read back: in a CSV no cell may be an active
+formula (app/batching/cells.py: it starts with ``=``, or with ``+ - @`` and holds more than a plain number or
+plain words) — those carry a leading apostrophe — while a plain name (``-Budi``) or phone number
+(``+62-812-0000``) is kept exactly; in an XLSX every cell is a text cell (never a formula), and where it starts
+with a trigger Excel's quote-prefix flag is set.
 """
 
 from __future__ import annotations
@@ -13,12 +15,15 @@ import zipfile
 from pathlib import Path
 
 from sqlalchemy import update
+from sqlmodel import col, select
 
-from app.batching.cells import FORMULA_TRIGGERS
+from app.batching.cells import FORMULA_TRIGGERS, is_active_formula
 from app.db.models import Person
 from tests.reliability.figures import record
 
-EVIL = ["=HYPERLINK(\"http://contoh.invalid\",\"klik\")", "+62-812-0000", "-2+3+cmd|' /C calc'!A0", "@SUM(A1:A9)"]
+EVIL = ["=HYPERLINK(\"http://contoh.invalid\",\"klik\")", "+1+cmd|' /C calc'!A0", "-2+3+cmd|' /C calc'!A0",
+        "@SUM(A1:A9)"]
+LEGIT = ["+62-812-0000", "-Budi", "@Siti", "+62 812 3456 7890", "-1"]  # a phone, names, a number: never changed
 CHECKED: dict[str, int] = {}
 
 
@@ -32,7 +37,8 @@ def _check_csv(name: str, data: bytes) -> None:
     assert cells
     found = 0
     for c in cells:
-        assert not c.startswith(FORMULA_TRIGGERS), f"{name}: cell {c!r} would run as a formula"
+        assert not is_active_formula(c), f"{name}: cell {c!r} would run as a formula"
+        assert c not in ("'" + v for v in LEGIT), f"{name}: the legitimate value {c[1:]!r} was changed"
         found += any(e in c for e in EVIL) or c.startswith("'")
     assert found, f"{name}: the dangerous values were not in the file at all"
     CHECKED[name] = CHECKED.get(name, 0) + len(cells)
@@ -60,8 +66,20 @@ def _check_xlsx(name: str, data: bytes) -> None:
 
 
 def _poison_people(office) -> None:
+    """Every person gets formulas in name, address and birth place, except that the last two carry a legitimate
+    name and phone number that start like a formula."""
     with office.db.write() as s:
-        s.exec(update(Person).values(name=EVIL[0], address=EVIL[2], phone=EVIL[1], birth_place=EVIL[3]))
+        s.exec(update(Person).values(name=EVIL[0], address=EVIL[2], phone=EVIL[1][:20], birth_place=EVIL[3]))
+        people = list(s.exec(select(Person).order_by(col(Person.id))).all())
+        for person, (name, phone) in zip(people[-2:], [("-Budi", LEGIT[0]), ("@Siti", LEGIT[3])], strict=True):
+            person.name, person.phone = name, phone
+            s.add(person)
+
+
+def _assert_legit_kept(name: str, data: bytes) -> None:
+    cells = set(_csv_cells(data))
+    for value in ("-Budi", "@Siti", LEGIT[0], LEGIT[3]):
+        assert value in cells, f"{name}: {value!r} is not in the file as it was"
 
 
 def test_every_written_spreadsheet_and_csv_is_neutralised(office, admin, tmp_path):
@@ -85,6 +103,7 @@ def test_every_written_spreadsheet_and_csv_is_neutralised(office, admin, tmp_pat
             _check_xlsx(f"batch {n}", zf.read(n))
         for n in csvs:
             _check_csv(f"batch {n}", zf.read(n))
+            _assert_legit_kept(f"batch {n}", zf.read(n))
 
     # 2. The reconciliation report: names come from the BPJS list and from the office.
     bpjs = tmp_path / "bpjs.csv"

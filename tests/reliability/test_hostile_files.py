@@ -134,3 +134,64 @@ def test_windows_1252_names_are_still_read(office, admin, tmp_path):
     assert dtsen.import_file(office, actor=admin, path=path).inserted == 2
     with office.db.read() as s:
         assert sorted(s.exec(select(DtsenRecord.name)).all()) == ["José Müller", "Nur’aini Ségar"]
+
+
+# ------------------------------------------------------------------------------------------------ scans
+PDF_EXPECTED = {
+    "pdf_javascript": "JavaScript",
+    "pdf_javascript_hex_escaped": "JavaScript",
+    "pdf_javascript_in_object_stream": "JavaScript",
+    "pdf_launch": "perintah menjalankan program",
+    "pdf_embedded_file": "berkas tersisip",
+    "pdf_zip_appended": "poliglot",
+    "pdf_html_prepended": "kepala PDF tidak berada di awal berkas",
+    "pdf_html_inside": "poliglot",
+}
+
+
+@pytest.fixture
+def open_case(office, admin):
+    from app.services import cases
+    from tests.services.helpers import Staff, kk, nik
+
+    staff = Staff(office, admin)
+    case = cases.open_case(office, actor=staff.front_office, service_code="pbi-baru", nik=nik(1), name="Siti",
+                           no_kk=kk(1), received=["ktp"])
+    return office, staff, case
+
+
+def test_every_pdf_class_is_covered():
+    assert set(PDF_EXPECTED) == set(hf.PDF_REFUSED)
+
+
+@pytest.mark.parametrize("kind", sorted(hf.PDF_REFUSED))
+def test_active_or_polyglot_pdf_is_refused_as_a_scan(kind, open_case, tmp_path):
+    from app.db.models import Attachment
+    from app.services import attachments
+
+    office, staff, case = open_case
+    name, build = hf.PDF_REFUSED[kind]
+    path = tmp_path / name
+    path.write_bytes(build())
+    before = snapshot(office)
+    with pytest.raises(ValidationError) as info:
+        attachments.add_files(office, actor=staff.front_office, case_id=case.id,
+                              files=[attachments.FileToAttach(path, "kk")])
+    assert PDF_EXPECTED[kind] in str(info.value), str(info.value)
+    with office.db.read() as s:
+        assert s.exec(select(Attachment)).all() == []
+    assert not [p for p in office.dirs.attachments.rglob("*") if p.is_file()]
+    assert snapshot(office) == before
+    RESULTS[kind] = {"file_bytes": path.stat().st_size, "imports": 1, "refused": 1, "peak_mb": 0,
+                     "message": str(info.value)}
+
+
+def test_a_plain_pdf_scan_is_still_accepted(open_case, tmp_path):
+    from app.services import attachments
+
+    office, staff, case = open_case
+    path = tmp_path / "ktp.pdf"
+    path.write_bytes(hf.pdf_plain())
+    [info] = attachments.add_files(office, actor=staff.front_office, case_id=case.id,
+                                   files=[attachments.FileToAttach(path, "kk")])
+    assert info.path.read_bytes() == hf.pdf_plain()
