@@ -180,10 +180,8 @@ def check_pdf(data: bytes, name: str) -> None:
               "ke PDF atau pindai ulang dokumennya.")
     if not data.startswith(b"%PDF-"):
         raise ValidationError(refuse.format(what="kepala PDF tidak berada di awal berkas"))
-    last_eof = data.rfind(b"%%EOF")
-    if last_eof < 0:
-        raise ValidationError(refuse.format(what="akhir berkas PDF (%%EOF) tidak ada; berkas terpotong atau rusak"))
-    if data[last_eof + 5:].strip(b"\r\n\t \x00"):
+    last_eof = data.rfind(b"%%EOF")  # none: a cut-off scan (its tail is still searched below)
+    if last_eof >= 0 and data[last_eof + 5:].strip(b"\r\n\t \x00"):
         raise ValidationError(refuse.format(what="ada data lain setelah akhir PDF (berkas ganda/poliglot)"))
     outside, streams = _split_streams(data)
     for pattern, what in _FOREIGN:

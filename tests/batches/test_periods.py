@@ -29,7 +29,7 @@ MID_DECEMBER = datetime(2026, 12, 16, 10, 0, tzinfo=WIB)
 def _open_case(office, reg: str, service: str = "penonaktifan", step: str = "verifikasi") -> int:
     """A case still in the workflow: it has not reached the batch step."""
     with office.db.write() as s:
-        p = Person(nik=f"19710101018{len(reg):01d}{abs(hash(reg)) % 10000:04d}", name=reg)
+        p = Person(nik=f"19710101018{len(reg) % 10:01d}{abs(hash(reg)) % 10000:04d}", name=reg)  # 16 digits
         s.add(p)
         s.flush()
         c = Case(reg_number=reg, service_code=service, person_id=p.id, status="diproses", current_step=step)
