@@ -113,10 +113,18 @@ class _CountingReader(io.RawIOBase):
 _HIGH_RUN = re.compile(rb"[\x80-\xff]+")
 
 
-def _looks_like_cp1252(high: int, paired: int, undefined: int) -> bool:
-    """Windows-1252 text in these lists is ASCII with the odd accented letter or curly quote, each on its own
-    (Müller, Nur’aini). Shift-JIS, GBK, EUC or UTF-8 mixed in put high bytes next to each other."""
-    return undefined == 0 and paired <= max(2, high // 20)
+#: Windows-1252 characters no name or address here uses (ƒ ˆ ‰ Š ‹ Œ Ž ˜ ™ š › œ ž Ÿ ‚ „ † ‡), but which are
+#: the lead bytes of Shift-JIS (0x81-0x9F): katakana ``サトウ`` is ``83 54 83 67 83 45`` = ``ƒTƒgƒE``.
+_ODD_CP1252 = tuple(bytes([b]) for b in (0x82, 0x83, 0x84, 0x86, 0x87, 0x88, 0x89, 0x8A, 0x8B, 0x8C, 0x8E, 0x98,
+                                         0x99, 0x9A, 0x9B, 0x9C, 0x9E, 0x9F))
+_UNDEFINED_CP1252 = (b"\x81", b"\x8d", b"\x8f", b"\x90", b"\x9d")
+
+
+def _looks_like_cp1252(high: int, paired: int, undefined: int, odd: int) -> bool:
+    """Windows-1252 text in these lists is ASCII with the occasional accented letter, curly quote or dash, each on
+    its own (Müller, Nur’aini). Shift-JIS, GBK, EUC or UTF-8 mixed in put high bytes next to each other, or use
+    the symbols of 0x80-0x9F that no name has."""
+    return undefined == 0 and paired <= max(2, high // 20) and odd <= max(2, high // 10)
 
 
 def _detect_encoding(path: Path, head: bytes) -> str:
@@ -133,7 +141,7 @@ def _detect_encoding(path: Path, head: bytes) -> str:
         return "utf-8"
     except UnicodeDecodeError:
         pass
-    high = paired = undefined = 0
+    high = paired = undefined = odd = 0
     last_high = False
     with path.open("rb") as fh:
         while chunk := fh.read(_CHUNK):
@@ -146,8 +154,9 @@ def _detect_encoding(path: Path, head: bytes) -> str:
             if last_high and chunk[0] >= 0x80:
                 paired += 1
             last_high = chunk[-1] >= 0x80
-            undefined += sum(chunk.count(b) for b in (b"\x81", b"\x8d", b"\x8f", b"\x90", b"\x9d"))
-    if not _looks_like_cp1252(high, paired, undefined):
+            undefined += sum(chunk.count(b) for b in _UNDEFINED_CP1252)
+            odd += sum(chunk.count(b) for b in _ODD_CP1252)
+    if not _looks_like_cp1252(high, paired, undefined, odd):
         raise ValidationError(
             f"Pengodean karakter berkas {path.name} tidak dapat dipastikan (bukan UTF-8, dan tidak tampak seperti "
             "Windows-1252; mungkin Shift-JIS, GBK atau campuran). Agar nama tidak tersimpan sebagai huruf acak, "

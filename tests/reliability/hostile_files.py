@@ -236,8 +236,9 @@ def huge_field() -> bytes:
 
 
 def shift_jis() -> bytes:
-    """Japanese names in Shift-JIS: not UTF-8, and Windows-1252 would turn them into mojibake."""
-    rows = [[*r[:2], name, *r[3:]] for r, name in zip(ROWS, ["山田 太郎", "佐藤 花子"], strict=True)]
+    """Japanese names in Shift-JIS: not UTF-8, and Windows-1252 would turn them into mojibake. Katakana only
+    (``サトウ ハナコ`` = ``ƒTƒgƒE ƒnƒiƒR``): no two high bytes side by side, no byte Windows-1252 lacks."""
+    rows = [[*r[:2], name, *r[3:]] for r, name in zip(ROWS, ["サトウ ハナコ", "スズキ ハナコ"], strict=True)]
     return _csv_text(rows).encode("shift_jis")
 
 
