@@ -45,6 +45,7 @@ def offered_file_name(text: str, suffix: str = "", *, fallback: str = "dokumen")
     if not stem:
         stem = fallback
     if is_reserved_name(stem):
-        stem += "_"
+        first, dot, rest = stem.partition(".")
+        stem = first.rstrip(" ") + "_" + dot + rest
     stem = stem[: max(1, MAX_LENGTH - len(suffix))].rstrip(" .-") or fallback
     return stem + suffix.lower()

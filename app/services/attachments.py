@@ -35,6 +35,7 @@ from sqlmodel import Session, col, select
 from app.context import Office
 from app.db.models import Attachment, Case, ChecklistItem, User
 from app.errors import NotFound, ValidationError
+from app.filenames import is_reserved_name
 from app.rules.permissions import Actor, allowed, require
 from app.services import audit, settings
 from app.timeutil import utcnow
@@ -278,7 +279,11 @@ def safe_name(name: str) -> str:
     suffix = Path(name).suffix
     stem = name[: len(name) - len(suffix)]
     stem = re.sub(r"[^A-Za-z0-9._-]+", "_", stem).strip("._-") or "lampiran"
-    return stem[:80] + suffix.lower()[:6]
+    suffix = re.sub(r"[^a-z0-9.]+", "", suffix.lower()[:6])
+    if is_reserved_name(stem):  # CON, nul.txt, LPT1…: a device on Windows, never a file
+        first, dot, rest = stem.partition(".")
+        stem = first.rstrip(" ") + "_" + dot + rest
+    return stem[:80] + suffix
 
 
 def _fsync_dir(folder: Path) -> None:

@@ -253,3 +253,82 @@ def test_temporary_work_is_inside_the_data_folder_and_cleaned_at_the_next_start(
         holder.close()
     open_office(office.dirs.root).close()
     assert not any(office.dirs.tmp.iterdir())
+
+
+# ---------------------------------------------------------------------------------------- lower: file names
+@pytest.mark.parametrize("name", ["CON.pdf", "con", "nul.txt", "LPT1.tar.gz", "com\u00b9.pdf", "Aux .jpg",
+                                  "PRN.PDF", "a.p:f"])
+def test_exported_and_offered_names_are_never_windows_devices(name):
+    from app.filenames import is_reserved_name, offered_file_name
+    from app.services.attachments import safe_name
+
+    for made in (safe_name(name), offered_file_name(name, ".pdf")):
+        assert not is_reserved_name(made), made
+        assert ":" not in made and "/" not in made
+
+
+# ---------------------------------------------------------------------------------------- 2. a kill
+_KILLED_RESTORE = r"""
+import os, sys, time
+from app.services import restore
+real = os.replace
+def slow(a, b):  # every rename of the swap takes a while, so the kills land inside it too
+    time.sleep(0.15)
+    return real(a, b)
+restore.os.replace = slow
+print("start", flush=True)
+restore.restore(restore.DataDirs(restore.Path(sys.argv[1])), restore.Path(sys.argv[2]), username="admin",
+                password="rahasia-123", discard_newer=True)
+print("done", flush=True)
+"""
+
+
+def test_sigkill_during_restore_leaves_the_office_whole(office, made):
+    """Kill a restore at moments spread over staging and the swap: each time the office opens either as it
+    was or as the backup, never half, with no journal, no staging copy and a sound database."""
+    import sqlite3
+
+    root = office.dirs.root
+    old = _usernames(root)
+    with_backup: list[str] | None = None
+    outcomes = {"as_before": 0, "restored": 0}
+    delays = [0.05, 0.2, 0.4, 0.6, 0.8, 1.0, 1.3, 1.6, 2.0, 3.0]
+    for delay in delays:
+        child = subprocess.Popen([sys.executable, "-c", _KILLED_RESTORE, str(root), str(made)], cwd=REPO,
+                                 stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        assert child.stdout is not None and child.stdout.readline().strip() == "start"
+        time.sleep(delay)
+        child.kill()
+        child.communicate()
+        names = _usernames(root)  # opening rolls back an interrupted swap and empties tmp/
+        assert not restore_svc.journal_path(office.dirs).exists()
+        assert not any(office.dirs.tmp.iterdir())
+        con = sqlite3.connect(office.dirs.database)
+        try:
+            assert con.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+        finally:
+            con.close()
+        assert (office.dirs.letters / "2026" / "surat-1.docx").read_bytes() == b"isi surat"
+        if names == old:
+            outcomes["as_before"] += 1
+        else:
+            with_backup = with_backup or names
+            assert names == with_backup and "sesudah" not in names
+            outcomes["restored"] += 1
+        if names != old:  # start the next kill from the newer data again
+            users.add_user(office_open := open_office(root), actor=_admin(office_open), username="sesudah",
+                           full_name="Sesudah", password=PW, roles=["verifier"])
+            office_open.close()
+            assert _usernames(root) == old
+    assert outcomes["as_before"] >= 1
+    record("restore", {"sigkills_during_restore": len(delays), "kills_left_as_before": outcomes["as_before"],
+                       "kills_after_the_swap_completed": outcomes["restored"]})
+
+
+def _admin(office):
+    from app.rules.permissions import Actor
+    from app.services import users as users_svc
+
+    info = next(u for u in users_svc.list_users(office, actor=Actor(1, "admin", "Admin", frozenset({"administrator"})))
+                if u.username == "admin")
+    return users_svc.actor_for(info)
