@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QMessageBox
 from app.rules.rule_settings import RULES_SECTION, RuleSettings
 from app.services import cases, settings
 from tests.core.test_case_queries import _to_ranking
+from tests.services.conftest import officials  # noqa: F401  (fixture: signers for the SK letter)
 from tests.ui.casedata import new_runner, settle
 
 pytestmark = pytest.mark.clock
@@ -128,3 +129,41 @@ def test_one_strict_ranking_per_period_each_row_explained(qtbot, office, admin, 
     v.table.selectRow(3)
     qtbot.waitUntil(lambda: "Peringkat <b>4</b>" in v.sheet.text(), timeout=20_000)
     assert "Jumlah <b>6</b>" in v.sheet.text()
+
+
+@pytest.mark.usefixtures("officials")
+def test_sk_request_button_issues_the_periods_one_letter(qtbot, office, admin, staff, monkeypatch):
+    from app.documents.render import docx_text
+    from app.services import jamkesda
+    from tests.services.test_jamkesda_gates import _to_feedback_step
+    from ui.session import UiSession
+    from ui.views.jamkesda_view import JamkesdaView
+
+    cfg = settings.load(office, RULES_SECTION, RuleSettings)
+    settings.save(office, actor=admin, section=RULES_SECTION, value=replace(cfg, jamkesda_quota=1))
+    a = _to_ranking(office, staff, 1, met=6)
+    jamkesda.rank_period(office, actor=staff.back_office, period=a.data["quota_period"])
+    c = _to_feedback_step(office, staff, a, None)
+    cases.advance(office, actor=staff.back_office, case_id=c.id, version=c.version,
+                  data={"bpjs_feedback": {"status": "diterima", "reference": "BA-7/KC/2026"}})
+    v = JamkesdaView(UiSession(office, staff.kepala_dinas, new_runner()))
+    qtbot.addWidget(v)
+    v.show()
+    settle()
+    v.period.setText(a.data["quota_period"])
+    assert v.sk_button.isVisible()
+    asked: list[str] = []
+    monkeypatch.setattr(QMessageBox, "question",
+                        lambda _p, _t, text, *a, **k: asked.append(text) or QMessageBox.StandardButton.Yes)
+    told: list[str] = []
+    monkeypatch.setattr(QMessageBox, "information", lambda _p, _t, text, *a, **k: told.append(text))
+    v.sk_button.click()
+    settle()
+    assert a.reg_number in asked[0] and "hanya diterbitkan sekali" in asked[0]
+    assert v.last_sk is not None and v.last_sk.reg_numbers == (a.reg_number,)
+    assert told == [f"Surat nomor {v.last_sk.number} diterbitkan untuk 1 peserta."]
+    assert "Warga 1" in docx_text(v.last_sk.docx_path)
+    assert cases.get_case(office, actor=staff.back_office, case_id=a.id).current_step == "arsip"
+    v.sk_button.click()  # nothing left: told so, no second letter
+    settle()
+    assert "Sudah diterbitkan: " + v.last_sk.number in told[-1] and len(asked) == 1

@@ -58,6 +58,7 @@ class JamkesdaView(QWidget):
         self.session = session
         self.rows: list[case_queries.Standing] = []
         self.cfg: RuleSettings | None = None
+        self.last_sk: jamkesda.SkRequest | None = None
         self.tz = "WIB"
         layout = QVBoxLayout(self)
         layout.addWidget(QLabel(self.tr("<h2>Peringkat Jamkesda (PBI APBD)</h2>")))
@@ -82,6 +83,12 @@ class JamkesdaView(QWidget):
         self.release_button.setVisible(session.may("jamkesda.release"))
         self.release_button.setEnabled(False)
         top.addWidget(self.release_button)
+        self.sk_button = QPushButton(self.tr("Terbitkan permohonan &SK Walikota…"))
+        self.sk_button.setObjectName("sk_request")
+        self.sk_button.setToolTip(self.tr("Satu surat kolektif ke Bagian Kesra berisi peserta periode ini yang "
+                                          "diterima BPJS (langkah Kepala Dinas)"))
+        self.sk_button.setVisible(session.may("case.move") and session.may("letter.issue"))
+        top.addWidget(self.sk_button)
         top.addStretch(1)
         layout.addLayout(top)
         self.quota = QLabel(self.tr("Memuat…"))
@@ -123,6 +130,7 @@ class JamkesdaView(QWidget):
         self.period.returnPressed.connect(self.refresh)
         self.rank_button.clicked.connect(self._rank)
         self.release_button.clicked.connect(self._release)
+        self.sk_button.clicked.connect(self._sk_request)
         self.table.itemSelectionChanged.connect(self._selected)
 
         def first(_t):
@@ -254,6 +262,50 @@ class JamkesdaView(QWidget):
                      on_done=lambda _res: self.refresh(), on_error=lambda e, tb: show_error(self, e, tb))
 
 
+    def _sk_request(self) -> None:
+        period = self.period.text().strip()
+        s = self.session
+        s.runner.run(lambda _t: (jamkesda.sk_request_candidates(s.office, actor=s.actor, period=period),
+                                 jamkesda.sk_request_issued(s.office, actor=s.actor, period=period)),
+                     on_done=lambda r: self._confirm_sk(period, *r), on_error=lambda e, tb: show_error(self, e, tb))
+
+    def _confirm_sk(self, period: str, listed: list[str], issued: list[str]) -> None:
+        if not listed:
+            QMessageBox.information(self, self.tr("Permohonan SK Walikota"), self.tr(
+                "Belum ada peserta periode {period} yang diterima BPJS dan menunggu surat permohonan SK.{done}").format(
+                period=period, done=self.tr(" Sudah diterbitkan: {numbers}.").format(numbers=", ".join(issued))
+                if issued else ""))
+            return
+        supplement = bool(issued)
+        text = (self.tr("Surat permohonan SK periode {period} sudah diterbitkan ({numbers}). Terbitkan surat "
+                        "SUSULAN untuk {count} peserta yang diterima sesudahnya: {regs}?")
+                if supplement else
+                self.tr("Terbitkan SATU surat permohonan SK Walikota ke Bagian Kesra untuk periode {period} berisi "
+                        "{count} peserta yang diterima BPJS: {regs}? Surat ini hanya diterbitkan sekali."))
+        answer = QMessageBox.question(self, self.tr("Permohonan SK Walikota"), text.format(
+            period=period, numbers=", ".join(issued), count=len(listed), regs=", ".join(listed)))
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        s = self.session
+        self.sk_button.setEnabled(False)
+
+        def done(res: jamkesda.SkRequest) -> None:
+            self.sk_button.setEnabled(True)
+            self.last_sk = res
+            QMessageBox.information(self, self.tr("Permohonan SK Walikota"), self.tr(
+                "Surat nomor {number} diterbitkan untuk {count} peserta.").format(number=res.number,
+                                                                                 count=len(res.reg_numbers)))
+            self.refresh()
+
+        def failed(exc, tb) -> None:
+            self.sk_button.setEnabled(True)
+            show_error(self, exc, tb)
+
+        s.runner.run(lambda _t: jamkesda.issue_sk_request(s.office, actor=s.actor, period=period,
+                                                          supplement=supplement),
+                     on_done=done, on_error=failed)
+
+
 class ReleaseDialog(QDialog):
     def __init__(self, name: str, parent=None):
         super().__init__(parent)
@@ -264,7 +316,8 @@ class ReleaseDialog(QDialog):
         self.reason = QComboBox()
         self.reason.setObjectName("reason")
         for code, label in jamkesda.LEAVE_REASONS.items():
-            self.reason.addItem(label, code)
+            if code != "ditolak_bpjs":  # set by BPJS's answer at the feedback step, not chosen here
+                self.reason.addItem(label, code)
         self.note = QLineEdit()
         self.note.setPlaceholderText(self.tr("mis. Surat Keterangan Kematian No. 474.3/12/Kel"))
         form.addRow(self.tr("Alasan:"), self.reason)
