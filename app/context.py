@@ -49,6 +49,9 @@ def open_office(data_dir: str | os.PathLike[str] | None = None, *, migrate: bool
     url = config.effective_database_url() or sqlite_url(dirs.database)
     db = Database(url)
     office = Office(dirs=dirs, db=db, config=config, lock=lock)
+    from app.services import keys, seals
+
+    seals.attach([db.engine, db.write_engine], keys.KeyStore(dirs.root))
     try:
         if migrate:
             upgrade(db, backup_dir=dirs.backups)

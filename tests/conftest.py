@@ -74,6 +74,16 @@ def _isolated_env(tmp_path, monkeypatch):
     monkeypatch.delenv("LOKET_PBI_DATABASE_URL", raising=False)
 
 
+@pytest.fixture(autouse=True)
+def _office_keys(tmp_path):
+    """Office keys in a 0600 file of the test's own (never the developer's credential store); shared by the
+    offices and child processes of one test, like one PC's store (app/services/keys.py). Its own MonkeyPatch:
+    a test that undoes its ``monkeypatch`` keeps its keys."""
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setenv("LOKET_PBI_KEY_DIR", str(tmp_path / "office-keys"))
+        yield
+
+
 @pytest.fixture(scope="session")
 def pg_server():
     bindir = find_bindir()

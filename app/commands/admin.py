@@ -55,6 +55,15 @@ def register(sub, parent) -> None:
         d.add_argument("username")
         d.set_defaults(handler=cmd_user_active, active=active)
 
+    r = sub.add_parser("recovery-key", parents=[parent],
+                       help="kunci pemulihan kantor: tampilkan sekali (administrator) atau pasang di komputer ini")
+    add_auth_args(r)
+    how = r.add_mutually_exclusive_group(required=True)
+    how.add_argument("--show", action="store_true", help="tampilkan kunci pemulihan (hanya sekali per kantor)")
+    how.add_argument("--install", action="store_true",
+                     help="pasang kunci kantor di komputer/pengguna Windows ini; kunci pemulihan dibaca dari stdin")
+    r.set_defaults(handler=cmd_recovery_key)
+
     c = sub.add_parser("check", parents=[parent],
                        help="periksa keutuhan basis data, rantai log audit dan arsip surat")
     c.set_defaults(handler=cmd_check)
@@ -109,6 +118,33 @@ def cmd_init(args: argparse.Namespace) -> int:
                                 area_code=args.area_code, actor=actor_for(admin))
         out(f"Kantor {args.government} disiapkan di {office.dirs.root}. Administrator: {args.admin}.")
         out(f"Jenis kantor: {identity.KINDS[kind]}; sidik kunci {ident.fingerprint}.")
+        from app.services import recovery
+
+        _print_recovery(recovery.take_recovery_key(office, actor=actor_for(admin)))
+        return 0
+    finally:
+        office.close()
+
+
+def _print_recovery(text: str) -> None:
+    out("")
+    out("KUNCI PEMULIHAN KANTOR (hanya ditampilkan sekali; catat di kertas dan simpan di tempat aman):")
+    out(f"    {text}")
+    out("Kunci ini membuka cadangan terenkripsi di komputer lain dan memasang kunci kantor di komputer baru "
+        "(loket-pbi recovery-key --install).")
+
+
+def cmd_recovery_key(args: argparse.Namespace) -> int:
+    from app.services import recovery
+
+    office = office_from(args)
+    try:
+        if args.show:
+            _print_recovery(recovery.take_recovery_key(office, actor=sign_in(office, args)))
+            return 0
+        text = sys.stdin.readline().strip() if not sys.stdin.isatty() else getpass.getpass("Kunci pemulihan: ")
+        where = recovery.install(office, text)
+        out(f"Kunci kantor dipasang: {where}.")
         return 0
     finally:
         office.close()

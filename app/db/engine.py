@@ -8,6 +8,7 @@ power) and foreign keys on. The same code runs on PostgreSQL when a connection U
 
 from __future__ import annotations
 
+import weakref
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -49,6 +50,16 @@ def _sqlite_engine(url: str, *, immediate: bool) -> Engine:
     return engine
 
 
+#: a write engine → the read engine of the same database (SQLite: the one that does not BEGIN IMMEDIATE)
+_readers: weakref.WeakKeyDictionary[Engine, Engine] = weakref.WeakKeyDictionary()
+
+
+def read_engine(engine: Engine) -> Engine:
+    """The engine to read with for ``engine``'s database: reading never takes SQLite's write lock, so a
+    check made inside a write transaction (a permission check) does not wait for that transaction."""
+    return _readers.get(engine, engine)
+
+
 class Database:
     """The office database: one SQLite file, or a PostgreSQL server shared by several counters."""
 
@@ -61,6 +72,8 @@ class Database:
         else:
             self.engine = create_engine(url, pool_pre_ping=True)
             self.write_engine = self.engine
+        if self.write_engine is not self.engine:
+            _readers[self.write_engine] = self.engine
         self._read = sessionmaker(self.engine, class_=Session, expire_on_commit=False)
         self._write = sessionmaker(self.write_engine, class_=Session, expire_on_commit=False)
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Protocol
 
 from app.errors import PermissionDenied
 
@@ -94,26 +95,54 @@ ACTIONS: dict[str, frozenset[str]] = {
 }
 
 
+class RoleSource(Protocol):
+    """Where the core reads a user's current roles (the office database: app/services/users.py)."""
+
+    def current_roles(self, user_id: int, username: str) -> frozenset[str] | None:
+        """The roles the user holds now (sealed rows only), or ``None`` for an unknown or disabled user."""
+        ...
+
+
 @dataclass(frozen=True)
 class Actor:
-    """The signed-in user as the core sees them (detached from any session)."""
+    """The signed-in user as the core sees them (detached from any session).
+
+    ``roles`` is what the user held when they signed in; it only decides what a window shows.
+    :func:`require` never trusts it: it reads the user's roles again from ``source`` (the office database),
+    so an Actor built by hand, or one whose roles were changed since, is refused.
+    """
 
     id: int
     username: str
     full_name: str
     roles: frozenset[str] = field(default_factory=frozenset)
+    source: RoleSource | None = field(default=None, compare=False, repr=False)
 
     def has(self, role: str) -> bool:
         return role in self.roles
 
 
 def allowed(actor: Actor, action: str) -> bool:
+    """Whether the roles the actor signed in with include ``action`` (for showing or hiding a control)."""
     return bool(actor.roles & ACTIONS.get(action, frozenset()))
 
 
+def current_roles(actor: Actor) -> frozenset[str]:
+    """The actor's roles as the database holds them now; empty for a hand-built or changed Actor."""
+    if actor.source is None:
+        return frozenset()
+    roles = actor.source.current_roles(actor.id, actor.username)
+    if roles is None or roles != actor.roles:
+        return frozenset()
+    return roles
+
+
 def require(actor: Actor, action: str) -> None:
-    """Raise :class:`PermissionDenied` unless ``actor`` holds a role allowed to do ``action``."""
-    if not allowed(actor, action):
+    """Raise :class:`PermissionDenied` unless ``actor`` holds a role allowed to do ``action``.
+
+    The roles are read again from the database for every call (see :class:`Actor`).
+    """
+    if not (current_roles(actor) & ACTIONS.get(action, frozenset())):
         needed = sorted(ROLES[r] for r in ACTIONS.get(action, frozenset()))
         raise PermissionDenied(action, actor.username, needed)
 

@@ -1,22 +1,29 @@
 """Append-only, hash-chained audit log (SPEC §6).
 
-Each entry's hash covers its content and the previous entry's hash, so editing, deleting or
+Each entry's link covers its content and the previous entry's link, so editing, deleting or
 inserting a row anywhere breaks the chain from that point on; ``audit_head`` holds the newest link
 so that removing the last entries is noticed as well.
+
+The link is a keyed MAC (HMAC-SHA256) with a key derived from the office key, which the database does not
+hold (app/services/keys.py): whoever can edit the database cannot recompute the chain. The head itself is
+sealed (app/services/seals.py) and printed on every monthly batch's manifest. Entries written before the
+office had a key (an office upgraded from an earlier version) keep their plain SHA-256 link; the head
+says from which entry on the links are keyed.
 """
 
 from __future__ import annotations
 
 import hashlib
+import hmac
 import json
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
 from sqlalchemy import text
-from sqlmodel import Session, col, select
+from sqlmodel import Session, col, func, select
 
-from app.db.models import AuditEntry, AuditHead
+from app.db.models import AuditEntry, AuditHead, User
 from app.rules.permissions import Actor
 from app.timeutil import utcnow
 
@@ -28,13 +35,24 @@ def _normalise(values: dict[str, Any] | None) -> dict[str, Any]:
 
 
 def entry_hash(*, prev_hash: str, at: datetime, user_id: int | None, username: str, action: str,
-               entity: str, entity_id: str, old_values: dict, new_values: dict) -> str:
+               entity: str, entity_id: str, old_values: dict, new_values: dict, key: bytes | None = None) -> str:
+    """The entry's link: HMAC-SHA256 with ``key``; plain SHA-256 for entries from before the office key."""
     payload = json.dumps(
         [prev_hash, at.astimezone(UTC).isoformat(), user_id, username, action, entity, entity_id,
          old_values, new_values],
         sort_keys=True, ensure_ascii=False, separators=(",", ":"), default=str,
-    )
-    return hashlib.sha256(payload.encode("utf-8")).hexdigest()
+    ).encode("utf-8")
+    if key is None:
+        return hashlib.sha256(payload).hexdigest()
+    return hmac.new(key, payload, hashlib.sha256).hexdigest()
+
+
+def head_text(session: Session) -> str:
+    """The chain's head as printed on batch manifests: ``#<last id> <link>`` (or that the log is empty)."""
+    head = session.get(AuditHead, 1)
+    if head is None or not head.count:
+        return "log audit kosong"
+    return f"#{head.last_id} ({head.count} entri) {head.last_hash}"
 
 
 def record(session: Session, *, actor: Actor | None, action: str, entity: str = "", entity_id: Any = "",
@@ -43,6 +61,9 @@ def record(session: Session, *, actor: Actor | None, action: str, entity: str = 
     if session.get_bind().dialect.name == "postgresql":
         # Serialise appends across counters: the chain must stay a single line.
         session.connection().execute(text("SELECT pg_advisory_xact_lock(7265001)"))
+    from app.services import seals
+
+    key = seals.audit_key(session)  # before the head is read: making the office key appends an entry
     head = session.get(AuditHead, 1, with_for_update=True)
     if head is None:
         head = AuditHead(id=1, last_id=0, last_hash=GENESIS, count=0)
@@ -56,9 +77,11 @@ def record(session: Session, *, actor: Actor | None, action: str, entity: str = 
     )
     entry.hash = entry_hash(prev_hash=entry.prev_hash, at=at, user_id=entry.user_id, username=entry.username,
                             action=action, entity=entity, entity_id=entry.entity_id,
-                            old_values=old_n, new_values=new_n)
+                            old_values=old_n, new_values=new_n, key=key)
     session.add(entry)
     session.flush()
+    if head.keyed_from is None:
+        head.keyed_from = entry.id
     head.last_id = entry.id or 0
     head.last_hash = entry.hash
     head.count += 1
@@ -76,6 +99,19 @@ class ChainReport:
 
 def verify_chain(session: Session, *, batch_size: int = 5000) -> ChainReport:
     """Walk the whole chain in id order; name the first entry that does not fit."""
+    from app.services import keys, seals
+
+    head = session.get(AuditHead, 1)
+    keyed_from = head.keyed_from if head is not None else None
+    try:
+        master = seals.office_master(session, create=False)
+    except keys.KeyMissing as exc:
+        return ChainReport(False, 0, None, str(exc))
+    key = keys.derive(master, "audit") if master is not None else None
+    if master is not None and keyed_from is None:
+        return ChainReport(False, 0, None, "Kepala rantai log audit hilang atau diubah: kantor ini memiliki kunci, "
+                                           "tetapi tidak ada entri log audit berkunci.")
+    session.expunge_all()
     prev = GENESIS
     checked = 0
     last_id = 0
@@ -86,9 +122,17 @@ def verify_chain(session: Session, *, batch_size: int = 5000) -> ChainReport:
         if not rows:
             break
         for e in rows:
+            keyed = keyed_from is not None and (e.id or 0) >= keyed_from
+            if keyed and key is None:
+                return ChainReport(False, checked, e.id, "Entri log audit berkunci ada, tetapi identitas kunci "
+                                                         "kantor hilang dari basis data.")
             expected = entry_hash(prev_hash=e.prev_hash, at=e.at, user_id=e.user_id, username=e.username,
                                   action=e.action, entity=e.entity, entity_id=e.entity_id,
-                                  old_values=e.old_values, new_values=e.new_values)
+                                  old_values=e.old_values, new_values=e.new_values, key=key if keyed else None)
+            if keyed and e.id == keyed_from:
+                problem = _key_creation_problem(e)
+                if problem:
+                    return ChainReport(False, checked, e.id, problem)
             if e.prev_hash != prev:
                 return ChainReport(False, checked, e.id,
                                    f"Rantai log audit putus pada entri #{e.id}: entri sebelumnya dihapus "
@@ -107,4 +151,19 @@ def verify_chain(session: Session, *, batch_size: int = 5000) -> ChainReport:
                            f"tercatat {head.count} entri, ditemukan {checked}.")
     if head is None and checked:
         return ChainReport(False, checked, None, "Kepala rantai log audit hilang.")
-    return ChainReport(True, checked, None, f"Log audit utuh: {checked} entri diperiksa.")
+    if not checked and session.exec(select(func.count()).select_from(User)).one():
+        return ChainReport(False, 0, None, "Log audit kosong padahal kantor ini memiliki pengguna: entri log audit "
+                                           "dan kepala rantainya dihapus di luar aplikasi.")
+    how = "HMAC-SHA256 dengan kunci kantor" if key is not None else "SHA-256"
+    return ChainReport(True, checked, None, f"Log audit utuh: {checked} entri diperiksa ({how}).")
+
+
+def _key_creation_problem(e: AuditEntry) -> str:
+    """The first keyed entry must be the key's creation, made on an office that had its log (or no users)."""
+    if e.action != "integrity.key_created":
+        return f"Entri log audit berkunci pertama (#{e.id}) bukan pembuatan kunci kantor: rantai diubah."
+    new = e.new_values or {}
+    if int(new.get("users") or 0) > 0 and int(new.get("legacy_entries") or 0) == 0:
+        return ("Kunci kantor dibuat ulang pada kantor yang sudah memiliki pengguna tetapi tanpa log audit: "
+                "log audit sebelumnya dihapus di luar aplikasi.")
+    return ""

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from sqlalchemy import text
 
 from app.context import Office
-from app.services import audit
+from app.services import audit, seals
 
 
 @dataclass
@@ -43,6 +43,12 @@ def run_checks(office: Office) -> CheckReport:
             report.good(f"Terhubung ke server basis data ({office.db.dialect}).")
         chain = audit.verify_chain(s)
         (report.good if chain.ok else report.fail)(chain.message)
+    with office.db.read() as s:
+        problems, good = seals.verify(s)
+        for line in problems:
+            report.fail(line)
+        for line in good:
+            report.good(line)
     # The letter archive is checked where the letters module exists (it owns the archive's format).
     try:
         letters = importlib.import_module("app.services.letters")

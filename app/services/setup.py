@@ -10,7 +10,7 @@ from app.context import Office
 from app.db.models import OfficeProfile, Official, User
 from app.errors import ValidationError
 from app.rules.identifiers import validate_nip
-from app.services import audit
+from app.services import audit, seals
 from app.services.office import ACTING, PROFILE_FIELDS, _validate_profile
 from app.services.users import UserInfo, _check_password, _check_username, _info, _insert_user
 
@@ -76,6 +76,7 @@ def first_run(office: Office, data: FirstRun) -> UserInfo:
     with office.db.write() as s:
         if s.exec(select(func.count()).select_from(User)).one() or s.get(OfficeProfile, 1):
             raise ValidationError("Kantor ini sudah disiapkan. Tidak ada yang diubah.")
+        seals.fresh_office_key(s)
         s.add(OfficeProfile(**profile, emblem_png=data.emblem_png))
         user = _insert_user(s, username=_check_username(data.admin_username), full_name=data.admin_full_name,
                             password=data.admin_password, roles=["administrator"],

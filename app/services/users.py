@@ -2,19 +2,22 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError, VerifyMismatchError
-from sqlmodel import Session, col, func, select
+from sqlalchemy import Connection, Engine, Table
+from sqlalchemy import select as sa_select
+from sqlmodel import Session, SQLModel, col, func, select
 
 from app.context import Office
+from app.db.engine import read_engine
 from app.db.models import User, UserRole
 from app.errors import AuthError, NotFound, ValidationError
 from app.rules.identifiers import validate_nip
-from app.rules.permissions import ROLES, Actor, require
-from app.services import audit
+from app.rules.permissions import ROLES, Actor, RoleSource, require
+from app.services import audit, seals
 from app.timeutil import utcnow
 
 MAX_FAILED_LOGINS = 5
@@ -34,6 +37,40 @@ class UserInfo:
     active: bool
     locked_until: datetime | None
     counter: str | None
+    source: RoleSource | None = field(default=None, compare=False, repr=False)
+
+
+@dataclass(frozen=True)
+class DbRoleSource:
+    """Reads a user's roles from the office database for every permission check (app/rules/permissions.py).
+
+    Only rows carrying a valid seal count (app/services/seals.py): a role inserted by SQL is not a role.
+    """
+
+    engine: Engine
+
+    def current_roles(self, user_id: int, username: str) -> frozenset[str] | None:
+        with Session(self.engine) as s:
+            try:
+                users_t = _table("app_user")
+                user = s.connection().execute(sa_select(users_t).where(users_t.c.id == user_id)).first()
+                if user is None or user.username != username or not user.active:
+                    return None
+                if not seals.sealed_ok(s, "app_user", user):
+                    return None
+                return frozenset(_sealed_roles(s, user_id))
+            finally:
+                s.rollback()
+
+
+def _table(name: str) -> Table:
+    return SQLModel.metadata.tables[name]
+
+
+def _sealed_roles(session: Session, user_id: int) -> list[str]:
+    table = _table("user_role")
+    rows = session.connection().execute(sa_select(table).where(table.c.user_id == user_id)).all()
+    return sorted(r.role for r in rows if seals.sealed_ok(session, "user_role", r))
 
 
 def _check_password(password: str) -> None:
@@ -58,17 +95,30 @@ def _check_username(username: str) -> str:
 
 
 def _roles_of(session: Session, user_id: int) -> tuple[str, ...]:
-    return tuple(sorted(session.exec(select(UserRole.role).where(UserRole.user_id == user_id)).all()))
+    session.flush()
+    return tuple(_sealed_roles(session, user_id))
 
 
 def _info(session: Session, user: User) -> UserInfo:
     assert user.id is not None
+    bind = session.get_bind()
+    engine = bind.engine if isinstance(bind, Connection) else bind
     return UserInfo(user.id, user.username, user.full_name, user.nip, _roles_of(session, user.id),
-                    user.active, user.locked_until, user.counter)
+                    user.active, user.locked_until, user.counter, source=DbRoleSource(read_engine(engine)))
 
 
 def actor_for(info: UserInfo) -> Actor:
-    return Actor(info.id, info.username, info.full_name, frozenset(info.roles))
+    """The Actor the core accepts: its roles are read again from the database at every permission check."""
+    return Actor(info.id, info.username, info.full_name, frozenset(info.roles), source=info.source)
+
+
+def actor_by_id(office: Office, user_id: int) -> Actor:
+    """The Actor of user ``user_id`` as the database holds them (e.g. in a worker process)."""
+    with office.db.read() as s:
+        user = s.get(User, user_id)
+        if user is None:
+            raise NotFound(f"Pengguna #{user_id} tidak ditemukan.")
+        return actor_for(_info(s, user))
 
 
 def user_count(office: Office) -> int:
@@ -101,6 +151,7 @@ def create_first_admin(office: Office, *, username: str, full_name: str, passwor
     with office.db.write() as s:
         if s.exec(select(func.count()).select_from(User)).one():
             raise ValidationError("Administrator pertama sudah dibuat; tambahkan pengguna lewat menu Pengguna.")
+        seals.fresh_office_key(s)
         user = _insert_user(s, username=username, full_name=full_name, password=password,
                             roles=["administrator"], nip=nip, counter=None)
         audit.record(s, actor=None, action="user.create_first_admin", entity="user", entity_id=user.id,

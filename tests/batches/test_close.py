@@ -398,11 +398,10 @@ def test_two_counters_close_the_same_period_at_once(any_office, any_supervisor):
 _CRASH = r"""
 import os, sys
 from app.context import open_office
-from app.rules.permissions import Actor
-from app.services import batch_close, batches
+from app.services import batch_close, batches, users
 
 office = open_office(sys.argv[1])
-actor = Actor(id=int(sys.argv[2]), username="spv", full_name="Supervisor", roles=frozenset({"supervisor"}))
+actor = users.actor_by_id(office, int(sys.argv[2]))
 where = sys.argv[3]
 if where == "rows":
     progress = lambda done, total: os._exit(9)

@@ -50,11 +50,10 @@ def main(argv: list[str]) -> int:
     from app.context import open_office
     from app.documents.examples import example_data
     from app.errors import LoketError
-    from app.rules.permissions import Actor
-    from app.services import batches, cases, dtsen, letters
+    from app.services import batches, cases, dtsen, letters, users
 
-    actors = {k: Actor(v[0], v[1], v[2], frozenset(v[3])) for k, v in json.loads(actors_json).items()}
     office = open_office(data_dir, migrate=False)
+    actors = {k: users.actor_by_id(office, v[0]) for k, v in json.loads(actors_json).items()}
     journal = Journal(journal_path)
     rng = random.Random(seed)
     letter_data = example_data("rujukan_dtsen")

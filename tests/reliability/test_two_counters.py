@@ -33,11 +33,10 @@ def _worker(data_dir: str, actors: dict, case_ids: list[int], niks: list[str], s
     from app.context import open_office
     from app.documents.examples import example_data
     from app.errors import ConflictError, LoketError
-    from app.rules.permissions import Actor
-    from app.services import cases, letters
+    from app.services import cases, letters, users
 
     office = open_office(data_dir, migrate=False)
-    who = {r: Actor(a[0], a[1], a[2], frozenset(a[3])) for r, a in actors.items()}
+    who = {r: users.actor_by_id(office, a[0]) for r, a in actors.items()}
     rng = random.Random(seed)
     out: dict = {"moves": [], "conflicts": 0, "conflict_messages": set(), "opened": [], "open_refused": 0,
                  "letters": [], "other_errors": []}

@@ -8,6 +8,7 @@ from app.db.models.core import (
     Counter,
     OfficeProfile,
     Official,
+    RowSeal,
     Setting,
     User,
     UserRole,
@@ -27,6 +28,6 @@ from app.db.models.people import DtsenImport, DtsenRecord, Family, Person
 __all__ = [
     "Attachment", "AuditEntry", "AuditHead", "Batch", "BatchItem", "Case", "ChecklistItem", "Complaint",
     "Counter", "Delivery", "DtsenImport", "DtsenRecord", "Family", "Letter", "NetworkCase", "NetworkFlag",
-    "NetworkLetter", "NetworkNotice", "NetworkPackage", "NetworkPeer", "Official", "OfficeProfile", "Person",
+    "NetworkLetter", "NetworkNotice", "NetworkPackage", "NetworkPeer", "Official", "OfficeProfile", "Person", "RowSeal",
     "Setting", "StepLog", "User", "UserRole", "WizardDraft",
 ]

@@ -124,3 +124,21 @@ class AuditHead(SQLModel, table=True):
     last_id: int = Field(default=0)
     last_hash: str = Field(max_length=64)
     count: int = Field(default=0)
+    #: the first entry whose link is a keyed MAC (HMAC-SHA256, app/services/seals.py); earlier entries
+    #: (written before the office had a key) keep their plain SHA-256 link. ``None``: no keyed entry yet.
+    keyed_from: int | None = Field(default=None)
+
+
+class RowSeal(SQLModel, table=True):
+    """A keyed MAC over one row of a table that decides rights or outcomes (app/services/seals.py).
+
+    ``loket-pbi check`` recomputes every seal: a row changed, deleted or inserted outside the app no longer
+    matches, and without the office key (kept by the operating system's credential store) no one can make
+    a matching seal.
+    """
+
+    __tablename__: str = "row_seal"
+
+    tbl: str = Field(primary_key=True, max_length=40)
+    row_key: str = Field(primary_key=True, max_length=120)
+    mac: str = Field(max_length=64)
