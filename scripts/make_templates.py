@@ -431,7 +431,8 @@ def rekomendasi_penonaktifan(doc):
               "dibayar oleh Pemerintah Daerah (PBI APBD / PBPU-BP Pemda) atas nama:")
     data_table(doc, PERSON + [("Nomor Kartu JKN-KIS", "{{ pemohon.no_kartu }}"),
                               ("Alasan penonaktifan", [("{{ kasus.alasan }}", "b")]),
-                              ("Bukti pendukung", "{{ kasus.bukti }}")])
+                              ("Bukti pendukung", "{{ kasus.bukti }}"),
+                              ("Pelapor", "{{ pelapor.keterangan }}")])
     body(doc, "Mohon kepesertaan yang bersangkutan dapat dinonaktifkan. Proses penonaktifan di BPJS Kesehatan "
               "memerlukan waktu sekitar 1 (satu) bulan sejak surat ini diterima.")
     closing(doc)
@@ -682,6 +683,7 @@ def tanda_terima():
         ("Layanan", [("{{ layanan.nama }}", "b")]),
         ("Dasar hukum", "{{ dasar }}"),
         ("Nama pemohon", "{{ pemohon.nama }}"),
+        ("Pelapor", "{{ pelapor.keterangan }}"),
         ("NIK", "{{ pemohon.nik }}"),
         ("Alamat", "{{ pemohon.alamat_singkat }}"),
         ("Nomor HP", "{{ pemohon.no_hp }}"),
@@ -733,6 +735,182 @@ def tanda_terima():
     para(right, "{% if petugas.nip %}NIP. {{ petugas.nip }}{% endif %}", align=J.CENTER)
     para(doc, "Simpan tanda terima ini dan tunjukkan saat mengambil hasil layanan.", size=8, italic=True, before=6)
     save(doc, OUT / "tanda_terima.docx")
+
+
+# ------------------------------------------------------------------------------ forms handed to the applicant
+BOX = "\u2610"  # ☐, ticked by hand
+SIGN_BLANK = "(" + "." * 48 + ")"
+
+
+def form_doc(title):
+    doc = new_doc()
+    doc.core_properties.title = "Formulir Loket PBI"
+    kop(doc)
+    para(doc, title, bold=True, size=12, align=J.CENTER)
+    para(doc, "Layanan {{ layanan.nama }} · Nomor registrasi {{ kasus.nomor_registrasi }}", size=8, align=J.CENTER,
+         after=8)
+    return doc
+
+
+def section_title(doc, text):
+    para(doc, text, bold=True, before=4, after=2)
+
+
+def two_signatures(doc, left, right, *, stamp=False):
+    """Two signature columns; each side is [(text, flags)] lines, the name line last."""
+    para(doc, "", after=2)
+    t = table(doc, 1, [TEXT_WIDTH / 2, TEXT_WIDTH / 2])
+    keep_row(t.rows[0])
+    cells = t.rows[0].cells
+    for side, (cell, lines) in enumerate(((cells[0], left), (cells[1], right))):
+        first = True
+        for text, _flags in lines[:-1]:
+            if first:
+                cell_text(cell, text, align=J.CENTER)
+                first = False
+            else:
+                para(cell, text, align=J.CENTER)
+        if stamp and side == 1:
+            stamp_p = para(cell, "Meterai\n10.000", size=7, align=J.CENTER, before=8, after=8, left=26)
+            stamp_p.paragraph_format.right_indent = Mm(26)
+            box(stamp_p)
+            para(cell, "", after=6)
+        else:
+            para(cell, "", after=44)
+        text, flags = lines[-1]
+        para(cell, [(text, flags)], align=J.CENTER)
+    return t
+
+
+def checkbox_lines(doc, items, *, left=10):
+    for item in items:
+        para(doc, f"{BOX}  {item}", left=left, after=1)
+
+
+def daftar_isian_jamkesda():
+    doc = form_doc("DAFTAR ISIAN VERIFIKASI INDIKATOR\nFAKIR MISKIN DAN TIDAK MAMPU")
+    section_title(doc, "A. Identitas calon peserta (kepala keluarga)")
+    data_table(doc, [("Nama", [("{{ pemohon.nama }}", "b")]), ("NIK", "{{ pemohon.nik }}"),
+                     ("Nomor KK", "{{ pemohon.no_kk }}"),
+                     ("Tempat/Tanggal Lahir", "{{ pemohon.tempat_tanggal_lahir }}"),
+                     ("Jenis Kelamin", "{{ pemohon.jenis_kelamin }}"), ("Alamat", "{{ pemohon.alamat_rt_rw }}"),
+                     ("Kelurahan/Desa", "{{ pemohon.kelurahan }}"), ("Kecamatan", "{{ pemohon.kecamatan }}"),
+                     ("Nomor HP", "{{ pemohon.no_hp }}"), ("Jumlah anggota keluarga", "............ orang"),
+                     ("Daya listrik terpasang", "............ VA (paling tinggi {{ formulir.batas_listrik }})"),
+                     ("Rekening listrik atas nama", "............................................................")],
+               indent=0, label_width=50)
+    section_title(doc, "B. Indikator: {{ formulir.kriteria }}")
+    para(doc, "Beri tanda centang (\u2713) pada kolom Ya atau Tidak sesuai keadaan keluarga yang sebenarnya. "
+              "Petugas mencocokkannya pada saat wawancara dan survei lapangan.", size=9, after=4,
+         align=J.JUSTIFY)
+    t = table(doc, 4, [9, 106, 12, 12, 26], grid=True, margins=(20, 20, 50, 50))
+    for c, head in zip(t.rows[0].cells, ("No", "Indikator", "Ya", "Tidak", "Keterangan"), strict=False):
+        cell_text(c, head, bold=True, size=9, align=J.CENTER)
+        shade(c)
+    repeat_header(t.rows[0])
+    cell_text(t.rows[1].cells[0], "{%tr for i in indikator %}", size=9)
+    for c, value in zip(t.rows[2].cells, ("{{ i.no }}", "{{ i.teks }}", BOX, BOX, ""), strict=False):
+        cell_text(c, value, size=9, align=None if value == "{{ i.teks }}" else J.CENTER)
+    cell_text(t.rows[3].cells[0], "{%tr endfor %}", size=9)
+    section_title(doc, "C. Pernyataan")
+    body(doc, "Isian di atas saya buat dengan sebenar-benarnya. Saya bersedia didatangi petugas untuk survei "
+              "lapangan; apabila isian ini tidak benar, saya bersedia permohonan saya dibatalkan.", first=0)
+    two_signatures(doc, [("Petugas Verifikasi,", ""), (SIGN_BLANK, "")],
+                   [("{{ formulir.tempat_tanggal_kosong }}", ""), ("Calon Peserta / Kepala Keluarga,", ""),
+                    ("{{ pemohon.nama }}", "bu")])
+    save(doc, OUT / "formulir" / "daftar_isian_jamkesda.docx")
+
+
+PERSON_FORM = [("Nama", [("{{ pemohon.nama }}", "b")]), ("NIK", "{{ pemohon.nik }}"),
+               ("Nomor KK", "{{ pemohon.no_kk }}"), ("Tempat/Tanggal Lahir", "{{ pemohon.tempat_tanggal_lahir }}"),
+               ("Jenis Kelamin", "{{ pemohon.jenis_kelamin }}"), ("Alamat", "{{ pemohon.alamat_rt_rw }}"),
+               ("Kelurahan/Desa", "{{ pemohon.kelurahan }}"), ("Kecamatan", "{{ pemohon.kecamatan }}"),
+               ("Nomor HP", "{{ pemohon.no_hp }}")]
+
+
+def pernyataan_calon_peserta():
+    doc = form_doc("SURAT PERNYATAAN\nCALON PESERTA JAMINAN KESEHATAN DAERAH")
+    body(doc, "Yang bertanda tangan di bawah ini:", first=0)
+    data_table(doc, PERSON_FORM, indent=0, label_width=50)
+    body(doc, "dengan ini menyatakan dengan sesungguhnya bahwa:", first=0)
+    for i, text in enumerate((
+            "Saya beserta anggota keluarga yang saya daftarkan adalah penduduk {{ kantor.daerah }} dan termasuk "
+            "keluarga fakir miskin dan/atau tidak mampu.",
+            "Saya beserta anggota keluarga tersebut belum terdaftar sebagai peserta Jaminan Kesehatan Nasional "
+            "(JKN) dari segmen mana pun, atau kepesertaannya telah nonaktif.",
+            "Saya bersedia dilakukan wawancara, verifikasi dan survei lapangan oleh petugas Dinas Sosial, dan "
+            "menerima hasil penilaian sesuai kuota yang tersedia.",
+            "Seluruh data dan dokumen yang saya serahkan adalah benar. Apabila di kemudian hari ternyata tidak "
+            "benar, saya bersedia kepesertaan saya dicabut dan dituntut sesuai ketentuan peraturan "
+            "perundang-undangan."), 1):
+        p = para(doc, f"{i}.\t{text}", align=J.JUSTIFY, left=7, after=3, line=1.1)
+        p.paragraph_format.first_line_indent = Mm(-7)
+        p.paragraph_format.tab_stops.add_tab_stop(Mm(7))
+    body(doc, "Demikian surat pernyataan ini saya buat dengan sebenarnya, dalam keadaan sadar dan tanpa paksaan "
+              "dari pihak mana pun.", first=0)
+    two_signatures(doc, [("Mengetahui,", ""), ("{{ formulir.lurah }},", ""), (SIGN_BLANK, "")],
+                   [("{{ formulir.tempat_tanggal_kosong }}", ""), ("Yang membuat pernyataan,", ""),
+                    ("{{ pemohon.nama }}", "bu")], stamp=True)
+    save(doc, OUT / "formulir" / "pernyataan_calon_peserta.docx")
+
+
+def registrasi_reaktivasi():
+    doc = form_doc("FORMULIR PENGADUAN DAN REGISTRASI\nREAKTIVASI PESERTA PBI JAMINAN KESEHATAN")
+    section_title(doc, "A. Data peserta")
+    data_table(doc, PERSON_FORM[:3] + [("Nomor Kartu JKN-KIS", "{{ pemohon.no_kartu }}")] + PERSON_FORM[3:],
+               indent=0, label_width=50)
+    section_title(doc, "B. Pengaduan dan kebutuhan layanan kesehatan")
+    data_table(doc, [("Nonaktif sejak", "{{ kasus.tanggal_nonaktif }}"),
+                     ("Faskes yang dituju", "{{ kasus.faskes }}")], indent=0, label_width=50)
+    para(doc, "Keperluan (beri tanda centang):", after=2)
+    checkbox_lines(doc, ["Rawat jalan", "Rawat inap", "Persalinan", "Gawat darurat",
+                         "Lainnya: ........................................................"])
+    para(doc, "Uraian pengaduan:", before=4, after=2)
+    for _ in range(3):
+        para(doc, "." * 150, after=4, size=9)
+    section_title(doc, "C. Diisi petugas")
+    data_table(doc, [("Status di BPJS Kesehatan", f"{BOX} Nonaktif    {BOX} Aktif    diperiksa tanggal ............"),
+                     ("Terdaftar di DTSEN", f"{BOX} Ya, desil ......    {BOX} Tidak"),
+                     ("Tanggal lapor ke Dinas", "........................................")],
+               indent=0, label_width=50)
+    two_signatures(doc, [("Petugas Registrasi,", ""), (SIGN_BLANK, "")],
+                   [("{{ formulir.tempat_tanggal_kosong }}", ""), ("Pemohon,", ""), ("{{ pemohon.nama }}", "bu")])
+    save(doc, OUT / "formulir" / "registrasi_reaktivasi.docx")
+
+
+def pernyataan_penonaktifan():
+    doc = form_doc("SURAT PERNYATAAN PENONAKTIFAN\nKEPESERTAAN JAMINAN KESEHATAN PBI-APBD")
+    body(doc, "Yang bertanda tangan di bawah ini (pelapor):", first=0)
+    data_table(doc, [("Nama", [("{{ pelapor.nama }}", "b")]), ("NIK", "{{ pelapor.nik }}"),
+                     ("Hubungan dengan peserta", "{{ pelapor.hubungan }}"), ("Alamat", "{{ pelapor.alamat }}"),
+                     ("Nomor HP", "{{ pelapor.no_hp }}")], indent=0, label_width=50)
+    body(doc, "menyatakan bahwa peserta Jaminan Kesehatan yang iurannya dibayar oleh Pemerintah Daerah "
+              "{{ kantor.daerah }}:", first=0)
+    data_table(doc, [("Nama", [("{{ pemohon.nama }}", "b")]), ("NIK", "{{ pemohon.nik }}"),
+                     ("Nomor KK", "{{ pemohon.no_kk }}"), ("Nomor Kartu JKN-KIS", "{{ pemohon.no_kartu }}"),
+                     ("Alamat", "{{ pemohon.alamat_rt_rw }}"), ("Kelurahan/Desa", "{{ pemohon.kelurahan }}")],
+               indent=0, label_width=50)
+    body(doc, "mohon dinonaktifkan kepesertaannya dengan alasan (beri tanda centang):", first=0)
+    tag(doc, "{%p for a in alasan %}")
+    para(doc, BOX + "  {{ a.teks }}", left=10, after=1)
+    tag(doc, "{%p endfor %}")
+    para(doc, "Bukti pendukung: .............................................................................",
+         before=4, after=4)
+    body(doc, "Keterangan ini saya buat dengan sebenarnya. Saya memahami bahwa penonaktifan diproses BPJS Kesehatan "
+              "sekitar 1 (satu) bulan, dan apabila keterangan ini tidak benar saya bersedia bertanggung jawab sesuai "
+              "ketentuan peraturan perundang-undangan.", first=0)
+    two_signatures(doc, [("Mengetahui,", ""), ("{{ formulir.lurah }},", ""), (SIGN_BLANK, "")],
+                   [("{{ formulir.tempat_tanggal_kosong }}", ""), ("Yang membuat pernyataan,", ""),
+                    ("{{ pelapor.nama }}", "bu")], stamp=True)
+    save(doc, OUT / "formulir" / "pernyataan_penonaktifan.docx")
+
+
+FORM_TEMPLATES = {
+    "daftar_isian_jamkesda": daftar_isian_jamkesda,
+    "pernyataan_calon_peserta": pernyataan_calon_peserta,
+    "registrasi_reaktivasi": registrasi_reaktivasi,
+    "pernyataan_penonaktifan": pernyataan_penonaktifan,
+}
 
 
 TEMPLATES = {
@@ -836,6 +1014,18 @@ def write_readme() -> None:
     lines = [README_HEAD]
     for k in KINDS.values():
         lines.append(f"| `{k.key}.docx` | {k.title} | {', '.join(f'`{s}`' for s in k.services)} |\n")
+    from app.services.forms import FORMS
+
+    lines.append("\n## Formulir untuk pemohon (`formulir/`)\n\nBukan surat: tanpa nomor, tanpa kode QR, "
+                 "tidak diarsipkan "
+                 "di register surat; dicetak kapan saja dari wizard layanan (halaman persyaratan) dan jendela berkas "
+                 "(**Cetak formulir…**), terisi data yang sudah ada, bagian bertitik diisi tangan. Nilai yang "
+                 "menentukan kelayakan (jawaban indikator, daya listrik, alasan penonaktifan) tidak pernah diisikan. "
+                 "Salinan kantor di `templates/formulir/` menggantikan yang bawaan.\n\n"
+                 "| Berkas | Formulir | Layanan | Kapan |\n|---|---|---|---|\n")
+    for f in FORMS.values():
+        lines.append(f"| `formulir/{f.key}.docx` | {f.title} | {', '.join(f'`{x}`' for x in f.services)} | "
+                     f"{f.when} |\n")
     lines.append(README_TAGS)
     group = None
     for path, (g, desc, example) in PLACEHOLDERS.items():
@@ -865,7 +1055,12 @@ def main(argv: list[str] | None = None) -> int:
         write_readme()
         print(f"README.md ditulis ke {OUT}")
     for name in args.names:
-        target = OUT / f"{name}.docx"
+        target = OUT / f"{name}.docx" if name not in FORM_TEMPLATES else OUT / "formulir" / f"{name}.docx"
+        if name in FORM_TEMPLATES and not target.exists():
+            target.parent.mkdir(parents=True, exist_ok=True)
+            FORM_TEMPLATES[name]()
+            print(f"  formulir/{name}.docx (draf pertama: selesaikan di Word)")
+            continue
         if target.exists():
             print(f"{target} sudah ada: ubah di Word (skrip ini tidak menimpa templat).", file=sys.stderr)
             return 1

@@ -88,9 +88,29 @@ def main(argv: list[str] | None = None) -> int:
                     keep.mkdir(parents=True, exist_ok=True)
                     shutil.copy(info.docx_path, keep / f"{key}.docx")
                     shutil.copy(pdf, keep / f"{key}.pdf")
+            render_forms(office, actor, out, args.dpi)
         finally:
             office.close()
     return 0
+
+
+def render_forms(office, actor, out: Path, dpi: int) -> None:
+    """Every form handed to the applicant, filled from the example applicant → ``formulir_<key>.png``."""
+    from app.documents import examples
+    from app.services import forms
+
+    for key, form in forms.FORMS.items():
+        result = forms.render_form(office, actor=actor, key=key, person=examples.PERSON_INPUT,
+                                   service_code=form.services[0], pdf=True)
+        if result.pdf_path is None:
+            raise SystemExit(f"{key}: PDF tidak dapat dibuat")
+        pages = subprocess.run(["pdfinfo", str(result.pdf_path)], capture_output=True, text=True).stdout
+        n = int(next((ln.split()[-1] for ln in pages.splitlines() if ln.startswith("Pages:")), "1"))
+        for page in range(1, n + 1):
+            name = f"formulir_{key}" + (f"-{page}" if page > 1 else "")
+            subprocess.run(["pdftoppm", "-png", "-r", str(dpi), "-singlefile", "-f", str(page), "-l", str(page),
+                            str(result.pdf_path), str(out / name)], check=True)
+        print(f"  formulir_{key}.png  ({n} halaman)")
 
 
 if __name__ == "__main__":

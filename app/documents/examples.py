@@ -39,6 +39,15 @@ PEMOHON: dict[str, Any] = {
     "status_dtsen": "Terdaftar di DTSEN (dahulu DTKS), desil 2",
 }
 
+#: the same applicant as typed in a service wizard (for the forms handed out before a case exists)
+PERSON_INPUT: dict[str, Any] = {
+    "name": "SITI AMINAH", "nik": "1971014501850003", "no_kk": "1971010101100021", "birth_place": "Pangkalpinang",
+    "birth_date": "5 Januari 1985", "sex": "P", "address": "Jl. Melati Gg. Kenanga No. 7", "rt": "003", "rw": "001",
+    "kelurahan": "Bukit Intan", "kecamatan": "Girimaya", "phone": "081234567890", "card_number": "0001234567890",
+    "pelapor": {"nama": "AHMAD FAUZI", "nik": "1971010505800004", "hubungan": "Anak",
+                "alamat": "Jl. Melati Gg. Kenanga No. 7", "no_hp": "081234567891"},
+}
+
 _NAMES = ["SITI AMINAH", "BUDI SANTOSO", "RAHMAWATI", "HENDRA GUNAWAN", "NURLAILA", "AHMAD FAUZI", "SRI WAHYUNI",
           "YUSUF HAMDANI", "DEWI LESTARI", "MUHAMMAD RIDWAN", "FITRIANI", "AGUS SETIAWAN"]
 _REASONS = ["Meninggal dunia", "Pindah domisili", "Mampu/mandiri (PPU)", "Data ganda"]

@@ -88,6 +88,11 @@ def alasan_penonaktifan(ctx: RuleContext) -> Check:
     code = ctx.data.get("reason_code")
     if code not in DEACTIVATION_REASONS:
         return Check(False, "Alasan penonaktifan harus salah satu dari: " + ", ".join(DEACTIVATION_REASONS) + ".")
+    from app.rules.reporter import check as reporter_problem
+
+    problem = reporter_problem(ctx.data)
+    if problem:
+        return Check(False, problem)
     return Check(True, f"Alasan: {DEACTIVATION_REASONS[code]}.")
 
 

@@ -352,6 +352,19 @@ def lampiran_text(kind: LetterKind, ctx: dict[str, Any]) -> str:
     return "-"
 
 
+def _reporter_of(session: Session, case_id: int) -> dict[str, Any]:
+    """The case's reporter (pelapor, e.g. who reports a death) as letter data; ``{}`` when none was recorded."""
+    from app.db.models import Case
+
+    case = session.get(Case, case_id)
+    rep = dict(((case.data or {}) if case else {}).get("pelapor") or {})
+    if not rep.get("nama"):
+        return {}
+    rep["keterangan"] = (f"{rep['nama']}" + (f" ({rep['hubungan']})" if rep.get("hubungan") else "")
+                         + (f", NIK {rep['nik']}" if rep.get("nik") else ""))
+    return {"pelapor": rep}
+
+
 def received_requirements(session: Session, case_id: int) -> int:
     """How many requirement documents of the case were received (the copies that go with its letter)."""
     from sqlalchemy import func
@@ -439,6 +452,8 @@ def issue_letter_in(session: Session, office: Office, *, actor: Actor, letter_ty
                               "di Pengaturan → Surat.")
     if kind.lampiran == "berkas" and case_id is not None and "lampiran_berkas" not in data:
         data = {**data, "lampiran_berkas": received_requirements(session, case_id)}
+    if case_id is not None and "pelapor" not in data:
+        data = {**data, **_reporter_of(session, case_id)}
     ctx = build_context(session, kind=kind, cfg=cfg, profile=profile, data=data, number=number,
                         classification=classification, local_day=local.date(), actor=actor, signer=the_signer,
                         paraf=paraf)

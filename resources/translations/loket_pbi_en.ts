@@ -221,6 +221,22 @@ All current data will be REPLACED by the contents of this backup. The current da
 Continue with the restore?</translation>
     </message>
     <message>
+        <source>Data saat ini lebih baru</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tetap pulihkan dan buang pekerjaan itu dari data yang dipakai?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Masuk sebagai administrator</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pemulihan perlu kata sandi administrator {user}:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Cadangan terenkripsi</source>
         <translation>Encrypted backup</translation>
     </message>
@@ -243,12 +259,12 @@ Aplikasi sekarang ditutup; bukalah kembali.</source>
 The application now closes; please start it again.</translation>
     </message>
     <message>
-        <source>Pemulihan gagal</source>
-        <translation>Restore failed</translation>
+        <source>Pemulihan tidak dilakukan</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Pemulihan tidak selesai. Tutup dan buka kembali aplikasi sebelum bekerja lagi.</source>
-        <translation>The restore did not finish. Close and restart the application before working again.</translation>
+        <source>Pemulihan tidak selesai; data yang ada tidak diubah. Aplikasi ditutup; bukalah kembali sebelum bekerja lagi.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1634,6 +1650,34 @@ The application now closes; please start it again.</translation>
         <translation>Supporting &amp;evidence:</translation>
     </message>
     <message>
+        <source>Pelapor (wajib bila peserta meninggal dunia)</source>
+        <translation>Reporter (required when the participant has died)</translation>
+    </message>
+    <message>
+        <source>16 digit NIK pelapor</source>
+        <translation>the reporter's 16-digit NIK</translation>
+    </message>
+    <message>
+        <source>&amp;Nama pelapor:</source>
+        <translation>Reporter's &amp;name:</translation>
+    </message>
+    <message>
+        <source>NI&amp;K pelapor:</source>
+        <translation>Reporter's NI&amp;K:</translation>
+    </message>
+    <message>
+        <source>&amp;Hubungan dengan peserta:</source>
+        <translation>&amp;Relation to the participant:</translation>
+    </message>
+    <message>
+        <source>No. HP pelapor:</source>
+        <translation>Reporter's phone:</translation>
+    </message>
+    <message>
+        <source>Peserta meninggal dunia: catat pelapornya (nama, NIK, hubungan).</source>
+        <translation>The participant has died: record who reports it (name, NIK, relation).</translation>
+    </message>
+    <message>
         <source>Pilih alasan penonaktifan.</source>
         <translation>Choose the reason for deactivation.</translation>
     </message>
@@ -1644,6 +1688,10 @@ The application now closes; please start it again.</translation>
     <message>
         <source>Bukti: {evidence}</source>
         <translation>Evidence: {evidence}</translation>
+    </message>
+    <message>
+        <source>Pelapor: {name} ({relation}), NIK {nik}</source>
+        <translation>Reporter: {name} ({relation}), NIK {nik}</translation>
     </message>
 </context>
 <context>
@@ -2023,6 +2071,17 @@ Set-up complete. Click Finish to sign in.</translation>
     <message>
         <source>Impor gagal. {later}</source>
         <translation>Import failed. {later}</translation>
+    </message>
+</context>
+<context>
+    <name>FormsButton</name>
+    <message>
+        <source>Cetak &amp;formulir…</source>
+        <translation>Print &amp;forms…</translation>
+    </message>
+    <message>
+        <source>Formulir untuk pemohon, terisi data yang sudah ada; bagian bertitik diisi tangan</source>
+        <translation>Forms for the applicant, filled with what is known; the dotted parts are written by hand</translation>
     </message>
 </context>
 <context>

@@ -257,7 +257,7 @@ def test_wizard_reports_attachment_failure_clearly(qtbot, office, officer, tmp_p
     tick(w, "kk", "kis", "surat_pernyataan")
     ktp.write_bytes(b"")  # the stick was pulled out and the file emptied before saving
     w.next()
-    w.service_page.reason.setCurrentIndex(w.service_page.reason.findData("meninggal"))
+    w.service_page.reason.setCurrentIndex(w.service_page.reason.findData("pindah_domisili"))
     w.next()
     w.button(QWizard.WizardButton.CommitButton).click()
     settle()

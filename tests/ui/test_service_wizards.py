@@ -110,10 +110,19 @@ def test_penonaktifan_reason_required(qtbot, office, officer):
     assert not w.button(QWizard.WizardButton.NextButton).isEnabled()
     w.service_page.reason.setCurrentIndex(w.service_page.reason.findData("meninggal"))
     qtbot.keyClicks(w.service_page.evidence, "Surat Keterangan Kematian dari kelurahan")
+    # a death is reported by someone else: the reporter (name, NIK, relation) is required, the NIK checked
+    page = w.service_page
+    assert not w.button(QWizard.WizardButton.NextButton).isEnabled() and "pelapor" in page.reporter_state.text()
+    qtbot.keyClicks(page.reporter_name, "Ahmad Fauzi")
+    qtbot.keyClicks(page.reporter_nik, "1971010505800004")
+    page.reporter_relation.setCurrentText("Anak")
+    assert w.button(QWizard.WizardButton.NextButton).isEnabled() and page.reporter_state.text() == ""
     w.next()
     res = finish(qtbot, w)
     c = cases.advance(office, actor=officer, case_id=res.case.id, version=res.case.version)
     assert c.current_step == "penerbitan_surat" and c.data["alasan"] == "Meninggal dunia"
+    assert c.data["pelapor"] == {"nama": "Ahmad Fauzi", "nik": "1971010505800004", "hubungan": "Anak",
+                                 "alamat": "", "no_hp": ""}
 
 
 def test_reaktivasi_sk(qtbot, office, officer, pinned):
@@ -232,3 +241,33 @@ def test_keyboard_only_enter_advances(qtbot, office, officer):
     qtbot.keyClick(page.name, Qt.Key.Key_Return)
     settle()  # the identity check (KTP / DTSEN / tersimpan) runs in the worker, then the wizard moves on
     assert w.currentPage() is w.checklist_page
+
+
+def test_jamkesda_forms_printed_from_the_wizard_then_from_the_case(qtbot, office, officer):
+    """The form set handed out at step 1 is printed from the checklist page for the person typed so far; the
+    case window prints the same forms for the saved case."""
+    from docx import Document
+
+    from tests.ui.test_case_detail import detail
+
+    w = make_wizard(qtbot, office, officer, "jamkesda")
+    fill_person(qtbot, w)
+    button = w.checklist_page.forms_button
+    button.open_files = False
+    assert button.isVisibleTo(w.checklist_page)
+    assert [a.objectName() for a in button.menu().actions()] == ["form_daftar_isian_jamkesda",
+                                                                  "form_pernyataan_calon_peserta"]
+    button.menu().actions()[0].trigger()
+    qtbot.waitUntil(lambda: button.last is not None, timeout=20_000)
+    doc = Document(str(button.last.docx_path))
+    text = "\n".join(p.text for p in doc.paragraphs) + "".join(c.text for t in doc.tables for r in t.rows
+                                                                for c in r.cells)
+    assert "Siti Aminah" in text and NIK in text and KK in text and "DAFTAR ISIAN" in text
+    v = detail(qtbot, office, officer, cases.open_case(office, actor=officer, service_code="jamkesda", nik=NIK,
+                                                       name="Siti Aminah").id)
+    qtbot.waitUntil(lambda: v.forms_button is not None, timeout=20_000)
+    assert v.forms_button is not None
+    v.forms_button.open_files = False
+    v.forms_button.menu().actions()[1].trigger()
+    qtbot.waitUntil(lambda: v.forms_button is not None and v.forms_button.last is not None, timeout=20_000)
+    assert v.forms_button.last.key == "pernyataan_calon_peserta" and v.forms_button.last.docx_path.exists()

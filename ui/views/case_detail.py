@@ -262,6 +262,9 @@ class CaseDetailView(QWidget):
             row.addWidget(b)
         row.addStretch(1)
         ll.addLayout(row)
+        self.forms_row = QHBoxLayout()  # the applicant's forms, once the service is known (see _show)
+        self.forms_button: QPushButton | None = None
+        ll.addLayout(self.forms_row)
         self.tabs.addTab(self.data_table, self.tr("&Data"))
         self.tabs.addTab(check_tab, self.tr("P&ersyaratan"))
         self.tabs.addTab(self.timeline, self.tr("&Riwayat langkah"))
@@ -305,6 +308,12 @@ class CaseDetailView(QWidget):
         self.loaded = ld
         self.busy = False
         i, tz = ld.info, ld.tz
+        if self.forms_button is None:
+            from ui.dialogs.forms_button import FormsButton
+
+            self.forms_button = FormsButton(self.session, i.service_code, lambda: {"case_id": self.case_id}, self)
+            self.forms_row.addWidget(self.forms_button)
+            self.forms_row.addStretch(1)
         if self.title_changed is not None:
             self.title_changed(self.tr("Berkas {reg} — {name}").format(reg=i.reg_number, name=i.name))
         state = status_label(i.status)

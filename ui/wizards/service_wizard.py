@@ -47,6 +47,8 @@ from app.rules.context import RuleContext
 from app.rules.eligibility import BPJS_ANSWERS, DEACTIVATION_REASONS, listrik_maks
 from app.rules.identifiers import parse_nik, validate_kk, validate_noka
 from app.rules.reactivation import reactivation_limit
+from app.rules.reporter import RELATIONS as REPORTER_RELATIONS
+from app.rules.reporter import clean as clean_reporter
 from app.rules.rule_settings import RuleSettings
 from app.servicedefs import ServiceDef
 from app.services import attachments, case_letters, cases, drafts, dtsen, identity, letters
@@ -511,7 +513,14 @@ class ChecklistPage(QWizardPage):
         layout.addWidget(self.other_files)
         self.all_button = QPushButton(self.tr("Semua &diterima"))
         self.all_button.clicked.connect(lambda: [b.setChecked(True) for b in self.boxes.values()])
-        layout.addWidget(self.all_button, 0, Qt.AlignmentFlag.AlignLeft)
+        from ui.dialogs.forms_button import FormsButton
+
+        self.forms_button = FormsButton(wizard.session, wizard.defn.code, wizard.form_source, self)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.all_button)
+        buttons.addWidget(self.forms_button)
+        buttons.addStretch(1)
+        layout.addLayout(buttons)
         self.state = QLabel("")
         self.state.setObjectName("checklist_state")
         self.state.setWordWrap(True)
@@ -694,6 +703,7 @@ class UrgentPage(ServicePage):
 class DeactivationPage(ServicePage):
     def __init__(self, wizard: ServiceWizard):
         super().__init__()
+        self.w = wizard
         self.setTitle(self.tr("Alasan penonaktifan"))
         self.setSubTitle(self.tr("Pilih alasan penonaktifan KIS PBI-APBD. Proses di BPJS Kesehatan memerlukan waktu "
                                  "sekitar 1 bulan; sampaikan kepada pemohon."))
@@ -708,27 +718,93 @@ class DeactivationPage(ServicePage):
         self.evidence.setPlaceholderText(self.tr("mis. Surat Keterangan Kematian dari kelurahan"))
         form.addRow(self.tr("&Alasan:"), self.reason)
         form.addRow(self.tr("&Bukti pendukung:"), self.evidence)
+        # the reporter: the participant is the person of the case; who reports (a death) is recorded here
+        self.reporter_box = QGroupBox(self.tr("Pelapor (wajib bila peserta meninggal dunia)"))
+        rf = QFormLayout(self.reporter_box)
+        self.reporter_name = QLineEdit()
+        self.reporter_name.setObjectName("reporter_name")
+        self.reporter_nik = QLineEdit()
+        self.reporter_nik.setObjectName("reporter_nik")
+        self.reporter_nik.setPlaceholderText(self.tr("16 digit NIK pelapor"))
+        self.reporter_relation = QComboBox()
+        self.reporter_relation.setObjectName("reporter_relation")
+        self.reporter_relation.setEditable(True)
+        self.reporter_relation.addItem("")
+        self.reporter_relation.addItems(list(REPORTER_RELATIONS))
+        self.reporter_phone = QLineEdit()
+        self.reporter_phone.setObjectName("reporter_phone")
+        rf.addRow(self.tr("&Nama pelapor:"), self.reporter_name)
+        rf.addRow(self.tr("NI&K pelapor:"), self.reporter_nik)
+        rf.addRow(self.tr("&Hubungan dengan peserta:"), self.reporter_relation)
+        rf.addRow(self.tr("No. HP pelapor:"), self.reporter_phone)
+        self.reporter_state = QLabel("")
+        self.reporter_state.setObjectName("reporter_state")
+        self.reporter_state.setWordWrap(True)
+        rf.addRow("", self.reporter_state)
+        form.addRow(self.reporter_box)
         self.reason.currentIndexChanged.connect(lambda _i: self.completeChanged.emit())
+        for w in (self.reporter_name, self.reporter_nik, self.reporter_phone):
+            w.textChanged.connect(lambda _t: self.completeChanged.emit())
+        self.reporter_relation.currentTextChanged.connect(lambda _t: self.completeChanged.emit())
+
+    def reporter(self) -> dict[str, Any]:
+        """The reporter as checked by the core (``{}`` when nothing was typed); raises ValidationError."""
+        return clean_reporter({"nama": self.reporter_name.text(), "nik": self.reporter_nik.text(),
+                               "hubungan": self.reporter_relation.currentText(),
+                               "no_hp": self.reporter_phone.text()},
+                              participant_nik=self.w.person_page.nik.text().strip())
+
+    def _reporter_problem(self) -> str:
+        try:
+            rep = self.reporter()
+        except ValidationError as exc:
+            return str(exc)
+        if not rep and self.reason.currentData() == "meninggal":
+            return self.tr("Peserta meninggal dunia: catat pelapornya (nama, NIK, hubungan).")
+        return ""
 
     def why_not(self) -> str:
-        return "" if self.reason.currentData() else self.tr("Pilih alasan penonaktifan.")
+        if not self.reason.currentData():
+            return self.tr("Pilih alasan penonaktifan.")
+        problem = self._reporter_problem()
+        self.reporter_state.setText(problem)
+        self.reporter_state.setStyleSheet("color: #b00020;" if problem else "")
+        return problem
 
     def data(self) -> dict[str, Any]:
-        out = {"reason_code": self.reason.currentData()}
+        out: dict[str, Any] = {"reason_code": self.reason.currentData()}
         if self.evidence.text().strip():
             out["bukti"] = self.evidence.text().strip()
+        try:
+            rep = self.reporter()
+        except ValidationError:
+            rep = {}
+        if rep:
+            out["pelapor"] = rep
         return out
 
     def summary_lines(self) -> list[str]:
-        return [self.tr("Alasan: {reason}").format(reason=self.reason.currentText()),
-                self.tr("Bukti: {evidence}").format(evidence=self.evidence.text().strip() or "-")]
+        lines = [self.tr("Alasan: {reason}").format(reason=self.reason.currentText()),
+                 self.tr("Bukti: {evidence}").format(evidence=self.evidence.text().strip() or "-")]
+        rep = self.data().get("pelapor")
+        if rep:
+            lines.append(self.tr("Pelapor: {name} ({relation}), NIK {nik}").format(
+                name=rep["nama"], relation=rep["hubungan"], nik=rep["nik"]))
+        return lines
 
     def page_state(self) -> dict[str, Any]:
-        return {"reason": self.reason.currentData(), "evidence": self.evidence.text()}
+        return {"reason": self.reason.currentData(), "evidence": self.evidence.text(),
+                "reporter": {"nama": self.reporter_name.text(), "nik": self.reporter_nik.text(),
+                             "hubungan": self.reporter_relation.currentText(), "no_hp": self.reporter_phone.text()}}
 
     def restore(self, state: dict[str, Any]) -> None:
         self.reason.setCurrentIndex(max(0, self.reason.findData(state.get("reason", ""))))
         self.evidence.setText(str(state.get("evidence", "")))
+        rep = state.get("reporter") or {}
+        self.reporter_name.setText(str(rep.get("nama", "")))
+        self.reporter_nik.setText(str(rep.get("nik", "")))
+        self.reporter_relation.setCurrentText(str(rep.get("hubungan", "")))
+        self.reporter_phone.setText(str(rep.get("no_hp", "")))
 
 
 class DeactivatedOnMixin:
@@ -1304,6 +1380,18 @@ class ServiceWizard(QWizard):
         self.draft_button.setVisible(self.result is None and self.currentPage() is not self.summary_page)
 
     # ------------------------------------------------------------------ drafts
+    def form_source(self) -> dict[str, Any]:
+        """What the applicant's forms are filled from: the case once it is saved, else the person typed so far."""
+        if self.result is not None:
+            return {"case_id": self.result.case.id}
+        p = self.person_page
+        person = {**p.person(), "nik": p.nik.text().strip(), "name": p.name.text().strip(),
+                  "no_kk": p.no_kk.text().strip()}
+        data = self.service_page.data() if self.service_page is not None else {}
+        if data.get("pelapor"):
+            person["pelapor"] = data["pelapor"]
+        return {"person": person}
+
     def wizard_state(self) -> dict[str, Any]:
         """Everything the pages hold, as JSON-able values (the staged scans travel separately)."""
         sp = self.service_page
