@@ -145,3 +145,17 @@ def test_check_command_exit_code(office, busy):
     assert r.returncode == 1, r.stdout + r.stderr
     assert "Tabel pengguna: 1 baris diubah" in r.stdout and "HASIL: ADA MASALAH" in r.stdout
 
+
+
+def test_backup_password_is_not_stored_in_clear(office, busy):
+    from app.services import backup, secrets
+
+    admin = users.actor_by_id(office, 1)
+    backup.set_backup_password(office, actor=admin, password="rahasia-cadangan-9")
+    con = sqlite3.connect(office.dirs.database)
+    try:
+        dump = "\n".join(con.iterdump())
+    finally:
+        con.close()
+    assert "rahasia-cadangan-9" not in dump
+    assert secrets.get_secret(office, backup.SECRET_KEY) == "rahasia-cadangan-9"
