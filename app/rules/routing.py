@@ -38,6 +38,35 @@ def _pbi_baru_intake(ctx: RuleContext) -> Route:
     return Route("dtsen_layak", check.message)
 
 
+def _dtsen_before_proposal(ctx: RuleContext) -> Route:
+    """PBI JK APBN proposals hold DTSEN-registered cases only (SOP Pangkalpinang step 7)."""
+    if ctx.dtsen is None:
+        return Route("belum_terdaftar", "NIK belum terdaftar di DTSEN (dahulu DTKS): usulan PBI JK APBN hanya untuk "
+                                        "warga terdaftar; rujukan pendaftaran DTSEN dibuat lebih dahulu.")
+    return Route("terdaftar", f"Terdaftar di DTSEN (dahulu DTKS), desil {ctx.dtsen.desil or '-'}.")
+
+
+def _dtsen_after_referral(ctx: RuleContext) -> Route:
+    if ctx.dtsen is None:
+        return Route("belum_terdaftar", "Rujukan DTSEN dibuat; berkas menunggu impor DTSEN yang memuat NIK ini.")
+    return Route("terdaftar", f"Sudah terdaftar di DTSEN (dahulu DTKS), desil {ctx.dtsen.desil or '-'}.")
+
+
+def _waiting_for_dtsen(ctx: RuleContext) -> Route:
+    """The case waits until a DTSEN import holds the NIK; then the desil rule decides."""
+    if ctx.dtsen is None:
+        raise ValidationError("NIK belum terdaftar di DTSEN (dahulu DTKS). Berkas tetap menunggu; impor DTSEN "
+                              "berikutnya yang memuat NIK ini melanjutkannya dengan sendirinya.")
+    check = desil_layak(ctx)
+    if not check.ok:
+        return Route("desil_di_luar", "Terdaftar di DTSEN setelah rujukan, tetapi " + check.message[0].lower()
+                     + check.message[1:] + " Tidak memenuhi kriteria PBI JK APBN.")
+    if "keputusan_manajer" in ctx.data.get("path", ()):
+        return Route("sudah_disetujui", "Terdaftar di DTSEN; rujukan sudah disetujui manajer: lanjut ke usulan "
+                                        "PBI JK APBN. " + check.message)
+    return Route("dtsen_layak", "Terdaftar di DTSEN setelah rujukan. " + check.message)
+
+
 def _field_verification(ctx: RuleContext) -> Route:
     poor = ctx.data.get("field_poor")
     if poor is None:
@@ -113,6 +142,9 @@ def _bpjs_feedback(ctx: RuleContext) -> Route:
 
 ROUTING_RULES: dict[str, RoutingRule] = {
     "pbi_baru_intake": RoutingRule(("darurat", "dtsen_layak", "desil_di_luar", "bukan_dtsen"), _pbi_baru_intake),
+    "dtsen_sebelum_usulan": RoutingRule(("terdaftar", "belum_terdaftar"), _dtsen_before_proposal),
+    "dtsen_setelah_rujukan": RoutingRule(("terdaftar", "belum_terdaftar"), _dtsen_after_referral),
+    "menunggu_dtsen": RoutingRule(("dtsen_layak", "sudah_disetujui", "desil_di_luar"), _waiting_for_dtsen),
     "verifikasi_lapangan": RoutingRule(("miskin", "tidak_miskin"), _field_verification),
     "status_bpjs": RoutingRule(("nonaktif", "sudah_aktif"), _bpjs_status),
     "konfirmasi_bpjs": RoutingRule(tuple(BPJS_ANSWERS), _bpjs_confirmation),

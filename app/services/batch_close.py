@@ -27,7 +27,7 @@ from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any, cast
 
-from sqlalchemy import func, insert, update
+from sqlalchemy import exists, func, insert, update
 from sqlalchemy.engine import CursorResult
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, SQLModel, col, select
@@ -44,7 +44,7 @@ from app.batching.periods import (
 )
 from app.batching.writers import DataFileWriter, file_entries, write_manifest, write_zip_atomically
 from app.context import Office
-from app.db.models import Batch, BatchItem, Case, Counter, OfficeProfile
+from app.db.models import Batch, BatchItem, Case, Counter, DtsenRecord, OfficeProfile, Person
 from app.errors import ConflictError, ValidationError
 from app.rules.permissions import Actor, require
 from app.servicedefs import ServiceDef
@@ -95,6 +95,12 @@ def moving_cases(s: Session, service_code: str, excluded: Sequence[str]) -> tupl
                          col(Case.status).not_in(tuple(excluded)))
                   .order_by(col(Case.id))).all()
     return tuple(Moving(cid or 0, reg, step) for cid, reg, step in rows)
+
+
+def registered_in_dtsen():
+    """SQL condition: the case's person is in the imported DTSEN extract (correlated to ``case``)."""
+    return exists(select(DtsenRecord.nik).join(Person, col(Person.nik) == DtsenRecord.nik)
+                  .where(col(Person.id) == Case.person_id))
 
 
 def _moving_text(moving: tuple[Moving, ...], nxt: str, limit: int = 10) -> str:
@@ -197,13 +203,23 @@ class CloseJob:
 
     def _waiting(self, query, s: Session):
         """``query`` limited to the cases this batch collects: not in a batch, ready, not refused, ready in
-        the period or in the closed months right before it (their late cases come along)."""
+        the period or in the closed months right before it (their late cases come along); for a service whose
+        batch step requires DTSEN registration, only cases whose person is in the DTSEN extract."""
+        query = self._base(query, s)
+        return query.where(registered_in_dtsen()) if self._needs_dtsen() else query
+
+    def _base(self, query, s: Session):
         start, _ = period_bounds(first_of_run(self.period, closed_periods(s, self.service_code)), self.tz_name)
         _, end = period_bounds(self.period, self.tz_name)
         return query.where(Case.service_code == self.service_code, col(Case.batch_id).is_(None),
                            col(Case.batch_ready_at).is_not(None),
                            col(Case.status).not_in(tuple(self.cfg.excluded_statuses)),
                            col(Case.batch_ready_at) >= start, col(Case.batch_ready_at) < end)
+
+    def _needs_dtsen(self) -> bool:
+        """The batch step requires DTSEN registration (pbi-baru: the APBN proposal holds DTSEN cases only)."""
+        step = self.defn.batch_step
+        return step is not None and "dtsen_terdaftar" in step.checks
 
     def _empty_message(self) -> str:
         return (f"Tidak ada kasus {self.service_code} yang menunggu batch pada periode {self.period}; "
@@ -297,6 +313,12 @@ class CloseJob:
         )).rowcount
         if not self.marked:
             raise _Empty(self._empty_message())
+        if self._needs_dtsen():
+            # what is left of the period's cases is not in DTSEN: never in this batch (they stay out)
+            held = s.exec(self._base(select(func.count()).select_from(Case), s)).one()
+            if held:
+                self.notes.append(f"{held} kasus tidak dimasukkan karena NIK-nya belum terdaftar di DTSEN "
+                                  "(dahulu DTKS)")
 
     def _stream_rows(self, s: Session) -> None:
         """Frozen rows into ``batch_item`` and the data files, in chunks (memory stays flat)."""

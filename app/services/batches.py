@@ -118,7 +118,7 @@ def closable_periods(office: Office, *, actor: Actor, now: datetime | None = Non
         for code, defn in sorted(_batch_services(office).items(), key=lambda kv: kv[1].name):
             closed = closed_periods(s, code)
             counts: dict[str, int] = {}
-            for ready in _waiting_ready(s, code, cfg_excluded):
+            for ready in _waiting_ready(s, code, cfg_excluded, defn):
                 p = effective_period(period_of(ready, tz_name), closed)
                 counts[p] = counts.get(p, 0) + 1
             sequence = next_sequence(s, code, office_code)
@@ -137,11 +137,16 @@ def _excluded(office: Office) -> tuple[str, ...]:
     return tuple(settings_svc.load(office, SECTION, BatchSettings).excluded_statuses)
 
 
-def _waiting_ready(s, service_code: str, excluded: tuple[str, ...]) -> list[datetime]:
-    return list(s.exec(select(Case.batch_ready_at)
-                       .where(Case.service_code == service_code, col(Case.batch_id).is_(None),
-                              col(Case.batch_ready_at).is_not(None),
-                              col(Case.status).not_in(excluded))).all())
+def _waiting_ready(s, service_code: str, excluded: tuple[str, ...], defn: Any = None) -> list[datetime]:
+    q = (select(Case.batch_ready_at)
+         .where(Case.service_code == service_code, col(Case.batch_id).is_(None),
+                col(Case.batch_ready_at).is_not(None), col(Case.status).not_in(excluded)))
+    step = defn.batch_step if defn is not None else None
+    if step is not None and "dtsen_terdaftar" in step.checks:  # the APBN proposal holds DTSEN cases only
+        from app.services.batch_close import registered_in_dtsen
+
+        q = q.where(registered_in_dtsen())
+    return list(s.exec(q).all())
 
 
 # --------------------------------------------------------------------------- list / read

@@ -870,6 +870,45 @@ def advance(office: Office, *, actor: Actor, case_id: int, version: int, data: d
         return _info(s, case, defn, cfg, actor=actor)
 
 
+def resume_waiting(s: Session, office: Office, actor: Actor, case: Case, now: datetime, reason: str,
+                   *, action: str = "otomatis") -> CaseInfo | None:
+    """Move a case waiting at a routed step on by an outside event (e.g. a DTSEN import holding its NIK),
+    inside the caller's transaction: the step's own routing rule decides, exactly as for :func:`advance`,
+    but no user role of the step is needed. The step log names ``action`` and ``reason`` (who and what moved
+    it); the audit log records it. Returns None (and changes nothing) if the rule still says wait
+    (:class:`ValidationError`) or the case is closed, locked by another move, or not at a routed step."""
+    if case.closed_at is not None or case.id is None:
+        return None
+    defn = get_definition(office, case.service_code)
+    step = defn.step(case.current_step)
+    if not step.route:
+        return None
+    version = case.version
+    cfg = _rules(s)
+    ctx = _ctx(s, case, cfg, now)
+    try:
+        r = routing.route(step.route, ctx)
+    except ValidationError:
+        return None
+    case = _lock(s, case.id, version, now)
+    target = step.branches[r.outcome]
+    data = copy.deepcopy(case.data or {})
+    data.update(r.updates)
+    data.setdefault("routes", []).append({"step": step.code, "outcome": r.outcome, "message": r.message})
+    if ctx.dtsen is not None:
+        data["desil"], data["dtsen_id"] = ctx.dtsen.desil, ctx.dtsen.dtsen_id
+    _add_documents(data, step.produces, step.code, now)
+    case.data = data
+    old = _snapshot(case) | {"version": version}
+    text = f"{reason} {r.message}".strip()
+    _log(s, case, step, action=action, to_step=target, actor=actor, reason=text, now=now)
+    _move(s, case, defn, cfg, target, now=now, reason=text, office=office, actor=actor)
+    s.add(case)
+    audit.record(s, actor=actor, action="case.resume", entity="case", entity_id=case.id, old=old,
+                 new=_snapshot(case) | {"reason": text, "by": action})
+    return _info(s, case, defn, cfg, actor=actor)
+
+
 def paraf(office: Office, *, actor: Actor, case_id: int, version: int, note: str = "",
           now: datetime | None = None) -> CaseInfo:
     """Initial the current approval step. Only the next role in the chain may; the last paraf moves on."""

@@ -19,11 +19,11 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any, cast
 
-from sqlmodel import col, func, select
+from sqlmodel import Session, col, func, select
 
 from app.batching.cells import clean_text, neutralise_csv
 from app.context import Office
-from app.db.models import DtsenImport, DtsenRecord
+from app.db.models import Case, DtsenImport, DtsenRecord, Person
 from app.errors import LoketError, ValidationError
 from app.importing.tabular import Column, open_table
 from app.rules.identifiers import PROVINCES, mangled_reason, parse_nik, validate_kk
@@ -80,10 +80,18 @@ class ImportSummary:
     unchanged: int
     rejected: int
     rejects_path: str
+    #: cases waiting at "Menunggu DTSEN" that this import moved on (their NIK is now in the extract)
+    resumed: int = 0
+    #: of those, the ones the desil rule refused
+    resumed_refused: int = 0
 
     def message(self) -> str:
         text = (f"Impor {LABEL} selesai: {_n(self.rows_total)} baris dibaca, {_n(self.inserted)} baru, "
                 f"{_n(self.updated)} diperbarui, {_n(self.unchanged)} tidak berubah, {_n(self.rejected)} ditolak.")
+        if self.resumed:
+            text += f" {_n(self.resumed)} berkas yang menunggu DTSEN dilanjutkan"
+            text += (f" ({_n(self.resumed_refused)} di antaranya ditutup karena desil di luar rentang)."
+                     if self.resumed_refused else ".")
         if self.rejected:
             text += f" Daftar baris yang ditolak: {self.rejects_path}"
         return text
@@ -494,6 +502,7 @@ def import_file(office: Office, *, actor: Actor, path: str | Path,
             if total == 0:
                 raise ValidationError(f"Berkas {path.name} hanya berisi baris judul; tidak ada data yang diimpor.")
             after = s.exec(select(func.count()).select_from(DtsenRecord)).one()
+            resumed, resumed_refused = resume_waiting_cases(s, office, actor, imp)
             inserted = after - before
             updated = max(0, changes - inserted)
             valid = total - rejected
@@ -504,9 +513,9 @@ def import_file(office: Office, *, actor: Actor, path: str | Path,
             s.add(imp)
             audit.record(s, actor=actor, action="dtsen.import", entity="dtsen_import", entity_id=imp.id,
                          new={"file": path.name, "sha256": sha, "rows": total, "inserted": inserted,
-                              "updated": updated, "rejected": rejected})
+                              "updated": updated, "rejected": rejected, "resumed": resumed})
             summary = ImportSummary(imp.id or 0, path.name, total, inserted, updated, imp.unchanged, rejected,
-                                    imp.rejects_path)
+                                    imp.rejects_path, resumed, resumed_refused)
             rej.flush()
         if rejected:
             tmp_rejects.replace(rejects_path)
@@ -518,6 +527,43 @@ def import_file(office: Office, *, actor: Actor, path: str | Path,
     if progress:
         progress(1.0, total)
     return summary
+
+
+#: the routing rule of the steps where a case waits for its NIK to appear in DTSEN
+WAITING_ROUTE = "menunggu_dtsen"
+
+
+def resume_waiting_cases(s: Session, office: Office, actor: Actor, imp: DtsenImport) -> tuple[int, int]:
+    """Move on every open case waiting at a "Menunggu DTSEN" step whose NIK the extract now holds, inside
+    the import's transaction (each case in its own savepoint: one that cannot move stays waiting and the
+    import still lands). The step's rule applies the desil check. Returns (moved, of those closed)."""
+    from app.servicedefs import load_all
+    from app.services import cases
+
+    waiting = [(d.code, st.code) for d in load_all(office).values() for st in d.steps if st.route == WAITING_ROUTE]
+    if not waiting:
+        return 0, 0
+    now = utcnow()
+    reason = f"Dilanjutkan otomatis oleh impor {LABEL} #{imp.id} ({imp.file_name})."
+    moved = refused = 0
+    for service_code, step_code in waiting:
+        ids = s.exec(select(Case.id).join(Person, col(Person.id) == Case.person_id)
+                     .join(DtsenRecord, col(DtsenRecord.nik) == Person.nik)
+                     .where(Case.service_code == service_code, Case.current_step == step_code,
+                            col(Case.closed_at).is_(None)).order_by(col(Case.id))).all()
+        for case_id in ids:
+            case = s.get(Case, case_id)
+            if case is None:
+                continue
+            try:
+                with s.begin_nested():
+                    info = cases.resume_waiting(s, office, actor, case, now, reason, action="impor_dtsen")
+            except LoketError:
+                continue  # e.g. a case another office owns (network): it stays waiting there
+            if info is not None:
+                moved += 1
+                refused += info.closed_at is not None and info.status == "ditolak"
+    return moved, refused
 
 
 _FIND_COLS = "nik, no_kk, name, birth_place, birth_date, sex, address, rt, rw, region_code, kelurahan, " \

@@ -52,7 +52,7 @@ def test_not_in_dtsen_goes_to_field_verification_then_dtsen_referral(office, sta
     c = cases.advance(office, actor=staff.verifier, case_id=c.id, version=c.version, data={"field_poor": True})
     assert c.current_step == "usulan_dtsen"
     c = cases.advance(office, actor=staff.verifier, case_id=c.id, version=c.version)
-    assert c.current_step == "back_office_kesehatan"
+    assert c.current_step == "menunggu_dtsen"  # until a DTSEN import holds the NIK (test_menunggu_dtsen.py)
     assert "rujukan_dtsen" in [d["key"] for d in c.documents_due]
 
 
@@ -112,6 +112,7 @@ def test_proposal_window_boundaries(office, staff, day, in_window, period):
 
 
 def test_proposal_window_december_waits_for_january(office, staff):
+    add_dtsen(office, nik(1))
     c = _open(office, staff, urgent=True, now=at(2026, 12, 14, 9))
     c = cases.advance(office, actor=staff.front_office, case_id=c.id, version=c.version, now=at(2026, 12, 14, 9, 5))
     c = cases.advance(office, actor=staff.manager, case_id=c.id, version=c.version, now=at(2026, 12, 14, 9, 10))
