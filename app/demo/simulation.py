@@ -51,6 +51,15 @@ class Simulation:
 
     # -- calls into the core
 
+    def _registered_in_dtsen(self, c, p: Plan, t: datetime):
+        """The month's DTSEN update now holds the applicant (desil 3): the waiting case moves on."""
+        from app.db.models import DtsenRecord
+
+        with self.office.db.write() as s:
+            s.add(DtsenRecord(nik=p.person.nik, no_kk=p.person.no_kk, name=p.person.name, desil=3,
+                              dtsen_id=f"DEMO{p.person.nik[-8:]}", row_hash="demo-rujukan"))
+        return cases.advance(self.office, actor=self.who("verifier"), case_id=c.id, version=c.version, now=t)
+
     def issue_due(self, c, actor: Actor, *, chance: float = 1.0):
         from app.documents import catalog
         from app.services import case_letters, cases
@@ -179,6 +188,11 @@ class Simulation:
             yield t
             c = cases.advance(o, actor=ver, case_id=c.id, version=c.version, now=t)
             c = self.issue_due(c, ver, chance=0.9)
+            if c.current_step == "menunggu_dtsen":  # until the next DTSEN update holds the NIK
+                tick()
+                t = self.days_later(t, 7, 20)
+                yield t
+                c = self._registered_in_dtsen(c, p, t)
         if c.current_step == "back_office_kesehatan":
             tick()
             t = self.later(t, 5, 20)
@@ -205,6 +219,17 @@ class Simulation:
             yield t
         c = cases.advance(o, actor=mgr, case_id=c.id, version=c.version, now=t)
         c = self.issue_due(c, mgr, chance=0.95)
+        if c.current_step == "usulan_dtsen":  # approved, but not in DTSEN: the referral first, then the wait
+            ver = self.who("verifier")
+            tick()
+            t = self.later(t, 10, 60)
+            yield t
+            c = cases.advance(o, actor=ver, case_id=c.id, version=c.version, now=t)
+            c = self.issue_due(c, ver, chance=0.9)
+            tick()
+            t = self.days_later(t, 7, 20)
+            yield t
+            c = self._registered_in_dtsen(c, p, t)
         tick()
         # Bidang Linjamsos proposes in the monthly window: from the batch date (or a few days later)
         ready = c.batch_ready_at or t

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import UTC, date, datetime
 
-from app.db.models import Case, Family, Person
+from app.db.models import Case, DtsenRecord, Family, Person
 
 
 def make_cases(office, service: str, n: int, *, ready_at: datetime | None = None, start: int = 0,
@@ -29,6 +29,8 @@ def make_cases(office, service: str, n: int, *, ready_at: datetime | None = None
                      family_relation="Kepala Keluarga", status="selesai", current_step="batch",
                      data=dict(data or {}), batch_ready_at=ready_at)
             s.add(c)
+            if service == "pbi-baru":  # the APBN proposal holds DTSEN-registered cases only
+                s.add(DtsenRecord(nik=nik, no_kk=f.no_kk, name=p.name, desil=2, row_hash="x" * 32))
             s.flush()
             ids.append(c.id)
     return ids

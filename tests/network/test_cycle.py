@@ -68,7 +68,9 @@ def test_kelurahan_may_not_perform_a_dinas_step_and_hands_the_case_over(net):
     log = cases.step_log(dinas.office, actor=dinas.staff.manager, case_id=imported.id)
     assert [e.step for e in log] == ["pemeriksaan_berkas"]
 
-    # the Dinas continues the case and issues the recommendation
+    # the Dinas continues the case and issues the recommendation (its DTSEN extract holds the applicant too:
+    # the APBN proposal holds DTSEN-registered cases only)
+    add_dtsen(dinas.office, nik(1), desil=2)
     d = cases.get_case(dinas.office, actor=dinas.staff.back_office, case_id=imported.id)
     d = cases.advance(dinas.office, actor=dinas.staff.back_office, case_id=d.id, version=d.version,
                       now=at(2026, 11, 3, 13))

@@ -37,7 +37,7 @@ def _line(text: str, needle: str) -> int:
     ('role = "manager"', 'role = "direktur"', "peran tidak dikenal 'direktur'"),
     ('route = "verifikasi_lapangan"', 'route = "tebak_nasib"', "aturan rute tidak dikenal 'tebak_nasib'"),
     ('produces = ["rekomendasi_pbi"]', 'produces = ["surat_cinta"]', "dokumen tidak dikenal 'surat_cinta'"),
-    ('next = "usulan_apbn"', 'next = "usulan_entah"', "langkah tujuan tidak dikenal 'usulan_entah'"),
+    ('next = "keputusan_manajer"', 'next = "usulan_entah"', "langkah tujuan tidak dikenal 'usulan_entah'"),
 ])
 def test_unknown_names_refused_with_file_and_line(tmp_path, old, new, words):
     text = SHIPPED.replace(old, new)
