@@ -31,6 +31,10 @@ class RuleContext:
     #: the day the applicant reported to the Dinas (the case's opening day, office time); rules that
     #: measure a deadline against the application use it, never the day an officer happens to check
     applied_on: date | None = None
+    #: where the office's data shows the person as an active PBI-APBD participant ("" = nowhere), and whether
+    #: the office has a roster to judge by (app/services/roster.py ``participation``)
+    participant: str = ""
+    participants_known: bool = False
 
 
 def parse_date(value: Any, label: str) -> date:

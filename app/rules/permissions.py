@@ -73,7 +73,10 @@ ACTIONS: dict[str, frozenset[str]] = {
     "batch.carry": frozenset({"supervisor"}),
     "outbox.send": frozenset({"supervisor", "administrator"}),
     "feedback.import": frozenset({"supervisor"}),
-    "reconcile.run": frozenset({"supervisor"}),
+    # Quarterly reconciliation (SOP Cirebon step 7: Kasi and/or Kabid Linjamsos with BPJS and Dukcapil), and
+    # the import of the office's PBI-APBD roster from BPJS it reconciles against.
+    "reconcile.run": frozenset({"supervisor", "kasi_linjamsos", "kabid_linjamsos"}),
+    "roster.import": frozenset({"supervisor", "kasi_linjamsos", "kabid_linjamsos"}),
     # Writing files that carry full (unmasked) NIKs out of the app; always logged.
     "export.full_nik": frozenset({"supervisor"}),
     # Letters (SPEC §3): every counter role issues and reprints; voiding a number needs a superior.

@@ -67,6 +67,32 @@ def _waiting_for_dtsen(ctx: RuleContext) -> Route:
     return Route("dtsen_layak", "Terdaftar di DTSEN setelah rujukan. " + check.message)
 
 
+#: the step input with which an officer records a deactivation of a person the office's data does not show
+#: as a participant (the office chooses to record it anyway: the case carries the flag and the note)
+NON_PARTICIPANT_NOTE = "bukan_peserta_catatan"
+
+
+def _deactivation_participant(ctx: RuleContext) -> Route:
+    """Penonaktifan: only a PBI-APBD participant can be deactivated. Not one per the office's data (an active
+    participant through Loket PBI, or the imported BPJS roster) → refused at intake, unless the officer
+    records it as such with a note. With no roster imported yet the office cannot judge: it goes on, flagged."""
+    note = str(ctx.data.get(NON_PARTICIPANT_NOTE) or "").strip()
+    if ctx.participant:
+        return Route("peserta", f"Peserta PBI-APBD: {ctx.participant}.",
+                     {"kepesertaan": {"status": "peserta", "detail": ctx.participant}})
+    if not ctx.participants_known:
+        return Route("belum_diperiksa", "Kepesertaan PBI-APBD belum dapat diperiksa: daftar peserta dari BPJS "
+                                        "belum diimpor (layar Batch bulanan → Rekonsiliasi).",
+                     {"kepesertaan": {"status": "belum_diperiksa", "detail": "daftar peserta BPJS belum diimpor"}})
+    if note:
+        return Route("bukan_peserta_dicatat", f"BUKAN peserta PBI-APBD menurut data kantor; tetap dicatat: {note}",
+                     {"kepesertaan": {"status": "bukan_peserta", "detail": note}})
+    raise ValidationError("Penonaktifan ditolak: NIK ini bukan peserta PBI-APBD menurut data kantor (tidak ada "
+                          "kepesertaan aktif melalui Loket PBI dan tidak ada di daftar peserta BPJS yang diimpor). "
+                          "Tolak berkas dengan alasan 'bukan peserta', atau bila kantor tetap mencatatnya (mis. "
+                          "kartu KIS PBI-APBD ditunjukkan), isi keterangan 'bukan peserta menurut data kantor'.")
+
+
 def _field_verification(ctx: RuleContext) -> Route:
     poor = ctx.data.get("field_poor")
     if poor is None:
@@ -145,6 +171,8 @@ ROUTING_RULES: dict[str, RoutingRule] = {
     "dtsen_sebelum_usulan": RoutingRule(("terdaftar", "belum_terdaftar"), _dtsen_before_proposal),
     "dtsen_setelah_rujukan": RoutingRule(("terdaftar", "belum_terdaftar"), _dtsen_after_referral),
     "menunggu_dtsen": RoutingRule(("dtsen_layak", "sudah_disetujui", "desil_di_luar"), _waiting_for_dtsen),
+    "kepesertaan_apbd": RoutingRule(("peserta", "belum_diperiksa", "bukan_peserta_dicatat"),
+                                    _deactivation_participant),
     "verifikasi_lapangan": RoutingRule(("miskin", "tidak_miskin"), _field_verification),
     "status_bpjs": RoutingRule(("nonaktif", "sudah_aktif"), _bpjs_status),
     "konfirmasi_bpjs": RoutingRule(tuple(BPJS_ANSWERS), _bpjs_confirmation),

@@ -350,8 +350,12 @@ def _ctx(s: Session, case: Case, cfg: RuleSettings, now: datetime, extra: dict[s
     tz = _tz_name(s)
     data = {**(case.data or {}), **(extra or {})}
     received = frozenset(i.code for i in _items(s, case.id or 0) if i.received)
+    from app.services.roster import participation
+
+    participant, known = participation(s, person.nik) if person else ("", False)
     return RuleContext(case.service_code, data, cfg, _local(now, tz).date(), case.urgent,
-                       _dtsen(s, person.nik) if person else None, received, _local(case.opened_at, tz).date())
+                       _dtsen(s, person.nik) if person else None, received, _local(case.opened_at, tz).date(),
+                       participant, known)
 
 
 def _log(s: Session, case: Case, step: Step | None, *, action: str, to_step: str, actor: Actor | None,

@@ -24,7 +24,7 @@ import re
 import unicodedata
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -33,7 +33,7 @@ from sqlmodel import col, select
 
 from app.batching.cells import clean_text
 from app.context import Office
-from app.db.models import Batch, BatchItem, Person
+from app.db.models import AuditEntry, Batch, BatchItem, Person
 from app.errors import ValidationError
 from app.importing.tabular import Column, open_table
 from app.rules.identifiers import mangled_reason, mask_nik, validate_nik
@@ -129,6 +129,16 @@ class ReconcileReport:
     bpjs_rows: int = 0
     dukcapil_rows: int = 0
     out_path: str = ""
+    #: the imported BPJS roster used (file name; "" when none): its participants are the office's too
+    roster_file: str = ""
+    roster_rows: int = 0
+    #: active roster participants not entered through Loket PBI (reconciled with the others, counted here)
+    roster_only: int = 0
+
+    @property
+    def participants(self) -> int:
+        """Every participant reconciled: active through Loket PBI plus the roster's others."""
+        return self.active_here + self.roster_only
 
     def counts(self) -> dict[str, int]:
         out = dict.fromkeys(KINDS, 0)
@@ -229,13 +239,42 @@ def _compare(nik: str, here: _Entry, other: _Entry, source: str, out: list[Findi
                            SUGGESTED_REASON["beda_tanggal_lahir"]))
 
 
+def _roster_list(report: ReconcileReport, rows: list[tuple[str, int, str, date | None, str]],
+                 ) -> tuple[dict[str, _Entry], list[tuple[str, _Entry, _Entry]]]:
+    """The imported roster as a BPJS list (same shape as :func:`_read_list`)."""
+    entries: dict[str, _Entry] = {}
+    dupes: list[tuple[str, _Entry, _Entry]] = []
+    for nik, line, name, born, status in rows:
+        entry = _Entry(line, name, born, _norm(status))
+        if nik in entries:
+            dupes.append((nik, entries[nik], entry))
+            continue
+        entries[nik] = entry
+    report.bpjs_rows = len(rows)
+    return entries, dupes
+
+
 def reconcile(office: Office, *, actor: Actor, bpjs_path: str | Path | None, dukcapil_path: str | Path | None,
               out_path: str | Path | None = None, period: str = "",
-              progress: Callable[[str], None] | None = None) -> ReconcileReport:
-    """Compare the lists with the active participants; write the XLSX report to ``out_path`` if given."""
+              progress: Callable[[str], None] | None = None, use_roster: bool = True,
+              now: datetime | None = None) -> ReconcileReport:
+    """Compare the lists with the office's participants; write the XLSX report to ``out_path`` if given.
+
+    The office's participants are those active through Loket PBI and, with ``use_roster`` and a roster
+    imported (:mod:`app.services.roster`), the active participants of the current BPJS roster: those not
+    entered through Loket PBI are reconciled too (against Dukcapil) and counted in ``roster_only`` instead
+    of being reported as "in BPJS, not here". Without a BPJS file the roster is the BPJS list. ``period`` is
+    the quarter reconciled (``YYYY-Qn``); empty means the quarter that ended last (office time), which is
+    what :func:`due` checks.
+    """
     require(actor, "reconcile.run")
-    if not bpjs_path and not dukcapil_path:
-        raise ValidationError("Sebutkan daftar BPJS dan/atau daftar Dukcapil yang akan dicocokkan.")
+    from app.services import roster as roster_svc
+
+    rows = roster_svc.roster_entries(office) if use_roster else []
+    if not bpjs_path and not dukcapil_path and not rows:
+        raise ValidationError("Sebutkan daftar BPJS dan/atau daftar Dukcapil yang akan dicocokkan, atau impor "
+                              "daftar peserta PBI-APBD dari BPJS lebih dahulu.")
+    period = period.strip() or last_ended_quarter(office, now)
     report = ReconcileReport(period=period)
     if progress:
         progress("Membaca peserta aktif kantor …")
@@ -244,16 +283,27 @@ def reconcile(office: Office, *, actor: Actor, bpjs_path: str | Path | None, duk
     findings = report.findings
     bpjs: dict[str, _Entry] = {}
     bpjs_active: set[str] = set()
-    if bpjs_path:
+    roster_active: dict[str, _Entry] = {}
+    if rows:
+        current = roster_svc.current(office)
+        report.roster_file = current.file_name if current else ""
+        report.roster_rows = len(rows)
+        listed, roster_dupes = _roster_list(ReconcileReport(period=period), rows)
+        roster_active = {n: e for n, e in listed.items() if e.status not in _INACTIVE}
+        report.roster_only = len(set(roster_active) - set(here))
+    if bpjs_path or rows:
         if progress:
             progress("Membaca daftar BPJS …")
-        bpjs, dupes = _read_list(Path(bpjs_path), BPJS_COLUMNS, "BPJS", report)
+        if bpjs_path:
+            bpjs, dupes = _read_list(Path(bpjs_path), BPJS_COLUMNS, "BPJS", report)
+        else:
+            bpjs, dupes = _roster_list(report, rows)
         for nik, first, again in dupes:
             findings.append(Finding("ganda", nik, first.name, f"NIK muncul dua kali di daftar BPJS "
                                                               f"(baris {first.line} dan {again.line})", "BPJS",
                                     "ganda"))
         bpjs_active = {n for n, e in bpjs.items() if e.status not in _INACTIVE}
-        for nik in sorted(bpjs_active - set(here)):
+        for nik in sorted(bpjs_active - set(here) - set(roster_active)):
             e = bpjs[nik]
             findings.append(Finding("bpjs_tidak_di_kantor", nik, e.name,
                                     f"Baris {e.line} daftar BPJS; tidak ada kepesertaan aktif di kantor", "BPJS"))
@@ -263,6 +313,9 @@ def reconcile(office: Office, *, actor: Actor, bpjs_path: str | Path | None, duk
                                     SUGGESTED_REASON["kantor_tidak_di_bpjs"]))
         for nik in sorted(set(here) & set(bpjs)):
             _compare(nik, here[nik], bpjs[nik], "BPJS", findings)
+    # the roster's participants not entered through Loket PBI are the office's too from here on
+    loket = set(here)
+    here = {**{n: e for n, e in roster_active.items() if n not in loket}, **here}
     if dukcapil_path:
         if progress:
             progress("Membaca daftar Dukcapil …")
@@ -307,10 +360,72 @@ def reconcile(office: Office, *, actor: Actor, bpjs_path: str | Path | None, duk
         audit.record(s, actor=actor, action="reconcile.run", entity="reconcile", entity_id=period,
                      new={"bpjs": Path(bpjs_path).name if bpjs_path else "",
                           "dukcapil": Path(dukcapil_path).name if dukcapil_path else "",
+                          "roster": report.roster_file, "roster_only": report.roster_only,
                           "active_here": report.active_here, "findings": report.counts(),
                           "refused": len(report.refused), "report": report.out_path,
                           "full_nik_export": bool(out_path) and allowed(actor, "export.full_nik")})
     return report
+
+
+# --------------------------------------------------------------------------- the quarterly reminder
+
+_ROMAN = {1: "I", 2: "II", 3: "III", 4: "IV"}
+_MONTHS = {1: "Januari–Maret", 2: "April–Juni", 3: "Juli–September", 4: "Oktober–Desember"}
+
+
+@dataclass(frozen=True)
+class DueQuarter:
+    """A quarter whose reconciliation has not been run (SOP Cirebon step 7)."""
+
+    period: str  # "2026-Q3"
+    label: str  # "Triwulan III 2026 (Juli–September)"
+    ended_on: date  # the quarter's last day (office time)
+
+    def message(self) -> str:
+        return (f"Rekonsiliasi peserta PBI-APBD {self.label} belum dilakukan (triwulan berakhir "
+                f"{tanggal_angka(self.ended_on)}). Cocokkan daftar peserta BPJS dan daftar Dukcapil di layar "
+                "Batch bulanan → Rekonsiliasi.")
+
+
+def quarter_of(day: date) -> tuple[int, int]:
+    return day.year, (day.month - 1) // 3 + 1
+
+
+def quarter_code(year: int, quarter: int) -> str:
+    return f"{year}-Q{quarter}"
+
+
+def _previous_quarter(day: date) -> tuple[int, int]:
+    year, q = quarter_of(day)
+    return (year - 1, 4) if q == 1 else (year, q - 1)
+
+
+def _office_today(office: Office, now: datetime | None) -> date:
+    from app.services.office import zone_name
+    from app.timeutil import zone
+
+    return (now or utcnow()).astimezone(zone(zone_name(office))).date()
+
+
+def last_ended_quarter(office: Office, now: datetime | None = None) -> str:
+    """The code of the quarter that ended last, in office time (``2026-Q3`` on 6 December 2026)."""
+    return quarter_code(*_previous_quarter(_office_today(office, now)))
+
+
+def due(office: Office, now: datetime | None = None) -> DueQuarter | None:
+    """The quarter whose reconciliation is due, or None: the quarter that ended last (office time), as long
+    as no reconciliation has been run for it (the ``reconcile.run`` audit entries name the quarter)."""
+    today = _office_today(office, now)
+    year, q = _previous_quarter(today)
+    code = quarter_code(year, q)
+    with office.db.read() as s:
+        done = s.exec(select(AuditEntry.id).where(AuditEntry.action == "reconcile.run",
+                                                  AuditEntry.entity == "reconcile",
+                                                  AuditEntry.entity_id == code)).first()
+    if done is not None:
+        return None
+    first_next = date(year + 1, 1, 1) if q == 4 else date(year, q * 3 + 1, 1)
+    return DueQuarter(code, f"Triwulan {_ROMAN[q]} {year} ({_MONTHS[q]})", first_next - timedelta(days=1))
 
 
 def deactivation_request(finding: Finding) -> dict[str, str]:
@@ -361,6 +476,10 @@ def write_report(path: Path, report: ReconcileReport, *, actor: Actor, full_nik:
                         ["Dibuat", tanggal_jam(utcnow(), zone_name)],
                         ["Oleh", f"{actor.full_name} ({actor.username})"],
                         ["Peserta aktif di kantor", str(report.active_here)],
+                        ["Peserta dari daftar BPJS yang diimpor, tidak melalui Loket PBI",
+                         str(report.roster_only)],
+                        ["Jumlah peserta yang direkonsiliasi", str(report.participants)],
+                        ["Daftar peserta BPJS yang diimpor", report.roster_file or "-"],
                         ["Baris daftar BPJS", str(report.bpjs_rows)],
                         ["Baris daftar Dukcapil", str(report.dukcapil_rows)],
                         [],

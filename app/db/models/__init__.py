@@ -24,10 +24,11 @@ from app.db.models.network import (
     NetworkPeer,
 )
 from app.db.models.people import DtsenImport, DtsenRecord, Family, Person
+from app.db.models.roster import RosterEntry, RosterImport
 
 __all__ = [
     "Attachment", "AuditEntry", "AuditHead", "Batch", "BatchItem", "Case", "ChecklistItem", "Complaint",
     "Counter", "Delivery", "DtsenImport", "DtsenRecord", "Family", "Letter", "NetworkCase", "NetworkFlag",
-    "NetworkLetter", "NetworkNotice", "NetworkPackage", "NetworkPeer", "Official", "OfficeProfile", "Person", "RowSeal",
-    "Setting", "StepLog", "User", "UserRole", "WizardDraft",
+    "NetworkLetter", "NetworkNotice", "NetworkPackage", "NetworkPeer", "Official", "OfficeProfile", "Person",
+    "RosterEntry", "RosterImport", "RowSeal", "Setting", "StepLog", "User", "UserRole", "WizardDraft",
 ]
