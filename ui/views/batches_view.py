@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.servicedefs import load_all
-from app.services import batches, feedback, outbox, reconcile
+from app.services import batches, feedback, outbox, reconcile, roster
 from app.services import office as office_svc
 from app.timeutil import jam, tanggal_jam, utcnow
 from ui.errors import show_error
@@ -68,6 +68,7 @@ class BatchesView(QWidget):
         self.task = None  # the one foreground/background job of this page at a time
         self.findings: list[reconcile.Finding] = []
         self.reconcile_period = ""
+        self.has_roster = False  # a roster imported: a reconciliation may run on it alone
         self.tz = "WIB"  # the office's zone, read with the batch list
         layout = QVBoxLayout(self)
         layout.addWidget(QLabel(self.tr("<h2>Batch bulanan</h2>")))
@@ -117,7 +118,10 @@ class BatchesView(QWidget):
         self.send_button = QPushButton(self.tr("&Kirim sekarang"))
         self.feedback_button = QPushButton(self.tr("Impor &umpan balik…"))
         self.reconcile_button = QPushButton(self.tr("&Rekonsiliasi…"))
-        for b in (self.refresh_button, self.send_button, self.feedback_button, self.reconcile_button):
+        self.roster_button = QPushButton(self.tr("Impor daftar &peserta BPJS…"))
+        self.roster_button.setObjectName("import_roster")
+        for b in (self.refresh_button, self.send_button, self.feedback_button, self.reconcile_button,
+                  self.roster_button):
             actions.addWidget(b)
         actions.addStretch(1)
         layout.addLayout(actions)
@@ -125,6 +129,13 @@ class BatchesView(QWidget):
         self.send_button.setVisible(session.may("outbox.send"))
         self.feedback_button.setVisible(session.may("feedback.import"))
         self.reconcile_button.setVisible(session.may("reconcile.run"))
+        self.roster_button.setVisible(session.may("roster.import"))
+        # the current BPJS roster and the quarterly reminder (SOP Cirebon step 7), for the roles that reconcile
+        self.roster_status = QLabel("")
+        self.roster_status.setObjectName("roster_status")
+        self.roster_status.setWordWrap(True)
+        self.roster_status.setVisible(session.may("reconcile.run"))
+        layout.addWidget(self.roster_status)
 
         self.progress = QProgressBar()
         self.progress.setObjectName("progress")
@@ -165,6 +176,7 @@ class BatchesView(QWidget):
         self.send_button.clicked.connect(lambda: self.send_now(background=False))
         self.feedback_button.clicked.connect(self._choose_feedback)
         self.reconcile_button.clicked.connect(self._choose_reconcile)
+        self.roster_button.clicked.connect(self._choose_roster)
 
         self.timer = QTimer(self)
         self.timer.setInterval(BACKGROUND_INTERVAL_MS)
@@ -178,6 +190,7 @@ class BatchesView(QWidget):
             self.first_attempt.start()
         self.refresh()
         self._service_changed()
+        self.show_roster_status()
 
     # ------------------------------------------------------------------ helpers
     def _batch_services(self) -> list[tuple[str, str]]:
@@ -191,7 +204,8 @@ class BatchesView(QWidget):
 
     def _set_buttons(self) -> None:
         busy = self._busy()
-        for b in (self.close_button, self.send_button, self.feedback_button, self.reconcile_button):
+        for b in (self.close_button, self.send_button, self.feedback_button, self.reconcile_button,
+                  self.roster_button):
             b.setEnabled(not busy)
         self.close_button.setEnabled(not busy and bool(self.periods))
 
@@ -468,17 +482,50 @@ class BatchesView(QWidget):
                                               self.tr("Daftar (*.csv *.xlsx);;Semua (*)"))
         dukcapil, _ = QFileDialog.getOpenFileName(self, self.tr("Daftar Dukcapil (batal untuk melewati)"), "",
                                                   self.tr("Daftar (*.csv *.xlsx);;Semua (*)"))
-        if not bpjs and not dukcapil:
+        if not bpjs and not dukcapil and not self.has_roster:
             return
         out, _ = QFileDialog.getSaveFileName(self, self.tr("Simpan laporan rekonsiliasi"), "rekonsiliasi.xlsx",
                                              "Excel (*.xlsx)")
         self.run_reconcile(bpjs or None, dukcapil or None, out or None)
 
+    def show_roster_status(self) -> None:
+        """The current roster and, when a quarter is due, the reminder (read off the GUI thread)."""
+        if not self.session.may("reconcile.run"):
+            return
+        office = self.session.office
+        self.session.runner.run(lambda _t: (roster.current(office), reconcile.due(office)),
+                                on_done=self._roster_shown, on_error=lambda e, tb: show_error(self, e, tb))
+
+    def _roster_shown(self, result) -> None:
+        current, due = result
+        self.has_roster = current is not None
+        text = (self.tr("Daftar peserta PBI-APBD dari BPJS: {file}, {active} peserta aktif.").format(
+                    file=current.file_name, active=current.rows_active) if current else
+                self.tr("Daftar peserta PBI-APBD dari BPJS belum diimpor."))
+        if due is not None:
+            text += " " + due.message()
+        self.roster_status.setText(text)
+        self.roster_status.setStyleSheet(WARN_STYLE if due is not None or current is None else "")
+
+    def _choose_roster(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(self, self.tr("Daftar peserta PBI-APBD dari BPJS"), "",
+                                              self.tr("Daftar (*.csv *.xlsx);;Semua (*)"))
+        if path:
+            self.import_roster(Path(path))
+
+    def import_roster(self, path: Path) -> None:
+        office, actor = self.session.office, self.session.actor
+        self._start(lambda task: roster.import_roster(office, actor=actor, path=path, progress=task.report,
+                                                      cancelled=task.is_cancelled),
+                    self._roster_imported, self.tr("Mengimpor daftar peserta {file}…").format(file=path.name))
+
+    def _roster_imported(self, summary: roster.RosterSummary) -> None:
+        self._say(summary.message(), OK_STYLE)
+        self.show_roster_status()
+
     def run_reconcile(self, bpjs: str | None, dukcapil: str | None, out: str | None, period: str = "") -> None:
         office, actor = self.session.office, self.session.actor
-        sel = self.selected_period()
-        period = period or (sel.period if sel is not None else "")
-        self.reconcile_period = period
+        self.reconcile_period = period  # "" = the quarter that ended last (the core decides, office time)
         self._start(lambda task: reconcile.reconcile(office, actor=actor, bpjs_path=bpjs, dukcapil_path=dukcapil,
                                                      out_path=out, period=period,
                                                      progress=lambda msg: task.report(0.0, message=msg)),
@@ -487,9 +534,12 @@ class BatchesView(QWidget):
     def _reconciled(self, rep: reconcile.ReconcileReport) -> None:
         self.findings = list(rep.findings)
         counts = ", ".join(f"{reconcile.KINDS[k]} {n}" for k, n in rep.counts().items() if n)
-        text = (self.tr("Rekonsiliasi: {active} peserta aktif di kantor, {bpjs} baris BPJS, {dukcapil} baris "
-                        "Dukcapil; {findings} temuan").format(active=rep.active_here, bpjs=rep.bpjs_rows,
-                                                               dukcapil=rep.dukcapil_rows, findings=len(self.findings))
+        self.reconcile_period = rep.period
+        self.show_roster_status()
+        text = (self.tr("Rekonsiliasi {period}: {active} peserta aktif di kantor, {roster} peserta dari daftar BPJS "
+                        "di luar Loket PBI, {bpjs} baris BPJS, {dukcapil} baris Dukcapil; {findings} temuan").format(
+                    period=rep.period, active=rep.active_here, roster=rep.roster_only, bpjs=rep.bpjs_rows,
+                    dukcapil=rep.dukcapil_rows, findings=len(self.findings))
                 + (f" ({counts})" if counts else "")
                 + (self.tr("; {count} baris ditolak").format(count=len(rep.refused)) if rep.refused else "") + ".")
         if rep.out_path:

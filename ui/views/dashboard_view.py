@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.documents.dates import tanggal
-from app.services import case_queries, cases
+from app.services import case_queries, cases, reconcile
 from app.timeutil import utcnow, zone
 from ui.errors import show_error
 from ui.i18n import current_language
@@ -59,6 +59,8 @@ class DashboardData:
     figures: case_queries.MonthFigures
     bars: list[Bar]
     overdue: list[cases.CaseSummary]
+    #: the quarter whose reconciliation is due, for the roles that run it (None: nothing due / not theirs)
+    reconcile_due: reconcile.DueQuarter | None = None
 
 
 def month_bounds(year: int, month: int, tz: str) -> tuple[datetime, datetime]:
@@ -81,7 +83,8 @@ def load_dashboard(session: UiSession, year: int | None = None, month: int | Non
         for t in cases.step_timings(o, actor=a, service_code=code, start=start, end=end):
             bars.append(Bar(defn.name, t.step_name, t.count, t.count - t.over_standard, t.average_minutes,
                             t.standard_minutes))
-    return DashboardData(year, month, ctx, figures, bars, cases.overdue(o, actor=a))
+    due = reconcile.due(o) if session.may("reconcile.run") else None
+    return DashboardData(year, month, ctx, figures, bars, cases.overdue(o, actor=a), due)
 
 
 def _minutes(m: float) -> str:
@@ -190,6 +193,12 @@ class DashboardView(QWidget):
         for b in (self.prev_button, self.next_button, self.refresh_button):
             top.addWidget(b)
         layout.addLayout(top)
+        self.reconcile_due = QLabel("")  # the quarterly reconciliation reminder (SOP Cirebon step 7)
+        self.reconcile_due.setObjectName("reconcile_due")
+        self.reconcile_due.setWordWrap(True)
+        self.reconcile_due.setStyleSheet("background:#fff3cd; color:#664d03; padding:6px; border-radius:4px;")
+        self.reconcile_due.setVisible(False)
+        layout.addWidget(self.reconcile_due)
 
         split = QSplitter(Qt.Orientation.Vertical)
         box1 = QGroupBox(self.tr("Berkas masuk per layanan dan status"))
@@ -241,6 +250,8 @@ class DashboardView(QWidget):
         self.data = d
         self.year, self.month = d.year, d.month
         self.title.setText(self.tr("<h2>Dasbor — {month}</h2>").format(month=month_title(self.year, self.month)))
+        self.reconcile_due.setText(d.reconcile_due.message() if d.reconcile_due else "")
+        self.reconcile_due.setVisible(d.reconcile_due is not None)
         rows = [(code, d.ctx.service_name(code)) for code in d.ctx.defs]
         self.figures.setRowCount(len(rows) + 1)
         totals = dict.fromkeys(STATUS_LABELS, 0)
