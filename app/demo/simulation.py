@@ -54,6 +54,7 @@ class Simulation:
     def _registered_in_dtsen(self, c, p: Plan, t: datetime):
         """The month's DTSEN update now holds the applicant (desil 3): the waiting case moves on."""
         from app.db.models import DtsenRecord
+        from app.services import cases
 
         with self.office.db.write() as s:
             s.add(DtsenRecord(nik=p.person.nik, no_kk=p.person.no_kk, name=p.person.name, desil=3,
