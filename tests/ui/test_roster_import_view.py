@@ -1,5 +1,5 @@
 """The reconciliation screen imports the BPJS PBI-APBD roster in a worker (progress, Indonesian errors, nothing
-written on a bad file), shows the quarterly reminder, and the dashboard of the Kasi shows it too."""
+written on a bad file) and shows the quarterly reminder."""
 
 from __future__ import annotations
 
@@ -71,25 +71,3 @@ def test_kasi_imports_the_roster_and_sees_the_reminder(qtbot, office, make_user,
         assert "2 peserta dari daftar BPJS di luar Loket PBI" in v.status.text()
         qtbot.waitUntil(lambda: "Triwulan" not in v.roster_status.text(), timeout=20_000)
         assert not errors[1:]
-
-
-def test_front_office_sees_no_roster_import(qtbot, office, make_user):
-    v = _view(qtbot, office, make_user("front_office"))
-    assert not v.roster_button.isVisible() and not v.roster_status.isVisible()
-
-
-def test_dashboard_reminds_the_roles_that_reconcile(qtbot, office, make_user):
-    from ui.session import UiSession
-    from ui.views.dashboard_view import DashboardView
-
-    with pin_clock(DECEMBER):
-        kabid = DashboardView(UiSession(office, make_user("kabid_linjamsos"), new_runner()))
-        qtbot.addWidget(kabid)
-        kabid.show()
-        qtbot.waitUntil(lambda: kabid.reconcile_due.isVisible(), timeout=20_000)
-        assert "Rekonsiliasi peserta PBI-APBD Triwulan III 2026" in kabid.reconcile_due.text()
-        sekretaris = DashboardView(UiSession(office, make_user("sekretaris"), new_runner()))
-        qtbot.addWidget(sekretaris)
-        sekretaris.show()
-        qtbot.waitUntil(lambda: sekretaris.data is not None, timeout=20_000)
-        assert not sekretaris.reconcile_due.isVisible()
