@@ -62,16 +62,25 @@ class Simulation:
         return cases.advance(self.office, actor=self.who("verifier"), case_id=c.id, version=c.version, now=t)
 
     def issue_due(self, c, actor: Actor, *, chance: float = 1.0):
-        from app.documents import catalog
+        """The letter acts ``actor`` may do on the case now (its KONSEP, its letter at its step)."""
         from app.services import case_letters, cases
 
-        c = cases.get_case(self.office, actor=actor, case_id=c.id)
-        for d in c.documents_due:
-            if catalog.kind(d["key"]).collective or self.rng.random() > chance:
+        for act in case_letters.available(self.office, actor=actor, case_id=c.id):
+            if self.rng.random() > chance:
                 continue
-            case_letters.issue_document(self.office, actor=actor, case_id=c.id, key=d["key"])
-            self.letters += 1
+            if act.act == "konsep":
+                case_letters.make_konsep(self.office, actor=actor, case_id=c.id, key=act.key)
+            elif act.act == "issue":
+                case_letters.issue_document(self.office, actor=actor, case_id=c.id, key=act.key)
+                self.letters += 1
         return cases.get_case(self.office, actor=actor, case_id=c.id)
+
+    def advance(self, c, *, actor: Actor, **kw):
+        """Complete the case's step as its officer does: its letters first, then the move."""
+        from app.services import cases
+
+        c = self.issue_due(c, actor)
+        return cases.advance(self.office, actor=actor, case_id=c.id, version=c.version, **kw)
 
     def open(self, p: Plan, *, received: list[str], data: dict | None = None):
         from app.services import cases
@@ -171,23 +180,23 @@ class Simulation:
         tick()
         t = self.later(t, 4, 12)
         yield t
-        c = cases.advance(o, actor=self.who("front_office"), case_id=c.id, version=c.version, now=t)
+        c = self.advance(c, actor=self.who("front_office"), now=t)
         if c.current_step == "verifikasi_lapangan":
             tick()
             t = self.days_later(t, 1, 5)
             yield t
             ver = self.who("verifier")
             if p.variant == "not_poor":
-                c = cases.advance(o, actor=ver, case_id=c.id, version=c.version, data={"field_poor": False},
+                c = self.advance(c, actor=ver, data={"field_poor": False},
                                   reason=rng.choice(NOT_POOR_REASONS), now=t)
                 self.issue_due(c, ver)
                 self._closed(c)
                 return
-            c = cases.advance(o, actor=ver, case_id=c.id, version=c.version, data={"field_poor": True}, now=t)
+            c = self.advance(c, actor=ver, data={"field_poor": True}, now=t)
             tick()
             t = self.later(t, 30, 120)
             yield t
-            c = cases.advance(o, actor=ver, case_id=c.id, version=c.version, now=t)
+            c = self.advance(c, actor=ver, now=t)
             c = self.issue_due(c, ver, chance=0.9)
             if c.current_step == "menunggu_dtsen":  # until the next DTSEN update holds the NIK
                 tick()
@@ -198,7 +207,7 @@ class Simulation:
             tick()
             t = self.later(t, 5, 20)
             yield t
-            c = cases.advance(o, actor=self.who("back_office"), case_id=c.id, version=c.version, now=t)
+            c = self.advance(c, actor=self.who("back_office"), now=t)
         tick()
         t = self.later(t, 5, 40)
         yield t
@@ -214,11 +223,11 @@ class Simulation:
             tick()
             t = self.later(t, 20, 90)
             yield t
-            c = cases.advance(o, actor=self.who("back_office"), case_id=c.id, version=c.version, now=t)
+            c = self.advance(c, actor=self.who("back_office"), now=t)
             tick()
             t = self.later(t, 5, 30)
             yield t
-        c = cases.advance(o, actor=mgr, case_id=c.id, version=c.version, now=t)
+        c = self.advance(c, actor=mgr, now=t)
         c = self.issue_due(c, mgr, chance=0.95)
         if c.current_step == "usulan_dtsen":  # approved, but not in DTSEN: the referral first, then the wait
             ver = self.who("verifier")
@@ -236,7 +245,7 @@ class Simulation:
         ready = c.batch_ready_at or t
         t = self.days_later(max(t, ready), 0, 3)
         yield t
-        c = cases.advance(o, actor=self.who("kabid_linjamsos"), case_id=c.id, version=c.version, now=t)
+        c = self.advance(c, actor=self.who("kabid_linjamsos"), now=t)
         self._closed(c)
 
     def jamkesda(self, p: Plan):
@@ -249,7 +258,7 @@ class Simulation:
         tick()
         t = self.later(t, 2, 10)
         yield t
-        c = cases.advance(o, actor=self.who("front_office"), case_id=c.id, version=c.version, now=t)  # form out
+        c = self.advance(c, actor=self.who("front_office"), now=t)  # form out
         tick()
         t = self.days_later(t, 1, 6)
         yield t
@@ -258,16 +267,16 @@ class Simulation:
                      "ktp_kk_pemilik_listrik"):
             c = cases.set_checklist(o, actor=fo, case_id=c.id, version=c.version, code=code, received=True, now=t)
         t = self.later(t, 10, 30)
-        c = cases.advance(o, actor=fo, case_id=c.id, version=c.version, now=t,
+        c = self.advance(c, actor=fo, now=t,
                           data={"electricity_va": rng.choice([450, 450, 900]), "dependants": rng.randint(0, 5)})
         tick()
         t = self.days_later(t, 0, 2)
         yield t
-        c = cases.advance(o, actor=self.who("back_office"), case_id=c.id, version=c.version, now=t)
+        c = self.advance(c, actor=self.who("back_office"), now=t)
         tick()
         t = self.days_later(t, 3, 10)
         yield t
-        c = cases.advance(o, actor=self.who("verifier"), case_id=c.id, version=c.version, now=t,
+        c = self.advance(c, actor=self.who("verifier"), now=t,
                           data={"survey_note": "Survei lapangan bersama kelurahan"})
         tick()
         t = self.days_later(t, 1, 3)
@@ -276,7 +285,7 @@ class Simulation:
         met = rng.randint(1, 4) if p.variant == "not_eligible" else rng.randint(5, 9)
         chosen = set(rng.sample(codes, met))
         bo = self.who("back_office")
-        c = cases.advance(o, actor=bo, case_id=c.id, version=c.version, now=t,
+        c = self.advance(c, actor=bo, now=t,
                           data={"indicators": {code: code in chosen for code in codes}})
         if c.closed_at is not None:  # tidak layak: informed with the score sheet
             self.issue_due(c, bo)
@@ -287,7 +296,7 @@ class Simulation:
         t = self.resume_at.pop(c.id)
         c = cases.get_case(o, actor=bo, case_id=c.id)
         fo = self.who("front_office")
-        c = cases.advance(o, actor=fo, case_id=c.id, version=c.version, now=t)
+        c = self.advance(c, actor=fo, now=t)
         c = self.issue_due(c, fo)
         feedback = {"bpjs_feedback": {"status": "diterima", "reference": f"BA-{c.id}/KC/{t.year}"}}
         for role, lo, hi, data in (("kabid_linjamsos", 1, 5, None), ("back_office", 5, 15, feedback),
@@ -301,7 +310,7 @@ class Simulation:
                 continue
             if role == "kepala_dinas":
                 continue  # an earlier collective SK request of the period already listed this case
-            c = cases.advance(o, actor=self.who(role), case_id=c.id, version=c.version, now=t, data=data)
+            c = self.advance(c, actor=self.who(role), now=t, data=data)
         self._closed(c)
 
     def sk_request(self, period: str, when: datetime) -> None:
@@ -350,16 +359,16 @@ class Simulation:
         yield t
         fo = self.who("front_office")
         if p.variant == "already_active":
-            c = cases.advance(o, actor=fo, case_id=c.id, version=c.version, data={"bpjs_status": "aktif"}, now=t)
+            c = self.advance(c, actor=fo, data={"bpjs_status": "aktif"}, now=t)
             self._closed(c)
             return
         deact = (t.astimezone(TZ).date() - timedelta(days=rng.randint(20, 160))).isoformat()
-        c = cases.advance(o, actor=fo, case_id=c.id, version=c.version, now=t,
+        c = self.advance(c, actor=fo, now=t,
                           data={"bpjs_status": "nonaktif", "deactivated_on": deact})
         tick()
         t = self.later(t, 1, 3)
         yield t
-        c = cases.advance(o, actor=fo, case_id=c.id, version=c.version, now=t)
+        c = self.advance(c, actor=fo, now=t)
         tick()
         t = self.later(t, 3, 8)
         yield t
@@ -370,7 +379,7 @@ class Simulation:
             self._closed(c)
             return
         for _ in range(3):  # cek DTSEN, formulir, konsep surat
-            c = cases.advance(o, actor=bo, case_id=c.id, version=c.version, now=t)
+            c = self.advance(c, actor=bo, now=t)
             tick()
             t = self.later(t, 3, 8)
             yield t
@@ -386,7 +395,7 @@ class Simulation:
             tick()
             t = self.later(t, 10, 40)
             yield t
-            c = cases.advance(o, actor=bo, case_id=c.id, version=c.version, now=t)
+            c = self.advance(c, actor=bo, now=t)
         for role in chain:
             tick()
             t = self.later(t, 2, 15)
@@ -396,12 +405,12 @@ class Simulation:
         t = self.later(t, 3, 20)
         yield t
         kadis = self.who("kepala_dinas")
-        c = cases.advance(o, actor=kadis, case_id=c.id, version=c.version, now=t)
+        c = self.advance(c, actor=kadis, now=t)
         c = self.issue_due(c, kadis)
         tick()
         t = self.later(t, 3, 15)
         yield t
-        c = cases.advance(o, actor=self.who("front_office"), case_id=c.id, version=c.version, now=t)
+        c = self.advance(c, actor=self.who("front_office"), now=t)
         self._closed(c)
 
     def reaktivasi_rekom(self, p: Plan):
@@ -413,7 +422,7 @@ class Simulation:
         tick()
         t = self.later(t, 3, 10)
         yield t
-        c = cases.advance(o, actor=self.who("front_office"), case_id=c.id, version=c.version, now=t)
+        c = self.advance(c, actor=self.who("front_office"), now=t)
         tick()
         t = self.later(t, 5, 15)
         yield t
@@ -429,7 +438,7 @@ class Simulation:
         deact = (t.astimezone(TZ).date() - timedelta(days=rng.randint(15, 150))).isoformat()
         reason = "BPJS: kepesertaan tidak dapat direaktivasi (sudah didaftarkan segmen lain)" \
             if answer == "tidak_dapat" else ""
-        c = cases.advance(o, actor=bo, case_id=c.id, version=c.version, now=t, reason=reason,
+        c = self.advance(c, actor=bo, now=t, reason=reason,
                           data={"deactivated_on": deact})
         if c.closed_at is not None:
             self._closed(c)
@@ -437,7 +446,7 @@ class Simulation:
         tick()
         t = self.later(t, 5, 15)
         yield t
-        c = cases.advance(o, actor=bo, case_id=c.id, version=c.version, now=t)
+        c = self.advance(c, actor=bo, now=t)
         tick()
         t = self.later(t, 5, 30)
         yield t
@@ -448,20 +457,20 @@ class Simulation:
             tick()
             t = self.later(t, 10, 40)
             yield t
-            c = cases.advance(o, actor=bo, case_id=c.id, version=c.version, now=t)
+            c = self.advance(c, actor=bo, now=t)
             tick()
             t = self.later(t, 5, 20)
             yield t
-        c = cases.advance(o, actor=kasi, case_id=c.id, version=c.version, now=t)
+        c = self.advance(c, actor=kasi, now=t)
         c = self.issue_due(c, kasi)
         tick()
         t = self.later(t, 3, 15)
         yield t
-        c = cases.advance(o, actor=bo, case_id=c.id, version=c.version, now=t)
+        c = self.advance(c, actor=bo, now=t)
         tick()
         t = self.later(t, 3, 20)
         yield t
-        c = cases.advance(o, actor=self.who("front_office"), case_id=c.id, version=c.version, now=t)
+        c = self.advance(c, actor=self.who("front_office"), now=t)
         self._closed(c)
 
     def penonaktifan(self, p: Plan):
@@ -480,12 +489,12 @@ class Simulation:
             self._closed(c)
             return
         code = rng.choice(["meninggal", "meninggal", "pindah_domisili", "mampu", "ganda", "data_tidak_valid"])
-        c = cases.advance(o, actor=fo, case_id=c.id, version=c.version, data={"reason_code": code}, now=t)
+        c = self.advance(c, actor=fo, data={"reason_code": code}, now=t)
         tick()
         t = self.later(t, 10, 60)
         yield t
         bo = self.who("back_office")
-        c = cases.advance(o, actor=bo, case_id=c.id, version=c.version, now=t)
+        c = self.advance(c, actor=bo, now=t)
         c = self.issue_due(c, bo)  # issued the same day; collected in the month's batch
         tick()
         # the collective recap goes up at the start of the next month
@@ -493,7 +502,7 @@ class Simulation:
         first = (local.replace(day=28) + timedelta(days=4)).replace(day=1)
         t = self.days_later(datetime.combine(first - timedelta(days=1), time(9), TZ), 1, 3)
         yield t
-        c = cases.advance(o, actor=bo, case_id=c.id, version=c.version, now=t)
+        c = self.advance(c, actor=bo, now=t)
         for role in ("kasi_linjamsos", "kabid_linjamsos", "sekretaris"):
             tick()
             t = self.later(t, 30, 240)
@@ -502,11 +511,11 @@ class Simulation:
         tick()
         t = self.days_later(t, 0, 2)
         yield t
-        c = cases.advance(o, actor=self.who("kepala_dinas"), case_id=c.id, version=c.version, now=t)
+        c = self.advance(c, actor=self.who("kepala_dinas"), now=t)
         tick()
         t = self.later(t, 10, 60)
         yield t
-        c = cases.advance(o, actor=bo, case_id=c.id, version=c.version, now=t)
+        c = self.advance(c, actor=bo, now=t)
         self._closed(c)
 
 

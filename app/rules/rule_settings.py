@@ -71,6 +71,9 @@ class RuleSettings:
     complaint_sla_working_days: int = 14
     # legal basis / SK number per service, printed on receipts and letters
     legal_basis: dict[str, str] = field(default_factory=dict)
+    #: who may act at a step whose definition allows several roles, narrowed by the office:
+    #: {"reaktivasi-sk.tanda_tangan": ["kepala_dinas"]}; absent = every role of the definition
+    step_roles: dict[str, list[str]] = field(default_factory=dict)
 
     def quota_period_of(self, local: date) -> str:
         """The jamkesda quota period a day (in office time) belongs to: ``2026`` or ``2026-11``."""
@@ -111,6 +114,11 @@ class RuleSettings:
             raise ValidationError(f"Bobot untuk indikator yang tidak ada di set: {', '.join(unknown)}.")
         if any(w < 0 for w in self.indicator_weights.values()):
             raise ValidationError("Bobot indikator tidak boleh negatif.")
+        from app.rules.permissions import ROLES
+
+        for where, roles in self.step_roles.items():
+            if not roles or any(r not in ROLES for r in roles):
+                raise ValidationError(f"Peran untuk langkah '{where}' harus satu atau lebih peran yang dikenal.")
         for code, sla in self.sla.items():
             if sla.get("unit") not in SLA_UNITS or int(sla.get("value", 0)) <= 0:
                 raise ValidationError(f"Standar waktu layanan '{code}' tidak sah: satuan {', '.join(SLA_UNITS)} "

@@ -49,6 +49,9 @@ BOOL_SETTINGS = frozenset(f.name for f in dataclasses.fields(RuleSettings) if f.
 STEP_KINDS = ("task", "paraf", "ranking")
 QUOTA_SERVICES = ("jamkesda",)
 WINDOWS = ("", "proposal")
+#: what a step may wait for outside the service time (``waits``); a batch or window step waits for "jadwal"
+WAITS = {"": "", "jadwal": "jendela usulan atau rekap kolektif bulanan", "umpan_balik_bpjs": "umpan balik BPJS",
+         "dtsen": "impor DTSEN berikutnya", "kuota": "peringkatan dalam kuota"}
 OFFICE_KINDS = ("kelurahan", "dinas")  # where a step may be performed (``at``)
 _CODE = re.compile(r"^[a-z][a-z0-9_-]*$")
 
@@ -216,6 +219,11 @@ def parse_definition(text: str, file: str = "<teks>") -> ServiceDef:
                 fail(f"aturan kelayakan tidak dikenal '{c}'. Aturan yang dikenal: {', '.join(ELIGIBILITY_RULES)}.", c)
         produces = _str_list(s.get("produces"))
         check_docs(produces, "steps", i)
+        drafts = _str_list(s.get("drafts"))
+        check_docs(drafts, "steps", i)
+        waits = str(s.get("waits", ""))
+        if waits not in WAITS:
+            fail(f"penantian tidak dikenal '{waits}'. Pilihan: {', '.join(w for w in WAITS if w)}.", waits)
         window = str(s.get("window", ""))
         if window not in WINDOWS:
             fail(f"jendela tidak dikenal '{window}'.", window)
@@ -225,7 +233,8 @@ def parse_definition(text: str, file: str = "<teks>") -> ServiceDef:
                 fail(f"tempat langkah tidak dikenal '{where}' pada 'at'. Pilihan: {', '.join(OFFICE_KINDS)}.", where)
         if len(set(at)) != len(at):
             fail("'at' menyebut tempat yang sama dua kali.", key="at")
-        dinas_only = kind != "task" or s.get("batch") or set(_str_list(s.get("produces"))) - {"tanda_terima"}
+        dinas_only = (kind != "task" or s.get("batch") or set(produces) - {"tanda_terima"}
+                      or drafts)
         if "kelurahan" in at and dinas_only:
             fail("keputusan, paraf, surat dan rekap kolektif dikerjakan di Dinas: langkah ini tidak boleh "
                  "'at = [\"kelurahan\", …]'.", key="at")
@@ -234,15 +243,25 @@ def parse_definition(text: str, file: str = "<teks>") -> ServiceDef:
             fail("'minutes' (waktu standar) harus bilangan bulat ≥ 0.", key="minutes")
         steps.append(Step(scode, str(s["name"]), roles, minutes, kind, chain, nxt, route, branches, checks,
                           produces, bool(s.get("batch", False)), window, bool(s.get("checklist_gate", False)),
-                          tuple(at)))
+                          tuple(at), drafts, waits or ("jadwal" if s.get("batch") or window else "")))
     releases = str(raw.get("releases_quota", ""))
     if releases and releases not in QUOTA_SERVICES:
         chk.fail(f"releases_quota hanya dapat '{', '.join(QUOTA_SERVICES)}', bukan '{releases}'.", releases)
     if sum(1 for s in steps if s.batch) > 1:
         chk.fail("hanya satu langkah boleh menjadi langkah kolektif (batch = true).", key="batch")
+    for i, st in enumerate(steps):
+        for key in st.drafts:
+            if not any(key in later.produces for later in steps[i + 1:]):
+                chk.fail(f"konsep '{key}' pada langkah '{st.code}' tidak diterbitkan oleh langkah sesudahnya "
+                         "('produces').", key)
+        for key in st.produces:
+            if key in st.drafts:
+                chk.fail(f"langkah '{st.code}' tidak dapat membuat konsep dan menerbitkan '{key}' sekaligus.", key)
     product = str(raw.get("product", ""))
     if product:
         check_docs((product,))
+        if not any(product in st.produces for st in steps):
+            chk.fail(f"produk layanan '{product}' tidak diterbitkan oleh langkah mana pun ('produces').", product)
     batch_columns = _batch_columns(chk, raw.get("batch_columns"))
 
     return ServiceDef(

@@ -39,12 +39,18 @@ class Step:
     route: str = ""  # routing rule name
     branches: dict[str, str] = field(default_factory=dict)  # route outcome -> step code or "close:<outcome>"
     checks: tuple[str, ...] = ()  # eligibility rules that must pass to complete the step
-    produces: tuple[str, ...] = ()  # documents due when the step is completed
+    #: letters issued (numbered, final) AT this step, by its role; the step cannot be completed before
+    produces: tuple[str, ...] = ()
     batch: bool = False  # reaching this step makes the case ready for the service's monthly batch
     window: str = ""  # "proposal": the batch date follows the monthly proposal window
     checklist_gate: bool = False  # the checklist must be complete to complete this step
     #: the kinds of office that may perform this step (network, SPEC §8): "dinas" and/or "kelurahan"
     at: tuple[str, ...] = ("dinas",)
+    #: letters drafted (KONSEP, no number) at this step; a later step ``produces`` them after paraf/signature
+    drafts: tuple[str, ...] = ()
+    #: the step waits for something outside the office's service time (a window, the monthly recap, BPJS
+    #: processing, a DTSEN import, the quota): the service-time clock is paused while the case is here
+    waits: str = ""
 
     @property
     def role_label(self) -> str:

@@ -9,7 +9,9 @@ Collective letters (a list of participants per period) are issued with the month
 from __future__ import annotations
 
 import copy
+from dataclasses import dataclass
 from datetime import date
+from pathlib import Path
 from typing import Any
 
 from sqlmodel import Session, select
@@ -18,7 +20,7 @@ from app.context import Office
 from app.db.models import Case, ChecklistItem, DtsenRecord, Family, Person
 from app.documents import catalog
 from app.documents.dates import tanggal
-from app.errors import NotFound, ValidationError
+from app.errors import LoketError, NotFound, ValidationError
 from app.network import guard as network_guard
 from app.rules import scoring, sla
 from app.rules.eligibility import BPJS_ANSWERS, DEACTIVATION_REASONS
@@ -26,8 +28,9 @@ from app.rules.permissions import Actor, require
 from app.servicedefs import ServiceDef
 from app.servicedefs import get as get_definition
 from app.services import audit, complaint_channels, letters
-from app.services.cases import _local, _lock, _rules, _sla_of, _tz_name
+from app.services.cases import _local, _lock, _rules, _sla_of, _tz_name, failed_checks
 from app.timeutil import utcnow
+from app.workflow import clock, products
 
 EMERGENCY_NOTE = "darurat (rawat inap, persalinan atau gawat darurat)"
 
@@ -122,11 +125,36 @@ def letter_data(s: Session, office: Office, case: Case, key: str) -> dict[str, A
     return d
 
 
+def _signer(defn: ServiceDef, entry: dict[str, Any], actor: Actor, kind_signer: str | None) -> str | None | bool:
+    """The signing position: at a signature step that several positions may take (Kabid Linjamsos or Kepala
+    Dinas), the one the signing user holds; otherwise the letter kind's own signer."""
+    step = str(entry.get("step", ""))
+    if step == products.ANYWHERE_STEP or step.startswith("close:"):
+        return True
+    roles = [r for r in entry.get("roles") or [] if actor.has(r)]
+    if kind_signer and len(entry.get("roles") or []) > 1 and kind_signer not in roles and roles:
+        return roles[0]
+    return True
+
+
+def _checks_pass(s: Session, case: Case, defn: ServiceDef, entry: dict[str, Any], now: Any) -> None:
+    """A letter is drafted or issued at a step only while the step's eligibility checks pass."""
+    step = str(entry.get("step", ""))
+    if step == products.ANYWHERE_STEP or step.startswith("close:"):
+        return
+    failed = failed_checks(s, case, defn.step(step), _rules(s), now)
+    if failed:
+        raise ValidationError(f"{entry['title']} tidak dapat dibuat: " + " ".join(failed))
+
+
 def issue_document(office: Office, *, actor: Actor, case_id: int, key: str, extra: dict[str, Any] | None = None,
                    signer: str | None | bool = True) -> letters.LetterInfo:
-    """Issue a due document of the case (numbered, archived) and mark it issued, in one transaction.
+    """Issue a letter of the case (numbered, archived) at the step that produces it, in one transaction.
 
-    ``extra`` is merged over the generated data (e.g. ``{"kasus": {"catatan": "…"}}`` or ``{"tembusan": […]}``).
+    Only at that step (or, for a closing letter, after the case closed with that outcome), only by a role of
+    that step, only from its KONSEP where a drafting step comes first, and only once: another copy is a
+    reprint of the same number (:func:`app.services.letters.reprint`). ``extra`` is merged over the
+    generated data (e.g. ``{"kasus": {"catatan": "…"}}`` or ``{"tembusan": […]}``).
     """
     require(actor, "case.document")
     kind = catalog.kind(key)
@@ -138,7 +166,13 @@ def issue_document(office: Office, *, actor: Actor, case_id: int, key: str, extr
         case = s.get(Case, case_id)
         if case is None:
             raise NotFound(f"Berkas #{case_id} tidak ditemukan.")
+        defn = get_definition(office, case.service_code)
         network_guard.check_may_issue(s, key)  # letters come from the Dinas; a kelurahan issues only receipts
+        entry = products.for_issue(copy.deepcopy(case.data or {}), defn, key, actor, case_step=case.current_step,
+                                   closed=case.closed_at is not None, outcome=case.outcome)
+        _checks_pass(s, case, defn, entry, now)
+        if signer is True:
+            signer = _signer(defn, entry, actor, kind.signer)
         data = letter_data(s, office, case, key)
         for k, v in (extra or {}).items():
             data[k] = {**data[k], **v} if isinstance(v, dict) and isinstance(data.get(k), dict) else v
@@ -146,14 +180,115 @@ def issue_document(office: Office, *, actor: Actor, case_id: int, key: str, extr
                                        signer=signer, template=template)
         case = _lock(s, case_id, case.version, now)
         cdata = copy.deepcopy(case.data or {})
-        docs = cdata.setdefault("documents", [])
-        entry: dict[str, Any] | None = next((x for x in docs if x["key"] == key and x["status"] == "due"), None)
-        if entry is None:
-            entry = {"key": key, "title": kind.title, "step": case.current_step, "due_at": now.isoformat()}
-            docs.append(entry)
-        entry.update({"status": "issued", "letter_id": info.id, "number": info.number, "issued_at": now.isoformat()})
+        live = products.current(cdata, key)
+        assert live is not None
+        products.mark_issued(live, letter_id=info.id, number=info.number, now=now)
         case.data = cdata
+        if key == defn.product:
+            clock.met(case, now)
         s.add(case)
         audit.record(s, actor=actor, action="case.document", entity="case", entity_id=case_id,
-                     new={"key": key, "letter_id": info.id, "number": info.number})
+                     new={"key": key, "letter_id": info.id, "number": info.number, "step": entry.get("step")})
         return info
+
+
+def konsep_file(case_id: int, key: str) -> str:
+    """Where a case's KONSEP lies, relative to the letters folder."""
+    return f"konsep/berkas-{case_id}-{key}.docx"
+
+
+def make_konsep(office: Office, *, actor: Actor, case_id: int, key: str) -> Path:
+    """Draft the letter at its drafting step (KONSEP, no number spent), for the paraf and signature steps to
+    see; made again, it replaces the earlier draft. Returns the .docx path."""
+    require(actor, "case.document")
+    kind = catalog.kind(key)
+    template = letters.template_check(office, key)
+    now = utcnow()
+    rel = konsep_file(case_id, key)
+    out = office.dirs.letters / rel
+    with office.db.write() as s:
+        case = s.get(Case, case_id)
+        if case is None:
+            raise NotFound(f"Berkas #{case_id} tidak ditemukan.")
+        defn = get_definition(office, case.service_code)
+        entry = products.for_konsep(copy.deepcopy(case.data or {}), defn, key, actor, case_step=case.current_step,
+                                    closed=case.closed_at is not None)
+        _checks_pass(s, case, defn, entry, now)
+        signing = next((st for st in defn.steps if key in st.produces), None)
+        signer: str | None | bool = True
+        if signing is not None and kind.signer and kind.signer not in signing.roles and signing.roles:
+            signer = signing.roles[0]
+        tmp = out.with_suffix(".tmp.docx")
+        sha = letters.render_konsep(s, office, actor=actor, letter_type=key, data=letter_data(s, office, case, key),
+                                    out=tmp, signer=signer, template=template)
+        case = _lock(s, case_id, case.version, now)
+        cdata = copy.deepcopy(case.data or {})
+        live = products.current(cdata, key)
+        assert live is not None
+        products.mark_konsep(live, path=rel, sha256=sha, actor=actor, now=now)
+        case.data = cdata
+        s.add(case)
+        audit.record(s, actor=actor, action="case.konsep", entity="case", entity_id=case_id,
+                     new={"key": key, "sha256": sha})
+        s.flush()
+        tmp.replace(out)
+    return out
+
+
+def konsep_path(office: Office, *, actor: Actor, case_id: int, key: str) -> Path:
+    """The KONSEP of a letter of the case, for the steps that check, paraf or sign it."""
+    require(actor, "case.view")
+    with office.db.read() as s:
+        case = s.get(Case, case_id)
+        if case is None:
+            raise NotFound(f"Berkas #{case_id} tidak ditemukan.")
+        e = products.current(case.data or {}, key)
+    if e is None or e.get("status") != products.KONSEP or not e.get("konsep_path"):
+        raise ValidationError(f"Belum ada konsep {products.title(key)} untuk berkas ini.")
+    path = office.dirs.letters / e["konsep_path"]
+    if not path.is_file() or letters.sha256_file(path) != e.get("konsep_sha256"):
+        raise ValidationError(f"Konsep {products.title(key)} tidak ditemukan atau berubah sejak dibuat; buat "
+                              "konsep lagi pada langkahnya.")
+    return path
+
+
+@dataclass(frozen=True)
+class DocumentAction:
+    """A letter act the case detail may offer this user now: ``konsep``, ``issue`` or ``view_konsep``."""
+
+    key: str
+    title: str
+    act: str
+    label: str
+
+
+def available(office: Office, *, actor: Actor, case_id: int) -> list[DocumentAction]:
+    """The letter acts this user may do on this case now (the core checks each again when done)."""
+    require(actor, "case.view")
+    with office.db.read() as s:
+        case = s.get(Case, case_id)
+        if case is None:
+            raise NotFound(f"Berkas #{case_id} tidak ditemukan.")
+        defn = get_definition(office, case.service_code)
+        data = copy.deepcopy(case.data or {})
+        closed, step, outcome = case.closed_at is not None, case.current_step, case.outcome
+    out: list[DocumentAction] = []
+    for e in data.get("documents", []):
+        key = e["key"]
+        if e.get("status") not in products.OPEN:
+            continue
+        try:
+            products.for_issue(data, defn, key, actor, case_step=step, closed=closed, outcome=outcome)
+            out.append(DocumentAction(key, e["title"], "issue", f"Terbitkan {e['title']}"))
+        except LoketError:
+            pass
+        try:
+            products.for_konsep(data, defn, key, actor, case_step=step, closed=closed)
+            again = e.get("status") == products.KONSEP
+            out.append(DocumentAction(key, e["title"], "konsep",
+                                      f"{'Buat ulang' if again else 'Buat'} konsep {e['title']}"))
+        except LoketError:
+            pass
+        if e.get("status") == products.KONSEP:
+            out.append(DocumentAction(key, e["title"], "view_konsep", f"Lihat konsep {e['title']}"))
+    return out

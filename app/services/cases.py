@@ -8,8 +8,10 @@ the audit log. Moves: :func:`advance`, :func:`paraf` (approval chains, strictly 
 reason). Every changing call takes the ``version`` the caller last saw: if another counter changed
 the case in between, :class:`ConflictError` asks to reload and nothing is lost (optimistic locking).
 
-Documents a step produces are recorded in ``case.data["documents"]`` as due; the letters engine
-renders them and calls :func:`mark_document_issued`. A case reaching the service's batch step gets
+The letters a step drafts or produces become due when the case enters that step and are made there, by
+its role (app/workflow/products.py, app/services/case_letters.py); the step cannot be completed before.
+The service-time clock runs from complete documents to the product and pauses at steps that wait for a
+window, a recap or BPJS (app/workflow/clock.py). A case reaching the service's batch step gets
 ``batch_ready_at`` (for ``pbi-baru`` the date of the monthly proposal window it falls in), which is
 what the monthly batch collects.
 """
@@ -35,10 +37,11 @@ from app.rules.identifiers import mask_nik, nik_warnings, parse_nik, validate_kk
 from app.rules.permissions import Actor, allowed, require, role_label
 from app.rules.rule_settings import RULES_SECTION, RuleSettings
 from app.rules.windows import proposal_window
-from app.servicedefs import DOCUMENT_KEYS, ServiceDef, Step
+from app.servicedefs import ServiceDef, Step
 from app.servicedefs import get as get_definition
 from app.services import audit, complaint_channels, identity, settings
 from app.timeutil import utcnow, zone
+from app.workflow import clock, products
 
 CONFLICT_MESSAGE = "Berkas ini telah diubah oleh petugas lain; muat ulang."
 #: outcomes that close a case as served; any other closing outcome is a refusal and needs a reason
@@ -103,6 +106,9 @@ class CaseInfo:
     missing: tuple[str, ...]
     paraf_done: tuple[str, ...]
     paraf_next: str | None
+    #: the service-time clock (app/workflow/clock.py) and its line for the screen ("menunggu jadwal: …")
+    clock: str = ""
+    clock_text: str = ""
 
     @property
     def is_open(self) -> bool:
@@ -136,6 +142,8 @@ class CaseSummary:
     due_at: datetime | None
     outcome: str
     version: int
+    #: the service-time clock (app/workflow/clock.py): only "berjalan" can be late
+    clock: str
 
 
 @dataclass(frozen=True)
@@ -294,13 +302,14 @@ def _info(s: Session, case: Case, defn: ServiceDef, cfg: RuleSettings | None = N
         step_started_at=case.step_started_at, closed_at=case.closed_at, due_at=case.due_at, outcome=case.outcome,
         outcome_reason=case.outcome_reason, batch_ready_at=case.batch_ready_at, batch_id=case.batch_id,
         version=case.version, checklist=checklist, missing=missing, paraf_done=done, paraf_next=nxt,
+        clock=case.clock, clock_text=clock.describe(case, defn, utcnow()),
     )
 
 
 def _summary(case: Case, person: Person) -> CaseSummary:
     return CaseSummary(case.id or 0, case.reg_number, case.service_code, mask_nik(person.nik), person.name,
                        case.status, case.current_step, case.urgent, case.counter, case.opened_at, case.due_at,
-                       case.outcome, case.version)
+                       case.outcome, case.version, case.clock)
 
 
 def _lock(s: Session, case_id: int, version: int, now: datetime) -> Case:
@@ -333,15 +342,26 @@ def _claim_at_step(s: Session, office: Office, case_id: int, version: int, now: 
     return case, defn, _rules(s), step
 
 
+def step_roles(defn: ServiceDef, step: Step, cfg: RuleSettings) -> tuple[str, ...]:
+    """Who acts at ``step``: its roles (or paraf chain), narrowed by the office's choice (``step_roles``)."""
+    if step.chain:
+        return step.chain
+    chosen = cfg.step_roles.get(f"{defn.code}.{step.code}")
+    return tuple(r for r in step.roles if r in chosen) or step.roles if chosen else step.roles
+
+
 def _step_error(actor: Actor, step: Step):
     from app.errors import PermissionDenied
 
     return PermissionDenied(f"langkah {step.code}", actor.username, [role_label(r) for r in (step.chain or step.roles)])
 
 
-def _check_role(actor: Actor, step: Step) -> None:
-    if not any(actor.has(r) for r in (step.chain or step.roles)):
-        raise _step_error(actor, step)
+def _check_role(actor: Actor, step: Step, defn: ServiceDef | None = None, cfg: RuleSettings | None = None) -> None:
+    roles = step_roles(defn, step, cfg) if defn is not None and cfg is not None else (step.chain or step.roles)
+    if not any(actor.has(r) for r in roles):
+        from app.errors import PermissionDenied
+
+        raise PermissionDenied(f"langkah {step.code}", actor.username, [role_label(r) for r in roles])
 
 
 def _ctx(s: Session, case: Case, cfg: RuleSettings, now: datetime, extra: dict[str, Any] | None = None
@@ -358,6 +378,11 @@ def _ctx(s: Session, case: Case, cfg: RuleSettings, now: datetime, extra: dict[s
                        participant, known)
 
 
+def failed_checks(s: Session, case: Case, step: Step, cfg: RuleSettings, now: datetime) -> list[str]:
+    """The messages of the step's eligibility checks that fail now (a letter is not drafted or issued then)."""
+    return [c.message for c in eligibility.evaluate(step.checks, _ctx(s, case, cfg, now)) if not c.ok]
+
+
 def _log(s: Session, case: Case, step: Step | None, *, action: str, to_step: str, actor: Actor | None,
          reason: str, now: datetime, started: datetime | None = None) -> None:
     started = started or case.step_started_at
@@ -367,23 +392,13 @@ def _log(s: Session, case: Case, step: Step | None, *, action: str, to_step: str
                   standard_minutes=step.minutes if step else None))
 
 
-def _add_documents(data: dict[str, Any], keys: tuple[str, ...] | list[str], step: str, now: datetime) -> None:
-    docs = data.setdefault("documents", [])
-    for key in keys:
-        if any(d["key"] == key and d["status"] == "due" for d in docs):
-            continue
-        docs.append({"key": key, "title": DOCUMENT_KEYS.get(key, key), "step": step, "due_at": now.isoformat(),
-                     "status": "due", "letter_id": None, "number": ""})
-
-
 def _start_sla(s: Session, case: Case, defn: ServiceDef, cfg: RuleSettings, now: datetime) -> None:
     """The service-time standard runs from the moment the file is complete."""
-    if case.due_at is not None:
+    if case.clock:
         return
-    tz = _tz_name(s)
     unit, value = _sla_of(defn, cfg)
-    due = sla.due_at(_local(now, tz), unit=unit, value=value, calendar=sla.WorkCalendar.from_settings(cfg))
-    case.due_at = due
+    clock.start(case, defn.step(case.current_step), unit=unit, value=value,
+                calendar=sla.WorkCalendar.from_settings(cfg), tz=_tz_name(s), now=now)
     data = copy.deepcopy(case.data or {})
     data["complete_at"] = now.isoformat()
     case.data = data
@@ -397,8 +412,11 @@ def _enter(s: Session, case: Case, defn: ServiceDef, step: Step, cfg: RuleSettin
         path.append(case.current_step)
     if step.kind == "paraf":
         data.setdefault("paraf", {})[step.code] = []
+    products.on_enter(data, step, step_roles(defn, step, cfg), now)
     case.current_step = step.code
     case.step_started_at = now
+    unit, _value = _sla_of(defn, cfg)
+    clock.on_enter(case, step, unit=unit, calendar=sla.WorkCalendar.from_settings(cfg), tz=_tz_name(s), now=now)
     if step.batch and case.batch_id is None:
         ready = now
         if step.window == "proposal":
@@ -419,7 +437,19 @@ def _close(case: Case, defn: ServiceDef, *, outcome: str, reason: str, now: date
     if outcome not in POSITIVE_OUTCOMES and not reason.strip():
         raise ValidationError("Setiap penolakan atau penutupan berkas wajib disertai alasan.")
     data = copy.deepcopy(case.data or {})
-    _add_documents(data, defn.close_documents.get(outcome, ()), case.current_step, now)
+    products.require_product(data, defn, outcome)
+    try:
+        closing_roles = defn.step(case.current_step).roles
+    except KeyError:
+        closing_roles = ()
+    for key in defn.close_documents.get(outcome, ()):
+        products.add_due(data, key, step=f"close:{outcome}", roles=closing_roles, now=now)
+    # drafts and due letters of a case that closes otherwise are thrown away (no number was spent)
+    for e in data.get("documents", []):
+        if e.get("status") in products.OPEN and not str(e.get("step", "")).startswith("close:") \
+                and e.get("step") != products.ANYWHERE_STEP:
+            e["status"] = products.DISCARDED
+    clock.stop(case)
     path = data.setdefault("path", [])
     if case.current_step not in path:
         path.append(case.current_step)
@@ -563,13 +593,18 @@ def _open_case(office: Office, *, actor: Actor, service_code: str, nik: str, nam
         if defn.code == "jamkesda":
             local = _local(now, tz)
             case_data["quota_period"] = cfg.quota_period_of(local)
-        _add_documents(case_data, ["tanda_terima"] if "tanda_terima" in defn.documents else [], "", now)
+        if "tanda_terima" in defn.documents:
+            products.add_due(case_data, "tanda_terima", step=products.ANYWHERE_STEP,
+                             roles=step_roles(defn, defn.first_step, cfg), now=now)
         case = Case(reg_number=reg, service_code=defn.code, person_id=p.id or 0, family_id=fam_id,
                     family_relation=family_relation, status="draft", current_step=defn.first_step.code,
                     urgent=urgent, data=case_data, counter=counter or office.config.counter, created_by=actor.id,
                     opened_at=now, updated_at=now, step_started_at=now)
         if defn.first_step.kind == "paraf":
             case.data = {**case.data, "paraf": {defn.first_step.code: []}}
+        first_docs = copy.deepcopy(case.data)
+        products.on_enter(first_docs, defn.first_step, step_roles(defn, defn.first_step, cfg), now)
+        case.data = first_docs
         s.add(case)
         try:
             s.flush()
@@ -655,7 +690,8 @@ def overdue(office: Office, *, actor: Actor, now: datetime | None = None, servic
     now = now or utcnow()
     with office.db.read() as s:
         q = (select(Case, Person).join(Person, col(Person.id) == Case.person_id)
-             .where(col(Case.closed_at).is_(None), col(Case.due_at).is_not(None), col(Case.due_at) < now))
+             .where(col(Case.closed_at).is_(None), col(Case.clock) == clock.RUNNING, col(Case.due_at).is_not(None),
+                    col(Case.due_at) < now))
         if service_code:
             q = q.where(Case.service_code == service_code)
         return [_summary(c, p) for c, p in s.exec(q.order_by(col(Case.due_at), col(Case.id))).all()]
@@ -760,30 +796,6 @@ def record_bpjs_confirmation(office: Office, *, actor: Actor, case_id: int, vers
                               "note": note.strip(), "recorded_by": actor.username}})
 
 
-def mark_document_issued(office: Office, *, actor: Actor, case_id: int, key: str, letter_id: int | None = None,
-                         number: str = "", now: datetime | None = None) -> CaseInfo:
-    """Called by the letters engine once a due document has been issued."""
-    require(actor, "case.document")
-    now = now or utcnow()
-    with office.db.write() as s:
-        case = _load(s, case_id)
-        case = _lock(s, case_id, case.version, now)
-        data = copy.deepcopy(case.data or {})
-        docs = data.setdefault("documents", [])
-        entry: dict[str, Any] | None = next((d for d in docs if d["key"] == key and d["status"] == "due"), None)
-        if entry is None:
-            if key not in DOCUMENT_KEYS:
-                raise ValidationError(f"Dokumen tidak dikenal '{key}'.")
-            entry = {"key": key, "title": DOCUMENT_KEYS[key], "step": case.current_step, "due_at": now.isoformat()}
-            docs.append(entry)
-        entry.update({"status": "issued", "letter_id": letter_id, "number": number, "issued_at": now.isoformat()})
-        case.data = data
-        s.add(case)
-        audit.record(s, actor=actor, action="case.document", entity="case", entity_id=case_id,
-                     new={"key": key, "letter_id": letter_id, "number": number})
-        return _info(s, case, get_definition(office, case.service_code), actor=actor)
-
-
 def refer_to_disdukcapil(office: Office, *, actor: Actor, case_id: int, version: int, problem: str, note: str = "",
                          now: datetime | None = None) -> CaseInfo:
     """A NIK 'bermasalah' at Dukcapil (tidak_online, ganda, meninggal): record it and make the referral due."""
@@ -800,7 +812,9 @@ def refer_to_disdukcapil(office: Office, *, actor: Actor, case_id: int, version:
         s.add(person)
         data = copy.deepcopy(case.data or {})
         data["disdukcapil_referral"] = {"problem": problem, "note": note.strip(), "at": now.isoformat()}
-        _add_documents(data, ["rujukan_disdukcapil"], case.current_step, now)
+        defn = get_definition(office, case.service_code)
+        products.add_due(data, "rujukan_disdukcapil", step=products.ANYWHERE_STEP,
+                         roles=step_roles(defn, defn.step(case.current_step), _rules(s)), now=now)
         case.data = data
         s.add(case)
         audit.record(s, actor=actor, action="case.refer_disdukcapil", entity="case", entity_id=case_id,
@@ -829,7 +843,7 @@ def advance(office: Office, *, actor: Actor, case_id: int, version: int, data: d
                                   f"({' → '.join(role_label(r) for r in step.chain)}).")
         if step.kind == "ranking":
             raise ValidationError("Berkas ini menunggu peringkatan dalam kuota; jalankan peringkatan jamkesda.")
-        _check_role(actor, step)
+        _check_role(actor, step, defn, cfg)
         if data:
             merged = copy.deepcopy(case.data or {})
             merged.update(copy.deepcopy(data))
@@ -846,6 +860,7 @@ def advance(office: Office, *, actor: Actor, case_id: int, version: int, data: d
         failed = [c.message for c in eligibility.evaluate(step.checks, ctx) if not c.ok]
         if failed:
             raise ValidationError("Langkah belum dapat diselesaikan: " + " ".join(failed))
+        products.require_complete(case.data or {}, step)
         message = ""
         if step.route:
             r = routing.route(step.route, ctx)
@@ -860,7 +875,6 @@ def advance(office: Office, *, actor: Actor, case_id: int, version: int, data: d
         if ctx.dtsen is not None:
             case.data = {**case.data, "desil": ctx.dtsen.desil, "dtsen_id": ctx.dtsen.dtsen_id}
         merged = copy.deepcopy(case.data or {})
-        _add_documents(merged, step.produces, step.code, now)
         if merged.get("reason_code") in eligibility.DEACTIVATION_REASONS:
             merged["alasan"] = eligibility.DEACTIVATION_REASONS[merged["reason_code"]]
         case.data = merged
@@ -937,9 +951,7 @@ def paraf(office: Office, *, actor: Actor, case_id: int, version: int, note: str
         old = _snapshot(case) | {"version": version}
         if finished:
             _log(s, case, step, action="paraf", to_step=step.next, actor=actor, reason=note, now=now, started=last_at)
-            merged = copy.deepcopy(case.data)
-            _add_documents(merged, step.produces, step.code, now)
-            case.data = merged
+            products.require_complete(case.data, step)
             _move(s, case, defn, cfg, step.next, now=now, reason=note, office=office, actor=actor)
         else:
             _log(s, case, None, action="paraf", to_step=step.code, actor=actor, reason=note, now=now, started=last_at)
@@ -958,7 +970,7 @@ def return_for_revision(office: Office, *, actor: Actor, case_id: int, version: 
     now = now or utcnow()
     with office.db.write() as s:
         case, defn, cfg, step = _claim_at_step(s, office, case_id, version, now)
-        _check_role(actor, step)
+        _check_role(actor, step, defn, cfg)
         data = copy.deepcopy(case.data or {})
         if to_step == case.current_step or to_step not in data.get("path", []):
             names = [defn.step(c).name for c in data.get("path", []) if c != case.current_step]
@@ -973,6 +985,8 @@ def return_for_revision(office: Office, *, actor: Actor, case_id: int, version: 
             case.batch_ready_at = None
             data.pop("proposal_window", None)
         data.get("paraf", {}).pop(step.code, None)
+        konsep_files = products.discard_from(data, defn, to_step)
+        _remove_after_commit(s, office, konsep_files)
         path = data.get("path", [])
         data["path"] = path[: path.index(to_step)]
         data.setdefault("returns", []).append({"from": step.code, "to": to_step, "reason": reason.strip(),
@@ -987,6 +1001,19 @@ def return_for_revision(office: Office, *, actor: Actor, case_id: int, version: 
         audit.record(s, actor=actor, action="case.return", entity="case", entity_id=case_id, old=old,
                      new=_snapshot(case) | {"reason": reason})
         return _info(s, case, defn, cfg, actor=actor)
+
+
+def _remove_after_commit(s: Session, office: Office, files: list[str]) -> None:
+    """Delete discarded KONSEP files once the return for revision is committed (never before)."""
+    if not files:
+        return
+    from sqlalchemy import event
+
+    def gone(_session) -> None:
+        for rel in files:
+            (office.dirs.letters / rel).unlink(missing_ok=True)
+
+    event.listen(s, "after_commit", gone, once=True)
 
 
 def reject(office: Office, *, actor: Actor, case_id: int, version: int, reason: str, outcome: str = "ditolak",
@@ -1004,7 +1031,7 @@ def reject(office: Office, *, actor: Actor, case_id: int, version: int, reason: 
         defn = get_definition(office, case.service_code)
         step = defn.step(case.current_step)
         network_guard.check_step_here(s, step)
-        _check_role(actor, step)
+        _check_role(actor, step, defn, _rules(s))
         old = _snapshot(case) | {"version": version}
         _log(s, case, step, action="reject", to_step=f"close:{outcome}", actor=actor, reason=reason, now=now)
         _close(case, defn, outcome=outcome, reason=reason, now=now)

@@ -45,8 +45,9 @@ from app.rules.rule_settings import RuleSettings
 from app.servicedefs import DOCUMENT_KEYS, ServiceDef, load_all
 from app.servicedefs import get as get_definition
 from app.services import audit, letters
-from app.services.cases import OPEN_STATUSES, _add_documents, _enter, _local, _lock, _log, _move, _rules, _tz_name
+from app.services.cases import OPEN_STATUSES, _enter, _local, _lock, _log, _move, _rules, _tz_name
 from app.timeutil import utcnow
+from app.workflow import products
 
 SERVICE = "jamkesda"
 LEAVE_REASONS = {"meninggal": "Meninggal dunia", "pindah": "Pindah domisili", "nonaktif": "Dinonaktifkan",
@@ -140,7 +141,10 @@ def _rank_in(s: Session, office: Office, actor: Actor, period: str, cfg: RuleSet
         before = data.get("decision")
         data.update({"decision": r.decision, "rank": r.rank, "ranked_at": now.isoformat()})
         if r.decision == "daftar_tunggu" and not data.get("waitlist_notified"):
-            _add_documents(data, ["pemberitahuan_jamkesda"], step.code, now)
+            # the waiting-list notice is made while the case waits, by whoever informs applicants
+            notice = next((st for st in defn.steps if "pemberitahuan_jamkesda" in st.produces), step)
+            products.add_due(data, "pemberitahuan_jamkesda", step=products.ANYWHERE_STEP, roles=notice.roles,
+                             now=now)
             data["waitlist_notified"] = True
         case.data = data
         if r.decision == "layak":

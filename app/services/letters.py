@@ -480,6 +480,48 @@ def issue_letter_in(session: Session, office: Office, *, actor: Actor, letter_ty
     return _info(office, row)
 
 
+KONSEP_NUMBER = "KONSEP (belum bernomor)"
+KONSEP_BANNER = "KONSEP — BELUM BERNOMOR DAN BELUM DITANDATANGANI; TIDAK BERLAKU SEBAGAI SURAT"
+
+
+def render_konsep(session: Session, office: Office, *, actor: Actor, letter_type: str, data: dict[str, Any],
+                  out: Path, signer: str | None | bool = True,
+                  template: tuple[Path, str, str] | None = None) -> str:
+    """Render the draft of a letter: the same template and data, no number (none is spent), no verification
+    QR, and a red KONSEP banner on top. Returns the draft's SHA-256 (the paraf steps record what they saw)."""
+    from docx import Document
+    from docx.shared import Pt, RGBColor
+
+    from app.documents.render import render_docx
+
+    kind = catalog.kind(letter_type)
+    missing = [k for k in kind.required if not data.get(k)]
+    if missing:
+        raise ValidationError(f"Data surat '{kind.title}' belum lengkap: {', '.join(missing)} wajib diisi.")
+    tpl_path, _label, _sha = template or template_check(office, letter_type)
+    profile = session.get(OfficeProfile, 1)
+    if profile is None:
+        raise ValidationError("Profil kantor belum diisi; kop surat tidak dapat dibuat.")
+    cfg = settings_svc.load_in(session, SECTION, LetterSettings)
+    local = to_local(utcnow(), profile.timezone)
+    the_signer = kind.signer if signer is True else (signer or None)
+    ctx = build_context(session, kind=kind, cfg=cfg, profile=profile, data=data, number=KONSEP_NUMBER,
+                        classification=cfg.classification_for(letter_type), local_day=local.date(), actor=actor,
+                        signer=the_signer, paraf=None)
+    ctx["verifikasi"] = {"kode": "KONSEP", "teks": ""}
+    out.parent.mkdir(parents=True, exist_ok=True)
+    render_docx(tpl_path, ctx, out, paper=cfg.paper, qr_png=None, emblem_png=profile.emblem_png)
+    doc = Document(str(out))
+    first = doc.paragraphs[0] if doc.paragraphs else doc.add_paragraph()
+    banner = first.insert_paragraph_before()
+    run = banner.add_run(KONSEP_BANNER)
+    run.bold = True
+    run.font.size = Pt(12)
+    run.font.color.rgb = RGBColor(0xC0, 0x00, 0x00)
+    doc.save(str(out))
+    return sha256_file(out)
+
+
 def _keep_template_copy(office: Office, path: Path, sha: str) -> None:
     """Archive the template version a letter was made from (``letters/templat/<sha>.docx``)."""
     target = office.dirs.letters / "templat" / f"{sha}.docx"
@@ -576,10 +618,29 @@ def void_letter(office: Office, *, actor: Actor, reason: str, letter_id: int | N
             raise ValidationError(f"Surat {row.number} sudah dibatalkan sebelumnya ({row.void_reason}).")
         row.status, row.void_reason, row.voided_at, row.voided_by = "voided", reason[:500], utcnow(), actor.id
         s.add(row)
+        if row.case_id is not None and row.id is not None:
+            _void_on_case(s, row.case_id, row.id)
         s.flush()
         audit.record(s, actor=actor, action="letter.void", entity="letter", entity_id=row.id,
                      old={"status": "issued"}, new={"status": "voided", "number": row.number, "reason": reason})
         return _info(office, row)
+
+
+def _void_on_case(s: Session, case_id: int, letter_id: int) -> None:
+    """The case's document entry of a voided letter: voided, and due again at its step (a new number)."""
+    import copy
+
+    from app.db.models import Case
+    from app.workflow import products
+
+    case = s.get(Case, case_id)
+    if case is None:
+        return
+    data = copy.deepcopy(case.data or {})
+    if products.mark_voided(data, letter_id) is not None:
+        case.data = data
+        case.version += 1
+        s.add(case)
 
 
 class ArchiveChanged(LoketError):

@@ -46,7 +46,7 @@ PAGE_SIZE = 100
 #: the columns of a queue row, in :class:`CaseSummary` order (the NIK is masked when the row is made)
 _ROW = (col(Case.id), col(Case.reg_number), col(Case.service_code), col(Person.nik), col(Person.name),
         col(Case.status), col(Case.current_step), col(Case.urgent), col(Case.counter), col(Case.opened_at),
-        col(Case.due_at), col(Case.outcome), col(Case.version))
+        col(Case.due_at), col(Case.outcome), col(Case.version), col(Case.clock))
 
 
 @dataclass(frozen=True)
@@ -135,7 +135,9 @@ def _mine(office: Office, actor: Actor) -> tuple[MySteps, Any]:
 
 
 def _late_clause(now: datetime) -> Any:
-    return and_(col(Case.due_at).is_not(None), col(Case.due_at) < now)
+    """Past its service time: only a running clock is ever late (a case waiting for a window, the recap or
+    BPJS is "menunggu jadwal"; one whose product was issued has met its standard)."""
+    return and_(col(Case.clock) == "berjalan", col(Case.due_at).is_not(None), col(Case.due_at) < now)
 
 
 def _view_clause(view: str, mine: Any, now: datetime) -> Any:
@@ -184,7 +186,7 @@ def queue_page(office: Office, *, actor: Actor, view: str = "mine", limit: int =
              .join(Person, col(Person.id) == Case.person_id)
              .where(_view_clause(view, mine, now))
              .order_by(*queue_order(view)).offset(offset).limit(limit))
-        return [QueueEntry(r[0], r[1], r[2], mask_nik(r[3]), *r[4:13], actionable=bool(r[13]), late=bool(r[14]))
+        return [QueueEntry(r[0], r[1], r[2], mask_nik(r[3]), *r[4:14], actionable=bool(r[14]), late=bool(r[15]))
                 for r in s.execute(q).all()]
 
 
@@ -199,7 +201,7 @@ def queue_counts(office: Office, *, actor: Actor, now: datetime | None = None) -
     now = now or utcnow()
     steps, _clause = _mine(office, actor)
     open_ = col(Case.closed_at).is_(None)
-    late = func.sum(case((col(Case.due_at) < now, 1), else_=0))
+    late = func.sum(case((and_(col(Case.clock) == "berjalan", col(Case.due_at) < now), 1), else_=0))
     total = mine = late_n = urgent_n = 0
     with office.db.read() as s:
         groups = s.execute(sa_select(col(Case.service_code), col(Case.current_step), col(Case.urgent), func.count(),

@@ -12,6 +12,7 @@ import pytest
 from openpyxl import load_workbook
 
 from tests.batches.conftest import _officials
+from tests.services.helpers import advance
 
 pytestmark = pytest.mark.clock
 
@@ -54,9 +55,9 @@ def test_penonaktifan_month(office, admin, tmp_path):
         c = cases.open_case(office, actor=staff.front_office, service_code="penonaktifan", nik=n,
                             name=["Nurhayati", "Rusdi"][i], no_kk=f"19710112{i:08d}",
                             received=["kk", "ktp", "kis", "surat_pernyataan"], now=at(6, 9))
-        c = cases.advance(office, actor=staff.front_office, case_id=c.id, version=c.version,
+        c = advance(office, actor=staff.front_office, case_id=c.id, version=c.version,
                           data={"reason_code": "meninggal"}, now=at(6, 10))
-        c = cases.advance(office, actor=staff.back_office, case_id=c.id, version=c.version, now=at(6, 11))
+        c = advance(office, actor=staff.back_office, case_id=c.id, version=c.version, now=at(6, 11))
         assert c.current_step == "rekap_bulanan" and c.batch_ready_at is not None
         ids.append(c)
     data = example_data("rekomendasi_penonaktifan")

@@ -8,6 +8,7 @@ import pytest
 
 from app.errors import ValidationError
 from app.services import case_queries, cases
+from tests.services.helpers import advance
 from tests.ui.casedata import Staff, at, kk, nik
 
 pytestmark = pytest.mark.clock
@@ -53,9 +54,9 @@ def test_waiting_for_follows_roles_and_paraf_turn(office, staff):
     cases.open_case(office, actor=staff.front_office, service_code="pbi-baru", nik=nik(2), name="Belum Lengkap")
     assert [r.id for r in case_queries.waiting_for(office, actor=staff.front_office)] == [c.id]
     assert case_queries.waiting_for(office, actor=staff.back_office) == []
-    c = cases.advance(office, actor=staff.front_office, case_id=c.id, version=c.version)
-    c = cases.advance(office, actor=staff.back_office, case_id=c.id, version=c.version)
-    c = cases.advance(office, actor=staff.back_office, case_id=c.id, version=c.version)
+    c = advance(office, actor=staff.front_office, case_id=c.id, version=c.version)
+    c = advance(office, actor=staff.back_office, case_id=c.id, version=c.version)
+    c = advance(office, actor=staff.back_office, case_id=c.id, version=c.version)
     assert [r.id for r in case_queries.waiting_for(office, actor=staff.kasi_linjamsos)] == [c.id]
     assert case_queries.waiting_for(office, actor=staff.sekretaris) == []
 
@@ -87,15 +88,15 @@ def _to_ranking(office, staff, i, met):
     codes = [ind.code for ind in INDICATOR_SETS["kepmensos_262_2022"].indicators]
     c = cases.open_case(office, actor=staff.front_office, service_code="jamkesda", nik=nik(i), name=f"Warga {i}",
                         now=at(2026, 3, 2, 9))
-    c = cases.advance(office, actor=staff.front_office, case_id=c.id, version=c.version)
+    c = advance(office, actor=staff.front_office, case_id=c.id, version=c.version)
     for code in [r.code for r in c.checklist]:
         c = cases.set_checklist(office, actor=staff.front_office, case_id=c.id, version=c.version, code=code,
                                 received=True)
-    c = cases.advance(office, actor=staff.front_office, case_id=c.id, version=c.version,
+    c = advance(office, actor=staff.front_office, case_id=c.id, version=c.version,
                       data={"electricity_va": 900, "dependants": 2})
-    c = cases.advance(office, actor=staff.back_office, case_id=c.id, version=c.version)
-    c = cases.advance(office, actor=staff.verifier, case_id=c.id, version=c.version)
-    return cases.advance(office, actor=staff.back_office, case_id=c.id, version=c.version,
+    c = advance(office, actor=staff.back_office, case_id=c.id, version=c.version)
+    c = advance(office, actor=staff.verifier, case_id=c.id, version=c.version)
+    return advance(office, actor=staff.back_office, case_id=c.id, version=c.version,
                          data={"indicators": {code: n < met for n, code in enumerate(codes)}})
 
 

@@ -8,7 +8,7 @@ import pytest
 
 from app.errors import ValidationError
 from app.services import cases, work_queue
-from tests.services.helpers import Staff, at, kk, nik
+from tests.services.helpers import Staff, advance, at, kk, nik
 
 DOCS = ["kk", "ktp", "kis", "surat_pernyataan"]
 T0 = at(2026, 11, 3, 9)  # Tuesday 09:00 WIB
@@ -36,7 +36,7 @@ def test_mine_is_my_step_urgent_first_then_due(any_office, staff):
     middle = _penonaktifan(o, fo, 3, now=T0 + timedelta(hours=1))
     waiting_for_applicant = _penonaktifan(o, fo, 4, complete=False)  # no service time running: not mine
     moved = _penonaktifan(o, fo, 5)
-    cases.advance(o, actor=fo, case_id=moved.id, version=moved.version, now=T0 + timedelta(minutes=5))  # to back office
+    advance(o, actor=fo, case_id=moved.id, version=moved.version, now=T0 + timedelta(minutes=5))  # to back office
     now = T0 + timedelta(hours=3)
     mine = work_queue.queue_page(o, actor=fo, view="mine", now=now)
     assert _ids(mine) == [late_urgent.id, early.id, middle.id]
@@ -56,7 +56,7 @@ def test_late_counts_only_what_is_late_and_mine(any_office, staff):
     o, fo, bo = any_office, staff.front_office, staff.back_office
     mine_late = _penonaktifan(o, fo, 1, now=T0 - timedelta(days=3))
     others_late = _penonaktifan(o, fo, 2, now=T0 - timedelta(days=3))
-    cases.advance(o, actor=fo, case_id=others_late.id, version=others_late.version, now=T0 - timedelta(days=3))
+    advance(o, actor=fo, case_id=others_late.id, version=others_late.version, now=T0 - timedelta(days=3))
     _penonaktifan(o, fo, 3, now=T0)  # mine, on time
     counts = work_queue.queue_counts(o, actor=fo, now=T0 + timedelta(hours=1))
     assert counts.late == 1  # the back office's late case is not this officer's
@@ -68,9 +68,9 @@ def test_late_counts_only_what_is_late_and_mine(any_office, staff):
 def test_paraf_chain_is_mine_only_on_my_turn(any_office, staff):
     o, fo, bo = any_office, staff.front_office, staff.back_office
     c = _penonaktifan(o, fo, 1)
-    c = cases.advance(o, actor=fo, case_id=c.id, version=c.version, now=T0)
-    c = cases.advance(o, actor=bo, case_id=c.id, version=c.version, now=T0)
-    c = cases.advance(o, actor=bo, case_id=c.id, version=c.version, now=T0)
+    c = advance(o, actor=fo, case_id=c.id, version=c.version, now=T0)
+    c = advance(o, actor=bo, case_id=c.id, version=c.version, now=T0)
+    c = advance(o, actor=bo, case_id=c.id, version=c.version, now=T0)
     assert c.current_step == "paraf"
     now = T0 + timedelta(minutes=30)
     kasi, kabid, sek = staff.kasi_linjamsos, staff.kabid_linjamsos, staff.sekretaris

@@ -74,10 +74,11 @@ def test_kelurahan_may_not_perform_a_dinas_step_and_hands_the_case_over(net):
     d = cases.get_case(dinas.office, actor=dinas.staff.back_office, case_id=imported.id)
     d = cases.advance(dinas.office, actor=dinas.staff.back_office, case_id=d.id, version=d.version,
                       now=at(2026, 11, 3, 13))
-    d = cases.advance(dinas.office, actor=dinas.staff.manager, case_id=d.id, version=d.version,
-                      now=at(2026, 11, 3, 14))
     letter = case_letters.issue_document(dinas.office, actor=dinas.staff.manager, case_id=d.id,
                                          key="rekomendasi_pbi")
+    d = cases.get_case(dinas.office, actor=dinas.staff.manager, case_id=d.id)
+    d = cases.advance(dinas.office, actor=dinas.staff.manager, case_id=d.id, version=d.version,
+                      now=at(2026, 11, 3, 14))
     back = exchange.send(dinas.office, actor=dinas.staff.supervisor, now=at(2026, 11, 3, 15))
     assert back.built[0].counts["statuses"] == 1 and back.built[0].counts["letters"] == 1
 

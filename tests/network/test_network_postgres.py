@@ -104,13 +104,17 @@ def test_full_cycle_there_and_back(network, tmp_path, capsys):
     # Kejaksaan's first case is decided and its recommendation issued; the second refused with a reason
     c = mine[f"KEL-1971011001/{a1.reg_number}"]
     c = cases.advance(dinas.office, actor=staff.back_office, case_id=c.id, version=c.version)
-    c = cases.advance(dinas.office, actor=staff.manager, case_id=c.id, version=c.version)
     letter = case_letters.issue_document(dinas.office, actor=staff.manager, case_id=c.id, key="rekomendasi_pbi")
+    c = cases.get_case(dinas.office, actor=staff.manager, case_id=c.id)
+    c = cases.advance(dinas.office, actor=staff.manager, case_id=c.id, version=c.version)
     c2 = mine[f"KEL-1971011001/{a2.reg_number}"]
     cases.reject(dinas.office, actor=staff.back_office, case_id=c2.id, version=c2.version,
                  reason="Pemohon sudah terdaftar sebagai peserta PPU")
     # the deactivation is decided and its monthly batch closed: the Puskesos notice goes to Kejaksaan
     d = mine[f"KEL-1971011001/{d1.reg_number}"]
+    case_letters.issue_document(dinas.office, actor=staff.back_office, case_id=d.id,
+                                key="rekomendasi_penonaktifan")
+    d = cases.get_case(dinas.office, actor=staff.back_office, case_id=d.id)
     d = cases.advance(dinas.office, actor=staff.back_office, case_id=d.id, version=d.version,
                       now=at(2026, 11, 5, 10))
     assert d.current_step == "rekap_bulanan"
@@ -121,7 +125,8 @@ def test_full_cycle_there_and_back(network, tmp_path, capsys):
     rep = exchange.send(dinas.office, actor=staff.supervisor, now=at(2026, 11, 6, 9))
     assert rep.ok
     counts = {b.peer_code: b.counts for b in rep.built}
-    assert counts["KEL-1971011001"] == {"statuses": 3, "letters": 1, "notices": 1, "dtsen": 4}
+    # the recommendation and the deactivation letter (each issued at its step)
+    assert counts["KEL-1971011001"] == {"statuses": 3, "letters": 2, "notices": 1, "dtsen": 4}
     assert counts["KEL-1971011002"] == {"statuses": 1, "dtsen": 4}  # the refusal of the duplicate
     assert counts["KEL-1971021003"] == {"dtsen": 4}
 
@@ -135,8 +140,8 @@ def test_full_cycle_there_and_back(network, tmp_path, capsys):
     assert by_reg[a2.reg_number].reason == "Pemohon sudah terdaftar sebagai peserta PPU"
     assert cases.get_case(kej.office, actor=kej.staff.front_office, case_id=a2.id).closed_at is not None
     with kej.office.db.read() as s:
-        stored = s.exec(select(NetworkLetter)).one()
-        assert (kej.office.dirs.root / stored.stored_path).stat().st_size > 0
+        stored = s.exec(select(NetworkLetter)).all()
+        assert len(stored) == 2 and all((kej.office.dirs.root / x.stored_path).stat().st_size > 0 for x in stored)
         notice = s.exec(select(NetworkNotice)).one()
         assert notice.period == "2026-11" and [r["registrasi"] for r in notice.rows] == [
             f"KEL-1971011001/{d1.reg_number}"]

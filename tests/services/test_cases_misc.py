@@ -7,7 +7,7 @@ from datetime import timedelta
 import pytest
 
 from app.errors import PermissionDenied, ValidationError
-from app.services import cases
+from app.services import case_letters, cases
 from tests.services.helpers import add_dtsen, at, kk, nik
 
 pytestmark = pytest.mark.clock
@@ -53,11 +53,13 @@ def test_disdukcapil_referral_for_a_problem_nik(office, staff):
     c = cases.refer_to_disdukcapil(office, actor=staff.front_office, case_id=c.id, version=c.version,
                                    problem="tidak_online", note="NIK tidak ditemukan di Dukcapil")
     assert "rujukan_disdukcapil" in [d["key"] for d in c.documents_due]
-    c = cases.mark_document_issued(office, actor=staff.front_office, case_id=c.id, key="rujukan_disdukcapil",
-                                   letter_id=7, number="400.9.11/1/Dinsos/XI/2026")
+    with pytest.raises(PermissionDenied):  # the referral is made by the role of the step the case is at
+        case_letters.issue_document(office, actor=staff.kepala_dinas, case_id=c.id, key="rujukan_disdukcapil")
+    letter = case_letters.issue_document(office, actor=staff.front_office, case_id=c.id, key="rujukan_disdukcapil")
+    c = cases.get_case(office, actor=staff.front_office, case_id=c.id)
     assert "rujukan_disdukcapil" not in [d["key"] for d in c.documents_due]
     issued = [d for d in c.data["documents"] if d["status"] == "issued"]
-    assert issued[0]["number"] == "400.9.11/1/Dinsos/XI/2026"
+    assert issued[0]["number"] == letter.number
 
 
 def test_allowed_moves_for_the_window(office, staff):

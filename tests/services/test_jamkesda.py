@@ -12,7 +12,7 @@ from app.errors import PermissionDenied, ValidationError
 from app.rules import scoring
 from app.rules.rule_settings import RULES_SECTION, RuleSettings
 from app.services import cases, jamkesda, settings
-from tests.services.helpers import add_dtsen, at, kk, nik
+from tests.services.helpers import add_dtsen, advance, at, kk, nik
 
 pytestmark = pytest.mark.clock
 
@@ -37,15 +37,15 @@ def to_ranking(office, staff, i, *, met=7, dependants=0, desil=None, now=None):
         add_dtsen(office, nik(i), desil=desil)
     c = cases.open_case(office, actor=staff.front_office, service_code="jamkesda", nik=nik(i), name=f"Warga {i}",
                         no_kk=kk(i), now=now)
-    c = cases.advance(office, actor=staff.front_office, case_id=c.id, version=c.version, now=now)  # form out
+    c = advance(office, actor=staff.front_office, case_id=c.id, version=c.version, now=now)  # form out
     for code in ALL:
         c = cases.set_checklist(office, actor=staff.front_office, case_id=c.id, version=c.version, code=code,
                                 received=True, now=now)
-    c = cases.advance(office, actor=staff.front_office, case_id=c.id, version=c.version, now=now,
+    c = advance(office, actor=staff.front_office, case_id=c.id, version=c.version, now=now,
                       data={"electricity_va": 900, "dependants": dependants})
-    c = cases.advance(office, actor=staff.back_office, case_id=c.id, version=c.version, now=now)
-    c = cases.advance(office, actor=staff.verifier, case_id=c.id, version=c.version, now=now)
-    c = cases.advance(office, actor=staff.back_office, case_id=c.id, version=c.version, now=now,
+    c = advance(office, actor=staff.back_office, case_id=c.id, version=c.version, now=now)
+    c = advance(office, actor=staff.verifier, case_id=c.id, version=c.version, now=now)
+    c = advance(office, actor=staff.back_office, case_id=c.id, version=c.version, now=now,
                       data={"indicators": answers(met)})
     return c
 
@@ -55,21 +55,21 @@ def test_full_sop_to_sk_request_and_batch(office, admin, staff, officials):
     c = to_ranking(office, staff, 1, met=7, desil=1)
     assert c.current_step == "peringkatan" and c.data["score"] == "7" and c.data["quota_period"] == "2026"
     with pytest.raises(ValidationError, match="peringkatan"):
-        cases.advance(office, actor=staff.back_office, case_id=c.id, version=c.version)
+        advance(office, actor=staff.back_office, case_id=c.id, version=c.version)
     res = jamkesda.rank_period(office, actor=staff.back_office, period="2026", now=at(2026, 3, 10))
     assert [(e.reg_number, e.rank, e.decision) for e in res.entries] == [(c.reg_number, 1, "layak")]
     c = cases.get_case(office, actor=staff.front_office, case_id=c.id)
     assert c.current_step == "pemberitahuan"
-    c = cases.advance(office, actor=staff.front_office, case_id=c.id, version=c.version, now=at(2026, 3, 10, 10))
-    c = cases.advance(office, actor=staff.kabid_linjamsos, case_id=c.id, version=c.version, now=at(2026, 3, 11))
+    c = advance(office, actor=staff.front_office, case_id=c.id, version=c.version, now=at(2026, 3, 10, 10))
+    c = advance(office, actor=staff.kabid_linjamsos, case_id=c.id, version=c.version, now=at(2026, 3, 11))
     assert c.current_step == "umpan_balik_bpjs" and c.batch_ready_at == at(2026, 3, 10, 10)  # reached usulan_bpjs
-    c = cases.advance(office, actor=staff.back_office, case_id=c.id, version=c.version,
+    c = advance(office, actor=staff.back_office, case_id=c.id, version=c.version,
                       data={"bpjs_feedback": {"status": "diterima", "reference": "BA-1/KC-SKW/2026"}})
     assert c.current_step == "permohonan_sk"
     sk = jamkesda.issue_sk_request(office, actor=staff.kepala_dinas, period="2026")  # collective, once a period
     assert sk.reg_numbers == (c.reg_number,)
     c = cases.get_case(office, actor=staff.back_office, case_id=c.id)
-    c = cases.advance(office, actor=staff.back_office, case_id=c.id, version=c.version)
+    c = advance(office, actor=staff.back_office, case_id=c.id, version=c.version)
     assert c.status == "selesai" and c.outcome == "layak"
     docs = [d["key"] for d in c.data["documents"]]
     # the usulan is collective (monthly batch); the SK request is the period's one letter, recorded on the case
@@ -82,9 +82,9 @@ def test_electricity_above_limit_is_refused(office, staff):
     now = at(2026, 3, 2, 9)
     c = cases.open_case(office, actor=staff.front_office, service_code="jamkesda", nik=nik(1), name="A",
                         received=ALL, now=now)
-    c = cases.advance(office, actor=staff.front_office, case_id=c.id, version=c.version, now=now)
+    c = advance(office, actor=staff.front_office, case_id=c.id, version=c.version, now=now)
     with pytest.raises(ValidationError, match="1300 VA melebihi batas 900 VA"):
-        cases.advance(office, actor=staff.front_office, case_id=c.id, version=c.version,
+        advance(office, actor=staff.front_office, case_id=c.id, version=c.version,
                       data={"electricity_va": 1300})
 
 
@@ -159,11 +159,11 @@ def test_146_set_with_custom_weights_and_cutoff(office, admin, staff):
     c = cases.open_case(office, actor=staff.front_office, service_code="jamkesda", nik=nik(1), name="A",
                         received=ALL, now=now)
     for actor in (staff.front_office, staff.front_office, staff.back_office, staff.verifier):
-        c = cases.advance(office, actor=actor, case_id=c.id, version=c.version,
+        c = advance(office, actor=actor, case_id=c.id, version=c.version,
                           data={"electricity_va": 450, "dependants": 0})
     with pytest.raises(ValidationError, match="belum lengkap"):
-        cases.advance(office, actor=staff.back_office, case_id=c.id, version=c.version,
+        advance(office, actor=staff.back_office, case_id=c.id, version=c.version,
                       data={"indicators": {"penerangan": True}})
     ans = {code: code in ("penerangan", "air_minum") for code in codes}
-    c = cases.advance(office, actor=staff.back_office, case_id=c.id, version=c.version, data={"indicators": ans})
+    c = advance(office, actor=staff.back_office, case_id=c.id, version=c.version, data={"indicators": ans})
     assert c.data["score"] == "4" and c.current_step == "peringkatan"

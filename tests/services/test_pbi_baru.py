@@ -8,7 +8,7 @@ import pytest
 
 from app.errors import PermissionDenied, ValidationError
 from app.services import cases
-from tests.services.helpers import add_dtsen, at, kk, nik
+from tests.services.helpers import add_dtsen, advance, at, kk, nik
 
 pytestmark = pytest.mark.clock
 
@@ -25,18 +25,18 @@ def test_dtsen_applicant_goes_through_back_office_manager_and_linjamsos_in_windo
     add_dtsen(office, nik(1), desil=2)
     c = _open(office, staff)
     assert c.current_step == "pemeriksaan_berkas" and c.complete and c.reg_number == "PBI-2026-00001"
-    c = cases.advance(office, actor=staff.front_office, case_id=c.id, version=c.version, now=at(2026, 11, 3, 9, 8))
+    c = advance(office, actor=staff.front_office, case_id=c.id, version=c.version, now=at(2026, 11, 3, 9, 8))
     assert c.current_step == "back_office_kesehatan"
     assert c.data["desil"] == 2
-    c = cases.advance(office, actor=staff.back_office, case_id=c.id, version=c.version, now=at(2026, 11, 3, 9, 20))
+    c = advance(office, actor=staff.back_office, case_id=c.id, version=c.version, now=at(2026, 11, 3, 9, 20))
     assert c.current_step == "keputusan_manajer"
-    c = cases.advance(office, actor=staff.manager, case_id=c.id, version=c.version, now=at(2026, 11, 3, 9, 25))
+    c = advance(office, actor=staff.manager, case_id=c.id, version=c.version, now=at(2026, 11, 3, 9, 25))
     assert c.current_step == "usulan_apbn"
-    assert [d["key"] for d in c.documents_due] == ["tanda_terima", "rekomendasi_pbi"]
+    assert [d["key"] for d in c.data["documents"] if d["status"] == "issued"] == ["rekomendasi_pbi"]
     # 3 November is inside the window 1–11: ready for this month's batch at once
     assert c.batch_ready_at == at(2026, 11, 3, 9, 25)
     assert c.data["proposal_window"]["in_window"] is True
-    c = cases.advance(office, actor=staff.kabid_linjamsos, case_id=c.id, version=c.version,
+    c = advance(office, actor=staff.kabid_linjamsos, case_id=c.id, version=c.version,
                       now=at(2026, 11, 3, 9, 45))
     assert c.status == "selesai" and c.outcome == "selesai" and c.closed_at is not None
     log = cases.step_log(office, actor=staff.manager, case_id=c.id)
@@ -47,21 +47,21 @@ def test_dtsen_applicant_goes_through_back_office_manager_and_linjamsos_in_windo
 
 def test_not_in_dtsen_goes_to_field_verification_then_dtsen_referral(office, staff):
     c = _open(office, staff)
-    c = cases.advance(office, actor=staff.front_office, case_id=c.id, version=c.version)
+    c = advance(office, actor=staff.front_office, case_id=c.id, version=c.version)
     assert c.current_step == "verifikasi_lapangan"
-    c = cases.advance(office, actor=staff.verifier, case_id=c.id, version=c.version, data={"field_poor": True})
+    c = advance(office, actor=staff.verifier, case_id=c.id, version=c.version, data={"field_poor": True})
     assert c.current_step == "usulan_dtsen"
-    c = cases.advance(office, actor=staff.verifier, case_id=c.id, version=c.version)
+    c = advance(office, actor=staff.verifier, case_id=c.id, version=c.version)
     assert c.current_step == "menunggu_dtsen"  # until a DTSEN import holds the NIK (test_menunggu_dtsen.py)
-    assert "rujukan_dtsen" in [d["key"] for d in c.documents_due]
+    assert "rujukan_dtsen" in [d["key"] for d in c.data["documents"] if d["status"] == "issued"]
 
 
 def test_not_poor_closes_with_reason_documents_returned(office, staff):
     c = _open(office, staff)
-    c = cases.advance(office, actor=staff.front_office, case_id=c.id, version=c.version)
+    c = advance(office, actor=staff.front_office, case_id=c.id, version=c.version)
     with pytest.raises(ValidationError, match="Alasan"):
-        cases.advance(office, actor=staff.verifier, case_id=c.id, version=c.version, data={"field_poor": False})
-    c = cases.advance(office, actor=staff.verifier, case_id=c.id, version=c.version, data={"field_poor": False},
+        advance(office, actor=staff.verifier, case_id=c.id, version=c.version, data={"field_poor": False})
+    c = advance(office, actor=staff.verifier, case_id=c.id, version=c.version, data={"field_poor": False},
                       reason="Rumah permanen, kendaraan roda empat")
     assert c.status == "ditolak" and c.outcome == "tidak_memenuhi_kriteria"
     assert c.outcome_reason == "Rumah permanen, kendaraan roda empat"
@@ -70,14 +70,14 @@ def test_not_poor_closes_with_reason_documents_returned(office, staff):
 def test_desil_outside_range_is_verified_in_the_field(office, staff):
     add_dtsen(office, nik(1), desil=6)
     c = _open(office, staff)
-    c = cases.advance(office, actor=staff.front_office, case_id=c.id, version=c.version)
+    c = advance(office, actor=staff.front_office, case_id=c.id, version=c.version)
     assert c.current_step == "verifikasi_lapangan"
     assert "di luar rentang" in c.data["routes"][0]["message"]
 
 
 def test_urgent_goes_straight_to_manager(office, staff):
     c = _open(office, staff, urgent=True)
-    c = cases.advance(office, actor=staff.front_office, case_id=c.id, version=c.version)
+    c = advance(office, actor=staff.front_office, case_id=c.id, version=c.version)
     assert c.current_step == "keputusan_manajer"
 
 
@@ -86,13 +86,13 @@ def test_incomplete_checklist_is_saved_and_resumed_but_not_advanced(office, staf
     c = _open(office, staff, received=["ktp"])
     assert c.missing == ("Fotokopi Kartu Keluarga", "SKTM dari kelurahan, diketahui camat") and c.due_at is None
     with pytest.raises(ValidationError, match="belum lengkap"):
-        cases.advance(office, actor=staff.front_office, case_id=c.id, version=c.version)
+        advance(office, actor=staff.front_office, case_id=c.id, version=c.version)
     c = cases.set_checklist(office, actor=staff.front_office, case_id=c.id, version=c.version, code="kk",
                             received=True)
     c = cases.set_checklist(office, actor=staff.front_office, case_id=c.id, version=c.version, code="sktm",
                             received=True, now=at(2026, 11, 3, 10))
     assert c.complete and c.due_at == at(2026, 11, 3, 10, 45)  # SLA 45 minutes from complete documents
-    c = cases.advance(office, actor=staff.front_office, case_id=c.id, version=c.version)
+    c = advance(office, actor=staff.front_office, case_id=c.id, version=c.version)
     assert c.current_step == "back_office_kesehatan" and c.status == "proses"
 
 
@@ -103,8 +103,8 @@ def test_proposal_window_boundaries(office, staff, day, in_window, period):
 
     add_dtsen(office, nik(1))
     c = _open(office, staff, urgent=True, now=at(2026, 11, day, 9))
-    c = cases.advance(office, actor=staff.front_office, case_id=c.id, version=c.version, now=at(2026, 11, day, 9, 5))
-    c = cases.advance(office, actor=staff.manager, case_id=c.id, version=c.version, now=at(2026, 11, day, 9, 10))
+    c = advance(office, actor=staff.front_office, case_id=c.id, version=c.version, now=at(2026, 11, day, 9, 5))
+    c = advance(office, actor=staff.manager, case_id=c.id, version=c.version, now=at(2026, 11, day, 9, 10))
     assert c.data["proposal_window"]["in_window"] is in_window
     assert period_of(c.batch_ready_at, "WIB") == period
     if not in_window:
@@ -114,8 +114,8 @@ def test_proposal_window_boundaries(office, staff, day, in_window, period):
 def test_proposal_window_december_waits_for_january(office, staff):
     add_dtsen(office, nik(1))
     c = _open(office, staff, urgent=True, now=at(2026, 12, 14, 9))
-    c = cases.advance(office, actor=staff.front_office, case_id=c.id, version=c.version, now=at(2026, 12, 14, 9, 5))
-    c = cases.advance(office, actor=staff.manager, case_id=c.id, version=c.version, now=at(2026, 12, 14, 9, 10))
+    c = advance(office, actor=staff.front_office, case_id=c.id, version=c.version, now=at(2026, 12, 14, 9, 5))
+    c = advance(office, actor=staff.manager, case_id=c.id, version=c.version, now=at(2026, 12, 14, 9, 10))
     assert c.batch_ready_at.astimezone(UTC).date().isoformat() == "2027-01-01"
 
 
@@ -123,12 +123,12 @@ def test_steps_are_refused_to_other_roles(office, staff):
     add_dtsen(office, nik(1))
     c = _open(office, staff)
     with pytest.raises(PermissionDenied):
-        cases.advance(office, actor=staff.back_office, case_id=c.id, version=c.version)
+        advance(office, actor=staff.back_office, case_id=c.id, version=c.version)
     with pytest.raises(PermissionDenied):
         cases.open_case(office, actor=staff.kepala_dinas, service_code="pbi-baru", nik=nik(2), name="X")
-    c = cases.advance(office, actor=staff.front_office, case_id=c.id, version=c.version)
+    c = advance(office, actor=staff.front_office, case_id=c.id, version=c.version)
     with pytest.raises(PermissionDenied):  # the administrator holds no step role
-        cases.advance(office, actor=staff.administrator, case_id=c.id, version=c.version)
+        advance(office, actor=staff.administrator, case_id=c.id, version=c.version)
 
 
 def test_one_open_case_per_person_per_service(office, staff):
@@ -166,5 +166,5 @@ def test_office_settings_change_desil_range_and_sla(office, admin, staff):
     add_dtsen(office, nik(1), desil=6)
     c = _open(office, staff, now=at(2026, 11, 3, 9))
     assert c.due_at == at(2026, 11, 3, 9, 30)
-    c = cases.advance(office, actor=staff.front_office, case_id=c.id, version=c.version)
+    c = advance(office, actor=staff.front_office, case_id=c.id, version=c.version)
     assert c.current_step == "back_office_kesehatan"

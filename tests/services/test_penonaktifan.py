@@ -7,7 +7,7 @@ import pytest
 
 from app.errors import ValidationError
 from app.services import cases
-from tests.services.helpers import at, kk, nik
+from tests.services.helpers import advance, at, kk, nik
 
 pytestmark = pytest.mark.clock
 
@@ -22,18 +22,18 @@ def _open(office, staff, received=ALL, now=None, name="Peserta Mampu"):
 def test_complete_file_issued_same_day_and_collected_for_the_month(office, staff):
     c = _open(office, staff)
     with pytest.raises(ValidationError, match="Alasan penonaktifan"):
-        cases.advance(office, actor=staff.front_office, case_id=c.id, version=c.version)
-    c = cases.advance(office, actor=staff.front_office, case_id=c.id, version=c.version,
+        advance(office, actor=staff.front_office, case_id=c.id, version=c.version)
+    c = advance(office, actor=staff.front_office, case_id=c.id, version=c.version,
                       data={"reason_code": "mampu"}, now=at(2026, 11, 6, 10, 5))
     assert c.data["alasan"].startswith("Mampu")
-    c = cases.advance(office, actor=staff.back_office, case_id=c.id, version=c.version, now=at(2026, 11, 6, 10, 30))
-    assert "rekomendasi_penonaktifan" in [d["key"] for d in c.documents_due]
+    c = advance(office, actor=staff.back_office, case_id=c.id, version=c.version, now=at(2026, 11, 6, 10, 30))
+    assert "rekomendasi_penonaktifan" in [d["key"] for d in c.data["documents"] if d["status"] == "issued"]
     assert c.current_step == "rekap_bulanan" and c.batch_ready_at == at(2026, 11, 6, 10, 30)
-    c = cases.advance(office, actor=staff.back_office, case_id=c.id, version=c.version)
+    c = advance(office, actor=staff.back_office, case_id=c.id, version=c.version)
     for actor in (staff.kasi_linjamsos, staff.kabid_linjamsos, staff.sekretaris):
         c = cases.paraf(office, actor=actor, case_id=c.id, version=c.version)
-    c = cases.advance(office, actor=staff.kepala_dinas, case_id=c.id, version=c.version)
-    c = cases.advance(office, actor=staff.back_office, case_id=c.id, version=c.version)
+    c = advance(office, actor=staff.kepala_dinas, case_id=c.id, version=c.version)
+    c = advance(office, actor=staff.back_office, case_id=c.id, version=c.version)
     assert c.status == "selesai"
     r = cases.receipt(office, actor=staff.front_office, case_id=c.id)
     assert "sekitar 1 bulan" in r.notice
@@ -42,7 +42,7 @@ def test_complete_file_issued_same_day_and_collected_for_the_month(office, staff
 def test_incomplete_file_refused_with_what_is_missing(office, staff):
     c = _open(office, staff, received=["kk", "ktp"])
     with pytest.raises(ValidationError) as err:
-        cases.advance(office, actor=staff.front_office, case_id=c.id, version=c.version, data={"reason_code": "ganda"})
+        advance(office, actor=staff.front_office, case_id=c.id, version=c.version, data={"reason_code": "ganda"})
     assert "surat tidak dapat diterbitkan" in str(err.value) and "Kartu KIS PBI-APBD" in str(err.value)
     c = cases.refuse_incomplete(office, actor=staff.front_office, case_id=c.id, version=c.version)
     assert c.status == "ditolak" and c.outcome == "berkas_tidak_lengkap"
@@ -53,7 +53,7 @@ def test_incomplete_file_refused_with_what_is_missing(office, staff):
 @pytest.mark.parametrize("code", ["meninggal", "pindah_domisili", "mampu", "ganda", "data_tidak_valid"])
 def test_reason_codes(office, staff, code):
     c = _open(office, staff)
-    c = cases.advance(office, actor=staff.front_office, case_id=c.id, version=c.version, data={"reason_code": code})
+    c = advance(office, actor=staff.front_office, case_id=c.id, version=c.version, data={"reason_code": code})
     assert c.current_step == "penerbitan_surat"
 
 
@@ -69,9 +69,9 @@ def test_month_batch_collects_the_case(office, staff):
     from app.services import batches
 
     c = _open(office, staff, now=at(2026, 11, 6, 10))
-    c = cases.advance(office, actor=staff.front_office, case_id=c.id, version=c.version,
+    c = advance(office, actor=staff.front_office, case_id=c.id, version=c.version,
                       data={"reason_code": "meninggal"}, now=at(2026, 11, 6, 10, 5))
-    c = cases.advance(office, actor=staff.back_office, case_id=c.id, version=c.version, now=at(2026, 11, 6, 10, 30))
+    c = advance(office, actor=staff.back_office, case_id=c.id, version=c.version, now=at(2026, 11, 6, 10, 30))
     waiting = batches.waiting_cases(office, actor=staff.supervisor, service_code="penonaktifan")
     assert [(w["reg_number"], w["period"]) for w in waiting] == [(c.reg_number, "2026-11")]
     res = batches.close_batch(office, actor=staff.supervisor, service_code="penonaktifan", period="2026-11",
@@ -80,7 +80,7 @@ def test_month_batch_collects_the_case(office, staff):
     c = cases.get_case(office, actor=staff.front_office, case_id=c.id)
     assert c.batch_id is not None
     # a case already sent cannot be returned to before the batch step
-    c = cases.advance(office, actor=staff.back_office, case_id=c.id, version=c.version)
+    c = advance(office, actor=staff.back_office, case_id=c.id, version=c.version)
     with pytest.raises(ValidationError, match="kolektif"):
         cases.return_for_revision(office, actor=staff.kasi_linjamsos, case_id=c.id, version=c.version,
                                   to_step="penerbitan_surat", reason="salah alasan")
@@ -96,14 +96,14 @@ def test_deactivating_a_jamkesda_participant_moves_the_waitlist_up(office, admin
     res = jamkesda.rank_period(office, actor=staff.back_office, period="2026")
     assert [e.decision for e in res.entries] == ["layak", "daftar_tunggu"]
     c = _open(office, staff, name="Warga 1")  # same person (nik(1)) asks to deactivate the KIS PBI-APBD
-    c = cases.advance(office, actor=staff.front_office, case_id=c.id, version=c.version, data={"reason_code": "mampu"})
+    c = advance(office, actor=staff.front_office, case_id=c.id, version=c.version, data={"reason_code": "mampu"})
     for actor in (staff.back_office, staff.back_office):
-        c = cases.advance(office, actor=actor, case_id=c.id, version=c.version)
+        c = advance(office, actor=actor, case_id=c.id, version=c.version)
     for actor in (staff.kasi_linjamsos, staff.kabid_linjamsos, staff.sekretaris):
         c = cases.paraf(office, actor=actor, case_id=c.id, version=c.version)
-    c = cases.advance(office, actor=staff.kepala_dinas, case_id=c.id, version=c.version)
+    c = advance(office, actor=staff.kepala_dinas, case_id=c.id, version=c.version)
     assert cases.get_case(office, actor=staff.front_office, case_id=waiting.id).current_step == "peringkatan"
-    c = cases.advance(office, actor=staff.back_office, case_id=c.id, version=c.version)
+    c = advance(office, actor=staff.back_office, case_id=c.id, version=c.version)
     assert c.status == "selesai" and c.data["quota_promoted"] == [waiting.reg_number]
     assert cases.get_case(office, actor=staff.front_office, case_id=member.id).data["left"]["reason_code"] == "mampu"
     assert cases.get_case(office, actor=staff.front_office, case_id=waiting.id).current_step == "pemberitahuan"

@@ -6,9 +6,9 @@ from __future__ import annotations
 
 import pytest
 
-from app.errors import ValidationError
-from app.services import cases
-from tests.services.helpers import add_dtsen, at, kk, nik
+from app.errors import PermissionDenied, ValidationError
+from app.services import case_letters, cases, letters
+from tests.services.helpers import add_dtsen, at, kk, make_letters, nik
 
 pytestmark = pytest.mark.clock
 
@@ -36,8 +36,14 @@ def test_full_sop(office, staff):
     c = cases.advance(office, actor=staff.back_office, case_id=c.id, version=c.version,
                       data={"deactivated_on": "2026-06-15"}, now=now)
     assert c.current_step == "konsep_surat"
-    c = cases.advance(office, actor=staff.back_office, case_id=c.id, version=c.version, now=now)
     assert "rekomendasi_reaktivasi" in [d["key"] for d in c.documents_due]
+    c = make_letters(office, staff.back_office, c)  # the KONSEP, no number
+    assert letters.list_letters(office, case_id=c.id, letter_type="rekomendasi_reaktivasi") == []
+    c = cases.advance(office, actor=staff.back_office, case_id=c.id, version=c.version, now=now)
+    with pytest.raises(PermissionDenied):  # the Kasi verifies and the number is taken; not the back office
+        case_letters.issue_document(office, actor=staff.back_office, case_id=c.id, key="rekomendasi_reaktivasi")
+    c = make_letters(office, staff.kasi_linjamsos, c)
+    assert len(letters.list_letters(office, case_id=c.id, letter_type="rekomendasi_reaktivasi")) == 1
     c = cases.advance(office, actor=staff.kasi_linjamsos, case_id=c.id, version=c.version, now=now)
     assert c.current_step == "entri_bpjs" and c.batch_ready_at == now
     c = cases.advance(office, actor=staff.back_office, case_id=c.id, version=c.version, now=now)

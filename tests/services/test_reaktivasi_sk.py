@@ -7,9 +7,10 @@ from dataclasses import replace
 
 import pytest
 
+from app.documents.render import docx_text
 from app.errors import PermissionDenied, ValidationError
 from app.rules.rule_settings import RULES_SECTION, RuleSettings
-from app.services import cases, settings
+from app.services import case_letters, cases, letters, settings
 from tests.services.helpers import add_dtsen, at, kk, nik
 
 pytestmark = pytest.mark.clock
@@ -33,9 +34,22 @@ def test_full_sop_with_faskes_letter_and_paraf_chain_in_order(office, staff):
     c = cases.advance(office, actor=staff.back_office, case_id=c.id, version=c.version, now=at(2026, 11, 3, 9, 20))
     assert c.current_step == "formulir"
     c = cases.advance(office, actor=staff.back_office, case_id=c.id, version=c.version)
+    assert c.current_step == "konsep_surat"
+    # "Pembuatan surat keterangan" cannot be completed with no letter, and no number is taken here
+    with pytest.raises(ValidationError, match="konsep Surat Keterangan Permohonan Reaktivasi PBI JK belum dibuat"):
+        cases.advance(office, actor=staff.back_office, case_id=c.id, version=c.version)
+    with pytest.raises(ValidationError, match="hanya dibuat sebagai konsep|belum dibuat"):
+        case_letters.issue_document(office, actor=staff.back_office, case_id=c.id, key="keterangan_reaktivasi")
+    konsep = case_letters.make_konsep(office, actor=staff.back_office, case_id=c.id, key="keterangan_reaktivasi")
+    assert "KONSEP" in docx_text(konsep) and letters.list_letters(office, case_id=c.id) == []
+    c = cases.get_case(office, actor=staff.back_office, case_id=c.id)
     c = cases.advance(office, actor=staff.back_office, case_id=c.id, version=c.version)
     assert c.current_step == "paraf" and c.paraf_next == "penyuluh_sosial"
-    assert "keterangan_reaktivasi" in [d["key"] for d in c.documents_due]
+    # the paraf steps see the KONSEP; nobody issues the letter before the signature
+    assert case_letters.konsep_path(office, actor=staff.penyuluh_sosial, case_id=c.id,
+                                    key="keterangan_reaktivasi") == konsep
+    with pytest.raises(ValidationError, match="hanya diterbitkan pada langkah 'Penandatanganan"):
+        case_letters.issue_document(office, actor=staff.kepala_dinas, case_id=c.id, key="keterangan_reaktivasi")
     # Out of order: Sekretaris before the penyuluh sosial and the Kabid
     with pytest.raises(ValidationError, match="berurutan"):
         cases.paraf(office, actor=staff.sekretaris, case_id=c.id, version=c.version)
@@ -50,6 +64,13 @@ def test_full_sop_with_faskes_letter_and_paraf_chain_in_order(office, staff):
     c = cases.paraf(office, actor=staff.kabid_linjamsos, case_id=c.id, version=c.version)
     c = cases.paraf(office, actor=staff.sekretaris, case_id=c.id, version=c.version)
     assert c.current_step == "tanda_tangan"
+    with pytest.raises(PermissionDenied):  # a front-office user never signs for the Kepala Dinas
+        case_letters.issue_document(office, actor=staff.front_office, case_id=c.id, key="keterangan_reaktivasi")
+    with pytest.raises(ValidationError, match="belum diterbitkan"):
+        cases.advance(office, actor=staff.kepala_dinas, case_id=c.id, version=c.version)
+    letter = case_letters.issue_document(office, actor=staff.kepala_dinas, case_id=c.id, key="keterangan_reaktivasi")
+    assert "KONSEP" not in docx_text(letter.docx_path) and letter.number in docx_text(letter.docx_path)
+    c = cases.get_case(office, actor=staff.kepala_dinas, case_id=c.id)
     c = cases.advance(office, actor=staff.kepala_dinas, case_id=c.id, version=c.version)
     assert c.current_step == "penyerahan" and c.batch_ready_at is not None
     c = cases.advance(office, actor=staff.front_office, case_id=c.id, version=c.version)
@@ -119,8 +140,11 @@ def test_return_for_revision_to_a_named_earlier_step_resets_the_paraf(office, st
     c = cases.advance(office, actor=staff.front_office, case_id=c.id, version=c.version,
                       data={"bpjs_status": "nonaktif", "deactivated_on": "2026-10-01"})
     c = cases.advance(office, actor=staff.front_office, case_id=c.id, version=c.version)
-    for _ in range(3):
+    for _ in range(2):
         c = cases.advance(office, actor=staff.back_office, case_id=c.id, version=c.version)
+    konsep = case_letters.make_konsep(office, actor=staff.back_office, case_id=c.id, key="keterangan_reaktivasi")
+    c = cases.get_case(office, actor=staff.back_office, case_id=c.id)
+    c = cases.advance(office, actor=staff.back_office, case_id=c.id, version=c.version)
     c = cases.paraf(office, actor=staff.penyuluh_sosial, case_id=c.id, version=c.version)
     with pytest.raises(ValidationError, match="alasan"):
         cases.return_for_revision(office, actor=staff.kabid_linjamsos, case_id=c.id, version=c.version,
@@ -131,6 +155,12 @@ def test_return_for_revision_to_a_named_earlier_step_resets_the_paraf(office, st
     c = cases.return_for_revision(office, actor=staff.kabid_linjamsos, case_id=c.id, version=c.version,
                                   to_step="konsep_surat", reason="Nama ibu kandung salah ketik")
     assert c.current_step == "konsep_surat" and c.status == "proses" and c.is_open
+    # the return discarded the draft and spent no number; the step must draft again
+    assert not konsep.exists() and letters.list_letters(office, case_id=c.id) == []
+    with pytest.raises(ValidationError, match="belum dibuat"):
+        cases.advance(office, actor=staff.back_office, case_id=c.id, version=c.version)
+    case_letters.make_konsep(office, actor=staff.back_office, case_id=c.id, key="keterangan_reaktivasi")
+    c = cases.get_case(office, actor=staff.back_office, case_id=c.id)
     assert c.data["path"] == ["cek_status_bpjs", "lapor_dinas", "cek_dtsen", "formulir"]
     with pytest.raises(ValidationError, match="sudah dilalui"):  # paraf lies ahead again, not behind
         cases.return_for_revision(office, actor=staff.back_office, case_id=c.id, version=c.version,
@@ -139,3 +169,47 @@ def test_return_for_revision_to_a_named_earlier_step_resets_the_paraf(office, st
     assert c.paraf_done == () and c.paraf_next == "penyuluh_sosial"
     log = cases.step_log(office, actor=staff.front_office, case_id=c.id)
     assert any(e.action == "return" and e.reason == "Nama ibu kandung salah ketik" for e in log)
+
+
+def _to_signature(office, staff, i):
+    add_dtsen(office, nik(i))
+    c = cases.open_case(office, actor=staff.front_office, service_code="reaktivasi-sk", nik=nik(i),
+                        name=f"Peserta {i}", no_kk=kk(i), received=BASE + ["surat_faskes"], now=at(2026, 11, 3, 9))
+    c = cases.advance(office, actor=staff.front_office, case_id=c.id, version=c.version,
+                      data={"bpjs_status": "nonaktif", "deactivated_on": "2026-10-01"})
+    c = cases.advance(office, actor=staff.front_office, case_id=c.id, version=c.version)
+    for _ in range(2):
+        c = cases.advance(office, actor=staff.back_office, case_id=c.id, version=c.version)
+    case_letters.make_konsep(office, actor=staff.back_office, case_id=c.id, key="keterangan_reaktivasi")
+    c = cases.get_case(office, actor=staff.back_office, case_id=c.id)
+    c = cases.advance(office, actor=staff.back_office, case_id=c.id, version=c.version)
+    for who in (staff.penyuluh_sosial, staff.kabid_linjamsos, staff.sekretaris):
+        c = cases.paraf(office, actor=who, case_id=c.id, version=c.version)
+    assert c.current_step == "tanda_tangan"
+    return c
+
+
+def test_the_office_chooses_who_signs_the_surat_keterangan(office, admin, staff):
+    """Seed "Layanan Surat Keterangan Reaktivasi": the Kabid Linjamsos or the Kepala Dinas signs; by default
+    either may, the office can narrow it to one."""
+    c = _to_signature(office, staff, 1)
+    letter = case_letters.issue_document(office, actor=staff.kabid_linjamsos, case_id=c.id,
+                                         key="keterangan_reaktivasi")
+    kabid = _signer_of(office, letter.id)
+    cfg = settings.load(office, RULES_SECTION, RuleSettings)
+    settings.save(office, actor=admin, section=RULES_SECTION,
+                  value=replace(cfg, step_roles={"reaktivasi-sk.tanda_tangan": ["kepala_dinas"]}))
+    c2 = _to_signature(office, staff, 2)
+    with pytest.raises(PermissionDenied):
+        case_letters.issue_document(office, actor=staff.kabid_linjamsos, case_id=c2.id, key="keterangan_reaktivasi")
+    other = case_letters.issue_document(office, actor=staff.kepala_dinas, case_id=c2.id, key="keterangan_reaktivasi")
+    kadis = _signer_of(office, other.id)
+    assert kabid["nama"] and kadis["nama"] and kabid["nama"] != kadis["nama"]  # each signed in their own name
+    assert "Kepala Dinas" in kadis["jabatan"] and "Kepala Dinas" not in kabid["jabatan"]
+
+
+def _signer_of(office, letter_id):
+    from app.db.models import Letter
+
+    with office.db.read() as s:
+        return s.get(Letter, letter_id).data["ttd"]

@@ -141,7 +141,7 @@ class RowContext:
 
 
 def is_overdue(row: CaseSummary, now: datetime) -> bool:
-    return row.due_at is not None and row.due_at < now and row.status not in ("selesai", "ditolak")
+    return row.clock == "berjalan" and row.due_at is not None and row.due_at < now
 
 
 def urgent_first(rows: list[CaseSummary]) -> list[CaseSummary]:

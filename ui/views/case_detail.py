@@ -126,6 +126,8 @@ class Loaded:
     attachments: list[attachments.AttachmentInfo] = field(default_factory=list)
     attachment_perms: dict[str, bool] = field(default_factory=dict)
     hints: move_hints.MoveHints | None = None
+    #: the letter acts this user may do now (KONSEP, issue/sign, view the KONSEP), from the core
+    actions: list[case_letters.DocumentAction] = field(default_factory=list)
 
 
 def load_case(session: UiSession, case_id: int) -> Loaded:
@@ -139,7 +141,8 @@ def load_case(session: UiSession, case_id: int) -> Loaded:
                   names, letters.list_letters(o, case_id=case_id), profile.timezone if profile else "WIB",
                   settings.load(o, RULES_SECTION, RuleSettings),
                   attachments.list_attachments(o, actor=a, case_id=case_id),
-                  attachments.permitted(o, actor=a, case_id=case_id), move_hints.hints(o, actor=a, info=info))
+                  attachments.permitted(o, actor=a, case_id=case_id), move_hints.hints(o, actor=a, info=info),
+                  case_letters.available(o, actor=a, case_id=case_id))
 
 
 class ReasonDialog(QDialog):
@@ -457,21 +460,57 @@ class CaseDetailView(QWidget):
             self.issue_row.removeWidget(b)
             b.deleteLater()
         self.issue_buttons = []
-        collective = [d for d in due if catalog.KINDS.get(d["key"]) is None or catalog.KINDS[d["key"]].collective]
-        for d in due:
-            if d in collective or not self.session.may("case.document"):
-                continue
-            b = QPushButton(self.tr("Terbitkan {title}").format(title=d.get("title", d["key"])))
-            b.setObjectName(f"issue_{d['key']}")
-            b.clicked.connect(lambda _=False, key=d["key"]: self._issue(key))
+        signing = {k for st in ld.defn.steps for k in st.drafts}  # drafted first: the final act is the signature
+        for act in ld.actions:
+            if act.act == "issue":
+                label = (self.tr("Tanda tangani dan terbitkan {title}") if act.key in signing
+                         else self.tr("Terbitkan {title}")).format(title=act.title)
+            elif act.act == "konsep":
+                label = act.label
+            else:
+                label = self.tr("Lihat konsep {title}").format(title=act.title)
+            b = QPushButton(label)
+            b.setObjectName(f"{act.act}_{act.key}")
+            b.clicked.connect(lambda _=False, a=act: self._letter_act(a))
             self.issue_row.addWidget(b)
             self.issue_buttons.append(b)
-        text = (self.tr("Perlu diterbitkan: {letters}").format(letters="; ".join(d.get("title", d["key"]) for d in due))
-                if due else "")
+        collective = [d for d in due if catalog.KINDS.get(d["key"]) is None or catalog.KINDS[d["key"]].collective]
+        waiting = [d for d in due if d not in collective and d["key"] not in {a.key for a in ld.actions}]
+        text = ""
+        if waiting:
+            text = self.tr("Dibuat pada langkahnya, oleh perannya: {letters}").format(
+                letters="; ".join(f"{d.get('title', d['key'])} ({ld.defn.step(d['step']).name})"
+                                  if d.get("step") in {s.code for s in ld.defn.steps} else d.get("title", d["key"])
+                                  for d in waiting))
         if collective:
             text += " " + self.tr("(surat kolektif diterbitkan bersama rekap bulanan)")
-        self.due_label.setText(text)
+        self.due_label.setText(text.strip())
         self._letter_selected()
+
+    def _letter_act(self, act: case_letters.DocumentAction) -> None:
+        if act.act == "issue":
+            self._issue(act.key)
+            return
+        if self.loaded is None or self.busy:
+            return
+        o, a, cid = self.session.office, self.session.actor, self.case_id
+        if act.act == "konsep":
+            self.busy = True
+
+            def failed(exc, tb) -> None:
+                self.busy = False
+                show_error(self, exc, tb)
+
+            def made(path) -> None:
+                self.busy = False
+                self.reload()
+
+            self.session.runner.run(lambda _t: case_letters.make_konsep(o, actor=a, case_id=cid, key=act.key),
+                                    on_done=made, on_error=failed)
+            return
+        self.session.runner.run(lambda _t: case_letters.konsep_path(o, actor=a, case_id=cid, key=act.key),
+                                on_done=lambda path: QDesktopServices.openUrl(QUrl.fromLocalFile(str(path))),
+                                on_error=lambda exc, tb: show_error(self, exc, tb))
 
     def _issue(self, key: str) -> None:
         if self.loaded is None or self.busy:

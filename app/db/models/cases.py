@@ -50,6 +50,10 @@ class Case(SQLModel, table=True):
     version: int = Field(default=1, description="optimistic lock: bumped by every change")
     #: the office that owns the case (network, SPEC §8); empty: this office. Only the owner changes it.
     owner_office: str | None = Field(default=None, max_length=40, index=True)
+    #: the service-time clock (app/workflow/clock.py): "" not started, berjalan, menunggu (a step that waits
+    #: for a window, recap, BPJS or DTSEN: outside the standard), terpenuhi (product issued), berhenti
+    clock: str = Field(default="", max_length=12, index=True)
+    clock_paused_at: datetime | None = aware()
 
 
 # The counter queue's order (urgent first, then due time) straight from an index: no sort step (work_queue.py).
