@@ -145,6 +145,7 @@ def test_empty_line_left_out_lampiran_counts_and_tembusan(office, admin, staff, 
     requirement copies sent; the standard's tembusan (Kepala Bidang, yang bersangkutan, arsip) are printed."""
     c = cases.open_case(office, actor=staff.front_office, service_code="penonaktifan", nik=nik(3), name="Andi",
                         no_kk=kk(3), received=["kk", "ktp", "kis", "surat_pernyataan"], data={"reason_code": "mampu"})
+    c = cases.advance(office, actor=staff.front_office, case_id=c.id, version=c.version)  # to its letter's step
     letter = case_letters.issue_document(office, actor=staff.back_office, case_id=c.id,
                                          key="rekomendasi_penonaktifan")
     text = docx_text(letter.docx_path)

@@ -18,7 +18,7 @@ from app.documents.render import docx_text
 from app.errors import PermissionDenied, ValidationError
 from app.services import batches, case_letters, cases, feedback, jamkesda
 from tests.clock import WIB, pin_clock
-from tests.services.helpers import at, kk, nik
+from tests.services.helpers import advance, at, kk, nik
 from tests.services.test_jamkesda import set_rules, to_ranking
 
 pytestmark = pytest.mark.clock
@@ -35,8 +35,8 @@ def _to_feedback_step(office, staff, case, when):
     """From the notification step (layak) through the BPJS proposal to the feedback step."""
     c = _get(office, staff, case)
     assert c.current_step == "pemberitahuan", c.current_step
-    c = cases.advance(office, actor=staff.front_office, case_id=c.id, version=c.version, now=when)
-    c = cases.advance(office, actor=staff.kabid_linjamsos, case_id=c.id, version=c.version, now=when)
+    c = advance(office, actor=staff.front_office, case_id=c.id, version=c.version, now=when)
+    c = advance(office, actor=staff.kabid_linjamsos, case_id=c.id, version=c.version, now=when)
     assert c.current_step == "umpan_balik_bpjs"
     return c
 
@@ -69,20 +69,20 @@ def test_feedback_step_waits_for_the_participants_bpjs_answer(office, admin, sta
     a = _to_feedback_step(office, staff, a, at(2026, 3, 11))
     before = _counts(office, a.id)
     with pytest.raises(ValidationError, match="Umpan balik BPJS Kesehatan untuk peserta ini belum ada"):
-        cases.advance(office, actor=staff.back_office, case_id=a.id, version=a.version, now=at(2026, 3, 20))
+        advance(office, actor=staff.back_office, case_id=a.id, version=a.version, now=at(2026, 3, 20))
     # the officer's entry needs BPJS's reference, and a rejection its reason
     with pytest.raises(ValidationError, match="nomor referensi BPJS"):
-        cases.advance(office, actor=staff.back_office, case_id=a.id, version=a.version, now=at(2026, 3, 20),
+        advance(office, actor=staff.back_office, case_id=a.id, version=a.version, now=at(2026, 3, 20),
                       data={"bpjs_feedback": {"status": "diterima"}})
     with pytest.raises(ValidationError, match="Alasan penolakan"):
-        cases.advance(office, actor=staff.back_office, case_id=a.id, version=a.version, now=at(2026, 3, 20),
+        advance(office, actor=staff.back_office, case_id=a.id, version=a.version, now=at(2026, 3, 20),
                       data={"bpjs_feedback": {"status": "ditolak", "reference": "BA-12/KC-SKW/2026"}})
     with pytest.raises(ValidationError, match="belum ada"):
-        cases.advance(office, actor=staff.back_office, case_id=a.id, version=a.version, now=at(2026, 3, 20),
+        advance(office, actor=staff.back_office, case_id=a.id, version=a.version, now=at(2026, 3, 20),
                       data={"bpjs_feedback": "ok"})
     assert _counts(office, a.id) == before  # nothing written: no log, no audit, same version, step and data
     # the officer records BPJS's answer with its reference: the case goes on to the SK request step
-    a = cases.advance(office, actor=staff.back_office, case_id=a.id, version=a.version, now=at(2026, 3, 20),
+    a = advance(office, actor=staff.back_office, case_id=a.id, version=a.version, now=at(2026, 3, 20),
                       data={"bpjs_feedback": {"status": "diterima", "reference": "BA-12/KC-SKW/2026",
                                               "tmt": "2026-04-01"}})
     assert a.current_step == "permohonan_sk"
@@ -91,7 +91,7 @@ def test_feedback_step_waits_for_the_participants_bpjs_answer(office, admin, sta
                                                "TMT 2026-04-01)."}
     # the SK request step is not completed one by one: only the collective letter completes it
     with pytest.raises(ValidationError, match="belum diterbitkan"):
-        cases.advance(office, actor=staff.kepala_dinas, case_id=a.id, version=a.version, now=at(2026, 3, 21))
+        advance(office, actor=staff.kepala_dinas, case_id=a.id, version=a.version, now=at(2026, 3, 21))
 
 
 def test_rejection_frees_the_slot_informs_and_never_reaches_the_sk_request(office, admin, staff, officials,
@@ -111,7 +111,7 @@ def test_rejection_frees_the_slot_informs_and_never_reaches_the_sk_request(offic
         assert (report.accepted, report.rejected) == (1, 1)
 
         b = _get(office, staff, b)
-        b = cases.advance(office, actor=staff.back_office, case_id=b.id, version=b.version)
+        b = advance(office, actor=staff.back_office, case_id=b.id, version=b.version)
         # closed as rejected by BPJS, not layak; the slot went to the first on the waiting list
         assert (b.status, b.outcome) == ("ditolak", "ditolak_bpjs") and b.closed_at is not None
         assert "Terdaftar sebagai peserta segmen PPU" in b.outcome_reason
@@ -136,12 +136,12 @@ def test_rejection_frees_the_slot_informs_and_never_reaches_the_sk_request(offic
 
         # the accepted one moves on by the imported answer
         a = _get(office, staff, a)
-        a = cases.advance(office, actor=staff.back_office, case_id=a.id, version=a.version)
+        a = advance(office, actor=staff.back_office, case_id=a.id, version=a.version)
         assert a.current_step == "permohonan_sk"
 
         # the promoted applicant walks the same path; the officer records BPJS's answer with its reference
         c_now = _to_feedback_step(office, staff, c, datetime(2026, 4, 7, 9, tzinfo=WIB))
-        c_now = cases.advance(office, actor=staff.back_office, case_id=c.id, version=c_now.version,
+        c_now = advance(office, actor=staff.back_office, case_id=c.id, version=c_now.version,
                               data={"bpjs_feedback": {"status": "diterima", "reference": "BA-20/KC-SKW/2026"}})
         assert c_now.current_step == "permohonan_sk"
 
@@ -173,7 +173,7 @@ def test_rejection_frees_the_slot_informs_and_never_reaches_the_sk_request(offic
         assert "permohonan_sk" not in _get(office, staff, b).data["path"]
         # archive closes the accepted ones as layak
         a = _get(office, staff, a)
-        a = cases.advance(office, actor=staff.back_office, case_id=a.id, version=a.version)
+        a = advance(office, actor=staff.back_office, case_id=a.id, version=a.version)
         assert (a.status, a.outcome) == ("selesai", "layak")
 
 
@@ -189,16 +189,16 @@ def _deactivate(office, staff, i, reason_code, *, until_closed=True):
     """A penonaktifan of person ``i`` walked to its end (or left under way after issuing the letter)."""
     c = cases.open_case(office, actor=staff.front_office, service_code="penonaktifan", nik=nik(i), name=f"Warga {i}",
                         no_kk=kk(i), received=["kk", "ktp", "kis", "surat_pernyataan"], now=at(2026, 3, 12, 9))
-    c = cases.advance(office, actor=staff.front_office, case_id=c.id, version=c.version,
+    c = advance(office, actor=staff.front_office, case_id=c.id, version=c.version,
                       data={"reason_code": reason_code}, now=at(2026, 3, 12, 9, 5))
-    c = cases.advance(office, actor=staff.back_office, case_id=c.id, version=c.version, now=at(2026, 3, 12, 9, 30))
+    c = advance(office, actor=staff.back_office, case_id=c.id, version=c.version, now=at(2026, 3, 12, 9, 30))
     if not until_closed:
         return c
-    c = cases.advance(office, actor=staff.back_office, case_id=c.id, version=c.version, now=at(2026, 3, 12, 10))
+    c = advance(office, actor=staff.back_office, case_id=c.id, version=c.version, now=at(2026, 3, 12, 10))
     for actor in (staff.kasi_linjamsos, staff.kabid_linjamsos, staff.sekretaris):
         c = cases.paraf(office, actor=actor, case_id=c.id, version=c.version, now=at(2026, 3, 12, 11))
-    c = cases.advance(office, actor=staff.kepala_dinas, case_id=c.id, version=c.version, now=at(2026, 3, 12, 12))
-    c = cases.advance(office, actor=staff.back_office, case_id=c.id, version=c.version, now=at(2026, 3, 12, 13))
+    c = advance(office, actor=staff.kepala_dinas, case_id=c.id, version=c.version, now=at(2026, 3, 12, 12))
+    c = advance(office, actor=staff.back_office, case_id=c.id, version=c.version, now=at(2026, 3, 12, 13))
     assert c.status == "selesai"
     return c
 
@@ -244,11 +244,11 @@ def test_death_takes_a_waiting_applicant_off_every_list_and_flags_other_cases(of
 
 
 def _deactivate_rest(office, staff, c):
-    c = cases.advance(office, actor=staff.back_office, case_id=c.id, version=c.version, now=at(2026, 3, 13, 10))
+    c = advance(office, actor=staff.back_office, case_id=c.id, version=c.version, now=at(2026, 3, 13, 10))
     for actor in (staff.kasi_linjamsos, staff.kabid_linjamsos, staff.sekretaris):
         c = cases.paraf(office, actor=actor, case_id=c.id, version=c.version, now=at(2026, 3, 13, 11))
-    c = cases.advance(office, actor=staff.kepala_dinas, case_id=c.id, version=c.version, now=at(2026, 3, 13, 12))
-    c = cases.advance(office, actor=staff.back_office, case_id=c.id, version=c.version, now=at(2026, 3, 13, 13))
+    c = advance(office, actor=staff.kepala_dinas, case_id=c.id, version=c.version, now=at(2026, 3, 13, 12))
+    c = advance(office, actor=staff.back_office, case_id=c.id, version=c.version, now=at(2026, 3, 13, 13))
     assert c.status == "selesai"
     return c
 
@@ -266,13 +266,13 @@ def test_participants_accepted_after_the_request_need_an_explicit_supplement(off
     for case in (a, b):
         c = _to_feedback_step(office, staff, case, at(2026, 3, 11))
         if case is a:
-            cases.advance(office, actor=staff.back_office, case_id=c.id, version=c.version, now=at(2026, 3, 20),
+            advance(office, actor=staff.back_office, case_id=c.id, version=c.version, now=at(2026, 3, 20),
                           data={"bpjs_feedback": ok})
     with pin_clock(APRIL):
         first = jamkesda.issue_sk_request(office, actor=staff.kepala_dinas, period="2026")
         assert first.reg_numbers == (a.reg_number,)
         late = _get(office, staff, b)
-        cases.advance(office, actor=staff.back_office, case_id=b.id, version=late.version, data={"bpjs_feedback": ok})
+        advance(office, actor=staff.back_office, case_id=b.id, version=late.version, data={"bpjs_feedback": ok})
         with pytest.raises(ValidationError, match="1 peserta yang diterima sesudahnya dapat dimohonkan dengan surat "
                                                   "susulan"):
             jamkesda.issue_sk_request(office, actor=staff.kepala_dinas, period="2026")
