@@ -275,8 +275,8 @@ def available(office: Office, *, actor: Actor, case_id: int) -> list[DocumentAct
     out: list[DocumentAction] = []
     for e in data.get("documents", []):
         key = e["key"]
-        if e.get("status") not in products.OPEN:
-            continue
+        if e.get("status") not in products.OPEN or (key in catalog.KINDS and catalog.kind(key).collective):
+            continue  # a collective letter is issued for the period, not from one case
         try:
             products.for_issue(data, defn, key, actor, case_step=step, closed=closed, outcome=outcome)
             out.append(DocumentAction(key, e["title"], "issue", f"Terbitkan {e['title']}"))

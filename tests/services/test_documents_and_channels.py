@@ -163,6 +163,7 @@ def test_empty_line_left_out_lampiran_counts_and_tembusan(office, admin, staff, 
     c2 = cases.open_case(office, actor=staff.front_office, service_code="penonaktifan", nik=nik(4), name="Budi",
                          no_kk=kk(4), received=["kk", "ktp", "kis", "surat_pernyataan"],
                          data={"reason_code": "mampu", "bukti": "Surat keterangan bekerja"})
+    c2 = cases.advance(office, actor=staff.front_office, case_id=c2.id, version=c2.version)
     text2 = docx_text(case_letters.issue_document(office, actor=staff.back_office, case_id=c2.id,
                                                   key="rekomendasi_penonaktifan").docx_path)
     assert "Tembusan" not in text2 and "Bukti pendukung" in text2 and "Surat keterangan bekerja" in text2

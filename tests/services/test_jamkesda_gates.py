@@ -127,7 +127,8 @@ def test_rejection_frees_the_slot_informs_and_never_reaches_the_sk_request(offic
             assert released.new_values["promoted"] == [c.reg_number]
         # the applicant is informed with the rejection letter, BPJS's reason printed
         assert "pemberitahuan_ditolak_bpjs" in [x["key"] for x in b.documents_due]
-        letter = case_letters.issue_document(office, actor=staff.front_office, case_id=b.id,
+        # made by the role of the step where BPJS's answer closed the case
+        letter = case_letters.issue_document(office, actor=staff.back_office, case_id=b.id,
                                              key="pemberitahuan_ditolak_bpjs")
         text = docx_text(letter.docx_path)
         assert "DITOLAK BPJS KESEHATAN" in text and "Terdaftar sebagai peserta segmen PPU" in text
