@@ -915,7 +915,6 @@ def resume_waiting(s: Session, office: Office, actor: Actor, case: Case, now: da
     data.setdefault("routes", []).append({"step": step.code, "outcome": r.outcome, "message": r.message})
     if ctx.dtsen is not None:
         data["desil"], data["dtsen_id"] = ctx.dtsen.desil, ctx.dtsen.dtsen_id
-    _add_documents(data, step.produces, step.code, now)
     case.data = data
     old = _snapshot(case) | {"version": version}
     text = f"{reason} {r.message}".strip()
