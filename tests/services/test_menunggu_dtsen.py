@@ -10,7 +10,7 @@ from sqlmodel import select
 from app.db.models import AuditEntry, DtsenRecord
 from app.errors import ValidationError
 from app.services import batches, cases, dtsen
-from tests.services.helpers import add_dtsen, at, kk, nik
+from tests.services.helpers import add_dtsen, advance, at, kk, nik
 
 pytestmark = pytest.mark.clock
 
@@ -29,20 +29,20 @@ def _dtsen_file(tmp_path, name, rows):
 def _waiting_case(office, staff, i=1, *, urgent=False):
     c = cases.open_case(office, actor=staff.front_office, service_code="pbi-baru", nik=nik(i), name=f"Pemohon {i}",
                         no_kk=kk(i), received=ALL, urgent=urgent, now=at(2026, 11, 3, 9))
-    c = cases.advance(office, actor=staff.front_office, case_id=c.id, version=c.version, now=at(2026, 11, 3, 9, 5))
+    c = advance(office, actor=staff.front_office, case_id=c.id, version=c.version, now=at(2026, 11, 3, 9, 5))
     if urgent:  # straight to the manager, who approves; not in DTSEN: the referral comes first
         assert c.current_step == "keputusan_manajer"
-        c = cases.advance(office, actor=staff.manager, case_id=c.id, version=c.version, now=at(2026, 11, 3, 9, 10))
+        c = advance(office, actor=staff.manager, case_id=c.id, version=c.version, now=at(2026, 11, 3, 9, 10))
         assert c.current_step == "usulan_dtsen"
         assert "belum terdaftar di DTSEN" in c.data["routes"][-1]["message"]
     else:
         assert c.current_step == "verifikasi_lapangan"
-        c = cases.advance(office, actor=staff.verifier, case_id=c.id, version=c.version, data={"field_poor": True},
+        c = advance(office, actor=staff.verifier, case_id=c.id, version=c.version, data={"field_poor": True},
                           now=at(2026, 11, 3, 10))
     assert c.current_step == "usulan_dtsen"
-    c = cases.advance(office, actor=staff.verifier, case_id=c.id, version=c.version, now=at(2026, 11, 3, 10, 10))
+    c = advance(office, actor=staff.verifier, case_id=c.id, version=c.version, now=at(2026, 11, 3, 10, 10))
     assert c.current_step == "menunggu_dtsen" and c.current_step_name == "Menunggu DTSEN"
-    assert "rujukan_dtsen" in [d["key"] for d in c.documents_due]
+    assert "rujukan_dtsen" in [d["key"] for d in c.data["documents"] if d["status"] == "issued"]
     return c
 
 
@@ -50,7 +50,7 @@ def test_poor_applicant_not_in_dtsen_waits_and_the_import_moves_the_case_on(offi
     c = _waiting_case(office, staff)
     # nobody can push it on while the NIK is not in DTSEN: it waits, with an Indonesian reason
     with pytest.raises(ValidationError, match="belum terdaftar di DTSEN"):
-        cases.advance(office, actor=staff.verifier, case_id=c.id, version=c.version)
+        advance(office, actor=staff.verifier, case_id=c.id, version=c.version)
     assert cases.get_case(office, actor=staff.verifier, case_id=c.id).current_step == "menunggu_dtsen"
     # an import without the NIK leaves it waiting
     other = dtsen.import_file(office, actor=admin, path=_dtsen_file(tmp_path, "lain.csv", [(nik(50), 2)]))
@@ -72,8 +72,8 @@ def test_poor_applicant_not_in_dtsen_waits_and_the_import_moves_the_case_on(offi
         rows = s.exec(select(AuditEntry).where(AuditEntry.action == "case.resume")).all()
         assert [(r.entity_id, r.new_values["step"]) for r in rows] == [(str(c.id), "back_office_kesehatan")]
     # from there the standard continues: back office, manager, APBN proposal in the window
-    c = cases.advance(office, actor=staff.back_office, case_id=c.id, version=c.version, now=at(2026, 11, 4, 9))
-    c = cases.advance(office, actor=staff.manager, case_id=c.id, version=c.version, now=at(2026, 11, 4, 9, 5))
+    c = advance(office, actor=staff.back_office, case_id=c.id, version=c.version, now=at(2026, 11, 4, 9))
+    c = advance(office, actor=staff.manager, case_id=c.id, version=c.version, now=at(2026, 11, 4, 9, 5))
     assert c.current_step == "usulan_apbn" and c.batch_ready_at is not None
     # importing the same file again moves nothing more
     again = dtsen.import_file(office, actor=admin,
@@ -103,7 +103,7 @@ def test_urgent_case_approved_by_the_manager_goes_to_the_proposal_once_registere
 def test_a_case_registered_meanwhile_can_be_moved_by_hand(office, staff):
     c = _waiting_case(office, staff)
     add_dtsen(office, nik(1), desil=4)  # e.g. the extract was imported by another counter
-    c = cases.advance(office, actor=staff.verifier, case_id=c.id, version=c.version, now=at(2026, 11, 5, 9))
+    c = advance(office, actor=staff.verifier, case_id=c.id, version=c.version, now=at(2026, 11, 5, 9))
     assert c.current_step == "back_office_kesehatan"
 
 
@@ -116,8 +116,8 @@ def test_not_in_dtsen_never_enters_the_apbn_proposal_batch(office, staff):
         add_dtsen(office, nik(i), desil=2)
         c = cases.open_case(office, actor=staff.front_office, service_code="pbi-baru", nik=nik(i), name=f"P {i}",
                             no_kk=kk(i), received=ALL, urgent=True, now=at(2026, 11, 3, 9))
-        c = cases.advance(office, actor=staff.front_office, case_id=c.id, version=c.version, now=at(2026, 11, 3, 9, 5))
-        c = cases.advance(office, actor=staff.manager, case_id=c.id, version=c.version, now=at(2026, 11, 3, 9, 9))
+        c = advance(office, actor=staff.front_office, case_id=c.id, version=c.version, now=at(2026, 11, 3, 9, 5))
+        c = advance(office, actor=staff.manager, case_id=c.id, version=c.version, now=at(2026, 11, 3, 9, 9))
         assert c.current_step == "usulan_apbn"
         ids.append(c.id)
     with office.db.write() as s:
@@ -134,4 +134,4 @@ def test_not_in_dtsen_never_enters_the_apbn_proposal_batch(office, staff):
     # and the step itself cannot be completed for it either
     c = cases.get_case(office, actor=staff.kabid_linjamsos, case_id=ids[1])
     with pytest.raises(ValidationError, match="tidak terdaftar di DTSEN"):
-        cases.advance(office, actor=staff.kabid_linjamsos, case_id=c.id, version=c.version)
+        advance(office, actor=staff.kabid_linjamsos, case_id=c.id, version=c.version)
