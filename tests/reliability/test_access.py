@@ -57,7 +57,9 @@ TABLE = {
     "batch.carry":         "-- -- -- -- -- -- -- -- -- SV --",
     "outbox.send":         "-- -- -- -- -- -- -- -- -- SV AD",
     "feedback.import":     "-- -- -- -- -- -- -- -- -- SV --",
-    "reconcile.run":       "-- -- -- -- -- -- -- -- -- SV --",
+    "reconcile.run":       "-- -- -- -- -- KS KB -- -- SV --",
+    "roster.import":       "-- -- -- -- -- KS KB -- -- SV --",
+    "person.correct":      "FO BO VF -- MG -- -- -- -- SV --",
     "export.full_nik":     "-- -- -- -- -- -- -- -- -- SV --",
     "letter.issue":        "FO BO VF PS MG KS KB SK KD SV AD",
     "letter.list":         "FO BO VF PS MG KS KB SK KD SV AD",
@@ -121,7 +123,8 @@ def _calls():
                                                            received=True),
         "case.edit": lambda o, a: cases.update_data(o, actor=a, case_id=NO_SUCH, version=1, values={}),
         "case.move": lambda o, a: cases.advance(o, actor=a, case_id=NO_SUCH, version=1),
-        "case.document": lambda o, a: cases.mark_document_issued(o, actor=a, case_id=NO_SUCH, key="x"),
+        "case.document": lambda o, a: __import__("app.services.case_letters", fromlist=["x"]).issue_document(
+            o, actor=a, case_id=NO_SUCH, key="rujukan_disdukcapil"),
         "case.overdue": lambda o, a: cases.overdue(o, actor=a),
         "attachment.add": lambda o, a: attachments.add_files(o, actor=a, case_id=NO_SUCH,
                                                              files=[attachments.FileToAttach(MISSING_FILE)]),
@@ -143,6 +146,10 @@ def _calls():
         "outbox.send": lambda o, a: outbox.send_pending(o, actor=a),
         "feedback.import": lambda o, a: feedback.import_feedback(o, actor=a, path=MISSING_FILE),
         "reconcile.run": lambda o, a: reconcile.reconcile(o, actor=a, bpjs_path=MISSING_FILE, dukcapil_path=None),
+        "roster.import": lambda o, a: __import__("app.services.roster", fromlist=["x"]).import_roster(
+            o, actor=a, path=MISSING_FILE),
+        "person.correct": lambda o, a: __import__("app.services.identity", fromlist=["x"]).correct_person(
+            o, actor=a, nik=nik, changes={"name": "Nama Baru"}, reason="uji koreksi"),
         "letter.issue": lambda o, a: letters.issue_letter(o, actor=a, letter_type="rujukan_dtsen", data={}),
         "letter.list": lambda o, a: letters.list_letters(o, actor=a),
         "letter.reprint": lambda o, a: letters.reprint(o, actor=a, letter_id=NO_SUCH),
