@@ -116,6 +116,8 @@ def test_reporter_of_a_death_recorded_checked_and_printed(office, admin, staff):
     receipt = docx_text(case_letters.issue_document(office, actor=staff.front_office, case_id=c.id,
                                                     key="tanda_terima").docx_path)
     assert f"AHMAD FAUZI (Anak), NIK {REPORTER['nik']}" in receipt and "ALMARHUM" in receipt
+    c = cases.get_case(office, actor=staff.front_office, case_id=c.id)
+    cases.advance(office, actor=staff.front_office, case_id=c.id, version=c.version)  # to its letter's step
     letter = docx_text(case_letters.issue_document(office, actor=staff.back_office, case_id=c.id,
                                                    key="rekomendasi_penonaktifan").docx_path)
     assert "Pelapor" in letter and "AHMAD FAUZI (Anak)" in letter
