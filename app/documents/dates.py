@@ -22,3 +22,13 @@ def bulan_romawi(month: int) -> str:
     if not 1 <= month <= 12:
         raise ValueError(f"bulan {month} di luar 1–12")
     return _ROMAN[month - 1]
+
+
+def tanggal_teks(raw: object) -> str:
+    """A stored date (ISO text, possibly with a time) in Indonesian words; other text as it is; empty stays empty."""
+    if not raw:
+        return ""
+    try:
+        return tanggal(date.fromisoformat(str(raw)[:10]))
+    except ValueError:
+        return str(raw)

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import copy
 from dataclasses import dataclass
-from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -19,7 +18,7 @@ from sqlmodel import Session, select
 from app.context import Office
 from app.db.models import Case, ChecklistItem, DtsenRecord, Family, Person
 from app.documents import catalog
-from app.documents.dates import tanggal
+from app.documents.dates import tanggal, tanggal_teks
 from app.errors import LoketError, NotFound, ValidationError
 from app.network import guard as network_guard
 from app.rules import scoring, sla
@@ -35,13 +34,6 @@ from app.workflow import clock, products
 EMERGENCY_NOTE = "darurat (rawat inap, persalinan atau gawat darurat)"
 
 
-def _date_text(raw: Any) -> str:
-    if not raw:
-        return ""
-    try:
-        return tanggal(date.fromisoformat(str(raw)[:10]))
-    except ValueError:
-        return str(raw)
 
 
 def _pemohon(s: Session, case: Case, person: Person) -> dict[str, Any]:
@@ -69,7 +61,7 @@ def _kasus(s: Session, case: Case, defn: ServiceDef) -> dict[str, Any]:
     conf = data.get("bpjs_confirmation") or {}
     konfirmasi = ""
     if conf:
-        konfirmasi = (f"dikonfirmasi oleh {conf.get('confirmed_by', '')}, {_date_text(conf.get('confirmed_at'))}: "
+        konfirmasi = (f"dikonfirmasi oleh {conf.get('confirmed_by', '')}, {tanggal_teks(conf.get('confirmed_at'))}: "
                       f"{str(BPJS_ANSWERS.get(conf.get('answer', ''), conf.get('answer', ''))).lower()}")
     alasan = DEACTIVATION_REASONS.get(data.get("reason_code", ""), "")
     if not alasan and data.get("disdukcapil_referral"):
@@ -81,7 +73,7 @@ def _kasus(s: Session, case: Case, defn: ServiceDef) -> dict[str, Any]:
         "jam_diterima": f"{opened:%H.%M} {tz}",
         "perkiraan_selesai": f"{tanggal(due.date())} pukul {due:%H.%M} {tz}" if due else "",
         "darurat": case.urgent, "keterangan_darurat": data.get("urgent_note", EMERGENCY_NOTE if case.urgent else ""),
-        "alasan": alasan, "tanggal_nonaktif": _date_text(data.get("deactivated_on")),
+        "alasan": alasan, "tanggal_nonaktif": tanggal_teks(data.get("deactivated_on")),
         "konfirmasi_bpjs": konfirmasi, "bukti": data.get("bukti") or data.get("evidence", ""),
         "catatan": data.get("note", ""),
     }

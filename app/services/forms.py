@@ -26,7 +26,7 @@ from sqlmodel import Session
 
 from app.context import Office
 from app.db.models import Case, Family, OfficeProfile, Person
-from app.documents.dates import tanggal, tempat_tanggal
+from app.documents.dates import tanggal, tanggal_teks, tempat_tanggal
 from app.errors import NotFound, ValidationError
 from app.paths import resource_path
 from app.rules import scoring
@@ -152,7 +152,7 @@ def form_data(session: Session, office: Office, *, key: str, case: Case | None =
         "pemohon": _person_values(pers, raw, fam.no_kk if fam else str(raw.get("no_kk", ""))),
         "layanan": {"kode": defn.code, "nama": defn.name, "biaya": defn.fee or "Tidak dipungut biaya"},
         "kasus": {"nomor_registrasi": case.reg_number if case is not None else SHORT,
-                  "tanggal_nonaktif": _v(_date(data.get("deactivated_on")), SHORT)},
+                  "tanggal_nonaktif": _v(tanggal_teks(data.get("deactivated_on")), SHORT)},
     }
     if key == "daftar_isian_jamkesda":
         iset = scoring.INDICATOR_SETS.get(cfg.indicator_set)
@@ -182,13 +182,6 @@ def _lurah(profile: OfficeProfile, person: Person | None, raw: dict[str, Any]) -
     return f"{title} {place or SHORT}"
 
 
-def _date(raw: Any) -> str:
-    if not raw:
-        return ""
-    try:
-        return tanggal(date.fromisoformat(str(raw)[:10]))
-    except ValueError:
-        return str(raw)
 
 
 def _safe(text: str) -> str:
