@@ -18,6 +18,7 @@ from app.rules.permissions import ROLES
 from app.rules.routing import ROUTING_RULES
 from app.rules.rule_settings import SLA_UNITS, RuleSettings
 from app.servicedefs.model import BatchColumn, Requirement, ServiceDef, Step
+from app.workflow import hooks as workflow_hooks
 
 #: Documents a service may produce; the letters engine has a template for each.
 DOCUMENT_KEYS: dict[str, str] = {
@@ -263,6 +264,15 @@ def parse_definition(text: str, file: str = "<teks>") -> ServiceDef:
         if not any(product in st.produces for st in steps):
             chk.fail(f"produk layanan '{product}' tidak diterbitkan oleh langkah mana pun ('produces').", product)
     batch_columns = _batch_columns(chk, raw.get("batch_columns"))
+    service_hooks, hook_errors = workflow_hooks.check(raw.get("hooks"))
+    for message, value in hook_errors:
+        chk.fail(message, value)
+    if releases and "jamkesda.keluar_kuota" not in service_hooks.get("on_close", ()):
+        chk.fail(f"releases_quota = '{releases}' memerlukan [hooks] on_close = [\"jamkesda.keluar_kuota\"].", releases)
+    if any(st.kind == "ranking" for st in steps):
+        for event, name in (("on_open", "jamkesda.periode_kuota"), ("on_close", "jamkesda.lepas_slot")):
+            if name not in service_hooks.get(event, ()):
+                chk.fail(f"langkah peringkatan kuota memerlukan [hooks] {event} = [\"{name}\"].", key="kind")
 
     return ServiceDef(
         code=code, name=str(raw["name"]), short=str(raw["short"]), reference=str(raw.get("reference", "")),
@@ -272,7 +282,7 @@ def parse_definition(text: str, file: str = "<teks>") -> ServiceDef:
         close_documents=close_documents, complaint_channels=channels, notice=str(raw.get("notice", "")),
         strict_intake=bool(raw.get("strict_intake", False)), requirements=tuple(reqs), steps=tuple(steps),
         source=file, releases_quota=releases, product=product, batch_columns=batch_columns,
-        batch_letters=bool(raw.get("batch_letters", False)),
+        batch_letters=bool(raw.get("batch_letters", False)), hooks=service_hooks,
     )
 
 

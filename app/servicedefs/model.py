@@ -88,6 +88,8 @@ class ServiceDef:
     batch_columns: tuple[BatchColumn, ...] = ()
     #: each case's product letter (.docx/.pdf) goes into the batch ZIP too
     batch_letters: bool = False
+    #: engine events -> the hooks this service needs there (``[hooks]``; app/workflow/hooks.py)
+    hooks: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
     @property
     def cover_letter(self) -> str:

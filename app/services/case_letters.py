@@ -27,9 +27,8 @@ from app.rules.permissions import Actor, require
 from app.servicedefs import ServiceDef
 from app.servicedefs import get as get_definition
 from app.services import audit, complaint_channels, letters
-from app.services.cases import _local, _lock, _rules, _sla_of, _tz_name, failed_checks
 from app.timeutil import utcnow
-from app.workflow import clock, products
+from app.workflow import clock, engine, products
 
 EMERGENCY_NOTE = "darurat (rawat inap, persalinan atau gawat darurat)"
 
@@ -54,9 +53,9 @@ def _pemohon(s: Session, case: Case, person: Person) -> dict[str, Any]:
 
 
 def _kasus(s: Session, case: Case, defn: ServiceDef) -> dict[str, Any]:
-    tz = _tz_name(s)
-    opened = _local(case.opened_at, tz)
-    due = _local(case.due_at, tz) if case.due_at else None
+    tz = engine.tz_name(s)
+    opened = engine.local(case.opened_at, tz)
+    due = engine.local(case.due_at, tz) if case.due_at else None
     data = case.data or {}
     conf = data.get("bpjs_confirmation") or {}
     konfirmasi = ""
@@ -82,10 +81,10 @@ def _kasus(s: Session, case: Case, defn: ServiceDef) -> dict[str, Any]:
 def letter_data(s: Session, office: Office, case: Case, key: str) -> dict[str, Any]:
     """The data a letter of type ``key`` is rendered from, for this case."""
     defn = get_definition(office, case.service_code)
-    cfg = _rules(s)
+    cfg = engine.rules(s)
     person = s.get(Person, case.person_id)
     assert person is not None
-    unit, value = _sla_of(defn, cfg)
+    unit, value = engine.sla_of(defn, cfg)
     d: dict[str, Any] = {
         "pemohon": _pemohon(s, case, person),
         "kasus": _kasus(s, case, defn),
@@ -134,7 +133,7 @@ def _checks_pass(s: Session, case: Case, defn: ServiceDef, entry: dict[str, Any]
     step = str(entry.get("step", ""))
     if step == products.ANYWHERE_STEP or step.startswith("close:"):
         return
-    failed = failed_checks(s, case, defn.step(step), _rules(s), now)
+    failed = engine.failed_checks(s, case, defn.step(step), engine.rules(s), now)
     if failed:
         raise ValidationError(f"{entry['title']} tidak dapat dibuat: " + " ".join(failed))
 
@@ -170,7 +169,7 @@ def issue_document(office: Office, *, actor: Actor, case_id: int, key: str, extr
             data[k] = {**data[k], **v} if isinstance(v, dict) and isinstance(data.get(k), dict) else v
         info = letters.issue_letter_in(s, office, actor=actor, letter_type=key, data=data, case_id=case_id,
                                        signer=signer, template=template)
-        case = _lock(s, case_id, case.version, now)
+        case = engine.lock(s, case_id, case.version, now)
         cdata = copy.deepcopy(case.data or {})
         live = products.current(cdata, key)
         assert live is not None
@@ -212,8 +211,8 @@ def make_konsep(office: Office, *, actor: Actor, case_id: int, key: str) -> Path
             signer = signing.roles[0]
         tmp = out.with_suffix(".tmp.docx")
         sha = letters.render_konsep(s, office, actor=actor, letter_type=key, data=letter_data(s, office, case, key),
-                                    out=tmp, signer=signer, template=template)
-        case = _lock(s, case_id, case.version, now)
+                                    out=tmp, signer=signer, case_id=case_id, template=template)
+        case = engine.lock(s, case_id, case.version, now)
         cdata = copy.deepcopy(case.data or {})
         live = products.current(cdata, key)
         assert live is not None

@@ -95,12 +95,12 @@ def page_cases(office: Office, *, actor: Actor, filters: CaseFilter | None = Non
                                           .join(Person, col(Person.id) == Case.person_id), f).where(head)).one())
             if offset < n_head:
                 rows = s.exec(base.where(head).order_by(*order).offset(offset).limit(limit)).all()
-                out = [cases._summary(c, p) for c, p in rows]
+                out = [cases.summary(c, p) for c, p in rows]
             base = base.where(not_(head))
             offset = max(0, offset - n_head)
             limit -= len(out)
         if limit > 0:
-            out += [cases._summary(c, p) for c, p in s.exec(base.order_by(*order).offset(offset).limit(limit)).all()]
+            out += [cases.summary(c, p) for c, p in s.exec(base.order_by(*order).offset(offset).limit(limit)).all()]
         return out
 
 
@@ -130,7 +130,7 @@ def search_cases(office: Office, *, actor: Actor, text: str, limit: int = SEARCH
             like = f"%{text.lower()}%"
             q = q.where(or_(func.lower(Person.name).like(like), func.lower(Case.reg_number).like(like)))
         q = q.order_by(col(Case.opened_at).desc(), col(Case.id).desc()).limit(limit)
-        return [cases._summary(c, p) for c, p in s.exec(q).all()]
+        return [cases.summary(c, p) for c, p in s.exec(q).all()]
 
 
 def waiting_for(office: Office, *, actor: Actor, limit: int = 200) -> list[cases.CaseSummary]:
@@ -165,7 +165,7 @@ def waiting_for(office: Office, *, actor: Actor, limit: int = 200) -> list[cases
                 done = len((c.data or {}).get("paraf", {}).get(st.code, []))
                 if done >= len(st.chain) or not actor.has(st.chain[done]):
                     continue
-            out.append(cases._summary(c, p))
+            out.append(cases.summary(c, p))
         return out
 
 

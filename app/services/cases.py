@@ -23,30 +23,29 @@ from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from typing import Any
 
-from sqlalchemy import update
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, col, select
 
 from app.context import Office
-from app.db.models import Case, ChecklistItem, Counter, DtsenRecord, Family, OfficeProfile, Person, StepLog
-from app.errors import ConflictError, NotFound, ValidationError
+from app.db.models import Case, ChecklistItem, Family, Person, StepLog
+from app.errors import ConflictError, ValidationError
 from app.network import guard as network_guard
 from app.rules import eligibility, facts, routing, sla
-from app.rules.context import DtsenInfo, RuleContext
 from app.rules.identifiers import mask_nik, nik_warnings, parse_nik, validate_kk, validate_noka
 from app.rules.permissions import Actor, allowed, require, role_label
-from app.rules.rule_settings import RULES_SECTION, RuleSettings
-from app.rules.windows import proposal_window
-from app.servicedefs import ServiceDef, Step
+from app.rules.rule_settings import RuleSettings
+from app.servicedefs import ServiceDef
 from app.servicedefs import get as get_definition
-from app.services import audit, complaint_channels, identity, settings
+from app.services import audit, complaint_channels, identity
 from app.timeutil import utcnow, zone
-from app.workflow import clock, products
+from app.workflow import clock, engine, hooks, products
 
-CONFLICT_MESSAGE = "Berkas ini telah diubah oleh petugas lain; muat ulang."
+CONFLICT_MESSAGE = engine.CONFLICT_MESSAGE
 #: outcomes that close a case as served; any other closing outcome is a refusal and needs a reason
-POSITIVE_OUTCOMES = frozenset({"selesai", "layak", "sudah_aktif_otomatis"})
-OPEN_STATUSES = ("draft", "proses")
+POSITIVE_OUTCOMES = engine.POSITIVE_OUTCOMES
+OPEN_STATUSES = engine.OPEN_STATUSES
+#: what is still missing from a checklist (labels); see :func:`app.workflow.engine.missing_requirements`
+missing_requirements = engine.missing_requirements
 PRIVACY_NOTICE = (
     "Data pribadi Anda dikumpulkan dan diproses hanya untuk keperluan layanan jaminan kesehatan ini sesuai "
     "UU Nomor 27 Tahun 2022 tentang Pelindungan Data Pribadi, disimpan oleh Dinas Sosial, dan hanya dibagikan "
@@ -189,98 +188,21 @@ class Receipt:
 # --------------------------------------------------------------------------- helpers
 
 
-def _rules(s: Session) -> RuleSettings:
-    return settings.load_in(s, RULES_SECTION, RuleSettings)
-
-
-def _tz_name(s: Session) -> str:
-    p = s.get(OfficeProfile, 1)
-    return p.timezone if p else "WIB"
-
-
-def _local(moment: datetime, tz_name: str) -> datetime:
-    return moment.astimezone(zone(tz_name))
-
-
-def _next_serial(s: Session, name: str) -> int:
-    """The next value of a named serial, inside the caller's transaction (never issued twice)."""
-    dialect = s.get_bind().dialect.name
-    if dialect in ("sqlite", "postgresql"):
-        if dialect == "sqlite":
-            from sqlalchemy.dialects.sqlite import insert
-        else:
-            from sqlalchemy.dialects.postgresql import insert
-        s.exec(insert(Counter).values(name=name, value=0).on_conflict_do_nothing(index_elements=["name"]))
-    row = s.get(Counter, name, with_for_update=True, populate_existing=True)
-    if row is None:
-        row = Counter(name=name, value=0)
-    row.value += 1
-    s.add(row)
-    s.flush()
-    return row.value
-
-
-def _dtsen(s: Session, nik: str) -> DtsenInfo | None:
-    r = s.exec(select(DtsenRecord).where(DtsenRecord.nik == nik)).first()
-    return DtsenInfo(r.nik, r.no_kk, r.name, r.desil, r.dtsen_id) if r else None
-
-
-def _items(s: Session, case_id: int) -> list[ChecklistItem]:
-    return list(s.exec(select(ChecklistItem).where(ChecklistItem.case_id == case_id)).all())
-
-
-def missing_requirements(defn: ServiceDef, received: dict[str, bool], cfg: RuleSettings) -> list[str]:
-    """Labels of what is still missing: required items not received, and any-of groups with nothing received.
-
-    An item is optional when its ``optional_when`` setting is on, and not offered at all when its
-    ``enabled_by`` setting is off.
-    """
-    missing: list[str] = []
-    groups: dict[str, list] = {}
-    for req in defn.requirements:
-        if req.enabled_by and not getattr(cfg, req.enabled_by):
-            continue
-        required = req.required and not (req.optional_when and getattr(cfg, req.optional_when))
-        if req.group:
-            groups.setdefault(req.group, []).append((req, required))
-            continue
-        if required and not received.get(req.code):
-            missing.append(req.label)
-    for members in groups.values():
-        if any(received.get(r.code) for r, _ in members):
-            continue
-        individually = [r for r, req in members if req]
-        if individually:
-            missing.extend(r.label for r in individually)
-        else:
-            missing.append(" atau ".join(r.label for r, _ in members))
-    return missing
-
-
-def _missing(s: Session, case: Case, defn: ServiceDef, cfg: RuleSettings) -> list[str]:
-    return missing_requirements(defn, {i.code: i.received for i in _items(s, case.id or 0)}, cfg)
-
-
-def _sla_of(defn: ServiceDef, cfg: RuleSettings) -> tuple[str, int]:
-    o = cfg.sla.get(defn.code)
-    return (o["unit"], int(o["value"])) if o else (defn.sla_unit, defn.sla_value)
-
-
 def _info(s: Session, case: Case, defn: ServiceDef, cfg: RuleSettings | None = None, *,
           actor: Actor | None = None) -> CaseInfo:
     """The detached view of a case. The NIK is masked for a user whose job does not need the full number."""
     assert case.id is not None
-    cfg = cfg or _rules(s)
+    cfg = cfg or engine.rules(s)
     person = s.get(Person, case.person_id)
     fam = s.get(Family, case.family_id) if case.family_id else None
-    items = _items(s, case.id)
+    items = engine.checklist_items(s, case.id)
     by_code = {i.code: i for i in items}
     order = [r.code for r in defn.requirements]
     items.sort(key=lambda i: order.index(i.code) if i.code in order else len(order))
     groups = {r.code: r.group for r in defn.requirements}
     checklist = tuple(ChecklistEntry(i.code, i.label, i.required, i.received, i.note, groups.get(i.code, ""))
                       for i in items)
-    missing = tuple(missing_requirements(defn, {c: i.received for c, i in by_code.items()}, cfg))
+    missing = tuple(engine.missing_requirements(defn, {c: i.received for c, i in by_code.items()}, cfg))
     try:
         step = defn.step(case.current_step)
         step_name, roles = step.name, (step.chain or step.roles)
@@ -306,190 +228,11 @@ def _info(s: Session, case: Case, defn: ServiceDef, cfg: RuleSettings | None = N
     )
 
 
-def _summary(case: Case, person: Person) -> CaseSummary:
+def summary(case: Case, person: Person) -> CaseSummary:
+    """The list row of a case (NIK masked)."""
     return CaseSummary(case.id or 0, case.reg_number, case.service_code, mask_nik(person.nik), person.name,
                        case.status, case.current_step, case.urgent, case.counter, case.opened_at, case.due_at,
                        case.outcome, case.version, case.clock)
-
-
-def _lock(s: Session, case_id: int, version: int, now: datetime) -> Case:
-    """Claim the case at ``version`` (conditional UPDATE): a second counter holding the same version fails."""
-    res = s.exec(update(Case).where(col(Case.id) == case_id, col(Case.version) == version)
-                 .values(version=version + 1, updated_at=now))
-    if res.rowcount != 1:
-        if s.get(Case, case_id) is None:
-            raise NotFound(f"Berkas #{case_id} tidak ditemukan.")
-        raise ConflictError(CONFLICT_MESSAGE)
-    case = s.get(Case, case_id, populate_existing=True)
-    assert case is not None
-    network_guard.check_owner(s, case)  # one owner per case (SPEC §8): only the owning office changes it
-    return case
-
-
-def _ensure_open(case: Case) -> None:
-    if case.closed_at is not None:
-        raise ValidationError(f"Berkas {case.reg_number} sudah ditutup ({case.outcome}); tidak dapat diubah.")
-
-
-def _claim_at_step(s: Session, office: Office, case_id: int, version: int, now: datetime
-                   ) -> tuple[Case, ServiceDef, RuleSettings, Step]:
-    """Claim an open case at ``version`` for a move: the case, its service, the rules and its current step."""
-    case = _lock(s, case_id, version, now)
-    _ensure_open(case)
-    defn = get_definition(office, case.service_code)
-    step = defn.step(case.current_step)
-    network_guard.check_step_here(s, step)  # a kelurahan performs only the steps its definition gives it
-    return case, defn, _rules(s), step
-
-
-def step_roles(defn: ServiceDef, step: Step, cfg: RuleSettings) -> tuple[str, ...]:
-    """Who acts at ``step``: its roles (or paraf chain), narrowed by the office's choice (``step_roles``)."""
-    if step.chain:
-        return step.chain
-    chosen = cfg.step_roles.get(f"{defn.code}.{step.code}")
-    return tuple(r for r in step.roles if r in chosen) or step.roles if chosen else step.roles
-
-
-def _step_error(actor: Actor, step: Step):
-    from app.errors import PermissionDenied
-
-    return PermissionDenied(f"langkah {step.code}", actor.username, [role_label(r) for r in (step.chain or step.roles)])
-
-
-def _check_role(actor: Actor, step: Step, defn: ServiceDef | None = None, cfg: RuleSettings | None = None) -> None:
-    roles = step_roles(defn, step, cfg) if defn is not None and cfg is not None else (step.chain or step.roles)
-    if not any(actor.has(r) for r in roles):
-        from app.errors import PermissionDenied
-
-        raise PermissionDenied(f"langkah {step.code}", actor.username, [role_label(r) for r in roles])
-
-
-def _ctx(s: Session, case: Case, cfg: RuleSettings, now: datetime, extra: dict[str, Any] | None = None
-         ) -> RuleContext:
-    person = s.get(Person, case.person_id)
-    tz = _tz_name(s)
-    data = {**(case.data or {}), **(extra or {})}
-    received = frozenset(i.code for i in _items(s, case.id or 0) if i.received)
-    from app.services.roster import participation
-
-    participant, known = participation(s, person.nik) if person else ("", False)
-    return RuleContext(case.service_code, data, cfg, _local(now, tz).date(), case.urgent,
-                       _dtsen(s, person.nik) if person else None, received, _local(case.opened_at, tz).date(),
-                       participant, known)
-
-
-def failed_checks(s: Session, case: Case, step: Step, cfg: RuleSettings, now: datetime) -> list[str]:
-    """The messages of the step's eligibility checks that fail now (a letter is not drafted or issued then)."""
-    return [c.message for c in eligibility.evaluate(step.checks, _ctx(s, case, cfg, now)) if not c.ok]
-
-
-def _log(s: Session, case: Case, step: Step | None, *, action: str, to_step: str, actor: Actor | None,
-         reason: str, now: datetime, started: datetime | None = None) -> None:
-    started = started or case.step_started_at
-    s.add(StepLog(case_id=case.id or 0, step=case.current_step, action=action, to_step=to_step,
-                  user_id=actor.id if actor else None, reason=reason[:500], started_at=started, finished_at=now,
-                  duration_seconds=max(0, int((now - started).total_seconds())),
-                  standard_minutes=step.minutes if step else None))
-
-
-def _start_sla(s: Session, case: Case, defn: ServiceDef, cfg: RuleSettings, now: datetime) -> None:
-    """The service-time standard runs from the moment the file is complete."""
-    if case.clock:
-        return
-    unit, value = _sla_of(defn, cfg)
-    clock.start(case, defn.step(case.current_step), unit=unit, value=value,
-                calendar=sla.WorkCalendar.from_settings(cfg), tz=_tz_name(s), now=now)
-    data = copy.deepcopy(case.data or {})
-    data["complete_at"] = now.isoformat()
-    case.data = data
-
-
-def _enter(s: Session, case: Case, defn: ServiceDef, step: Step, cfg: RuleSettings, now: datetime, *,
-           record_path: bool = True) -> None:
-    data = copy.deepcopy(case.data or {})
-    path = data.setdefault("path", [])
-    if record_path and case.current_step not in path:
-        path.append(case.current_step)
-    if step.kind == "paraf":
-        data.setdefault("paraf", {})[step.code] = []
-    products.on_enter(data, step, step_roles(defn, step, cfg), now)
-    case.current_step = step.code
-    case.step_started_at = now
-    unit, _value = _sla_of(defn, cfg)
-    clock.on_enter(case, step, unit=unit, calendar=sla.WorkCalendar.from_settings(cfg), tz=_tz_name(s), now=now)
-    if step.batch and case.batch_id is None:
-        ready = now
-        if step.window == "proposal":
-            tz = _tz_name(s)
-            today = _local(now, tz).date()
-            w = proposal_window(today, start_day=cfg.proposal_window_start_day,
-                                end_day=cfg.proposal_window_end_day)
-            if not w.in_window:
-                # noon office time on the opening day: inside that month in every zone, also in UTC
-                ready = datetime.combine(w.proposal_date, time(12, 0), zone(tz))
-            data["proposal_window"] = {"approved_on": today.isoformat(), "in_window": w.in_window,
-                                       "proposal_date": w.proposal_date.isoformat(), "message": w.message}
-        case.batch_ready_at = ready
-    case.data = data
-
-
-def _close(case: Case, defn: ServiceDef, *, outcome: str, reason: str, now: datetime) -> None:
-    if outcome not in POSITIVE_OUTCOMES and not reason.strip():
-        raise ValidationError("Setiap penolakan atau penutupan berkas wajib disertai alasan.")
-    data = copy.deepcopy(case.data or {})
-    products.require_product(data, defn, outcome)
-    try:
-        closing_roles = defn.step(case.current_step).roles
-    except KeyError:
-        closing_roles = ()
-    for key in defn.close_documents.get(outcome, ()):
-        products.add_due(data, key, step=f"close:{outcome}", roles=closing_roles, now=now)
-    # drafts and due letters of a case that closes otherwise are thrown away (no number was spent)
-    for e in data.get("documents", []):
-        if e.get("status") in products.OPEN and not str(e.get("step", "")).startswith("close:") \
-                and e.get("step") != products.ANYWHERE_STEP:
-            e["status"] = products.DISCARDED
-    clock.stop(case)
-    path = data.setdefault("path", [])
-    if case.current_step not in path:
-        path.append(case.current_step)
-    case.data = data
-    case.status = "selesai" if outcome in POSITIVE_OUTCOMES else "ditolak"
-    case.outcome = outcome
-    case.outcome_reason = reason.strip()[:500]
-    case.closed_at = now
-    case.step_started_at = now
-
-
-def _move(s: Session, case: Case, defn: ServiceDef, cfg: RuleSettings, target: str, *, now: datetime,
-          reason: str, office: Office, actor: Actor) -> None:
-    if target.startswith("close:"):
-        _close(case, defn, outcome=target[6:], reason=reason, now=now)
-        from app.services import jamkesda
-
-        jamkesda.release_on_close(s, office, actor, case, now)  # an unserved quota slot goes to the waiting list
-        if defn.releases_quota and case.outcome in POSITIVE_OUTCOMES:
-            s.add(case)
-            s.flush()
-            res = jamkesda.release_on_deactivation(s, office, actor, case, now)
-            if res is not None:
-                case.data = {**case.data, "quota_promoted": [e.reg_number for e in res.layak]}
-    else:
-        _enter(s, case, defn, defn.step(target), cfg, now)
-    if case.status == "draft" and case.closed_at is None and \
-            defn.step_index(case.current_step) > defn.step_index(defn.gate_step.code):
-        case.status = "proses"
-
-
-def _snapshot(case: Case) -> dict[str, Any]:
-    return {"step": case.current_step, "status": case.status, "outcome": case.outcome, "version": case.version}
-
-
-def _load(s: Session, case_id: int) -> Case:
-    case = s.get(Case, case_id)
-    if case is None:
-        raise NotFound(f"Berkas #{case_id} tidak ditemukan.")
-    return case
 
 
 def _check_inputs(values: dict[str, Any] | None) -> None:
@@ -568,8 +311,8 @@ def _open_case(office: Office, *, actor: Actor, service_code: str, nik: str, nam
     if bad:
         raise ValidationError(f"Persyaratan tidak dikenal untuk {defn.name}: {', '.join(bad)}.")
     with office.db.write() as s:
-        cfg = _rules(s)
-        tz = _tz_name(s)
+        cfg = engine.rules(s)
+        tz = engine.tz_name(s)
         p, warnings = _upsert_person(s, nik, name, person or {}, kk)
         existing = s.exec(select(Case).where(Case.person_id == p.id, Case.service_code == defn.code,
                                              col(Case.closed_at).is_(None))).first()
@@ -584,26 +327,25 @@ def _open_case(office: Office, *, actor: Actor, service_code: str, nik: str, nam
                 s.add(fam)
                 s.flush()
             fam_id = fam.id
-        year = _local(now, tz).year
-        serial = _next_serial(s, f"case.reg.{year}")
+        year = engine.local(now, tz).year
+        serial = engine.next_serial(s, f"case.reg.{year}")
         reg = f"{defn.short}-{year}-{serial:05d}"
         case_data = copy.deepcopy(data or {})
         if warnings:
             case_data["warnings"] = warnings
-        if defn.code == "jamkesda":
-            local = _local(now, tz)
-            case_data["quota_period"] = cfg.quota_period_of(local)
         if "tanda_terima" in defn.documents:
             products.add_due(case_data, "tanda_terima", step=products.ANYWHERE_STEP,
-                             roles=step_roles(defn, defn.first_step, cfg), now=now)
+                             roles=engine.step_roles(defn, defn.first_step, cfg), now=now)
         case = Case(reg_number=reg, service_code=defn.code, person_id=p.id or 0, family_id=fam_id,
                     family_relation=family_relation, status="draft", current_step=defn.first_step.code,
                     urgent=urgent, data=case_data, counter=counter or office.config.counter, created_by=actor.id,
                     opened_at=now, updated_at=now, step_started_at=now)
+        if defn.hooks.get("on_open"):
+            hooks.fire("on_open", hooks.HookContext(s, office, actor, case, defn, cfg, now, "on_open"))
         if defn.first_step.kind == "paraf":
             case.data = {**case.data, "paraf": {defn.first_step.code: []}}
         first_docs = copy.deepcopy(case.data)
-        products.on_enter(first_docs, defn.first_step, step_roles(defn, defn.first_step, cfg), now)
+        products.on_enter(first_docs, defn.first_step, engine.step_roles(defn, defn.first_step, cfg), now)
         case.data = first_docs
         s.add(case)
         try:
@@ -617,8 +359,8 @@ def _open_case(office: Office, *, actor: Actor, service_code: str, nik: str, nam
             s.add(ChecklistItem(case_id=case.id or 0, code=req.code, label=req.label, required=required,
                                 received=req.code in received, updated_by=actor.id, updated_at=now))
         s.flush()
-        if not _missing(s, case, defn, cfg):
-            _start_sla(s, case, defn, cfg, now)
+        if not engine.missing(s, case, defn, cfg):
+            engine.start_clock(s, case, defn, cfg, now)
         audit.record(s, actor=actor, action="case.open", entity="case", entity_id=case.id,
                      new={"reg_number": reg, "service": defn.code, "nik": mask_nik(p.nik), "urgent": urgent,
                           "received": sorted(received)})
@@ -631,13 +373,13 @@ def get_case(office: Office, *, actor: Actor, case_id: int, log_view: bool = Fal
     require(actor, "case.view")
     if log_view:
         with office.db.write() as s:
-            case = _load(s, case_id)
+            case = engine.load(s, case_id)
             info = _info(s, case, get_definition(office, case.service_code), actor=actor)
             audit.record(s, actor=actor, action="case.view", entity="case", entity_id=case_id,
                          new={"reg_number": case.reg_number, "full_nik": info.nik != mask_nik(info.nik)})
             return info
     with office.db.read() as s:
-        case = _load(s, case_id)
+        case = engine.load(s, case_id)
         return _info(s, case, get_definition(office, case.service_code), actor=actor)
 
 
@@ -665,7 +407,7 @@ def list_cases(office: Office, *, actor: Actor, service_code: str | None = None,
         if open_only:
             q = q.where(col(Case.closed_at).is_(None))
         q = q.order_by(col(Case.opened_at), col(Case.id)).offset(offset).limit(limit)
-        return [_summary(c, p) for c, p in s.exec(q).all()]
+        return [summary(c, p) for c, p in s.exec(q).all()]
 
 
 def today_queue(office: Office, *, actor: Actor, counter: str | None = None, now: datetime | None = None
@@ -674,13 +416,13 @@ def today_queue(office: Office, *, actor: Actor, counter: str | None = None, now
     require(actor, "case.view")
     now = now or utcnow()
     with office.db.read() as s:
-        tz = _tz_name(s)
-        start = datetime.combine(_local(now, tz).date(), time(0), zone(tz))
+        tz = engine.tz_name(s)
+        start = datetime.combine(engine.local(now, tz).date(), time(0), zone(tz))
         q = (select(Case, Person).join(Person, col(Person.id) == Case.person_id)
              .where(Case.opened_at >= start, Case.opened_at < start + timedelta(days=1)))
         if counter:
             q = q.where(Case.counter == counter)
-        return [_summary(c, p) for c, p in s.exec(q.order_by(col(Case.opened_at), col(Case.id))).all()]
+        return [summary(c, p) for c, p in s.exec(q.order_by(col(Case.opened_at), col(Case.id))).all()]
 
 
 def overdue(office: Office, *, actor: Actor, now: datetime | None = None, service_code: str | None = None
@@ -694,13 +436,13 @@ def overdue(office: Office, *, actor: Actor, now: datetime | None = None, servic
                     col(Case.due_at) < now))
         if service_code:
             q = q.where(Case.service_code == service_code)
-        return [_summary(c, p) for c, p in s.exec(q.order_by(col(Case.due_at), col(Case.id))).all()]
+        return [summary(c, p) for c, p in s.exec(q.order_by(col(Case.due_at), col(Case.id))).all()]
 
 
 def step_log(office: Office, *, actor: Actor, case_id: int) -> list[StepLogEntry]:
     require(actor, "case.view")
     with office.db.read() as s:
-        _load(s, case_id)
+        engine.load(s, case_id)
         rows = s.exec(select(StepLog).where(StepLog.case_id == case_id).order_by(col(StepLog.id))).all()
         return [StepLogEntry(r.step, r.action, r.to_step, r.user_id, r.reason, r.started_at, r.finished_at,
                              r.duration_seconds, r.standard_minutes) for r in rows]
@@ -710,19 +452,19 @@ def receipt(office: Office, *, actor: Actor, case_id: int) -> Receipt:
     """The data of the tanda terima berkas: number, checklist received and missing, SLA, expected completion."""
     require(actor, "case.view")
     with office.db.read() as s:
-        case = _load(s, case_id)
+        case = engine.load(s, case_id)
         defn = get_definition(office, case.service_code)
-        cfg = _rules(s)
-        tz = _tz_name(s)
+        cfg = engine.rules(s)
+        tz = engine.tz_name(s)
         info = _info(s, case, defn, cfg)
-        unit, value = _sla_of(defn, cfg)
-        expected = _local(case.due_at, tz) if case.due_at else None
+        unit, value = engine.sla_of(defn, cfg)
+        expected = engine.local(case.due_at, tz) if case.due_at else None
         from app.db.models import User
 
         officer = s.get(User, case.created_by) if case.created_by else None
         return Receipt(
             reg_number=case.reg_number, service_code=defn.code, service_name=defn.name,
-            legal_basis=cfg.legal_basis.get(defn.code, defn.legal_basis), received_at=_local(case.opened_at, tz),
+            legal_basis=cfg.legal_basis.get(defn.code, defn.legal_basis), received_at=engine.local(case.opened_at, tz),
             counter=case.counter, name=info.name, nik_masked=mask_nik(info.nik),
             received=tuple(c.label for c in info.checklist if c.received), missing=info.missing,
             sla=sla.describe(unit, value) + " sejak berkas lengkap", expected_completion=expected, fee=defn.fee,
@@ -741,10 +483,10 @@ def set_checklist(office: Office, *, actor: Actor, case_id: int, version: int, c
     require(actor, "case.checklist")
     now = now or utcnow()
     with office.db.write() as s:
-        case = _lock(s, case_id, version, now)
-        _ensure_open(case)
+        case = engine.lock(s, case_id, version, now)
+        engine.ensure_open(case)
         defn = get_definition(office, case.service_code)
-        cfg = _rules(s)
+        cfg = engine.rules(s)
         item = s.get(ChecklistItem, (case_id, code))
         if item is None:
             raise ValidationError(f"Persyaratan '{code}' tidak ada pada berkas {case.reg_number}.")
@@ -752,8 +494,8 @@ def set_checklist(office: Office, *, actor: Actor, case_id: int, version: int, c
         item.received, item.note, item.updated_by, item.updated_at = received, note.strip()[:250], actor.id, now
         s.add(item)
         s.flush()
-        if not _missing(s, case, defn, cfg):
-            _start_sla(s, case, defn, cfg, now)
+        if not engine.missing(s, case, defn, cfg):
+            engine.start_clock(s, case, defn, cfg, now)
         s.add(case)
         audit.record(s, actor=actor, action="case.checklist", entity="case", entity_id=case_id,
                      old={"code": code, "received": old}, new={"code": code, "received": received, "note": note})
@@ -767,8 +509,8 @@ def update_data(office: Office, *, actor: Actor, case_id: int, version: int, val
     _check_inputs(values)
     now = now or utcnow()
     with office.db.write() as s:
-        case = _lock(s, case_id, version, now)
-        _ensure_open(case)
+        case = engine.lock(s, case_id, version, now)
+        engine.ensure_open(case)
         data = copy.deepcopy(case.data or {})
         old = {k: data.get(k) for k in values}
         data.update(copy.deepcopy(values))
@@ -804,8 +546,8 @@ def refer_to_disdukcapil(office: Office, *, actor: Actor, case_id: int, version:
     require(actor, "case.edit")
     now = now or utcnow()
     with office.db.write() as s:
-        case = _lock(s, case_id, version, now)
-        _ensure_open(case)
+        case = engine.lock(s, case_id, version, now)
+        engine.ensure_open(case)
         person = s.get(Person, case.person_id)
         assert person is not None
         person.nik_problem = problem
@@ -814,7 +556,7 @@ def refer_to_disdukcapil(office: Office, *, actor: Actor, case_id: int, version:
         data["disdukcapil_referral"] = {"problem": problem, "note": note.strip(), "at": now.isoformat()}
         defn = get_definition(office, case.service_code)
         products.add_due(data, "rujukan_disdukcapil", step=products.ANYWHERE_STEP,
-                         roles=step_roles(defn, defn.step(case.current_step), _rules(s)), now=now)
+                         roles=engine.step_roles(defn, defn.step(case.current_step), engine.rules(s)), now=now)
         case.data = data
         s.add(case)
         audit.record(s, actor=actor, action="case.refer_disdukcapil", entity="case", entity_id=case_id,
@@ -837,26 +579,26 @@ def advance(office: Office, *, actor: Actor, case_id: int, version: int, data: d
     _check_inputs(data)
     now = now or utcnow()
     with office.db.write() as s:
-        case, defn, cfg, step = _claim_at_step(s, office, case_id, version, now)
+        case, defn, cfg, step = engine.claim_at_step(s, office, case_id, version, now)
         if step.kind == "paraf":
             raise ValidationError(f"Langkah '{step.name}' diselesaikan dengan paraf berurutan "
                                   f"({' → '.join(role_label(r) for r in step.chain)}).")
         if step.kind == "ranking":
             raise ValidationError("Berkas ini menunggu peringkatan dalam kuota; jalankan peringkatan jamkesda.")
-        _check_role(actor, step, defn, cfg)
+        engine.check_role(actor, step, defn, cfg)
         if data:
             merged = copy.deepcopy(case.data or {})
             merged.update(copy.deepcopy(data))
             case.data = merged
         if step.code == defn.gate_step.code:
-            missing = _missing(s, case, defn, cfg)
+            missing = engine.missing(s, case, defn, cfg)
             if missing:
                 if defn.strict_intake:
                     raise ValidationError("Berkas tidak lengkap; surat tidak dapat diterbitkan. Yang belum ada: "
                                           + "; ".join(missing) + ".")
                 raise ValidationError("Persyaratan belum lengkap: " + "; ".join(missing)
                                       + ". Berkas disimpan dan dapat dilanjutkan setelah lengkap.")
-        ctx = _ctx(s, case, cfg, now, {"reason": reason})
+        ctx = engine.context(s, case, cfg, now, {"reason": reason})
         failed = [c.message for c in eligibility.evaluate(step.checks, ctx) if not c.ok]
         if failed:
             raise ValidationError("Langkah belum dapat diselesaikan: " + " ".join(failed))
@@ -878,13 +620,13 @@ def advance(office: Office, *, actor: Actor, case_id: int, version: int, data: d
         if merged.get("reason_code") in eligibility.DEACTIVATION_REASONS:
             merged["alasan"] = eligibility.DEACTIVATION_REASONS[merged["reason_code"]]
         case.data = merged
-        old = _snapshot(case) | {"version": version}
-        _log(s, case, step, action="close" if target.startswith("close:") else "advance", to_step=target,
+        old = engine.snapshot(case) | {"version": version}
+        engine.log(s, case, step, action="close" if target.startswith("close:") else "advance", to_step=target,
              actor=actor, reason=reason or message, now=now)
-        _move(s, case, defn, cfg, target, now=now, reason=reason or message, office=office, actor=actor)
+        engine.move(s, case, defn, cfg, target, now=now, reason=reason or message, office=office, actor=actor)
         s.add(case)
         audit.record(s, actor=actor, action="case.advance", entity="case", entity_id=case_id, old=old,
-                     new=_snapshot(case) | {"reason": reason or message, "input": data or {}})
+                     new=engine.snapshot(case) | {"reason": reason or message, "input": data or {}})
         return _info(s, case, defn, cfg, actor=actor)
 
 
@@ -902,13 +644,13 @@ def resume_waiting(s: Session, office: Office, actor: Actor, case: Case, now: da
     if not step.route:
         return None
     version = case.version
-    cfg = _rules(s)
-    ctx = _ctx(s, case, cfg, now)
+    cfg = engine.rules(s)
+    ctx = engine.context(s, case, cfg, now)
     try:
         r = routing.route(step.route, ctx)
     except ValidationError:
         return None
-    case = _lock(s, case.id, version, now)
+    case = engine.lock(s, case.id, version, now)
     target = step.branches[r.outcome]
     data = copy.deepcopy(case.data or {})
     data.update(r.updates)
@@ -916,13 +658,13 @@ def resume_waiting(s: Session, office: Office, actor: Actor, case: Case, now: da
     if ctx.dtsen is not None:
         data["desil"], data["dtsen_id"] = ctx.dtsen.desil, ctx.dtsen.dtsen_id
     case.data = data
-    old = _snapshot(case) | {"version": version}
+    old = engine.snapshot(case) | {"version": version}
     text = f"{reason} {r.message}".strip()
-    _log(s, case, step, action=action, to_step=target, actor=actor, reason=text, now=now)
-    _move(s, case, defn, cfg, target, now=now, reason=text, office=office, actor=actor)
+    engine.log(s, case, step, action=action, to_step=target, actor=actor, reason=text, now=now)
+    engine.move(s, case, defn, cfg, target, now=now, reason=text, office=office, actor=actor)
     s.add(case)
     audit.record(s, actor=actor, action="case.resume", entity="case", entity_id=case.id, old=old,
-                 new=_snapshot(case) | {"reason": text, "by": action})
+                 new=engine.snapshot(case) | {"reason": text, "by": action})
     return _info(s, case, defn, cfg, actor=actor)
 
 
@@ -932,7 +674,7 @@ def paraf(office: Office, *, actor: Actor, case_id: int, version: int, note: str
     require(actor, "case.move")
     now = now or utcnow()
     with office.db.write() as s:
-        case, defn, cfg, step = _claim_at_step(s, office, case_id, version, now)
+        case, defn, cfg, step = engine.claim_at_step(s, office, case_id, version, now)
         if step.kind != "paraf":
             raise ValidationError(f"Langkah '{step.name}' bukan langkah paraf.")
         data = copy.deepcopy(case.data or {})
@@ -941,22 +683,24 @@ def paraf(office: Office, *, actor: Actor, case_id: int, version: int, note: str
         if not actor.has(waiting):
             if any(actor.has(r) for r in step.chain):
                 raise ValidationError(f"Paraf harus berurutan: menunggu paraf {role_label(waiting)} lebih dahulu.")
-            raise _step_error(actor, step)
+            raise engine.step_error(actor, step)
         last_at = datetime.fromisoformat(done[-1]["at"]) if done else case.step_started_at
         done.append({"role": waiting, "user_id": actor.id, "user": actor.full_name, "at": now.isoformat(),
                      "note": note.strip()})
         case.data = data
         finished = len(done) == len(step.chain)
-        old = _snapshot(case) | {"version": version}
+        old = engine.snapshot(case) | {"version": version}
         if finished:
-            _log(s, case, step, action="paraf", to_step=step.next, actor=actor, reason=note, now=now, started=last_at)
+            engine.log(s, case, step, action="paraf", to_step=step.next, actor=actor, reason=note, now=now,
+                       started=last_at)
             products.require_complete(case.data, step)
-            _move(s, case, defn, cfg, step.next, now=now, reason=note, office=office, actor=actor)
+            engine.move(s, case, defn, cfg, step.next, now=now, reason=note, office=office, actor=actor)
         else:
-            _log(s, case, None, action="paraf", to_step=step.code, actor=actor, reason=note, now=now, started=last_at)
+            engine.log(s, case, None, action="paraf", to_step=step.code, actor=actor, reason=note, now=now,
+                       started=last_at)
         s.add(case)
         audit.record(s, actor=actor, action="case.paraf", entity="case", entity_id=case_id, old=old,
-                     new=_snapshot(case) | {"role": waiting})
+                     new=engine.snapshot(case) | {"role": waiting})
         return _info(s, case, defn, cfg, actor=actor)
 
 
@@ -968,8 +712,8 @@ def return_for_revision(office: Office, *, actor: Actor, case_id: int, version: 
         raise ValidationError("Pengembalian untuk perbaikan wajib disertai alasan.")
     now = now or utcnow()
     with office.db.write() as s:
-        case, defn, cfg, step = _claim_at_step(s, office, case_id, version, now)
-        _check_role(actor, step, defn, cfg)
+        case, defn, cfg, step = engine.claim_at_step(s, office, case_id, version, now)
+        engine.check_role(actor, step, defn, cfg)
         data = copy.deepcopy(case.data or {})
         if to_step == case.current_step or to_step not in data.get("path", []):
             names = [defn.step(c).name for c in data.get("path", []) if c != case.current_step]
@@ -985,34 +729,21 @@ def return_for_revision(office: Office, *, actor: Actor, case_id: int, version: 
             data.pop("proposal_window", None)
         data.get("paraf", {}).pop(step.code, None)
         konsep_files = products.discard_from(data, defn, to_step)
-        _remove_after_commit(s, office, konsep_files)
+        engine.remove_after_commit(s, office, konsep_files)
         path = data.get("path", [])
         data["path"] = path[: path.index(to_step)]
         data.setdefault("returns", []).append({"from": step.code, "to": to_step, "reason": reason.strip(),
                                                "by": actor.username, "at": now.isoformat()})
         case.data = data
-        old = _snapshot(case) | {"version": version}
-        _log(s, case, step, action="return", to_step=to_step, actor=actor, reason=reason, now=now)
-        _enter(s, case, defn, target, cfg, now, record_path=False)
+        old = engine.snapshot(case) | {"version": version}
+        engine.log(s, case, step, action="return", to_step=to_step, actor=actor, reason=reason, now=now)
+        engine.enter(s, case, defn, target, cfg, now, record_path=False, office=office, actor=actor)
         if defn.step_index(to_step) <= defn.step_index(defn.gate_step.code):
             case.status = "draft"
         s.add(case)
         audit.record(s, actor=actor, action="case.return", entity="case", entity_id=case_id, old=old,
-                     new=_snapshot(case) | {"reason": reason})
+                     new=engine.snapshot(case) | {"reason": reason})
         return _info(s, case, defn, cfg, actor=actor)
-
-
-def _remove_after_commit(s: Session, office: Office, files: list[str]) -> None:
-    """Delete discarded KONSEP files once the return for revision is committed (never before)."""
-    if not files:
-        return
-    from sqlalchemy import event
-
-    def gone(_session) -> None:
-        for rel in files:
-            (office.dirs.letters / rel).unlink(missing_ok=True)
-
-    event.listen(s, "after_commit", gone, once=True)
 
 
 def reject(office: Office, *, actor: Actor, case_id: int, version: int, reason: str, outcome: str = "ditolak",
@@ -1025,21 +756,18 @@ def reject(office: Office, *, actor: Actor, case_id: int, version: int, reason: 
         raise ValidationError(f"'{outcome}' bukan hasil penolakan.")
     now = now or utcnow()
     with office.db.write() as s:
-        case = _lock(s, case_id, version, now)
-        _ensure_open(case)
+        case = engine.lock(s, case_id, version, now)
+        engine.ensure_open(case)
         defn = get_definition(office, case.service_code)
         step = defn.step(case.current_step)
         network_guard.check_step_here(s, step)
-        _check_role(actor, step, defn, _rules(s))
-        old = _snapshot(case) | {"version": version}
-        _log(s, case, step, action="reject", to_step=f"close:{outcome}", actor=actor, reason=reason, now=now)
-        _close(case, defn, outcome=outcome, reason=reason, now=now)
-        from app.services import jamkesda
-
-        jamkesda.release_on_close(s, office, actor, case, now)  # an unserved quota slot goes to the waiting list
+        engine.check_role(actor, step, defn, engine.rules(s))
+        old = engine.snapshot(case) | {"version": version}
+        engine.log(s, case, step, action="reject", to_step=f"close:{outcome}", actor=actor, reason=reason, now=now)
+        engine.close(s, office, actor, case, defn, outcome=outcome, reason=reason, now=now)  # on_close hooks run
         s.add(case)
         audit.record(s, actor=actor, action="case.reject", entity="case", entity_id=case_id, old=old,
-                     new=_snapshot(case) | {"reason": reason})
+                     new=engine.snapshot(case) | {"reason": reason})
         return _info(s, case, defn, actor=actor)
 
 
@@ -1049,24 +777,24 @@ def refuse_incomplete(office: Office, *, actor: Actor, case_id: int, version: in
     require(actor, "case.move")
     now = now or utcnow()
     with office.db.write() as s:
-        case, defn, cfg, step = _claim_at_step(s, office, case_id, version, now)
-        _check_role(actor, step)
+        case, defn, cfg, step = engine.claim_at_step(s, office, case_id, version, now)
+        engine.check_role(actor, step)
         if step.code != defn.gate_step.code:
             raise ValidationError("Penolakan karena berkas tidak lengkap hanya pada pemeriksaan kelengkapan.")
-        missing = _missing(s, case, defn, cfg)
+        missing = engine.missing(s, case, defn, cfg)
         if not missing:
             raise ValidationError("Berkas sudah lengkap; tidak dapat ditolak karena kekurangan berkas.")
         reason = "Berkas tidak lengkap. Yang belum ada: " + "; ".join(missing) + "."
-        old = _snapshot(case) | {"version": version}
-        _log(s, case, step, action="reject", to_step="close:berkas_tidak_lengkap", actor=actor, reason=reason,
+        old = engine.snapshot(case) | {"version": version}
+        engine.log(s, case, step, action="reject", to_step="close:berkas_tidak_lengkap", actor=actor, reason=reason,
              now=now)
         data = copy.deepcopy(case.data or {})
         data["missing"] = missing
         case.data = data
-        _close(case, defn, outcome="berkas_tidak_lengkap", reason=reason, now=now)
+        engine.close(s, office, actor, case, defn, outcome="berkas_tidak_lengkap", reason=reason, now=now, cfg=cfg)
         s.add(case)
         audit.record(s, actor=actor, action="case.refuse_incomplete", entity="case", entity_id=case_id, old=old,
-                     new=_snapshot(case) | {"missing": missing})
+                     new=engine.snapshot(case) | {"missing": missing})
         return _info(s, case, defn, cfg, actor=actor)
 
 

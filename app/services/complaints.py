@@ -17,8 +17,8 @@ from app.rules import sla
 from app.rules.permissions import Actor, require
 from app.rules.rule_settings import RULES_SECTION, RuleSettings
 from app.services import audit, complaint_channels, settings
-from app.services.cases import _local, _next_serial, _tz_name
 from app.timeutil import utcnow
+from app.workflow import engine
 
 STATUSES = {"baru": "Baru", "ditindaklanjuti": "Sedang ditindaklanjuti", "dijawab": "Sudah dijawab",
             "selesai": "Selesai"}
@@ -124,9 +124,9 @@ def register(office: Office, *, actor: Actor, channel: str, topic: str, descript
         if case_id is not None and s.get(Case, case_id) is None:
             raise NotFound(f"Berkas #{case_id} tidak ditemukan.")
         cfg = settings.load_in(s, RULES_SECTION, RuleSettings)
-        tz = _tz_name(s)
-        local = _local(now, tz)
-        serial = _next_serial(s, f"complaint.reg.{local.year}")
+        tz = engine.tz_name(s)
+        local = engine.local(now, tz)
+        serial = engine.next_serial(s, f"complaint.reg.{local.year}")
         due = sla.due_at(local, unit="working_days", value=cfg.complaint_sla_working_days,
                          calendar=sla.WorkCalendar.from_settings(cfg))
         c = Complaint(reg_number=f"ADU-{local.year}-{serial:05d}", channel=channel,
@@ -229,16 +229,16 @@ def letter_data(s: Session, c: Complaint, answer_text: str) -> dict[str, Any]:
     """The data of the Surat Jawaban Pengaduan for complaint ``c`` answered with ``answer_text``."""
     from app.documents.dates import tanggal
 
-    tz = _tz_name(s)
+    tz = engine.tz_name(s)
     chan = complaint_channels.load_in(s).label(c.channel)
     case = s.get(Case, c.case_id) if c.case_id else None
     name = c.complainant_name or "Pengadu"
     return {
         "pengaduan": {
-            "nomor": c.reg_number, "tanggal": tanggal(_local(c.received_at, tz).date()),
+            "nomor": c.reg_number, "tanggal": tanggal(engine.local(c.received_at, tz).date()),
             "kanal": chan + (f" tiket {c.lapor_ticket}" if c.lapor_ticket else ""), "pokok": c.topic,
             "uraian": c.description, "berkas": case.reg_number if case else "", "tindak_lanjut": c.follow_up,
-            "jawaban": answer_text, "tenggat": tanggal(_local(c.due_at, tz).date()) if c.due_at else "",
+            "jawaban": answer_text, "tenggat": tanggal(engine.local(c.due_at, tz).date()) if c.due_at else "",
             "standar": _standard(s),
         },
         "pengadu": {"nama": name, "kontak": c.complainant_contact},

@@ -45,9 +45,8 @@ from app.rules.rule_settings import RuleSettings
 from app.servicedefs import DOCUMENT_KEYS, ServiceDef, load_all
 from app.servicedefs import get as get_definition
 from app.services import audit, letters
-from app.services.cases import OPEN_STATUSES, _enter, _local, _lock, _log, _move, _rules, _tz_name
 from app.timeutil import utcnow
-from app.workflow import products
+from app.workflow import engine, hooks, products
 
 SERVICE = "jamkesda"
 LEAVE_REASONS = {"meninggal": "Meninggal dunia", "pindah": "Pindah domisili", "nonaktif": "Dinonaktifkan",
@@ -136,7 +135,7 @@ def _rank_in(s: Session, office: Office, actor: Actor, period: str, cfg: RuleSet
     entries = []
     for r in scoring.rank(candidates, free_slots=free):
         case = by_reg[r.candidate.key]
-        case = _lock(s, case.id or 0, case.version, now)
+        case = engine.lock(s, case.id or 0, case.version, now)
         data = copy.deepcopy(case.data or {})
         before = data.get("decision")
         data.update({"decision": r.decision, "rank": r.rank, "ranked_at": now.isoformat()})
@@ -148,9 +147,9 @@ def _rank_in(s: Session, office: Office, actor: Actor, period: str, cfg: RuleSet
             data["waitlist_notified"] = True
         case.data = data
         if r.decision == "layak":
-            _log(s, case, step, action="rank", to_step=step.next, actor=actor,
+            engine.log(s, case, step, action="rank", to_step=step.next, actor=actor,
                  reason=f"Peringkat {r.rank}: layak dalam kuota", now=now)
-            _enter(s, case, defn, defn.step(step.next), cfg, now)
+            engine.enter(s, case, defn, defn.step(step.next), cfg, now, office=office, actor=actor)
             case.status = "proses"
         s.add(case)
         if before != r.decision:
@@ -167,7 +166,7 @@ def rank_period(office: Office, *, actor: Actor, period: str, now: datetime | No
     require(actor, "jamkesda.rank")
     now = now or utcnow()
     with office.db.write() as s:
-        cfg = _rules(s)
+        cfg = engine.rules(s)
         return _rank_in(s, office, actor, period, cfg, now)
 
 
@@ -177,7 +176,7 @@ LEAVE_FROM_DEACTIVATION = {"meninggal": "meninggal", "pindah_domisili": "pindah"
 
 def _release_in(s: Session, office: Office, actor: Actor, case: Case, reason_code: str, note: str,
                 now: datetime) -> RankingResult:
-    case = _lock(s, case.id or 0, case.version, now)
+    case = engine.lock(s, case.id or 0, case.version, now)
     data = copy.deepcopy(case.data)
     data["left"] = {"reason_code": reason_code, "reason": LEAVE_REASONS[reason_code], "note": note.strip(),
                     "at": now.isoformat(), "by": actor.username}
@@ -186,12 +185,12 @@ def _release_in(s: Session, office: Office, actor: Actor, case: Case, reason_cod
         defn = get_definition(office, SERVICE)
         step = defn.step(case.current_step)
         reason = f"Keluar dari kuota: {LEAVE_REASONS[reason_code]}. {note}".strip()
-        _log(s, case, step, action="release", to_step="close:keluar", actor=actor, reason=reason, now=now)
+        engine.log(s, case, step, action="release", to_step="close:keluar", actor=actor, reason=reason, now=now)
         case.status, case.outcome, case.outcome_reason, case.closed_at = "ditolak", "keluar", reason[:500], now
     s.add(case)
     audit.record(s, actor=actor, action="jamkesda.release", entity="case", entity_id=case.id,
                  new={"reason_code": reason_code, "note": note})
-    return _rank_in(s, office, actor, data["quota_period"], _rules(s), now)
+    return _rank_in(s, office, actor, data["quota_period"], engine.rules(s), now)
 
 
 def _active_participant(s: Session, person_id: int) -> Case | None:
@@ -234,7 +233,7 @@ def _withdraw_waiting(s: Session, office: Office, actor: Actor, deactivation: Ca
                                        col(Case.closed_at).is_(None))).all():
         if c.current_step not in ranking:
             continue
-        case = _lock(s, c.id or 0, c.version, now)
+        case = engine.lock(s, c.id or 0, c.version, now)
         data = copy.deepcopy(case.data or {})
         data["left"] = {"reason_code": LEAVE_FROM_DEACTIVATION.get(deactivation.data.get("reason_code", ""),
                                                                    "nonaktif"),
@@ -242,7 +241,7 @@ def _withdraw_waiting(s: Session, office: Office, actor: Actor, deactivation: Ca
                         "by": actor.username, "from": "daftar_tunggu"}
         case.data = data
         text = f"Keluar dari daftar tunggu: {reason} (penonaktifan {deactivation.reg_number})."
-        _log(s, case, defn.step(case.current_step), action="withdraw", to_step="close:keluar", actor=actor,
+        engine.log(s, case, defn.step(case.current_step), action="withdraw", to_step="close:keluar", actor=actor,
              reason=text, now=now)
         case.status, case.outcome, case.outcome_reason, case.closed_at = "ditolak", "keluar", text[:500], now
         case.step_started_at = now
@@ -259,10 +258,10 @@ def _flag_open_cases(s: Session, actor: Actor, deactivation: Case, reason: str, 
     """Every other open case of the person gets a visible flag (``data["flags"]``) and an audit entry."""
     out = []
     for c in s.exec(select(Case).where(Case.person_id == deactivation.person_id, col(Case.closed_at).is_(None),
-                                       col(Case.status).in_(OPEN_STATUSES))).all():
+                                       col(Case.status).in_(engine.OPEN_STATUSES))).all():
         if c.id == deactivation.id or c.reg_number in skip:
             continue
-        case = _lock(s, c.id or 0, c.version, now)
+        case = engine.lock(s, c.id or 0, c.version, now)
         data = copy.deepcopy(case.data or {})
         flags = data.setdefault("flags", [])
         if any(f.get("source") == deactivation.reg_number for f in flags):
@@ -318,13 +317,45 @@ def release_on_close(s: Session, office: Office, actor: Actor, case: Case, now: 
     case.data = data
     s.add(case)
     s.flush()
-    res = _rank_in(s, office, actor, data["quota_period"], _rules(s), now)
+    res = _rank_in(s, office, actor, data["quota_period"], engine.rules(s), now)
     promoted = [e.reg_number for e in res.layak]
     case.data = {**case.data, "quota_promoted": promoted}
     s.add(case)
     audit.record(s, actor=actor, action="jamkesda.release", entity="case", entity_id=case.id,
                  new={"reason_code": code, "note": case.outcome_reason, "promoted": promoted})
     return res
+
+
+# --------------------------------------------------------------------------- workflow hooks
+# Declared in the service definitions (``hooks`` in jamkesda.toml and penonaktifan.toml); the engine calls
+# them inside the transaction of the move (app/workflow/hooks.py).
+
+
+@hooks.register("jamkesda.periode_kuota")
+def _hook_quota_period(ctx: hooks.HookContext) -> None:
+    """on_open: the case belongs to the quota period of the day it was received (office time)."""
+    ctx.case.data = {**(ctx.case.data or {}),
+                     "quota_period": ctx.cfg.quota_period_of(engine.local(ctx.now, engine.tz_name(ctx.s)))}
+
+
+@hooks.register("jamkesda.lepas_slot")
+def _hook_release_slot(ctx: hooks.HookContext) -> None:
+    """on_close: a participant closed without being served frees the slot (:func:`release_on_close`)."""
+    if ctx.actor is not None:
+        release_on_close(ctx.s, ctx.office, ctx.actor, ctx.case, ctx.now)
+
+
+@hooks.register("jamkesda.keluar_kuota")
+def _hook_leave_quota(ctx: hooks.HookContext) -> None:
+    """on_close of a deactivation: when served, the person leaves the quota and the waiting lists
+    (:func:`release_on_deactivation`); the cases promoted are recorded on the deactivation."""
+    if ctx.actor is None or not ctx.served:
+        return
+    ctx.s.add(ctx.case)
+    ctx.s.flush()
+    res = release_on_deactivation(ctx.s, ctx.office, ctx.actor, ctx.case, ctx.now)
+    if res is not None:
+        ctx.case.data = {**ctx.case.data, "quota_promoted": [e.reg_number for e in res.layak]}
 
 
 def rejection_letter_data(s: Session, case: Case) -> dict[str, str]:
@@ -337,7 +368,7 @@ def rejection_letter_data(s: Session, case: Case) -> dict[str, str]:
     source = (f"berkas umpan balik {fb['file']}" if fb.get("file")
               else f"referensi BPJS {str(fb.get('reference') or '').strip()}")
     at = fb.get("imported_at") or (case.closed_at.isoformat() if case.closed_at else "")
-    day = _local(datetime.fromisoformat(at), _tz_name(s)).date() if at else None
+    day = engine.local(datetime.fromisoformat(at), engine.tz_name(s)).date() if at else None
     return {"status": BPJS_FEEDBACK["ditolak"], "alasan": str(fb.get("reason") or "").strip()
             or "tidak disebutkan dalam umpan balik", "sumber": source, "tanggal": tanggal(day) if day else "",
             "periode": str(data.get("quota_period", ""))}
@@ -488,7 +519,7 @@ def issue_sk_request(office: Office, *, actor: Actor, period: str, supplement: b
                                   "surat permohonan SK Walikota.")
         if done:
             label = f"{label} (susulan ke-{len(done)})"
-        cfg = _rules(s)
+        cfg = engine.rules(s)
         rows = [_sk_row(s, c) for c in listed]
         year = period[:4]
         info = letters.issue_letter_in(
@@ -497,7 +528,7 @@ def issue_sk_request(office: Office, *, actor: Actor, period: str, supplement: b
                   "periode": {"nama": label, "kode": period, "tahun": year},
                   "layanan": {"kode": defn.code, "nama": defn.name}, "jumlah": str(len(rows))})
         for c in listed:
-            case = _lock(s, c.id or 0, c.version, now)
+            case = engine.lock(s, c.id or 0, c.version, now)
             data = copy.deepcopy(case.data or {})
             docs = data.setdefault("documents", [])
             entry = next((d for d in docs if d["key"] == SK_REQUEST and d.get("status") in ("due", "konsep")), None)
@@ -508,10 +539,10 @@ def issue_sk_request(office: Office, *, actor: Actor, period: str, supplement: b
             entry.update({"status": "issued", "letter_id": info.id, "number": info.number,
                           "issued_at": now.isoformat(), "collective": True})
             case.data = data
-            _log(s, case, step, action="advance", to_step=step.next, actor=actor,
-                 reason=f"Surat permohonan SK Walikota {info.number} (kolektif periode {label})", now=now)
-            _move(s, case, defn, cfg, step.next, now=now, reason=f"Surat permohonan SK {info.number}",
-                  office=office, actor=actor)
+            engine.log(s, case, step, action="advance", to_step=step.next, actor=actor,
+                       reason=f"Surat permohonan SK Walikota {info.number} (kolektif periode {label})", now=now)
+            engine.move(s, case, defn, cfg, step.next, now=now, reason=f"Surat permohonan SK {info.number}",
+                        office=office, actor=actor)
             s.add(case)
         audit.record(s, actor=actor, action="jamkesda.sk_request", entity="letter", entity_id=info.id,
                      new={"number": info.number, "period": period, "cases": [r["reg"] for r in rows]})

@@ -13,8 +13,8 @@ from app.errors import NotFound
 from app.rules import ikm
 from app.rules.permissions import Actor, require
 from app.services import audit
-from app.services.cases import _lock, _tz_name
 from app.timeutil import utcnow, zone
+from app.workflow import engine
 
 
 def record(office: Office, *, actor: Actor, case_id: int, answers: dict[str, int], now: datetime | None = None
@@ -27,7 +27,7 @@ def record(office: Office, *, actor: Actor, case_id: int, answers: dict[str, int
         case = s.get(Case, case_id)
         if case is None:
             raise NotFound(f"Berkas #{case_id} tidak ditemukan.")
-        case = _lock(s, case_id, case.version, now)
+        case = engine.lock(s, case_id, case.version, now)
         data = copy.deepcopy(case.data or {})
         data["skm"] = {"answers": clean, "at": now.isoformat()}
         case.data = data
@@ -40,7 +40,7 @@ def report(office: Office, *, actor: Actor, start: date, end: date, service_code
     """IKM of the surveys recorded between ``start`` and ``end`` (inclusive, office dates)."""
     require(actor, "survey.report")
     with office.db.read() as s:
-        tz = zone(_tz_name(s))
+        tz = zone(engine.tz_name(s))
         lo = datetime.combine(start, time(0), tz)
         hi = datetime.combine(end + timedelta(days=1), time(0), tz)
         q = select(Case).where(Case.updated_at >= lo)
