@@ -127,7 +127,7 @@ def form_data(session: Session, office: Office, *, key: str, case: Case | None =
               person: dict[str, Any] | None = None, service_code: str = "") -> dict[str, Any]:
     """Everything a form template may use (see resources/templates/README.md, "Formulir untuk pemohon")."""
     from app.servicedefs import get as get_definition
-    from app.services.letters import _kantor
+    from app.services.letters import office_header
 
     form = kind(key)
     profile = session.get(OfficeProfile, 1)
@@ -144,7 +144,7 @@ def form_data(session: Session, office: Office, *, key: str, case: Case | None =
     raw = dict(person or {})
     today = to_local(utcnow(), profile.timezone).date()
     ctx: dict[str, Any] = {
-        "kantor": _kantor(profile),
+        "kantor": office_header(profile),
         "formulir": {"judul": form.title, "tanggal": tanggal(today),
                      "tempat_tanggal": tempat_tanggal(profile.city, today),
                      "tempat_tanggal_kosong": f"{profile.city}, {SHORT}",

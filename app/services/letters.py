@@ -172,7 +172,8 @@ def _kepala_daerah(p: OfficeProfile) -> str:
     return f"{'Wali Kota' if p.region_kind.upper() == 'KOTA' else 'Bupati'} {p.region_name}"
 
 
-def _kantor(p: OfficeProfile) -> dict[str, str]:
+def office_header(p: OfficeProfile) -> dict[str, str]:
+    """The office block of a letterhead (``kantor.*`` in templates); the forms use it too."""
     kontak = []
     if p.phone:
         kontak.append(f"Telepon {p.phone}")
@@ -271,7 +272,7 @@ def build_context(session: Session, *, kind: LetterKind, cfg: LetterSettings, pr
     """Everything a template may use (see ``resources/templates/README.md``), except the images."""
     d = _plain(data)
     ctx: dict[str, Any] = {k: v for k, v in d.items() if k not in ("surat", "tujuan", "kantor", "ttd", "qr")}
-    ctx["kantor"] = _kantor(profile)
+    ctx["kantor"] = office_header(profile)
     if "pemohon" in ctx:
         ctx["pemohon"] = _person(ctx["pemohon"] or {})
     if "peserta" in ctx:
@@ -327,6 +328,49 @@ def build_context(session: Session, *, kind: LetterKind, cfg: LetterSettings, pr
     ctx["kertas"] = cfg.paper.upper()
     ctx[PRUNE_KEY] = True  # an empty "Label : value" line is left out of the rendered letter
     return ctx
+
+
+@dataclass(frozen=True)
+class LetterSetup:
+    """What every letter of a type needs before its number: the kind, the letter settings, the office profile
+    and the office-local moment it is dated."""
+
+    kind: LetterKind
+    cfg: LetterSettings
+    profile: OfficeProfile
+    moment: datetime
+    local: datetime
+
+
+def letter_setup(session: Session, *, letter_type: str, data: dict[str, Any], moment: datetime) -> LetterSetup:
+    """Refuse incomplete data or a missing office profile; else the :class:`LetterSetup` of the letter."""
+    kind = catalog.kind(letter_type)
+    missing = [k for k in kind.required if not data.get(k)]
+    if missing:
+        raise ValidationError(f"Data surat '{kind.title}' belum lengkap: {', '.join(missing)} wajib diisi.")
+    profile = session.get(OfficeProfile, 1)
+    if profile is None:
+        raise ValidationError("Profil kantor belum diisi; kop surat tidak dapat dibuat.")
+    cfg = settings_svc.load_in(session, SECTION, LetterSettings)
+    return LetterSetup(kind, cfg, profile, moment, to_local(moment, profile.timezone))
+
+
+def letter_context(session: Session, setup: LetterSetup, *, actor: Actor, data: dict[str, Any], number: str,
+                   case_id: int | None, signer: str | None | bool, paraf: Iterable[str] | None
+                   ) -> dict[str, Any]:
+    """The ONE context builder of a letter, for its KONSEP and for the issued letter alike: the case's
+    received requirement copies (Lampiran) and reporter are added to ``data``, the signatory chosen
+    (``True`` = the type's default), then :func:`build_context`. A KONSEP and its letter differ only in the
+    number, the date and the verification code."""
+    kind = setup.kind
+    if kind.lampiran == "berkas" and case_id is not None and "lampiran_berkas" not in data:
+        data = {**data, "lampiran_berkas": received_requirements(session, case_id)}
+    if case_id is not None and "pelapor" not in data:
+        data = {**data, **_reporter_of(session, case_id)}
+    the_signer = kind.signer if signer is True else (signer or None)
+    return build_context(session, kind=kind, cfg=setup.cfg, profile=setup.profile, data=data, number=number,
+                         classification=setup.cfg.classification_for(kind.key), local_day=setup.local.date(),
+                         actor=actor, signer=the_signer, paraf=paraf)
 
 
 def _legal_basis(session: Session, service_code: str) -> str:
@@ -429,20 +473,11 @@ def issue_letter_in(session: Session, office: Office, *, actor: Actor, letter_ty
     from app.documents.render import render_docx
 
     require(actor, "letter.issue")
-    kind = catalog.kind(letter_type)
-    missing = [k for k in kind.required if not data.get(k)]
-    if missing:
-        raise ValidationError(f"Data surat '{kind.title}' belum lengkap: {', '.join(missing)} wajib diisi.")
     tpl_path, tpl_label, tpl_sha = template or template_check(office, letter_type)
-    profile = session.get(OfficeProfile, 1)
-    if profile is None:
-        raise ValidationError("Profil kantor belum diisi; kop surat tidak dapat dibuat.")
-    cfg = settings_svc.load_in(session, SECTION, LetterSettings)
-    moment = issued_at or utcnow()
-    local = to_local(moment, profile.timezone)
+    setup = letter_setup(session, letter_type=letter_type, data=data, moment=issued_at or utcnow())
+    cfg, profile, local, moment = setup.cfg, setup.profile, setup.local, setup.moment
     series = cfg.series_for(letter_type)
     classification = cfg.classification_for(letter_type)
-    the_signer = kind.signer if signer is True else (signer or None)
 
     serial = next_serial(session, counter_name(series, local.year))
     number = format_number(cfg.pattern_for(letter_type), serial=serial, on=local.date(), kode=classification,
@@ -450,13 +485,8 @@ def issue_letter_in(session: Session, office: Office, *, actor: Actor, letter_ty
     if session.exec(select(Letter.id).where(Letter.number == number)).first() is not None:
         raise ValidationError(f"Nomor surat {number} sudah terdaftar di register lain; periksa pola nomor "
                               "di Pengaturan → Surat.")
-    if kind.lampiran == "berkas" and case_id is not None and "lampiran_berkas" not in data:
-        data = {**data, "lampiran_berkas": received_requirements(session, case_id)}
-    if case_id is not None and "pelapor" not in data:
-        data = {**data, **_reporter_of(session, case_id)}
-    ctx = build_context(session, kind=kind, cfg=cfg, profile=profile, data=data, number=number,
-                        classification=classification, local_day=local.date(), actor=actor, signer=the_signer,
-                        paraf=paraf)
+    ctx = letter_context(session, setup, actor=actor, data=data, number=number, case_id=case_id, signer=signer,
+                         paraf=paraf)
     digest = data_hash(ctx)
     ctx["verifikasi"] = {"kode": digest[:16], "teks": qr.payload(number, digest)}
 
@@ -485,29 +515,21 @@ KONSEP_BANNER = "KONSEP — BELUM BERNOMOR DAN BELUM DITANDATANGANI; TIDAK BERLA
 
 
 def render_konsep(session: Session, office: Office, *, actor: Actor, letter_type: str, data: dict[str, Any],
-                  out: Path, signer: str | None | bool = True,
+                  out: Path, signer: str | None | bool = True, case_id: int | None = None,
                   template: tuple[Path, str, str] | None = None) -> str:
-    """Render the draft of a letter: the same template and data, no number (none is spent), no verification
+    """Render the draft of a letter: the same template and the same context as the letter it becomes
+    (:func:`letter_context`, shared with :func:`issue_letter_in`), no number (none is spent), no verification
     QR, and a red KONSEP banner on top. Returns the draft's SHA-256 (the paraf steps record what they saw)."""
     from docx import Document
     from docx.shared import Pt, RGBColor
 
     from app.documents.render import render_docx
 
-    kind = catalog.kind(letter_type)
-    missing = [k for k in kind.required if not data.get(k)]
-    if missing:
-        raise ValidationError(f"Data surat '{kind.title}' belum lengkap: {', '.join(missing)} wajib diisi.")
     tpl_path, _label, _sha = template or template_check(office, letter_type)
-    profile = session.get(OfficeProfile, 1)
-    if profile is None:
-        raise ValidationError("Profil kantor belum diisi; kop surat tidak dapat dibuat.")
-    cfg = settings_svc.load_in(session, SECTION, LetterSettings)
-    local = to_local(utcnow(), profile.timezone)
-    the_signer = kind.signer if signer is True else (signer or None)
-    ctx = build_context(session, kind=kind, cfg=cfg, profile=profile, data=data, number=KONSEP_NUMBER,
-                        classification=cfg.classification_for(letter_type), local_day=local.date(), actor=actor,
-                        signer=the_signer, paraf=None)
+    setup = letter_setup(session, letter_type=letter_type, data=data, moment=utcnow())
+    cfg, profile = setup.cfg, setup.profile
+    ctx = letter_context(session, setup, actor=actor, data=data, number=KONSEP_NUMBER, case_id=case_id,
+                         signer=signer, paraf=None)
     ctx["verifikasi"] = {"kode": "KONSEP", "teks": ""}
     out.parent.mkdir(parents=True, exist_ok=True)
     render_docx(tpl_path, ctx, out, paper=cfg.paper, qr_png=None, emblem_png=profile.emblem_png)
