@@ -462,6 +462,29 @@ def pengantar_penonaktifan(doc):
                   PENONAKTIFAN_COLS)
 
 
+PUSKESOS_COLS = [
+    ("No", 8, "{{ p.no }}"), ("Nama", 34, "{{ p.nama }}"), ("NIK", 28, "{{ p.nik }}"),
+    ("No. Kartu JKN-KIS", 26, "{{ p.no_kartu }}"), ("Alamat", 34, "{{ p.alamat }}"), ("Alasan", 35, "{{ p.alasan }}"),
+]
+
+
+def pemberitahuan_puskesos(doc):
+    body(doc, "Bersama ini kami beritahukan bahwa pada periode {{ periode.nama }} Dinas Sosial {{ kantor.daerah }} "
+              "telah merekomendasikan kepada BPJS Kesehatan penonaktifan kepesertaan Jaminan Kesehatan PBI APBD "
+              "(PBPU/BP Pemda) sebanyak {{ jumlah }} ({{ jumlah_terbilang }}) orang warga {{ wilayah.sebutan }} "
+              "sebagaimana daftar terlampir. Kartu KIS PBI-APBD atas nama peserta tersebut tidak berlaku lagi "
+              "setelah penonaktifan diproses oleh BPJS Kesehatan (sekitar 1 bulan).")
+    body(doc, "Mohon Puskesos/SLRT {{ wilayah.sebutan }} memperbarui data warga penerima bantuan jaminan "
+              "kesehatan di wilayahnya dan meneruskan informasi ini kepada keluarga yang bersangkutan bila "
+              "diperlukan. NIK dalam daftar ditulis tersamar untuk melindungi data pribadi; data lengkapnya "
+              "tersimpan di Dinas Sosial.")
+    closing(doc)
+    signature(doc)
+    tembusan(doc)
+    lampiran_page(doc, "DAFTAR PESERTA PBI APBD YANG DINONAKTIFKAN\n{{ wilayah.sebutan|upper }} KECAMATAN "
+                       "{{ wilayah.kecamatan|upper }} — PERIODE {{ periode.nama|upper }}", PUSKESOS_COLS)
+
+
 PBI_COLS = [
     ("No", 8, "{{ p.no }}"), ("Nama", 32, "{{ p.nama }}"), ("NIK", 30, "{{ p.nik }}"),
     ("No. KK", 30, "{{ p.no_kk }}"), ("Kelurahan", 24, "{{ p.kelurahan }}"), ("Desil", 10, "{{ p.desil }}"),
@@ -919,6 +942,7 @@ TEMPLATES = {
     "rekomendasi_reaktivasi": lambda: letter("rekomendasi_reaktivasi", rekomendasi_reaktivasi),
     "rekomendasi_penonaktifan": lambda: letter("rekomendasi_penonaktifan", rekomendasi_penonaktifan),
     "pengantar_penonaktifan": lambda: letter("pengantar_penonaktifan", pengantar_penonaktifan),
+    "pemberitahuan_puskesos": lambda: letter("pemberitahuan_puskesos", pemberitahuan_puskesos),
     "pengantar_pbi": lambda: letter("pengantar_pbi", pengantar_pbi),
     "pengantar_keterangan_reaktivasi": lambda: letter("pengantar_keterangan_reaktivasi",
                                                       pengantar_keterangan_reaktivasi),

@@ -24,6 +24,16 @@ class BatchSettings:
     #: receiving office needs it too, so agree on it with BPJS/Kemensos before switching this on)
     encrypt: bool = False
     excluded_statuses: tuple[str, ...] = ("ditolak", "dibatalkan")
+    #: the scans/attachments of the batch's cases go into the ZIP too, under ``berkas/<nomor registrasi>/``
+    #: (the requirement documents kept collectively per month, seed Cirebon); off by default
+    attachments_in_zip: bool = False
+    #: above this many megabytes of attachments the close warns before it starts (the ZIP is made in the data
+    #: folder and may have to fit on a flash disk or go through a slow line)
+    attachments_warn_mb: int = 200
+
+    def __post_init__(self) -> None:
+        if not 1 <= int(self.attachments_warn_mb) <= 100_000:
+            raise ValidationError("Batas peringatan ukuran lampiran batch harus antara 1 dan 100000 MB.")
 
 
 @dataclass(frozen=True)
@@ -87,6 +97,11 @@ class ClosablePeriod:
     next_period: str
     #: early close only: open cases of the service not yet at the batch step; they join ``next_period``
     moving: tuple[Moving, ...] = ()
+    #: with ``attachments_in_zip``: the scans the ZIP would carry (count, bytes) and, above the office's threshold,
+    #: the warning to show before closing (Indonesian); empty otherwise
+    attachments: int = 0
+    attachments_bytes: int = 0
+    size_warning: str = ""
 
 
 class EmptyBatch(ValidationError):

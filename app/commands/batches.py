@@ -37,6 +37,13 @@ def register(sub, parent) -> None:
     add_auth_args(v)
     v.add_argument("batch_id", type=int)
     v.set_defaults(handler=cmd_verify)
+    pk = bsub.add_parser("puskesos", parents=[parent],
+                         help="surat pemberitahuan penonaktifan kepada Puskesos tiap kelurahan untuk batch "
+                              "penonaktifan yang sudah ditutup (yang belum ada saja)")
+    add_auth_args(pk)
+    pk.add_argument("batch_id", type=int)
+    pk.add_argument("--out", required=True, help="folder tujuan salinan surat dan daftar per kelurahan")
+    pk.set_defaults(handler=cmd_puskesos)
     cr = bsub.add_parser("carry", parents=[parent], help="pindahkan kasus yang terlewat ke batch periode berikutnya")
     add_auth_args(cr)
     cr.add_argument("case_id", type=int)
@@ -174,6 +181,23 @@ def cmd_verify(args: argparse.Namespace) -> int:
         for p in problems:
             out(f"MASALAH: {p}")
         return 1
+    finally:
+        office.close()
+
+
+def cmd_puskesos(args: argparse.Namespace) -> int:
+    from pathlib import Path
+
+    from app.services import puskesos_notices
+
+    office = office_from(args)
+    try:
+        actor = sign_in(office, args)
+        made = puskesos_notices.issue_for_batch(office, actor=actor, batch_id=args.batch_id, dest=Path(args.out))
+        out(made.message)
+        for f in made.files:
+            out(f"  {f}")
+        return 0 if made.letters else EXIT_NOTHING
     finally:
         office.close()
 

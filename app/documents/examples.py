@@ -115,6 +115,11 @@ def example_data(letter_type: str) -> dict[str, Any]:
         d = {"peserta": peserta(), "periode": periode, "layanan": layanan}
         if letter_type == "permohonan_sk_walikota":
             d["tembusan"] = ["Kepala BPJS Kesehatan Kantor Cabang Pangkalpinang"]
+    elif letter_type == "pemberitahuan_puskesos":
+        rows = [dict(r, nik=r["nik"][:6] + "********" + r["nik"][14:]) for r in peserta() if r["kelurahan"] == _KEL[0]]
+        d = {"peserta": rows, "periode": periode, "layanan": dict(layanan, kode="penonaktifan"),
+             "wilayah": {"kelurahan": _KEL[0], "kode": "19.71.04.1001", "kecamatan": "Girimaya",
+                         "sebutan": f"Kelurahan {_KEL[0]}", "kecamatan_di": "Kecamatan Girimaya"}}
     elif letter_type == "pemberitahuan_jamkesda":
         d["keputusan"] = {"status": "daftar_tunggu", "skor": "74,5", "peringkat": "12", "kuota": "150",
                           "kriteria": "Kepmensos 262/HUK/2022", "alasan": ""}

@@ -132,6 +132,13 @@ _add("Kasus dan layanan", [
     ("periode.tahun", "tahun", "2026"),
     ("periode.urutan", "nomor urut kiriman kolektif", "11"),
 ])
+_add("Wilayah (pemberitahuan penonaktifan kepada Puskesos)", [
+    ("wilayah.kelurahan", "nama kelurahan/desa tempat tinggal peserta yang dinonaktifkan", "Bukit Intan"),
+    ("wilayah.kode", "kode wilayah kelurahan/desa (Kemendagri)", "19.71.04.1001"),
+    ("wilayah.kecamatan", "nama kecamatan", "Girimaya"),
+    ("wilayah.sebutan", "kelurahan/desa dengan sebutannya", "Kelurahan Bukit Intan"),
+    ("wilayah.kecamatan_di", "tempat penerima: kecamatan, atau kota bila kecamatan kosong", "Kecamatan Girimaya"),
+])
 _add("Daftar peserta (surat kolektif)", [
     ("peserta", "daftar peserta (lampiran)", ""),
     ("jumlah", "jumlah peserta", "25"),

@@ -27,6 +27,7 @@ DOCUMENT_KEYS: dict[str, str] = {
     "rekomendasi_reaktivasi": "Surat Rekomendasi Reaktivasi PBI JK",
     "rekomendasi_penonaktifan": "Surat Rekomendasi Penonaktifan KIS PBI-APBD",
     "pengantar_penonaktifan": "Surat Pengantar Penonaktifan (kolektif)",
+    "pemberitahuan_puskesos": "Surat Pemberitahuan Penonaktifan kepada Puskesos tiap kelurahan/desa (bulanan)",
     "usulan_jamkesda": "Surat Usulan Peserta Jamkesda",
     "pemberitahuan_jamkesda": "Surat Pemberitahuan Hasil Verifikasi Jamkesda",
     "permohonan_sk_walikota": "Surat Permohonan SK Walikota/Bupati",

@@ -49,7 +49,7 @@ from app.errors import ConflictError, ValidationError
 from app.rules.permissions import Actor, require
 from app.servicedefs import ServiceDef
 from app.servicedefs import get as get_definition
-from app.services import audit, letters, secrets
+from app.services import audit, batch_attachments, letters, puskesos_notices, secrets
 from app.services import settings as settings_svc
 from app.tempwork import make_temp_dir
 from app.timeutil import nama_bulan, tanggal_angka, utcnow
@@ -131,6 +131,8 @@ class CloseJob:
     zip_password: str | None = None
     #: set by prepare when the period is already closed
     already: CloseResult | None = None
+    #: the Puskesos notice's checked template (penonaktifan), or None
+    notice_template: tuple[Path, str, str] | None = None
 
     # run state
     batch: Batch | None = None
@@ -149,6 +151,8 @@ class CloseJob:
     notes: list[str] = field(default_factory=list)
     cover_number: str | None = None
     cover_id: int | None = None
+    notices: list[dict[str, Any]] = field(default_factory=list)
+    attachments_missing: list[str] = field(default_factory=list)
 
     @property
     def service_code(self) -> str:
@@ -175,6 +179,8 @@ class CloseJob:
             job.cover_type = defn.cover_letter
             # a broken template is refused before the batch number and the write lock are taken
             job.template = letters.template_check(office, job.cover_type)
+        if with_letters and puskesos_notices.wanted(defn.batch_documents):
+            job.notice_template = letters.template_check(office, puskesos_notices.LETTER_TYPE)
         job.zip_password = job._password()
         with office.db.read() as s:
             job.already = _already_closed(s, service_code, period)
@@ -184,6 +190,9 @@ class CloseJob:
                 if not s.exec(job._waiting(select(func.count()).select_from(Case), s)).one():
                     raise EmptyBatch(job._empty_message())
                 job._check_timing(s)
+                if cfg.attachments_in_zip:  # refused before any number when the disk cannot hold the scans
+                    ids = s.exec(job._waiting(select(Case.id), s)).all()
+                    batch_attachments.check_space(office.dirs.batches, batch_attachments.totals(s, ids)[1])
         return job
 
     def _password(self) -> str | None:
@@ -264,6 +273,8 @@ class CloseJob:
                 self._mark(s)
                 self._stream_rows(s)
                 self._cover_letter(s)
+                self._puskesos(s)
+                self._attachments(s)
                 self._manifest(s)
                 self._package()
                 self._complete(s)
@@ -380,6 +391,29 @@ class CloseJob:
         if cover.pdf_path and Path(cover.pdf_path).is_file():
             self.files.append((f"{stem}.pdf", Path(cover.pdf_path)))
 
+    def _puskesos(self, s: Session) -> None:
+        """Penonaktifan: the notice to the Puskesos of each kelurahan with its list (``puskesos_notices``)."""
+        if self.notice_template is None:
+            return
+        assert self.batch is not None and self.staging is not None
+        made = puskesos_notices.issue_in(s, self.office, actor=self.actor, batch=self.batch,
+                                         service_name=self.defn.name, folder=self.staging,
+                                         template=self.notice_template)
+        self.files.extend(made.files)
+        self.notices = made.letters
+        self.notes.extend(made.notes)
+
+    def _attachments(self, s: Session) -> None:
+        """By setting: the scans of the batch's cases under ``berkas/<nomor registrasi>/`` (``batch_attachments``)."""
+        if not self.cfg.attachments_in_zip:
+            return
+        assert self.batch is not None and self.batch.id is not None
+        packed = batch_attachments.files_of_batch(s, self.office, self.batch.id)
+        self.files.extend(packed.files)
+        self.attachments_missing = packed.missing
+        if packed.missing:
+            self.notes.append(f"{len(packed.missing)} lampiran tidak ikut karena hilang atau berubah")
+
     def _manifest(self, s: Session) -> None:
         """``manifest.json``: what the ZIP holds and who closed it, with each file's SHA-256."""
         assert self.batch is not None and self.staging is not None
@@ -401,6 +435,11 @@ class CloseJob:
         if self.cover_number is not None:
             m["cover_letter"] = {"number": self.cover_number, "letter_id": self.cover_id,
                                  "letter_type": self.cover_type}
+        if self.notice_template is not None:
+            m["puskesos_notices"] = self.notices
+        if self.cfg.attachments_in_zip:
+            m["attachments"] = sum(1 for n, _p in self.files if n.startswith(batch_attachments.FOLDER + "/"))
+            m["attachments_missing"] = self.attachments_missing
         if self.with_letters and self.defn.batch_letters:
             self.files.extend(self.case_letters)
             m["individual_letters"] = len(self.case_letters)

@@ -48,7 +48,7 @@ from app.rules.identifiers import mask_nik
 from app.rules.permissions import Actor, allowed, require
 from app.servicedefs import get as get_definition
 from app.servicedefs import load_all
-from app.services import audit, secrets
+from app.services import audit, batch_attachments, secrets
 from app.services.batch_close import (
     SECRET_KEY,
     SECTION,
@@ -114,31 +114,38 @@ def closable_periods(office: Office, *, actor: Actor, now: datetime | None = Non
     with office.db.read() as s:
         tz_name, office_code = office_zone(s)
         current = period_of(now, tz_name)
-        cfg_excluded = _excluded(office)
+        cfg = _settings(office)
+        cfg_excluded = tuple(cfg.excluded_statuses)
         for code, defn in sorted(_batch_services(office).items(), key=lambda kv: kv[1].name):
             closed = closed_periods(s, code)
             counts: dict[str, int] = {}
-            for ready in _waiting_ready(s, code, cfg_excluded, defn):
+            ids: dict[str, list[int]] = {}
+            for ready, case_id in _waiting_ready(s, code, cfg_excluded, defn):
                 p = effective_period(period_of(ready, tz_name), closed)
                 counts[p] = counts.get(p, 0) + 1
+                ids.setdefault(p, []).append(case_id)
             sequence = next_sequence(s, code, office_code)
             for p in sorted(k for k in counts if k <= current):
                 ended = now >= period_bounds(p, tz_name)[1]
                 moving = () if ended else moving_cases(s, code, cfg_excluded)
+                scans = size = 0
+                if cfg.attachments_in_zip:  # the scans the ZIP would carry, and a warning above the threshold
+                    scans, size = batch_attachments.totals(s, ids[p])
                 out.append(ClosablePeriod(code, defn.name, p, period_name(p), counts[p], sequence, ended,
-                                          next_period(p), moving))
+                                          next_period(p), moving, scans, size,
+                                          batch_attachments.warning(scans, size, cfg.attachments_warn_mb)))
                 sequence += 1
     return out
 
 
-def _excluded(office: Office) -> tuple[str, ...]:
+def _settings(office: Office) -> BatchSettings:
     from app.services import settings as settings_svc
 
-    return tuple(settings_svc.load(office, SECTION, BatchSettings).excluded_statuses)
+    return settings_svc.load(office, SECTION, BatchSettings)
 
 
-def _waiting_ready(s, service_code: str, excluded: tuple[str, ...], defn: Any = None) -> list[datetime]:
-    q = (select(Case.batch_ready_at)
+def _waiting_ready(s, service_code: str, excluded: tuple[str, ...], defn: Any = None) -> list[tuple[datetime, int]]:
+    q = (select(Case.batch_ready_at, Case.id)
          .where(Case.service_code == service_code, col(Case.batch_id).is_(None),
                 col(Case.batch_ready_at).is_not(None), col(Case.status).not_in(excluded)))
     step = defn.batch_step if defn is not None else None
@@ -146,7 +153,7 @@ def _waiting_ready(s, service_code: str, excluded: tuple[str, ...], defn: Any = 
         from app.services.batch_close import registered_in_dtsen
 
         q = q.where(registered_in_dtsen())
-    return list(s.exec(q).all())
+    return [(ready, cid) for ready, cid in s.exec(q).all() if ready is not None and cid is not None]
 
 
 # --------------------------------------------------------------------------- list / read

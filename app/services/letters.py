@@ -261,7 +261,8 @@ def _fill(text: str, ctx: dict[str, Any]) -> str:
         out = out.replace("{" + token + "}", ctx["kantor"][token])
     # a city has kelurahan (Lurah); a regency has both kelurahan and desa
     out = out.replace("{lurah}", "Lurah" if ctx["kantor"]["daerah"].startswith("Kota") else "Lurah/Kepala Desa")
-    for path in ("pemohon.nama", "pemohon.alamat_singkat", "pemohon.kelurahan", "pengadu.nama"):
+    for path in ("pemohon.nama", "pemohon.alamat_singkat", "pemohon.kelurahan", "pengadu.nama", "wilayah.sebutan",
+                 "wilayah.kecamatan_di"):
         out = out.replace("{" + path + "}", lookup(path))
     return out
 

@@ -486,6 +486,10 @@ The application now closes; please start it again.</translation>
         <translation>Reco&amp;ncile…</translation>
     </message>
     <message>
+        <source>Impor daftar &amp;peserta BPJS…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Pengiriman otomatis: belum dicoba.</source>
         <translation>Automatic delivery: not tried yet.</translation>
     </message>
@@ -548,6 +552,10 @@ The application now closes; please start it again.</translation>
     <message>
         <source>&amp;Batal</source>
         <translation>&amp;Cancel</translation>
+    </message>
+    <message>
+        <source>Lampiran berkas yang ikut dalam ZIP: {count} berkas ({size}).</source>
+        <translation>Scanned documents that go into the ZIP: {count} files ({size}).</translation>
     </message>
     <message>
         <source>(tidak ada)</source>
@@ -654,12 +662,28 @@ The application now closes; please start it again.</translation>
         <translation>Save reconciliation report</translation>
     </message>
     <message>
+        <source>Daftar peserta PBI-APBD dari BPJS: {file}, {active} peserta aktif.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Daftar peserta PBI-APBD dari BPJS belum diimpor.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Daftar peserta PBI-APBD dari BPJS</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mengimpor daftar peserta {file}…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Mencocokkan daftar…</source>
         <translation>Matching the lists…</translation>
     </message>
     <message>
-        <source>Rekonsiliasi: {active} peserta aktif di kantor, {bpjs} baris BPJS, {dukcapil} baris Dukcapil; {findings} temuan</source>
-        <translation>Reconciliation: {active} active participants in this office, {bpjs} BPJS rows, {dukcapil} Dukcapil rows; {findings} findings</translation>
+        <source>Rekonsiliasi {period}: {active} peserta aktif di kantor, {roster} peserta dari daftar BPJS di luar Loket PBI, {bpjs} baris BPJS, {dukcapil} baris Dukcapil; {findings} temuan</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>; {count} baris ditolak</source>
@@ -1071,12 +1095,20 @@ The application now closes; please start it again.</translation>
         <translation>issued</translation>
     </message>
     <message>
+        <source>Tanda tangani dan terbitkan {title}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Terbitkan {title}</source>
         <translation>Issue {title}</translation>
     </message>
     <message>
-        <source>Perlu diterbitkan: {letters}</source>
-        <translation>To be issued: {letters}</translation>
+        <source>Lihat konsep {title}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dibuat pada langkahnya, oleh perannya: {letters}</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>(surat kolektif diterbitkan bersama rekap bulanan)</source>
@@ -1655,15 +1687,15 @@ The application now closes; please start it again.</translation>
     </message>
     <message>
         <source>16 digit NIK pelapor</source>
-        <translation>the reporter's 16-digit NIK</translation>
+        <translation>the reporter&apos;s 16-digit NIK</translation>
     </message>
     <message>
         <source>&amp;Nama pelapor:</source>
-        <translation>Reporter's &amp;name:</translation>
+        <translation>Reporter&apos;s &amp;name:</translation>
     </message>
     <message>
         <source>NI&amp;K pelapor:</source>
-        <translation>Reporter's NI&amp;K:</translation>
+        <translation>Reporter&apos;s NI&amp;K:</translation>
     </message>
     <message>
         <source>&amp;Hubungan dengan peserta:</source>
@@ -1671,7 +1703,7 @@ The application now closes; please start it again.</translation>
     </message>
     <message>
         <source>No. HP pelapor:</source>
-        <translation>Reporter's phone:</translation>
+        <translation>Reporter&apos;s phone:</translation>
     </message>
     <message>
         <source>Peserta meninggal dunia: catat pelapornya (nama, NIK, hubungan).</source>
@@ -2269,6 +2301,14 @@ Set-up complete. Click Finish to sign in.</translation>
         <translation>Died, moved away, deactivated…: the quota place is freed and the waiting list moves up</translation>
     </message>
     <message>
+        <source>Terbitkan permohonan &amp;SK Walikota…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Satu surat kolektif ke Bagian Kesra berisi peserta periode ini yang diterima BPJS (langkah Kepala Dinas)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Memuat…</source>
         <translation>Loading…</translation>
     </message>
@@ -2323,6 +2363,30 @@ Set-up complete. Click Finish to sign in.</translation>
     <message>
         <source>Peringkatan periode {period} menetapkan pemohon yang layak dalam kuota (berkasnya diteruskan ke pemberitahuan) dan daftar tunggu. Lanjutkan?</source>
         <translation>The ranking for {period} decides which applicants are eligible within the quota (their cases move on to notification) and who is on the waiting list. Continue?</translation>
+    </message>
+    <message>
+        <source>Permohonan SK Walikota</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Belum ada peserta periode {period} yang diterima BPJS dan menunggu surat permohonan SK.{done}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> Sudah diterbitkan: {numbers}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Surat permohonan SK periode {period} sudah diterbitkan ({numbers}). Terbitkan surat SUSULAN untuk {count} peserta yang diterima sesudahnya: {regs}?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Terbitkan SATU surat permohonan SK Walikota ke Bagian Kesra untuk periode {period} berisi {count} peserta yang diterima BPJS: {regs}? Surat ini hanya diterbitkan sekali.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Surat nomor {number} diterbitkan untuk {count} peserta.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -3846,6 +3910,7 @@ Is this the same fingerprint the kelurahan read out?</translation>
     <name>ReasonDialog</name>
     <message>
         <source>Kembali ke langkah:</source>
+        <extracomment>the letter acts this user may do now (KONSEP, issue/sign, view the KONSEP), from the core</extracomment>
         <translation>Back to step:</translation>
     </message>
     <message>
@@ -4138,6 +4203,14 @@ Is this the same fingerprint the kelurahan read out?</translation>
         <translation>Verify the TLS certificate</translation>
     </message>
     <message>
+        <source>Lampiran berkas (pindaian) ikut dalam ZIP batch</source>
+        <translation>Scanned case documents go into the batch ZIP</translation>
+    </message>
+    <message>
+        <source>Peringatan bila lampiran dalam ZIP melebihi (MB)</source>
+        <translation>Warn when the scans in the ZIP exceed (MB)</translation>
+    </message>
+    <message>
         <source>Jumlah cadangan yang disimpan</source>
         <translation>Number of backups kept</translation>
     </message>
@@ -4308,6 +4381,7 @@ Is this the same fingerprint the kelurahan read out?</translation>
     <name>SlaBars</name>
     <message>
         <source>{n} menit</source>
+        <extracomment>the quarter whose reconciliation is due, for the roles that run it (None: nothing due / not theirs)</extracomment>
         <translation>{n} min</translation>
     </message>
     <message>

@@ -80,3 +80,14 @@ def test_early_close_and_closable_periods_from_the_command_line(office, run, pin
     assert code == 0 and "nomor urut 1" in out and "1 kasus" in out
     code, out, _ = run("batch", "list")
     assert code == 0 and "Ditutup (WIB)" in out and "09-12-2026" in out
+
+
+def test_puskesos_notices_of_a_closed_batch(office, run, tmp_path):
+    make_cases(office, "penonaktifan", 2, niks=[NURHAYATI, RUSDI])
+    code, out, _ = run("batch", "close", "--service", "penonaktifan", "--period", "2026-11", "--without-letters")
+    assert code == 0
+    code, out, _ = run("batch", "puskesos", "1", "--out", str(tmp_path / "puskesos"))
+    assert code == 0 and "1 surat pemberitahuan Puskesos" in out and "Bukit Intan" in out
+    assert sorted(p.suffix for p in (tmp_path / "puskesos").rglob("*.*")) == [".docx", ".xlsx"]
+    code, out, _ = run("batch", "puskesos", "1", "--out", str(tmp_path / "puskesos"))
+    assert code == 3 and "tidak ada pemberitahuan Puskesos baru" in out

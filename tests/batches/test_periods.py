@@ -169,8 +169,9 @@ def test_every_services_batch_has_its_cover_letter(office, supervisor, service):
     assert "NOVEMBER 2026" in body and "{{" not in body and "{%" not in body  # the list's title: its period
     with office.db.read() as s:
         niks = [p.nik for p in s.exec(select(Person)).all()]
-        letter = s.exec(select(Letter).where(Letter.batch_id == res.batch.id)).one()
-    assert letter.letter_type == defn.cover_letter and all(n in body for n in niks)
+        letter = s.exec(select(Letter).where(Letter.batch_id == res.batch.id,
+                                             Letter.letter_type == defn.cover_letter)).one()
+    assert letter.number == manifest["cover_letter"]["number"] and all(n in body for n in niks)
 
 
 def test_names_columns_and_letters_come_from_the_definition_file(office, supervisor):

@@ -45,7 +45,7 @@ def test_letter_commands(lo, run, tmp_path):
     code, out, _ = run("loket1", "letter", "templates")
     from app.documents.catalog import KINDS
 
-    assert code == 0 and out.count("OK ") == len(KINDS) == 16  # every shipped template
+    assert code == 0 and out.count("OK ") == len(KINDS) == 17  # every shipped template
 
 
 @needs_pdf

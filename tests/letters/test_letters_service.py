@@ -54,7 +54,10 @@ def test_every_letter_type_renders_and_reopens(lo):
         assert info.number == f"400.9.11/{i}/Dinsos/XI/2026", key
         assert "Pangkalpinang, 23 November 2026" in text or "23 November 2026" in text
         assert "Drs. H. Ahmad Sulaiman, M.Si." in text and "NIP. 19720103 199503 1 001" in text
-        if KINDS[key].collective:
+        if key == "pemberitahuan_puskesos":  # the cards of one kelurahan, NIK masked
+            assert "Ketua Puskesos/SLRT Kelurahan Bukit Intan" in text and "SITI AMINAH" in text
+            assert "2 (dua)" in text and "197101********01" in text and "1971014501850003" not in text
+        elif KINDS[key].collective:
             assert "AGUS SETIAWAN" in text and "12 (dua belas)" in text
         elif key == "jawaban_pengaduan":
             assert "BUDI SANTOSO" in text and "ADU-2026-00012" in text and "LAP-2026-118245" in text

@@ -332,6 +332,14 @@ class BatchesView(QWidget):
         yes.setText(self.tr("&Tutup batch"))
         box.button(QMessageBox.StandardButton.Cancel).setText(self.tr("&Batal"))
         box.setDefaultButton(QMessageBox.StandardButton.Cancel)
+        if p.attachments:
+            from app.services.batch_attachments import size_text
+
+            scans = self.tr("Lampiran berkas yang ikut dalam ZIP: {count} berkas ({size}).").format(
+                count=p.attachments, size=size_text(p.attachments_bytes))
+            box.setText(text + f"<p>{html.escape(scans)}</p>"
+                        + (f"<p style='color:#a05a00'><b>{html.escape(p.size_warning)}</b></p>" if p.size_warning
+                           else ""))
         if not p.ended:
             moving = "\n".join(f"• {m.reg_number} ({m.step})" for m in p.moving) or self.tr("(tidak ada)")
             box.setInformativeText(self.tr("Bulan {period} BELUM berakhir: ini penutupan lebih awal. Berkas yang "

@@ -74,6 +74,8 @@ LABELS = {
     "backoff_seconds": QT_TRANSLATE_NOOP("SectionEditor", "Jeda awal antar percobaan (detik)"),
     "backoff_max_seconds": QT_TRANSLATE_NOOP("SectionEditor", "Jeda terlama (detik)"),
     "verify_tls": QT_TRANSLATE_NOOP("SectionEditor", "Periksa sertifikat TLS"),
+    "attachments_in_zip": QT_TRANSLATE_NOOP("SectionEditor", "Lampiran berkas (pindaian) ikut dalam ZIP batch"),
+    "attachments_warn_mb": QT_TRANSLATE_NOOP("SectionEditor", "Peringatan bila lampiran dalam ZIP melebihi (MB)"),
     "keep": QT_TRANSLATE_NOOP("SectionEditor", "Jumlah cadangan yang disimpan"),
     "daily": QT_TRANSLATE_NOOP("SectionEditor", "Cadangan harian otomatis"),
 }
