@@ -397,29 +397,8 @@ def add_files(office: Office, *, actor: Actor, case_id: int, files: Iterable[Fil
         now = utcnow()
         with office.db.write() as s:
             _open_case(s, case_id)
-            existing = {r.sha256: r.file_name for r in s.exec(select(Attachment).where(
-                Attachment.case_id == case_id)).all()}
-            rows: list[Attachment] = []
-            seen: set[str] = set()
-            for f, _c, path, sha, size in copies:
-                if sha in existing or sha in seen:
-                    raise ValidationError(f"Berkas '{f.name}' sudah dilampirkan pada berkas ini"
-                                          + (f" (sebagai '{existing[sha]}')." if sha in existing else "."))
-                seen.add(sha)
-                row = Attachment(case_id=case_id, requirement_code=f.requirement_code, file_name=f.name[:255],
-                                 stored_path=_rel(office, path), sha256=sha, size=size, added_by=actor.id,
-                                 added_at=now)
-                s.add(row)
-                rows.append(row)
-                if tick_received and f.requirement_code:
-                    item = s.get(ChecklistItem, (case_id, f.requirement_code))
-                    if item is not None and not item.received:
-                        item.received, item.updated_by, item.updated_at = True, actor.id, now
-                        s.add(item)
-            s.flush()
-            audit.record(s, actor=actor, action="case.attachment_add", entity="case", entity_id=case_id,
-                         new={"files": [{"id": r.id, "name": r.file_name, "requirement": r.requirement_code,
-                                         "sha256": r.sha256, "size": r.size} for r in rows]})
+            rows = _insert(s, office, actor=actor, case_id=case_id, copies=copies, tick_received=tick_received,
+                           now=now)
             labels, names = _lookups(s, case_id, rows)
             return [_info(office, r, labels, names) for r in rows]
     except BaseException:
@@ -431,6 +410,79 @@ def add_files(office: Office, *, actor: Actor, case_id: int, files: Iterable[Fil
             if _rel(office, path) not in kept:
                 path.unlink(missing_ok=True)
         raise
+
+
+def _insert(s: Session, office: Office, *, actor: Actor, case_id: int,
+            copies: list[tuple[FileToAttach, CheckedFile, Path, str, int]], tick_received: bool, now: datetime
+            ) -> list[Attachment]:
+    """The attachment rows of stored copies (a file already attached is refused), their requirements ticked,
+    one audit entry; inside the caller's transaction."""
+    existing = {r.sha256: r.file_name for r in s.exec(select(Attachment).where(Attachment.case_id == case_id)).all()}
+    rows: list[Attachment] = []
+    seen: set[str] = set()
+    for f, _c, path, sha, size in copies:
+        if sha in existing or sha in seen:
+            raise ValidationError(f"Berkas '{f.name}' sudah dilampirkan pada berkas ini"
+                                  + (f" (sebagai '{existing[sha]}')." if sha in existing else "."))
+        seen.add(sha)
+        row = Attachment(case_id=case_id, requirement_code=f.requirement_code, file_name=f.name[:255],
+                         stored_path=_rel(office, path), sha256=sha, size=size, added_by=actor.id, added_at=now)
+        s.add(row)
+        rows.append(row)
+        if tick_received and f.requirement_code:
+            item = s.get(ChecklistItem, (case_id, f.requirement_code))
+            if item is not None and not item.received:
+                item.received, item.updated_by, item.updated_at = True, actor.id, now
+                s.add(item)
+    s.flush()
+    audit.record(s, actor=actor, action="case.attachment_add", entity="case", entity_id=case_id,
+                 new={"files": [{"id": r.id, "name": r.file_name, "requirement": r.requirement_code,
+                                 "sha256": r.sha256, "size": r.size} for r in rows]})
+    return rows
+
+
+def check_files(office: Office, files: Iterable[FileToAttach]) -> list[tuple[FileToAttach, CheckedFile]]:
+    """Check every file (type, size, readable) before anything is stored; raises on the first bad one."""
+    max_bytes = load_settings(office).max_mb * 1024 * 1024
+    return [(f, check_file(f.path, max_bytes=max_bytes)) for f in files]
+
+
+def add_files_in(s: Session, office: Office, *, actor: Actor, case: Case,
+                 checked: list[tuple[FileToAttach, CheckedFile]], now: datetime) -> int:
+    """Attach checked scans to a case being created or changed in the caller's transaction (intake): the
+    copies are stored now and removed again if that transaction rolls back. Ticks their requirements.
+    Returns how many were attached."""
+    require(actor, "attachment.add")
+    if not checked:
+        return 0
+    assert case.id is not None
+    codes = {i.code for i in s.exec(select(ChecklistItem).where(ChecklistItem.case_id == case.id)).all()}
+    unknown = sorted({f.requirement_code for f, _c in checked
+                      if f.requirement_code and f.requirement_code not in codes})
+    if unknown:
+        raise ValidationError(f"Persyaratan tidak dikenal untuk berkas {case.reg_number}: {', '.join(unknown)}.")
+    max_bytes = load_settings(office).max_mb * 1024 * 1024
+    folder = _case_folder(office, case.reg_number)
+    copies: list[tuple[FileToAttach, CheckedFile, Path, str, int]] = []
+    from sqlalchemy import event
+
+    state = {"open": True}
+
+    def on_rollback(_session) -> None:  # no row points at the copies: remove them
+        if state["open"]:
+            state["open"] = False
+            for _f, _c, path, _sha, _size in copies:
+                path.unlink(missing_ok=True)
+
+    def on_commit(_session) -> None:
+        state["open"] = False
+
+    event.listen(s, "after_rollback", on_rollback)
+    event.listen(s, "after_commit", on_commit)
+    for f, c in checked:
+        path, sha, size = store_copy(c, folder, max_bytes=max_bytes)
+        copies.append((f, c, path, sha, size))
+    return len(_insert(s, office, actor=actor, case_id=case.id, copies=copies, tick_received=True, now=now))
 
 
 def list_attachments(office: Office, *, actor: Actor, case_id: int) -> list[AttachmentInfo]:

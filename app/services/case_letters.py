@@ -138,6 +138,14 @@ def _checks_pass(s: Session, case: Case, defn: ServiceDef, entry: dict[str, Any]
         raise ValidationError(f"{entry['title']} tidak dapat dibuat: " + " ".join(failed))
 
 
+def _issuable(actor: Actor, key: str) -> catalog.LetterKind:
+    require(actor, "case.document")
+    kind = catalog.kind(key)
+    if kind.collective:
+        raise ValidationError(f"{kind.title} adalah surat kolektif; diterbitkan bersama rekap bulanan.")
+    return kind
+
+
 def issue_document(office: Office, *, actor: Actor, case_id: int, key: str, extra: dict[str, Any] | None = None,
                    signer: str | None | bool = True) -> letters.LetterInfo:
     """Issue a letter of the case (numbered, archived) at the step that produces it, in one transaction.
@@ -147,40 +155,47 @@ def issue_document(office: Office, *, actor: Actor, case_id: int, key: str, extr
     reprint of the same number (:func:`app.services.letters.reprint`). ``extra`` is merged over the
     generated data (e.g. ``{"kasus": {"catatan": "…"}}`` or ``{"tembusan": […]}``).
     """
-    require(actor, "case.document")
-    kind = catalog.kind(key)
-    if kind.collective:
-        raise ValidationError(f"{kind.title} adalah surat kolektif; diterbitkan bersama rekap bulanan.")
-    template = letters.template_check(office, key)
-    now = utcnow()
+    _issuable(actor, key)
+    template = letters.template_check(office, key)  # a broken template spends no number
     with office.db.write() as s:
-        case = s.get(Case, case_id)
-        if case is None:
-            raise NotFound(f"Berkas #{case_id} tidak ditemukan.")
-        defn = get_definition(office, case.service_code)
-        network_guard.check_may_issue(s, key)  # letters come from the Dinas; a kelurahan issues only receipts
-        entry = products.for_issue(copy.deepcopy(case.data or {}), defn, key, actor, case_step=case.current_step,
-                                   closed=case.closed_at is not None, outcome=case.outcome)
-        _checks_pass(s, case, defn, entry, now)
-        if signer is True:
-            signer = _signer(defn, entry, actor, kind.signer)
-        data = letter_data(s, office, case, key)
-        for k, v in (extra or {}).items():
-            data[k] = {**data[k], **v} if isinstance(v, dict) and isinstance(data.get(k), dict) else v
-        info = letters.issue_letter_in(s, office, actor=actor, letter_type=key, data=data, case_id=case_id,
-                                       signer=signer, template=template)
-        case = engine.lock(s, case_id, case.version, now)
-        cdata = copy.deepcopy(case.data or {})
-        live = products.current(cdata, key)
-        assert live is not None
-        products.mark_issued(live, letter_id=info.id, number=info.number, now=now)
-        case.data = cdata
-        if key == defn.product:
-            clock.met(case, now)
-        s.add(case)
-        audit.record(s, actor=actor, action="case.document", entity="case", entity_id=case_id,
-                     new={"key": key, "letter_id": info.id, "number": info.number, "step": entry.get("step")})
-        return info
+        return issue_document_in(s, office, actor=actor, case_id=case_id, key=key, extra=extra, signer=signer,
+                                 template=template)
+
+
+def issue_document_in(s: Session, office: Office, *, actor: Actor, case_id: int, key: str,
+                      extra: dict[str, Any] | None = None, signer: str | None | bool = True,
+                      template: tuple[Path, str, str] | None = None) -> letters.LetterInfo:
+    """:func:`issue_document` inside the caller's transaction (intake issues the receipt with the case);
+    the letter file is removed again if that transaction rolls back."""
+    kind = _issuable(actor, key)
+    now = utcnow()
+    case = s.get(Case, case_id)
+    if case is None:
+        raise NotFound(f"Berkas #{case_id} tidak ditemukan.")
+    defn = get_definition(office, case.service_code)
+    network_guard.check_may_issue(s, key)  # letters come from the Dinas; a kelurahan issues only receipts
+    entry = products.for_issue(copy.deepcopy(case.data or {}), defn, key, actor, case_step=case.current_step,
+                               closed=case.closed_at is not None, outcome=case.outcome)
+    _checks_pass(s, case, defn, entry, now)
+    if signer is True:
+        signer = _signer(defn, entry, actor, kind.signer)
+    data = letter_data(s, office, case, key)
+    for k, v in (extra or {}).items():
+        data[k] = {**data[k], **v} if isinstance(v, dict) and isinstance(data.get(k), dict) else v
+    info = letters.issue_letter_in(s, office, actor=actor, letter_type=key, data=data, case_id=case_id,
+                                   signer=signer, template=template)
+    case = engine.lock(s, case_id, case.version, now)
+    cdata = copy.deepcopy(case.data or {})
+    live = products.current(cdata, key)
+    assert live is not None
+    products.mark_issued(live, letter_id=info.id, number=info.number, now=now)
+    case.data = cdata
+    if key == defn.product:
+        clock.met(case, now)
+    s.add(case)
+    audit.record(s, actor=actor, action="case.document", entity="case", entity_id=case_id,
+                 new={"key": key, "letter_id": info.id, "number": info.number, "step": entry.get("step")})
+    return info
 
 
 def konsep_file(case_id: int, key: str) -> str:

@@ -303,6 +303,20 @@ def _open_case(office: Office, *, actor: Actor, service_code: str, nik: str, nam
                family_relation: str, person: dict[str, Any] | None, urgent: bool, received: list[str] | tuple[str, ...],
                data: dict[str, Any] | None, counter: str | None, now: datetime | None) -> CaseInfo:
     now = now or utcnow()
+    with office.db.write() as s:
+        case = open_in(s, office, actor=actor, service_code=service_code, nik=nik, name=name, no_kk=no_kk,
+                       family_relation=family_relation, person=person, urgent=urgent, received=received, data=data,
+                       counter=counter, now=now)
+        return _info(s, case, get_definition(office, case.service_code), actor=actor)
+
+
+def open_in(s: Session, office: Office, *, actor: Actor, service_code: str, nik: str, name: str = "",
+            no_kk: str | None = None, family_relation: str = "", person: dict[str, Any] | None = None,
+            urgent: bool = False, received: list[str] | tuple[str, ...] = (), data: dict[str, Any] | None = None,
+            counter: str | None = None, now: datetime) -> Case:
+    """Open a case inside the caller's transaction (see :func:`open_case`; app/services/intake.py uses it to
+    open the case, attach its scans and issue its receipt as one transaction). Returns the case row."""
+    require(actor, "case.open")
     _check_inputs(data)
     defn = get_definition(office, service_code)
     kk = validate_kk(no_kk) if no_kk else None
@@ -310,61 +324,60 @@ def _open_case(office: Office, *, actor: Actor, service_code: str, nik: str, nam
     bad = [c for c in received if c not in known]
     if bad:
         raise ValidationError(f"Persyaratan tidak dikenal untuk {defn.name}: {', '.join(bad)}.")
-    with office.db.write() as s:
-        cfg = engine.rules(s)
-        tz = engine.tz_name(s)
-        p, warnings = _upsert_person(s, nik, name, person or {}, kk)
-        existing = s.exec(select(Case).where(Case.person_id == p.id, Case.service_code == defn.code,
-                                             col(Case.closed_at).is_(None))).first()
-        if existing:
-            raise ValidationError(f"{p.name} masih memiliki berkas {defn.name} yang terbuka ({existing.reg_number}); "
-                                  "lanjutkan berkas itu.")
-        fam_id = None
-        if kk:
-            fam = s.exec(select(Family).where(Family.no_kk == kk)).first()
-            if fam is None:
-                fam = Family(no_kk=kk, address=p.address)
-                s.add(fam)
-                s.flush()
-            fam_id = fam.id
-        year = engine.local(now, tz).year
-        serial = engine.next_serial(s, f"case.reg.{year}")
-        reg = f"{defn.short}-{year}-{serial:05d}"
-        case_data = copy.deepcopy(data or {})
-        if warnings:
-            case_data["warnings"] = warnings
-        if "tanda_terima" in defn.documents:
-            products.add_due(case_data, "tanda_terima", step=products.ANYWHERE_STEP,
-                             roles=engine.step_roles(defn, defn.first_step, cfg), now=now)
-        case = Case(reg_number=reg, service_code=defn.code, person_id=p.id or 0, family_id=fam_id,
-                    family_relation=family_relation, status="draft", current_step=defn.first_step.code,
-                    urgent=urgent, data=case_data, counter=counter or office.config.counter, created_by=actor.id,
-                    opened_at=now, updated_at=now, step_started_at=now)
-        if defn.hooks.get("on_open"):
-            hooks.fire("on_open", hooks.HookContext(s, office, actor, case, defn, cfg, now, "on_open"))
-        if defn.first_step.kind == "paraf":
-            case.data = {**case.data, "paraf": {defn.first_step.code: []}}
-        first_docs = copy.deepcopy(case.data)
-        products.on_enter(first_docs, defn.first_step, engine.step_roles(defn, defn.first_step, cfg), now)
-        case.data = first_docs
-        s.add(case)
-        try:
+    cfg = engine.rules(s)
+    tz = engine.tz_name(s)
+    p, warnings = _upsert_person(s, nik, name, person or {}, kk)
+    existing = s.exec(select(Case).where(Case.person_id == p.id, Case.service_code == defn.code,
+                                         col(Case.closed_at).is_(None))).first()
+    if existing:
+        raise ValidationError(f"{p.name} masih memiliki berkas {defn.name} yang terbuka ({existing.reg_number}); "
+                              "lanjutkan berkas itu.")
+    fam_id = None
+    if kk:
+        fam = s.exec(select(Family).where(Family.no_kk == kk)).first()
+        if fam is None:
+            fam = Family(no_kk=kk, address=p.address)
+            s.add(fam)
             s.flush()
-        except IntegrityError as exc:
-            raise ValidationError(f"{p.name} masih memiliki berkas {defn.name} yang terbuka; muat ulang.") from exc
-        for req in defn.requirements:
-            if req.enabled_by and not getattr(cfg, req.enabled_by):
-                continue
-            required = req.required and not (req.optional_when and getattr(cfg, req.optional_when))
-            s.add(ChecklistItem(case_id=case.id or 0, code=req.code, label=req.label, required=required,
-                                received=req.code in received, updated_by=actor.id, updated_at=now))
+        fam_id = fam.id
+    year = engine.local(now, tz).year
+    serial = engine.next_serial(s, f"case.reg.{year}")
+    reg = f"{defn.short}-{year}-{serial:05d}"
+    case_data = copy.deepcopy(data or {})
+    if warnings:
+        case_data["warnings"] = warnings
+    if "tanda_terima" in defn.documents:
+        products.add_due(case_data, "tanda_terima", step=products.ANYWHERE_STEP,
+                         roles=engine.step_roles(defn, defn.first_step, cfg), now=now)
+    case = Case(reg_number=reg, service_code=defn.code, person_id=p.id or 0, family_id=fam_id,
+                family_relation=family_relation, status="draft", current_step=defn.first_step.code,
+                urgent=urgent, data=case_data, counter=counter or office.config.counter, created_by=actor.id,
+                opened_at=now, updated_at=now, step_started_at=now)
+    if defn.hooks.get("on_open"):
+        hooks.fire("on_open", hooks.HookContext(s, office, actor, case, defn, cfg, now, "on_open"))
+    if defn.first_step.kind == "paraf":
+        case.data = {**case.data, "paraf": {defn.first_step.code: []}}
+    first_docs = copy.deepcopy(case.data)
+    products.on_enter(first_docs, defn.first_step, engine.step_roles(defn, defn.first_step, cfg), now)
+    case.data = first_docs
+    s.add(case)
+    try:
         s.flush()
-        if not engine.missing(s, case, defn, cfg):
-            engine.start_clock(s, case, defn, cfg, now)
-        audit.record(s, actor=actor, action="case.open", entity="case", entity_id=case.id,
-                     new={"reg_number": reg, "service": defn.code, "nik": mask_nik(p.nik), "urgent": urgent,
-                          "received": sorted(received)})
-        return _info(s, case, defn, cfg, actor=actor)
+    except IntegrityError as exc:
+        raise ValidationError(f"{p.name} masih memiliki berkas {defn.name} yang terbuka; muat ulang.") from exc
+    for req in defn.requirements:
+        if req.enabled_by and not getattr(cfg, req.enabled_by):
+            continue
+        required = req.required and not (req.optional_when and getattr(cfg, req.optional_when))
+        s.add(ChecklistItem(case_id=case.id or 0, code=req.code, label=req.label, required=required,
+                            received=req.code in received, updated_by=actor.id, updated_at=now))
+    s.flush()
+    if not engine.missing(s, case, defn, cfg):
+        engine.start_clock(s, case, defn, cfg, now)
+    audit.record(s, actor=actor, action="case.open", entity="case", entity_id=case.id,
+                 new={"reg_number": reg, "service": defn.code, "nik": mask_nik(p.nik), "urgent": urgent,
+                      "received": sorted(received)})
+    return case
 
 
 def get_case(office: Office, *, actor: Actor, case_id: int, log_view: bool = False) -> CaseInfo:
@@ -527,15 +540,22 @@ def record_bpjs_confirmation(office: Office, *, actor: Actor, case_id: int, vers
                              confirmed_at: datetime | str, answer: str, note: str = "",
                              now: datetime | None = None) -> CaseInfo:
     """The confirmation with the BPJS branch whether the membership can be reactivated: who, when, answer."""
+    return update_data(office, actor=actor, case_id=case_id, version=version, now=now, values={
+        "bpjs_confirmation": bpjs_confirmation(actor, confirmed_by=confirmed_by, confirmed_at=confirmed_at,
+                                               answer=answer, note=note)})
+
+
+def bpjs_confirmation(actor: Actor, *, confirmed_by: str, confirmed_at: datetime | str, answer: str,
+                      note: str = "") -> dict[str, Any]:
+    """The checked ``bpjs_confirmation`` value of a case (who at BPJS confirmed, when, the answer)."""
     if answer not in eligibility.BPJS_ANSWERS:
         raise ValidationError("Jawaban BPJS harus salah satu dari: " + ", ".join(eligibility.BPJS_ANSWERS) + ".")
     if not confirmed_by.strip():
         raise ValidationError("Nama petugas BPJS yang mengonfirmasi wajib diisi.")
     facts.refuse_incomplete_confirmation(confirmed_by, confirmed_at, answer)
     when = confirmed_at.isoformat() if isinstance(confirmed_at, datetime) else str(confirmed_at)
-    return update_data(office, actor=actor, case_id=case_id, version=version, now=now, values={
-        "bpjs_confirmation": {"confirmed_by": confirmed_by.strip(), "confirmed_at": when, "answer": answer,
-                              "note": note.strip(), "recorded_by": actor.username}})
+    return {"confirmed_by": confirmed_by.strip(), "confirmed_at": when, "answer": answer, "note": note.strip(),
+            "recorded_by": actor.username}
 
 
 def refer_to_disdukcapil(office: Office, *, actor: Actor, case_id: int, version: int, problem: str, note: str = "",

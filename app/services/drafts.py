@@ -186,12 +186,21 @@ def load_draft(office: Office, *, actor: Actor, draft_id: int) -> DraftInfo:
 
 def delete_draft(office: Office, *, actor: Actor, draft_id: int, reason: str = "") -> None:
     """Delete a draft and its staged copies (also called once the wizard has saved the case)."""
-    require(actor, "draft.save")
     with office.db.write() as s:
-        row = _get(s, draft_id)
-        _own(actor, row)
-        s.delete(row)
-        audit.record(s, actor=actor, action="draft.delete", entity="wizard_draft", entity_id=draft_id,
-                     old={"service": row.service_code, "nik": mask_nik(row.nik)},
-                     new={"reason": reason})
-    shutil.rmtree(_folder(office, draft_id), ignore_errors=True)
+        delete_draft_in(s, office, actor=actor, draft_id=draft_id, reason=reason)
+
+
+def delete_draft_in(s: Session, office: Office, *, actor: Actor, draft_id: int, reason: str = "") -> None:
+    """Delete a draft inside the caller's transaction (intake: the draft became a case); its staged copies are
+    removed once that transaction commits, never before."""
+    require(actor, "draft.save")
+    row = _get(s, draft_id)
+    _own(actor, row)
+    s.delete(row)
+    audit.record(s, actor=actor, action="draft.delete", entity="wizard_draft", entity_id=draft_id,
+                 old={"service": row.service_code, "nik": mask_nik(row.nik)},
+                 new={"reason": reason})
+    folder = _folder(office, draft_id)
+    from sqlalchemy import event
+
+    event.listen(s, "after_commit", lambda _s: shutil.rmtree(folder, ignore_errors=True), once=True)

@@ -4293,18 +4293,6 @@ Is this the same fingerprint the kelurahan read out?</translation>
         <source>&amp;Tidak, buang isian</source>
         <translation>&amp;No, discard the entries</translation>
     </message>
-    <message>
-        <source>Draf tetap disimpan agar salinan pindaiannya tidak hilang.</source>
-        <translation>The draft is kept so that the copies of the scans are not lost.</translation>
-    </message>
-    <message>
-        <source>Lampiran belum tersimpan</source>
-        <translation>Attachments not saved</translation>
-    </message>
-    <message>
-        <source>Berkas {reg} sudah tersimpan, tetapi lampiran pindaiannya TIDAK: {error} Tambahkan lampiran di layar berkas (bagian Lampiran).</source>
-        <translation>Case {reg} is saved, but its scanned attachments are NOT: {error} Add the attachments on the case screen (Attachments tab).</translation>
-    </message>
 </context>
 <context>
     <name>SettingsView</name>

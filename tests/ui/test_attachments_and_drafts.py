@@ -80,7 +80,7 @@ def test_scan_dropped_on_a_requirement_is_stored_with_the_case(qtbot, office, of
     w.next()
     assert "KTP Siti.pdf" in w.summary_page.text.text()
     res = finish(qtbot, w)
-    assert res.attached == 1 and res.attach_error == ""
+    assert res.attached == 1
     with office.db.read() as s:
         row = s.exec(select(Attachment)).one()
     assert row.case_id == res.case.id and row.requirement_code == "ktp" and row.file_name == "KTP Siti.pdf"
@@ -249,7 +249,14 @@ def test_case_detail_attachments_add_drop_open_remove(qtbot, office, admin, tmp_
     assert not drop(viewer.attachments, mime(scan(tmp_path, "x.pdf"))).isAccepted()
 
 
-def test_wizard_reports_attachment_failure_clearly(qtbot, office, officer, tmp_path, monkeypatch):
+def test_wizard_refuses_a_scan_that_went_bad_and_saves_nothing(qtbot, office, officer, tmp_path, monkeypatch):
+    """Intake is one transaction (app/services/intake.submit): a scan that can no longer be read refuses the
+    whole intake with its reason; no case, no number, no copy is left, and the officer can fix it and save."""
+    from app.db.models import Case
+    from ui.wizards import service_wizard
+
+    shown: list[str] = []
+    monkeypatch.setattr(service_wizard, "show_error", lambda _p, exc, _tb="": shown.append(str(exc)))
     w = make_wizard(qtbot, office, officer, "penonaktifan")
     fill_person(qtbot, w)
     ktp = scan(tmp_path, "ktp.pdf")
@@ -261,12 +268,14 @@ def test_wizard_reports_attachment_failure_clearly(qtbot, office, officer, tmp_p
     w.next()
     w.button(QWizard.WizardButton.CommitButton).click()
     settle()
-    assert w.result is not None
-    assert w.result.case.reg_number and "kosong" in w.result.attach_error
-    assert w.attach_warning is not None and w.attach_warning.isVisible()
-    assert "TIDAK" in w.attach_warning.text() and w.result.case.reg_number in w.attach_warning.text()
+    assert w.result is None and shown and "kosong" in shown[0]
+    assert w.button(QWizard.WizardButton.CommitButton).isEnabled()  # still on the summary: fix and save again
     with office.db.read() as s:
-        assert s.exec(select(Attachment)).all() == []
+        assert s.exec(select(Attachment)).all() == [] and s.exec(select(Case)).all() == []
+    ktp.write_bytes(PDF)
+    w.button(QWizard.WizardButton.CommitButton).click()
+    settle()
+    assert w.result is not None and w.result.attached == 1
 
 
 def test_main_window_resumes_a_draft_from_the_queue(qtbot, office, officer):

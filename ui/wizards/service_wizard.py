@@ -41,7 +41,7 @@ from PySide6.QtWidgets import (
     QWizardPage,
 )
 
-from app.errors import LoketError, ValidationError
+from app.errors import ValidationError
 from app.rules import scoring
 from app.rules.context import RuleContext
 from app.rules.eligibility import BPJS_ANSWERS, DEACTIVATION_REASONS, listrik_maks
@@ -51,7 +51,7 @@ from app.rules.reporter import RELATIONS as REPORTER_RELATIONS
 from app.rules.reporter import clean as clean_reporter
 from app.rules.rule_settings import RuleSettings
 from app.servicedefs import ServiceDef
-from app.services import attachments, case_letters, cases, drafts, dtsen, identity, letters
+from app.services import attachments, cases, drafts, dtsen, identity, intake, letters
 from app.timeutil import jam, tanggal_angka, tanggal_jam
 from ui.errors import show_error
 from ui.session import UiSession
@@ -76,7 +76,6 @@ class SaveResult:
     letter: letters.LetterInfo | None
     letter_error: str
     attached: int = 0
-    attach_error: str = ""
 
 
 # ------------------------------------------------------------------------------------------ person
@@ -1316,7 +1315,6 @@ class ServiceWizard(QWizard):
         self.draft_id: int | None = draft.id if draft else None
         self.draft_saving = False
         self.close_after_draft = False
-        self.attach_warning: QMessageBox | None = None
         self.close_box: QMessageBox | None = None
         self.setWindowTitle(self.tr("Berkas baru — {service}").format(service=defn.name))
         self.setWizardStyle(QWizard.WizardStyle.ClassicStyle)
@@ -1502,45 +1500,22 @@ class ServiceWizard(QWizard):
             super().reject()
 
     def save(self) -> None:
+        """One core call (app/services/intake.submit), one transaction: the case, checklist, BPJS confirmation,
+        scans, draft removal and receipt are all saved, or nothing is."""
         p, sp = self.person_page, self.service_page
         s = self.session
-        kwargs: dict[str, Any] = dict(
+        request = intake.IntakeRequest(
             service_code=self.defn.code, nik=p.nik.text().strip(), name=p.name.text().strip(),
             no_kk=p.no_kk.text().strip() or None, family_relation=p.relation.currentText().strip(),
-            person=p.person(), urgent=sp.urgent() if sp else False, received=self.checklist_page.received(),
-            data=sp.data() if sp else {}, counter=s.office.config.counter)
-        conf = sp.bpjs_confirmation() if sp else None
+            person=p.person(), urgent=sp.urgent() if sp else False, received=tuple(self.checklist_page.received()),
+            data=sp.data() if sp else {}, counter=s.office.config.counter,
+            bpjs_confirmation=sp.bpjs_confirmation() if sp else None, files=tuple(self.checklist_page.files),
+            draft_id=self.draft_id)
         pdf = self.pdf
-        files = list(self.checklist_page.files)
-        draft_id = self.draft_id
 
         def work(_t) -> SaveResult:
-            info = cases.open_case(s.office, actor=s.actor, **kwargs)
-            if conf:
-                info = cases.record_bpjs_confirmation(s.office, actor=s.actor, case_id=info.id, version=info.version,
-                                                      **conf)
-            attached, attach_error = 0, ""
-            if files:  # right after the case exists; the scans were checked when they were chosen
-                try:
-                    attached = len(attachments.add_files(s.office, actor=s.actor, case_id=info.id, files=files))
-                except (LoketError, OSError) as exc:
-                    attach_error = str(exc)
-            if draft_id is not None and not attach_error:  # the draft became this case
-                with contextlib.suppress(LoketError):  # already gone (deleted from another window)
-                    drafts.delete_draft(s.office, actor=s.actor, draft_id=draft_id, reason=f"menjadi {info.reg_number}")
-            letter, error = None, ""
-            try:
-                letter = case_letters.issue_document(s.office, actor=s.actor, case_id=info.id, key="tanda_terima")
-            except LoketError as exc:
-                error = str(exc)
-            else:
-                info = cases.get_case(s.office, actor=s.actor, case_id=info.id)
-                if pdf if pdf is not None else letters.load_settings(s.office).pdf_on_issue:
-                    done = letters.convert_pdfs(s.office, actor=s.actor, letter_ids=[letter.id])
-                    if letter.id in done.converted:
-                        letter = replace(letter, pdf_path=done.converted[letter.id])
-            return SaveResult(info, cases.receipt(s.office, actor=s.actor, case_id=info.id), letter, error,
-                              attached, attach_error)
+            res = intake.submit(s.office, actor=s.actor, request=request, pdf=pdf)
+            return SaveResult(res.case, res.receipt, res.letter, "", res.attached)
 
         self.button(QWizard.WizardButton.CommitButton).setEnabled(False)
         self.button(QWizard.WizardButton.BackButton).setEnabled(False)
@@ -1551,19 +1526,9 @@ class ServiceWizard(QWizard):
         self.summary_page.saving = False
         if self.on_saved:
             self.on_saved(result.case)
-        if self.draft_id is not None and not result.attach_error and self.on_drafts_changed:
+        if self.draft_id is not None and self.on_drafts_changed:  # the draft became this case
             self.on_drafts_changed()
         self.next()
-        if result.attach_error:
-            kept = (" " + self.tr("Draf tetap disimpan agar salinan pindaiannya tidak hilang.")
-                    if self.draft_id is not None else "")
-            self.attach_warning = QMessageBox(
-                QMessageBox.Icon.Warning, self.tr("Lampiran belum tersimpan"),
-                self.tr("Berkas {reg} sudah tersimpan, tetapi lampiran pindaiannya TIDAK: {error} Tambahkan lampiran "
-                        "di layar berkas (bagian Lampiran).").format(reg=result.case.reg_number,
-                                                                     error=result.attach_error) + kept, parent=self)
-            self.attach_warning.setObjectName("attach_warning")
-            self.attach_warning.open()
 
     def _failed(self, exc: BaseException, tb: str) -> None:
         self.summary_page.saving = False
