@@ -87,6 +87,12 @@ def columns_for(defn: ServiceDef | None, extra: Iterable[Iterable[str]] = ()) ->
 
 def row_query(batch_id: int, after_id: int, limit: int, product: str):
     """The next ``limit`` cases of a batch after ``after_id``, with their person, KK, desil and product letter."""
+    return (row_select(product).where(col(Case.batch_id) == batch_id, col(Case.id) > after_id)
+            .order_by(col(Case.id)).limit(limit))
+
+
+def row_select(product: str):
+    """Cases with their person, KK, desil and latest issued product letter (add the ``where`` and the order)."""
     latest = (
         select(col(Letter.case_id).label("case_id"), func.max(Letter.id).label("letter_id"))
         .where(Letter.status == "issued", Letter.letter_type == product, col(Letter.case_id).is_not(None))
@@ -103,9 +109,6 @@ def row_query(batch_id: int, after_id: int, limit: int, product: str):
         .outerjoin(DtsenRecord, col(DtsenRecord.nik) == Person.nik)
         .outerjoin(latest, latest.c.case_id == Case.id)
         .outerjoin(Letter, col(Letter.id) == latest.c.letter_id)
-        .where(col(Case.batch_id) == batch_id, col(Case.id) > after_id)
-        .order_by(col(Case.id))
-        .limit(limit)
     )
 
 

@@ -1,4 +1,4 @@
-"""``loket-pbi batch close|list|carry``, ``outbox send|status``, ``feedback import``, ``reconcile``."""
+"""``loket-pbi batch close|list|carry|puskesos|harian``, ``outbox send|status``, ``feedback import``, ``reconcile``."""
 
 from __future__ import annotations
 
@@ -44,6 +44,13 @@ def register(sub, parent) -> None:
     pk.add_argument("batch_id", type=int)
     pk.add_argument("--out", required=True, help="folder tujuan salinan surat dan daftar per kelurahan")
     pk.set_defaults(handler=cmd_puskesos)
+    h = bsub.add_parser("harian", parents=[parent],
+                        help="daftar harian untuk BPJS (XLSX dan CSV): kasus yang direkomendasikan pada satu hari")
+    add_auth_args(h)
+    h.add_argument("--service", default="reaktivasi-rekom", help="kode layanan (bawaan: reaktivasi-rekom)")
+    h.add_argument("--date", help="tanggal TTTT-BB-HH (bawaan: hari ini, waktu kantor)")
+    h.add_argument("--out", required=True, help="folder tujuan berkas XLSX dan CSV")
+    h.set_defaults(handler=cmd_daily)
     cr = bsub.add_parser("carry", parents=[parent], help="pindahkan kasus yang terlewat ke batch periode berikutnya")
     add_auth_args(cr)
     cr.add_argument("case_id", type=int)
@@ -198,6 +205,29 @@ def cmd_puskesos(args: argparse.Namespace) -> int:
         for f in made.files:
             out(f"  {f}")
         return 0 if made.letters else EXIT_NOTHING
+    finally:
+        office.close()
+
+
+def cmd_daily(args: argparse.Namespace) -> int:
+    from datetime import date
+    from pathlib import Path
+
+    from app.errors import ValidationError
+    from app.services import bpjs_daily
+
+    office = office_from(args)
+    try:
+        actor = sign_in(office, args)
+        try:
+            day = date.fromisoformat(args.date) if args.date else None
+        except ValueError:
+            raise ValidationError(f"Tanggal '{args.date}' tidak sah: tulis sebagai TTTT-BB-HH.") from None
+        res = bpjs_daily.export_daily(office, actor=actor, service_code=args.service, dest=Path(args.out), day=day)
+        out(res.message)
+        out(f"  XLSX: {res.xlsx_path}")
+        out(f"  CSV : {res.csv_path}")
+        return 0 if res.count else EXIT_NOTHING
     finally:
         office.close()
 

@@ -265,6 +265,12 @@ def parse_definition(text: str, file: str = "<teks>") -> ServiceDef:
         if not any(product in st.produces for st in steps):
             chk.fail(f"produk layanan '{product}' tidak diterbitkan oleh langkah mana pun ('produces').", product)
     batch_columns = _batch_columns(chk, raw.get("batch_columns"))
+    daily_columns = _str_list(raw.get("daily_list_columns"))
+    known_columns = {k for k, _ in DEFAULT_COLUMNS} | set(EXTRA_COLUMNS)
+    for key in daily_columns:
+        if key not in known_columns:
+            chk.fail(f"kolom daftar harian tidak dikenal '{key}'. Kolom yang dikenal: "
+                     f"{', '.join(sorted(known_columns))}.", key, key="daily_list_columns")
     service_hooks, hook_errors = workflow_hooks.check(raw.get("hooks"))
     for message, value in hook_errors:
         chk.fail(message, value)
@@ -283,7 +289,7 @@ def parse_definition(text: str, file: str = "<teks>") -> ServiceDef:
         close_documents=close_documents, complaint_channels=channels, notice=str(raw.get("notice", "")),
         strict_intake=bool(raw.get("strict_intake", False)), requirements=tuple(reqs), steps=tuple(steps),
         source=file, releases_quota=releases, product=product, batch_columns=batch_columns,
-        batch_letters=bool(raw.get("batch_letters", False)), hooks=service_hooks,
+        batch_letters=bool(raw.get("batch_letters", False)), hooks=service_hooks, daily_list_columns=daily_columns,
     )
 
 

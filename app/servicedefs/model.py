@@ -88,6 +88,9 @@ class ServiceDef:
     batch_columns: tuple[BatchColumn, ...] = ()
     #: each case's product letter (.docx/.pdf) goes into the batch ZIP too
     batch_letters: bool = False
+    #: the columns (batch column keys, in order) of the same-day list shared with BPJS (``daily_list_columns``;
+    #: seed Bandung "google sheet terhubung dengan BPJS"); empty: the service has no daily list
+    daily_list_columns: tuple[str, ...] = ()
     #: engine events -> the hooks this service needs there (``[hooks]``; app/workflow/hooks.py)
     hooks: dict[str, tuple[str, ...]] = field(default_factory=dict)
 

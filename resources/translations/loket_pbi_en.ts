@@ -490,6 +490,22 @@ The application now closes; please start it again.</translation>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Daftar &amp;harian BPJS…</source>
+        <translation>&amp;Daily list for BPJS…</translation>
+    </message>
+    <message>
+        <source>XLSX dan CSV kasus yang direkomendasikan hari ini, dengan kolom lembar bersama BPJS (Pengaturan → Daftar harian BPJS)</source>
+        <translation>XLSX and CSV of the cases recommended today, with the columns of the sheet shared with BPJS (Settings → Daily list for BPJS)</translation>
+    </message>
+    <message>
+        <source>Pemberitahuan P&amp;uskesos…</source>
+        <translation>P&amp;uskesos notices…</translation>
+    </message>
+    <message>
+        <source>Surat pemberitahuan penonaktifan kepada Puskesos tiap kelurahan untuk batch penonaktifan yang dipilih (yang belum ada saja)</source>
+        <translation>Deactivation notice letters to the Puskesos of each kelurahan for the selected deactivation batch (only those not issued yet)</translation>
+    </message>
+    <message>
         <source>Pengiriman otomatis: belum dicoba.</source>
         <translation>Automatic delivery: not tried yet.</translation>
     </message>
@@ -616,6 +632,34 @@ The application now closes; please start it again.</translation>
     <message>
         <source>Pengiriman otomatis ({time}) gagal: {error}</source>
         <translation>Automatic delivery ({time}) failed: {error}</translation>
+    </message>
+    <message>
+        <source>Daftar harian BPJS</source>
+        <translation>Daily list for BPJS</translation>
+    </message>
+    <message>
+        <source>Layanan:</source>
+        <translation>Service:</translation>
+    </message>
+    <message>
+        <source>Simpan daftar harian BPJS ke folder</source>
+        <translation>Save the daily list for BPJS to a folder</translation>
+    </message>
+    <message>
+        <source>Membuat daftar harian BPJS…</source>
+        <translation>Making the daily list for BPJS…</translation>
+    </message>
+    <message>
+        <source>Pilih dahulu batch penonaktifan yang sudah ditutup di tabel.</source>
+        <translation>First choose a closed deactivation batch in the table.</translation>
+    </message>
+    <message>
+        <source>Simpan surat dan daftar Puskesos ke folder</source>
+        <translation>Save the Puskesos letters and lists to a folder</translation>
+    </message>
+    <message>
+        <source>Menerbitkan pemberitahuan Puskesos…</source>
+        <translation>Issuing the Puskesos notices…</translation>
     </message>
     <message>
         <source>Berkas umpan balik BPJS/Kemensos</source>
@@ -4211,6 +4255,10 @@ Is this the same fingerprint the kelurahan read out?</translation>
         <translation>Warn when the scans in the ZIP exceed (MB)</translation>
     </message>
     <message>
+        <source>Kolom per layanan (JSON: layanan → daftar kunci kolom)</source>
+        <translation>Columns per service (JSON: service → list of column keys)</translation>
+    </message>
+    <message>
         <source>Jumlah cadangan yang disimpan</source>
         <translation>Number of backups kept</translation>
     </message>
@@ -4327,6 +4375,14 @@ Is this the same fingerprint the kelurahan read out?</translation>
     <message>
         <source>Kolom tambahan, surat pengantar, surat individual, dan enkripsi AES ZIP batch (sepakati kata sandinya dengan BPJS/Kemensos sebelum mengaktifkan).</source>
         <translation>Extra columns, cover letter, individual letters, and AES encryption of batch ZIPs (agree on the password with BPJS/Kemensos before switching it on).</translation>
+    </message>
+    <message>
+        <source>Daftar harian BPJS</source>
+        <translation>Daily list for BPJS</translation>
+    </message>
+    <message>
+        <source>Kolom daftar harian untuk lembar bersama BPJS, per layanan, berurutan (JSON: layanan → daftar kunci kolom, mis. {&quot;reaktivasi-rekom&quot;: [&quot;nik&quot;, &quot;nama&quot;, &quot;nomor_surat&quot;]}); layanan yang tidak disebut memakai kolom bawaan definisinya.</source>
+        <translation>Columns of the daily list for the sheet shared with BPJS, per service, in order (JSON: service → list of column keys, e.g. {&quot;reaktivasi-rekom&quot;: [&quot;nik&quot;, &quot;nama&quot;, &quot;nomor_surat&quot;]}); a service not named uses its definition&apos;s default columns.</translation>
     </message>
     <message>
         <source>Kanal pengaduan</source>

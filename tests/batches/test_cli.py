@@ -91,3 +91,18 @@ def test_puskesos_notices_of_a_closed_batch(office, run, tmp_path):
     assert sorted(p.suffix for p in (tmp_path / "puskesos").rglob("*.*")) == [".docx", ".xlsx"]
     code, out, _ = run("batch", "puskesos", "1", "--out", str(tmp_path / "puskesos"))
     assert code == 3 and "tidak ada pemberitahuan Puskesos baru" in out
+
+
+def test_daily_list_for_bpjs(office, run, tmp_path):
+    from datetime import UTC, datetime
+
+    from tests.batches.test_bpjs_daily import _recommend
+
+    (cid,) = make_cases(office, "reaktivasi-rekom", 1, niks=[NURHAYATI])
+    _recommend(office, cid, datetime(2026, 11, 23, 2, tzinfo=UTC), 5)
+    code, out, _ = run("batch", "harian", "--date", "2026-11-23", "--out", str(tmp_path))
+    assert code == 0 and "1 kasus" in out
+    text = (tmp_path / "bpjs-harian_reaktivasi-rekom_2026-11-23.csv").read_text(encoding="utf-8-sig")
+    assert NURHAYATI in text and "400.9.11/5/Dinsos/XI/2026" in text
+    code, out, err = run("batch", "harian", "--date", "23-11-2026", "--out", str(tmp_path))
+    assert code != 0 and "TTTT-BB-HH" in (out + err)

@@ -245,3 +245,44 @@ def test_reconcile_shows_findings_and_opens_a_deactivation_case(qtbot, office, a
                       .where(Case.service_code == "penonaktifan")).all()
     assert [(p.nik, c.data["source"]["kind"]) for c, p in rows] == [(NURHAYATI, "rekonsiliasi")]
     assert not errors
+
+
+def test_daily_list_for_bpjs_in_the_background(qtbot, office, admin, supervisor, errors, monkeypatch, tmp_path):
+    """Seed Bandung: the supervisor writes today's list of recommended reactivations (XLSX + CSV) to a folder."""
+    from openpyxl import load_workbook
+
+    from tests.batches.test_bpjs_daily import _recommend
+    from ui.views import batches_view
+
+    (cid,) = make_cases(office, "reaktivasi-rekom", 1, niks=[NURHAYATI])
+    _recommend(office, cid, datetime.now(UTC), 7)
+    v = make_view(qtbot, office, supervisor)
+    assert v.daily_button.isVisible()
+    monkeypatch.setattr(batches_view.QFileDialog, "getExistingDirectory", lambda *a, **k: str(tmp_path))
+    v.daily_button.click()
+    qtbot.waitUntil(lambda: "Daftar harian BPJS" in v.status.text(), timeout=20_000)
+    assert "1 kasus" in v.status.text() and v.progress.value() == 100 and not errors
+    (xlsx,) = tmp_path.glob("bpjs-harian_reaktivasi-rekom_*.xlsx")
+    sheet = load_workbook(xlsx).active
+    assert sheet is not None
+    rows = list(sheet.iter_rows(values_only=True))
+    assert rows[0][0] == "NIK" and rows[1][0] == NURHAYATI and "400.9.11/7/Dinsos/XI/2026" in rows[1]
+    assert v.open_folder_button.isVisible() and v.zip_folder == tmp_path
+
+
+def test_puskesos_notices_for_the_selected_batch(qtbot, office, admin, supervisor, errors, monkeypatch, tmp_path):
+    from ui.views import batches_view
+
+    _officials(office, admin)
+    make_cases(office, "penonaktifan", 2)
+    batches.close_batch(office, actor=supervisor, service_code="penonaktifan", period="2026-11", with_letters=False)
+    v = make_view(qtbot, office, supervisor)
+    qtbot.waitUntil(lambda: v.table.rowCount() == 1, timeout=20_000)
+    out = tmp_path / "puskesos"
+    monkeypatch.setattr(batches_view.QFileDialog, "getExistingDirectory", lambda *a, **k: str(out))
+    v.puskesos_button.click()
+    assert "Pilih dahulu batch" in v.status.text()
+    v.table.selectRow(0)
+    v.puskesos_button.click()
+    qtbot.waitUntil(lambda: "pemberitahuan Puskesos diterbitkan" in v.status.text(), timeout=20_000)
+    assert not errors and sorted(p.suffix for p in out.rglob("*.*")) == [".docx", ".xlsx"]

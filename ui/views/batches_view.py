@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QHBoxLayout,
     QHeaderView,
+    QInputDialog,
     QLabel,
     QMessageBox,
     QProgressBar,
@@ -120,8 +121,17 @@ class BatchesView(QWidget):
         self.reconcile_button = QPushButton(self.tr("&Rekonsiliasi…"))
         self.roster_button = QPushButton(self.tr("Impor daftar &peserta BPJS…"))
         self.roster_button.setObjectName("import_roster")
+        # the same-day list for BPJS (seed Bandung) and the Puskesos notices of a closed penonaktifan batch
+        self.daily_button = QPushButton(self.tr("Daftar &harian BPJS…"))
+        self.daily_button.setObjectName("daily_list")
+        self.daily_button.setToolTip(self.tr("XLSX dan CSV kasus yang direkomendasikan hari ini, dengan kolom lembar "
+                                             "bersama BPJS (Pengaturan → Daftar harian BPJS)"))
+        self.puskesos_button = QPushButton(self.tr("Pemberitahuan P&uskesos…"))
+        self.puskesos_button.setObjectName("puskesos_notices")
+        self.puskesos_button.setToolTip(self.tr("Surat pemberitahuan penonaktifan kepada Puskesos tiap kelurahan "
+                                                "untuk batch penonaktifan yang dipilih (yang belum ada saja)"))
         for b in (self.refresh_button, self.send_button, self.feedback_button, self.reconcile_button,
-                  self.roster_button):
+                  self.roster_button, self.daily_button, self.puskesos_button):
             actions.addWidget(b)
         actions.addStretch(1)
         layout.addLayout(actions)
@@ -130,6 +140,11 @@ class BatchesView(QWidget):
         self.feedback_button.setVisible(session.may("feedback.import"))
         self.reconcile_button.setVisible(session.may("reconcile.run"))
         self.roster_button.setVisible(session.may("roster.import"))
+        from app.services import bpjs_daily
+
+        self.daily_services = bpjs_daily.services_with_daily_list(session.office)
+        self.daily_button.setVisible(session.may("batch.close") and bool(self.daily_services))
+        self.puskesos_button.setVisible(session.may("batch.close"))
         # the current BPJS roster and the quarterly reminder (SOP Cirebon step 7), for the roles that reconcile
         self.roster_status = QLabel("")
         self.roster_status.setObjectName("roster_status")
@@ -177,6 +192,8 @@ class BatchesView(QWidget):
         self.feedback_button.clicked.connect(self._choose_feedback)
         self.reconcile_button.clicked.connect(self._choose_reconcile)
         self.roster_button.clicked.connect(self._choose_roster)
+        self.daily_button.clicked.connect(self._choose_daily)
+        self.puskesos_button.clicked.connect(self._choose_puskesos)
 
         self.timer = QTimer(self)
         self.timer.setInterval(BACKGROUND_INTERVAL_MS)
@@ -205,7 +222,7 @@ class BatchesView(QWidget):
     def _set_buttons(self) -> None:
         busy = self._busy()
         for b in (self.close_button, self.send_button, self.feedback_button, self.reconcile_button,
-                  self.roster_button):
+                  self.roster_button, self.daily_button, self.puskesos_button):
             b.setEnabled(not busy)
         self.close_button.setEnabled(not busy and bool(self.periods))
 
@@ -457,6 +474,66 @@ class BatchesView(QWidget):
         self.outbox_status.setText(self.tr("Pengiriman otomatis ({time}) gagal: {error}").format(time=self._stamp(),
                                                                                                 error=exc)
                                    + self._fail_hint())
+
+    # ------------------------------------------------------------------ daily list, Puskesos notices
+    def _choose_daily(self) -> None:
+        """Which service (when several have a daily list) and which folder; the list is of today (office time)."""
+        codes = list(self.daily_services)
+        if not codes:
+            return
+        code = codes[0]
+        if len(codes) > 1:
+            names = [self.daily_services[c] for c in codes]
+            name, ok = QInputDialog.getItem(self, self.tr("Daftar harian BPJS"), self.tr("Layanan:"), names, 0, False)
+            if not ok:
+                return
+            code = codes[names.index(name)]
+        folder = QFileDialog.getExistingDirectory(self, self.tr("Simpan daftar harian BPJS ke folder"))
+        if folder:
+            self.export_daily(code, Path(folder))
+
+    def export_daily(self, service_code: str, folder: Path) -> None:
+        from app.services import bpjs_daily
+
+        office, actor = self.session.office, self.session.actor
+        self._start(lambda task: bpjs_daily.export_daily(
+            office, actor=actor, service_code=service_code, dest=folder,
+            progress=lambda done, total: task.report(done / max(total, 1))),
+            self._daily_done, self.tr("Membuat daftar harian BPJS…"))
+
+    def _daily_done(self, res) -> None:
+        self._say(res.message, OK_STYLE if res.count else WARN_STYLE)
+        self.zip_folder = res.xlsx_path.parent
+        self.open_folder_button.setVisible(True)
+
+    def selected_batch(self) -> int | None:
+        row = self.table.currentRow()
+        item = self.table.item(row, 0) if row >= 0 and self.table.selectedItems() else None
+        value = item.data(Qt.ItemDataRole.UserRole) if item is not None else None
+        return value if isinstance(value, int) else None
+
+    def _choose_puskesos(self) -> None:
+        batch_id = self.selected_batch()
+        if batch_id is None:
+            self._say(self.tr("Pilih dahulu batch penonaktifan yang sudah ditutup di tabel."), WARN_STYLE)
+            return
+        folder = QFileDialog.getExistingDirectory(self, self.tr("Simpan surat dan daftar Puskesos ke folder"))
+        if folder:
+            self.issue_puskesos(batch_id, Path(folder))
+
+    def issue_puskesos(self, batch_id: int, folder: Path) -> None:
+        from app.services import puskesos_notices
+
+        office, actor = self.session.office, self.session.actor
+        self._start(lambda _task: puskesos_notices.issue_for_batch(office, actor=actor, batch_id=batch_id,
+                                                                   dest=folder),
+                    lambda made: self._puskesos_done(made, folder), self.tr("Menerbitkan pemberitahuan Puskesos…"))
+
+    def _puskesos_done(self, made, folder: Path) -> None:
+        self._say(made.message, OK_STYLE if made.letters else WARN_STYLE)
+        if made.files:
+            self.zip_folder = folder
+            self.open_folder_button.setVisible(True)
 
     # ------------------------------------------------------------------ feedback
     def _choose_feedback(self) -> None:

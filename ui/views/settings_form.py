@@ -76,6 +76,7 @@ LABELS = {
     "verify_tls": QT_TRANSLATE_NOOP("SectionEditor", "Periksa sertifikat TLS"),
     "attachments_in_zip": QT_TRANSLATE_NOOP("SectionEditor", "Lampiran berkas (pindaian) ikut dalam ZIP batch"),
     "attachments_warn_mb": QT_TRANSLATE_NOOP("SectionEditor", "Peringatan bila lampiran dalam ZIP melebihi (MB)"),
+    "columns": QT_TRANSLATE_NOOP("SectionEditor", "Kolom per layanan (JSON: layanan → daftar kunci kolom)"),
     "keep": QT_TRANSLATE_NOOP("SectionEditor", "Jumlah cadangan yang disimpan"),
     "daily": QT_TRANSLATE_NOOP("SectionEditor", "Cadangan harian otomatis"),
 }

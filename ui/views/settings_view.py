@@ -17,6 +17,8 @@ def sections() -> list[tuple[str, type, str, str]]:
     from app.rules.rule_settings import RULES_SECTION, RuleSettings
     from app.services.backup import BackupSettings
     from app.services.batches import BatchSettings
+    from app.services.bpjs_daily import SECTION as DAILY_SECTION
+    from app.services.bpjs_daily import DailyListSettings
     from app.services.complaint_channels import SECTION as CHANNELS_SECTION
     from app.services.complaint_channels import ComplaintChannelSettings
     from app.services.outbox import SECTION as DELIVERY_SECTION
@@ -41,6 +43,12 @@ def sections() -> list[tuple[str, type, str, str]]:
              "SettingsView",
              "Kolom tambahan, surat pengantar, surat individual, dan enkripsi AES ZIP batch (sepakati kata "
              "sandinya dengan BPJS/Kemensos sebelum mengaktifkan).")),
+        (DAILY_SECTION, DailyListSettings, QCoreApplication.translate("SettingsView", "Daftar harian BPJS"),
+         QCoreApplication.translate(
+             "SettingsView",
+             "Kolom daftar harian untuk lembar bersama BPJS, per layanan, berurutan (JSON: layanan → daftar kunci "
+             "kolom, mis. {\"reaktivasi-rekom\": [\"nik\", \"nama\", \"nomor_surat\"]}); layanan yang tidak "
+             "disebut memakai kolom bawaan definisinya.")),
         (CHANNELS_SECTION, ComplaintChannelSettings, QCoreApplication.translate("SettingsView", "Kanal pengaduan"),
          QCoreApplication.translate(
              "SettingsView",
