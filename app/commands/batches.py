@@ -143,6 +143,12 @@ def cmd_periods(args: argparse.Namespace) -> int:
             note = "sudah berakhir" if p.ended else (f"belum berakhir: {len(p.moving)} berkas pindah ke "
                                                      f"{p.next_period}")
             out(f"{p.service_code:<18} {p.period:<8} {p.case_count:>6} {p.sequence:>3}  {note} ({p.service_name})")
+            if p.attachments:
+                from app.services.batch_attachments import size_text
+
+                out(f"{'':<18} lampiran dalam ZIP: {p.attachments} berkas ({size_text(p.attachments_bytes)})")
+            if p.size_warning:
+                out(f"{'':<18} PERINGATAN: {p.size_warning}")
         return 0
     finally:
         office.close()

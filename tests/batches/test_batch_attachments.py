@@ -83,6 +83,7 @@ def test_scans_in_a_folder_per_case_with_estimate_and_warning(office, admin, sup
                                                                                  "(berkas hilang)"]
     listed = {f["name"]: f["sha256"] for f in manifest["files"]}
     assert all(listed[n] == hashlib.sha256(data).hexdigest() for n, data in scans.items())
+    assert batches.verify_batch(office, actor=supervisor, batch_id=res.batch.id) == []
 
 
 def test_below_the_threshold_no_warning(office, admin, supervisor):
@@ -138,3 +139,17 @@ def test_refused_before_any_number_when_the_disk_cannot_hold_the_scans(office, a
     with office.db.read() as s:
         assert s.exec(select(func.count()).select_from(Batch)).one() == 0
     assert batch_close  # the close module is the one that checks (prepare)
+
+
+def test_the_periods_command_shows_the_estimate_and_the_warning(office, admin, supervisor, monkeypatch, capsys):
+    from app import cli
+
+    (cid,) = make_cases(office, "penonaktifan", 1)
+    _scan(office, cid, "ktp.pdf", _pdf(1_200_000))
+    _switch_on(office, admin, warn_mb=1)
+    monkeypatch.setattr(cli, "COMMAND_MODULES", ["app.commands.batches"])
+    monkeypatch.setenv("LOKET_PBI_USER", supervisor.username)
+    monkeypatch.setenv("LOKET_PBI_PASSWORD", "rahasia-123")
+    assert cli.main(["batch", "periods", "--data-dir", str(office.dirs.root)]) == 0
+    out = capsys.readouterr().out
+    assert "lampiran dalam ZIP: 1 berkas (1,1 MB)" in out and "PERINGATAN" in out
