@@ -22,6 +22,9 @@ def register(sub, parent) -> None:
     r.add_argument("file")
     add_auth_args(r)
     r.add_argument("--yes", action="store_true", help="jangan tanya konfirmasi pertama (mengganti data)")
+    r.add_argument("--recovery-key-stdin", action="store_true",
+                   help="komputer baru: baca kunci pemulihan kantor dari stdin (baris sesudah kata sandi bila "
+                        "--password-stdin; atau variabel LOKET_PBI_RECOVERY_KEY)")
     r.add_argument("--discard-newer", action="store_true",
                    help="konfirmasi kedua: tetap pulihkan walaupun data saat ini lebih baru daripada cadangan "
                         "(pekerjaan sesudah cadangan hilang dari data yang dipakai)")
@@ -70,7 +73,17 @@ def cmd_restore(args: argparse.Namespace) -> int:
         password = sys.stdin.readline().rstrip("\n")
     if password is None:
         password = getpass.getpass(f"Kata sandi {username}: ")
-    check = restore_svc.check_backup(dirs, path)
+    recovery_key = sys.stdin.readline().strip() if args.recovery_key_stdin else None
+    from app.services.keys import RecoveryKeyNeeded
+
+    try:
+        check = restore_svc.check_backup(dirs, path, recovery_key=recovery_key)
+    except RecoveryKeyNeeded as exc:
+        if recovery_key or not sys.stdin.isatty():
+            raise
+        out(str(exc))
+        recovery_key = getpass.getpass("Kunci pemulihan kantor: ").strip()
+        check = restore_svc.check_backup(dirs, path, recovery_key=recovery_key)
     out(f"Cadangan utuh: dibuat {check.manifest.get('created_at', '?')} oleh Loket PBI "
         f"{check.manifest.get('app_version', '?')}, {check.files} berkas ({check.size / 1_048_576:.1f} MB).")
     if check.newer is not None:
@@ -91,6 +104,7 @@ def cmd_restore(args: argparse.Namespace) -> int:
             out("Dibatalkan; tidak ada yang diubah.")
             return 1
         discard = True
-    res = backup.restore(dirs, path, username=username, password=password, discard_newer=discard)
+    res = backup.restore(dirs, path, username=username, password=password, recovery_key=recovery_key,
+                         discard_newer=discard)
     out(f"Pemulihan selesai. Data sebelumnya disimpan di {res.aside}.")
     return 0

@@ -158,3 +158,7 @@ class KeyStore:
             os.fsync(fh.fileno())
         os.replace(tmp, path)
         return f"berkas kunci {path}"
+
+
+class RecoveryKeyNeeded(ValidationError):
+    """A backup (or the office in it) needs the office key, which this PC does not hold: ask for the recovery key."""

@@ -10,10 +10,12 @@ A restore (:func:`restore`) is refused unless, in this order:
    ``letters/…``, ``attachments/…``, ``batches/…``; no ``..``, no absolute name or drive letter, no link,
    no name Windows reserves or alters, no two names that differ only in case) and the **sizes** stay under
    :data:`LIMITS` per entry and in total, and within the free disk space — a zip bomb is refused before a
-   byte is written, and the written bytes are counted too;
+   byte is written, and the written bytes are counted too; a backup encrypted with the office key opens
+   with this PC's key or the office's **recovery key** (a new PC), decrypted as it is read;
 4. everything unpacks into a **staging folder inside the data folder** (``tmp/pulih-…``) matching its
    SHA-256 in the manifest, and the database there passes ``PRAGMA integrity_check``, has an active user
-   and a schema revision this version knows (a newer one: "data tidak diubah");
+   and a schema revision this version knows (a newer one: "data tidak diubah"), and this PC holds the
+   office key of that data or the recovery key given fits it (it is then kept on this PC);
 5. when the **current data is newer** than the backup (its last audit entry is later), the caller
    confirmed dropping that work (``discard_newer``) after being told how much newer it is
    (:func:`check_backup`).
@@ -22,7 +24,7 @@ Only then is the swap made: a journal (``tmp/pulih.json``) is written, the curre
 folders are renamed into ``backups/sebelum-pulih-<time>/`` and the staged ones renamed into place (renames on
 one file system), and the journal is removed — that removal is the moment the restore counts as done. On
 any failure before it, and after a kill (the next start, see app.tempwork), every rename is undone: the
-office is as it was. Nothing here decrypts or writes outside the data folder.
+office is as it was. Nothing is decrypted or written outside the data folder.
 """
 
 from __future__ import annotations
@@ -227,9 +229,9 @@ def _unpack(zf, info: zipfile.ZipInfo, target: Path, cap: int) -> str:
     return h.hexdigest()
 
 
-def _stage(dirs: DataDirs, path: Path, password: str | None) -> tuple[Path, dict, int]:
+def _stage(dirs: DataDirs, path: Path, password: str | None, recovery_key: str | None) -> tuple[Path, dict, int]:
     """Check and unpack the whole backup into a new folder under ``tmp/``; (folder, manifest, size)."""
-    from app.services.backup import _open_zip
+    from app.services.backup import open_backup
 
     path = Path(path)
     if not path.is_file():
@@ -237,7 +239,7 @@ def _stage(dirs: DataDirs, path: Path, password: str | None) -> tuple[Path, dict
     staging = make_temp_dir(dirs, "pulih-")
     try:
         try:
-            with _open_zip(path, password) as zf:
+            with open_backup(path, data_root=dirs.root, password=password, recovery_key=recovery_key) as zf:
                 infos = zf.infolist()
                 total = _check_entries(infos, shutil.disk_usage(staging).free)
                 by_name = {i.filename: i for i in infos}
@@ -377,26 +379,75 @@ def _newer(dirs: DataDirs, current: Activity | None, backup: Activity) -> Newer 
 
 
 # ---------------------------------------------------------------------------------------------- check
-def _checked(dirs: DataDirs, path: Path, password: str | None) -> tuple[Path, BackupCheck]:
-    staging, manifest, total = _stage(dirs, path, password)
+def _office_key_to_install(dirs: DataDirs, db: Path, recovery_key: str | None) -> tuple[str, bytes] | None:
+    """The office key the restored data needs on this PC: ``None`` when this PC holds it already (or the data
+    has no key yet); (office id, key) from ``recovery_key`` when it fits; else :class:`keys.RecoveryKeyNeeded`."""
+    from sqlalchemy import create_engine
+    from sqlalchemy.exc import SQLAlchemyError
+    from sqlmodel import Session
+
+    from app.services import backup, keys, recovery
+
+    con = _connect_ro(db)
+    try:
+        row = con.execute("SELECT value FROM setting WHERE key = 'integrity.office'").fetchone()
+    except sqlite3.DatabaseError:
+        row = None
+    finally:
+        con.close()
+    try:
+        value = json.loads(row[0]) if row and row[0] else None
+    except (TypeError, ValueError):
+        value = None
+    oid = str(value.get("id")) if isinstance(value, dict) and value.get("id") else None
+    if oid is None or not oid.isalnum():
+        return None  # data from before the office key: the office makes its key at its first write
+    store = keys.KeyStore(dirs.root)
+    if store.get(oid) is not None:
+        return None
+    recovery_key = recovery_key or os.environ.get(backup.ENV_RECOVERY_KEY) or None
+    if not recovery_key:
+        raise keys.RecoveryKeyNeeded(
+            f"Data di dalam cadangan ini memakai kunci kantor (identitas {oid}) yang tidak ada di komputer ini. "
+            "Masukkan kunci pemulihan kantor itu (dicatat administrator saat penyiapan). Data tidak diubah.")
+    master = keys.parse_recovery(recovery_key)
+    engine = create_engine("sqlite://", creator=lambda: _connect_ro(db))
+    try:
+        with Session(engine) as s:
+            fits = recovery.key_fits(s, master)
+    except SQLAlchemyError:
+        fits = None  # a schema of an earlier version: the seals cannot be read here
+    finally:
+        engine.dispose()
+    if fits is False:
+        raise ValidationError("Kunci pemulihan ini bukan milik kantor di dalam cadangan. Data tidak diubah.")
+    return oid, master
+
+
+def _checked(dirs: DataDirs, path: Path, password: str | None,
+             recovery_key: str | None = None) -> tuple[Path, BackupCheck, tuple[str, bytes] | None]:
+    staging, manifest, total = _stage(dirs, path, password, recovery_key)
     try:
         revision, activity = _check_database(staging / dirs.database.name)
+        install = _office_key_to_install(dirs, staging / dirs.database.name, recovery_key)
         current = _current_activity(dirs)
         check = BackupCheck(Path(path), manifest, len(manifest["files"]), total, revision, activity, current,
                             _newer(dirs, current, activity))
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         raise
-    return staging, check
+    return staging, check, install
 
 
-def check_backup(dirs: DataDirs, path: Path, *, password: str | None = None) -> BackupCheck:
+def check_backup(dirs: DataDirs, path: Path, *, password: str | None = None,
+                 recovery_key: str | None = None) -> BackupCheck:
     """Check a backup in full without changing anything: names, sizes, every file's SHA-256, the database
-    (sound, with users, a known schema), and how much newer the current data is. The unpacked copy is made
+    (sound, with users, a known schema), that this PC holds its office key or ``recovery_key`` is given and fits,
+    and how much newer the current data is. The unpacked copy is made
     under the data folder's ``tmp/`` and removed (after a kill: at the next start)."""
     lock = _acquire(dirs.root / USE_LOCK, exclusive=False)  # no start-up clean-up removes our copy
     try:
-        staging, check = _checked(dirs, Path(path), password)
+        staging, check, _install = _checked(dirs, Path(path), password, recovery_key)
         shutil.rmtree(staging, ignore_errors=True)
         return check
     finally:
@@ -563,7 +614,7 @@ def _swap(dirs: DataDirs, staging: Path) -> Path:
 
 
 def restore(dirs: DataDirs, path: Path, *, username: str, password: str, backup_password: str | None = None,
-            discard_newer: bool = False) -> RestoreResult:
+            recovery_key: str | None = None, discard_newer: bool = False) -> RestoreResult:
     """Replace the data folder's database and archive with a checked backup (see the module docstring).
 
     The office must be closed (this process included). Returns where the data before the restore is kept.
@@ -577,7 +628,7 @@ def restore(dirs: DataDirs, path: Path, *, username: str, password: str, backup_
         recover(dirs)  # a restore killed earlier is rolled back before anything else
         tmp_dir(dirs)
         _write_journal(dirs, {"state": "staging"})  # a start meanwhile is told a restore is running
-        staging, check = _checked(dirs, path, backup_password)
+        staging, check, install = _checked(dirs, path, backup_password, recovery_key)
         try:
             if not signed_in_on:
                 _sign_in_backup(staging / dirs.database.name, username, password)
@@ -585,6 +636,10 @@ def restore(dirs: DataDirs, path: Path, *, username: str, password: str, backup_
             if check.newer is not None and not discard_newer:
                 raise NewerDataError(check.newer.text() + " Konfirmasi sekali lagi untuk tetap memulihkan; "
                                      "data tidak diubah.")
+            if install is not None:  # a new PC: the restored office's key, from its recovery key
+                from app.services import keys
+
+                keys.KeyStore(dirs.root).put(*install)
         except BaseException:
             shutil.rmtree(staging, ignore_errors=True)
             journal_path(dirs).unlink(missing_ok=True)
@@ -600,11 +655,12 @@ def restore(dirs: DataDirs, path: Path, *, username: str, password: str, backup_
         raise
     finally:
         lock.release()
-    _record(dirs, path, aside, username, signed_in_on, check)
+    _record(dirs, path, aside, username, signed_in_on, check, key_installed=install is not None)
     return RestoreResult(aside, check, signed_in_on)
 
 
-def _record(dirs: DataDirs, path: Path, aside: Path, username: str, signed_in_on: str, check: BackupCheck) -> None:
+def _record(dirs: DataDirs, path: Path, aside: Path, username: str, signed_in_on: str, check: BackupCheck, *,
+            key_installed: bool = False) -> None:
     """Open the restored office once (it is migrated if older) and log the restore in it."""
     from app.context import open_office
     from app.services import audit
@@ -614,6 +670,7 @@ def _record(dirs: DataDirs, path: Path, aside: Path, username: str, signed_in_on
         with office.db.write() as s:
             audit.record(s, actor=None, action="backup.restore", entity="backup", entity_id=path.name[:60],
                          new={"by": username, "signed_in_on": signed_in_on, "aside": aside.name,
-                              "files": check.files, "discarded_newer": check.newer is not None})
+                              "files": check.files, "discarded_newer": check.newer is not None,
+                              "office_key_installed": key_installed})
     finally:
         office.close()

@@ -197,8 +197,8 @@
         <translation>Backup file</translation>
     </message>
     <message>
-        <source>Cadangan Loket PBI (*.zip)</source>
-        <translation>Loket PBI backups (*.zip)</translation>
+        <source>Cadangan Loket PBI (*.zip.enc *.zip)</source>
+        <translation>Loket PBI backups (*.zip.enc *.zip)</translation>
     </message>
     <message>
         <source>Memeriksa {file}…</source>
@@ -222,19 +222,27 @@ Continue with the restore?</translation>
     </message>
     <message>
         <source>Data saat ini lebih baru</source>
-        <translation type="unfinished"></translation>
+        <translation>The current data is newer</translation>
     </message>
     <message>
         <source>Tetap pulihkan dan buang pekerjaan itu dari data yang dipakai?</source>
-        <translation type="unfinished"></translation>
+        <translation>Restore anyway and drop that work from the data in use?</translation>
     </message>
     <message>
         <source>Masuk sebagai administrator</source>
-        <translation type="unfinished"></translation>
+        <translation>Sign in as administrator</translation>
     </message>
     <message>
         <source>Pemulihan perlu kata sandi administrator {user}:</source>
-        <translation type="unfinished"></translation>
+        <translation>The restore needs the password of administrator {user}:</translation>
+    </message>
+    <message>
+        <source>Kunci pemulihan kantor</source>
+        <translation>Office recovery key</translation>
+    </message>
+    <message>
+        <source>Kunci pemulihan (13 kelompok huruf/angka):</source>
+        <translation>Recovery key (13 groups of letters/digits):</translation>
     </message>
     <message>
         <source>Cadangan terenkripsi</source>
@@ -260,11 +268,11 @@ The application now closes; please start it again.</translation>
     </message>
     <message>
         <source>Pemulihan tidak dilakukan</source>
-        <translation type="unfinished"></translation>
+        <translation>Restore not done</translation>
     </message>
     <message>
         <source>Pemulihan tidak selesai; data yang ada tidak diubah. Aplikasi ditutup; bukalah kembali sebelum bekerja lagi.</source>
-        <translation type="unfinished"></translation>
+        <translation>The restore did not finish; the existing data was not changed. The application closes; start it again before working on.</translation>
     </message>
 </context>
 <context>

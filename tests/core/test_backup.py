@@ -70,12 +70,12 @@ def test_backup_restore_compares_every_table(office, admin, make_user):
 def test_damaged_backup_is_refused_and_nothing_changes(office, admin, tmp_path):
     info = backup.make_backup(office, actor=admin)
     damaged = tmp_path / "rusak.zip"
-    with zipfile.ZipFile(info.path) as src, zipfile.ZipFile(damaged, "w") as dst:
+    with backup.open_backup(info.path, data_root=office.dirs.root) as src, zipfile.ZipFile(damaged, "w") as dst:
         for item in src.infolist():
             data = src.read(item.filename)
             if item.filename == "database.sqlite3":
                 data = data[:2000] + b"\xff" * 100 + data[2100:]
-            dst.writestr(item, data)
+            dst.writestr(zipfile.ZipInfo(item.filename, item.date_time), data)
     dirs = office.dirs
     before = _data(office)
     office.close()
@@ -87,6 +87,18 @@ def test_damaged_backup_is_refused_and_nothing_changes(office, admin, tmp_path):
         assert _data(again) == before  # only the sign-in was recorded
     finally:
         again.close()
+    # The encrypted backup itself, one byte flipped: its chunk no longer authenticates.
+    flipped = tmp_path / info.path.name
+    raw = bytearray(info.path.read_bytes())
+    raw[len(raw) // 2] ^= 0x01
+    flipped.write_bytes(bytes(raw))
+    with pytest.raises(ValidationError, match="rusak/terpotong"):
+        backup.verify_backup(flipped, dirs=dirs)
+    cut = tmp_path / ("terpotong-" + info.path.name)
+    cut.write_bytes(info.path.read_bytes()[:-5])
+    with pytest.raises(ValidationError, match="rusak/terpotong|terpotong"):
+        backup.verify_backup(cut, dirs=dirs)
+    assert not any(dirs.tmp.iterdir())
     not_zip = tmp_path / "bukan.zip"
     not_zip.write_text("halo")
     with pytest.raises(ValidationError, match="bukan berkas ZIP"):

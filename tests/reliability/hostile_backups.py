@@ -1,6 +1,8 @@
 """Hostile backup files, made on the spot from a real backup (nothing large is committed).
 
-Each maker takes a sound backup ZIP and writes a variant: an entry whose name climbs out or is absolute,
+Each maker takes a sound backup (encrypted with the office key, read through app.services.backup.open_backup
+with the key the tests keep) and writes a variant as a plain ZIP — as an earlier version wrote, which a
+restore still accepts, so each refusal is the one under test: an entry whose name climbs out or is absolute,
 a link, a device name, a zip bomb (a 2 GiB entry compressed to a few MB, made without compressing 2 GiB),
 a backup without a database, with a database of a newer schema or without users.
 """
@@ -13,7 +15,10 @@ import sqlite3
 import struct
 import zipfile
 import zlib
+from contextlib import contextmanager
 from pathlib import Path
+
+from app.services import backup
 
 #: entry names a backup can never contain (each must be refused, nothing written anywhere)
 BAD_NAMES = [
@@ -42,11 +47,23 @@ BAD_NAMES = [
 ]
 
 
+@contextmanager
+def _source(src: Path):
+    """The backup ``src`` as a ZIP: decrypted with the office key (tests keep it in LOKET_PBI_KEY_DIR)."""
+    with backup.open_backup(src, data_root=Path(src).parent) as zf:
+        yield zf
+
+
+def plain_copy(src: Path, dst: Path) -> Path:
+    """``src`` as an earlier version's unencrypted backup ZIP (same entries, same manifest)."""
+    return _rewrite(src, dst)
+
+
 def _rewrite(src: Path, dst: Path, *, drop=(), add=(), replace=None, manifest_too: bool = True) -> Path:
     """Copy ``src`` to ``dst`` without the names in ``drop``, with ``add`` (name, bytes) added and
     ``replace`` {name: bytes}; the manifest lists what is in the ZIP (so only the refusal under test bites)."""
     replace = replace or {}
-    with zipfile.ZipFile(src) as zin:
+    with _source(src) as zin:
         manifest = json.loads(zin.read("manifest.json"))
         items = [(i.filename, replace.get(i.filename, zin.read(i.filename))) for i in zin.infolist()
                  if i.filename != "manifest.json" and i.filename not in drop]
@@ -83,7 +100,7 @@ def without_database(src: Path, dst: Path) -> Path:
 
 
 def _edit_db(src: Path, work: Path, sql: list[str]) -> bytes:
-    with zipfile.ZipFile(src) as zf:
+    with _source(src) as zf:
         data = zf.read("database.sqlite3")
     db = work / "edit.sqlite3"
     db.write_bytes(data)

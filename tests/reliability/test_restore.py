@@ -326,9 +326,5 @@ def test_sigkill_during_restore_leaves_the_office_whole(office, made):
 
 
 def _admin(office):
-    from app.rules.permissions import Actor
-    from app.services import users as users_svc
-
-    info = next(u for u in users_svc.list_users(office, actor=Actor(1, "admin", "Admin", frozenset({"administrator"})))
-                if u.username == "admin")
-    return users_svc.actor_for(info)
+    """The administrator, signed in (a hand-built Actor is refused: roles are re-read from the database)."""
+    return users.login(office, username="admin", password=PW)

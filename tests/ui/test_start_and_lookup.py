@@ -59,7 +59,7 @@ def test_first_run_then_login_then_lookup(qtbot, controller):
     qtbot.addWidget(win)
     assert "Pangkalpinang" in win.windowTitle()
     # The first login of the day makes the automatic daily backup in the background.
-    qtbot.waitUntil(lambda: bool(list(controller.office.dirs.backups.glob("loket-pbi-cadangan-*.zip"))),
+    qtbot.waitUntil(lambda: bool(list(controller.office.dirs.backups.glob("loket-pbi-cadangan-*.zip.enc"))),
                     timeout=20_000)
 
     view = win.lookup

@@ -65,11 +65,11 @@ class BackupPanel(QWidget):
     def choose_restore(self) -> None:
         start = str(backup.backup_folder(self.session.office))
         path, _ = QFileDialog.getOpenFileName(self, self.tr("Berkas cadangan"), start,
-                                              self.tr("Cadangan Loket PBI (*.zip)"))
+                                              self.tr("Cadangan Loket PBI (*.zip.enc *.zip)"))
         if path:
             self.check_then_confirm(Path(path))
 
-    def check_then_confirm(self, path: Path, password: str | None = None) -> None:
+    def check_then_confirm(self, path: Path, password: str | None = None, recovery_key: str | None = None) -> None:
         """Check the whole backup first (in the worker); only a sound backup is offered for restoring."""
         from app.services import restore as restore_svc
 
@@ -106,22 +106,33 @@ class BackupPanel(QWidget):
                 self.tr("Pemulihan perlu kata sandi administrator {user}:").format(user=self.session.actor.username),
                 QLineEdit.EchoMode.Password)
             if ok and admin_password:
-                self.restore(path, password, admin_password, discard)
+                self.restore(path, password, admin_password, discard, recovery_key)
 
         def failed(exc: BaseException, tb: str) -> None:
+            from app.services.keys import RecoveryKeyNeeded
+
             self.status.setText("")
+            if recovery_key is None and isinstance(exc, RecoveryKeyNeeded):
+                text, ok = QInputDialog.getText(
+                    self, self.tr("Kunci pemulihan kantor"),
+                    str(exc) + "\n\n" + self.tr("Kunci pemulihan (13 kelompok huruf/angka):"))
+                if ok and text.strip():
+                    self.check_then_confirm(path, password, text.strip())
+                return
             if password is None and "kata sandi" in str(exc).lower():
                 text, ok = QInputDialog.getText(self, self.tr("Cadangan terenkripsi"), self.tr("Kata sandi cadangan:"),
                                                 QLineEdit.EchoMode.Password)
                 if ok and text:
-                    self.check_then_confirm(path, text)
+                    self.check_then_confirm(path, text, recovery_key)
                 return
             show_error(self, exc, tb)
 
-        self.session.runner.run(lambda _t: restore_svc.check_backup(dirs, path, password=password), on_done=checked,
-                                on_error=failed)
+        self.session.runner.run(lambda _t: restore_svc.check_backup(dirs, path, password=password,
+                                                                    recovery_key=recovery_key),
+                                on_done=checked, on_error=failed)
 
-    def restore(self, path: Path, password: str | None, admin_password: str, discard_newer: bool) -> None:
+    def restore(self, path: Path, password: str | None, admin_password: str, discard_newer: bool,
+                recovery_key: str | None = None) -> None:
         """Close the office, replace the data, and end the program so it starts on the restored data."""
         office, username = self.session.office, self.session.actor.username
         self.make_button.setEnabled(False)
@@ -131,7 +142,8 @@ class BackupPanel(QWidget):
         def work(_t):
             office.close()  # releases this window's hold on the data: the restore needs it alone
             return backup.restore(office.dirs, path, username=username, password=admin_password,
-                                  backup_password=password, discard_newer=discard_newer)
+                                  backup_password=password, recovery_key=recovery_key,
+                                  discard_newer=discard_newer)
 
         def done(res) -> None:
             QMessageBox.information(self, self.tr("Pemulihan selesai"),
