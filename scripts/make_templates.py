@@ -367,6 +367,9 @@ def lampiran_page(doc, title, columns):
     para(doc, title, bold=True, align=J.CENTER, after=6)
     participant_table(doc, columns)
     para(doc, "Jumlah: {{ jumlah }} ({{ jumlah_terbilang }}) orang.", size=9, before=4)
+    tag(doc, "{%p if rantai_audit %}")
+    para(doc, "Kepala rantai log audit saat batch ditutup: {{ rantai_audit }}", size=7)
+    tag(doc, "{%p endif %}")
     signature(doc, qr=False, paraf=False)
 
 

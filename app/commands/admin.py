@@ -66,6 +66,9 @@ def register(sub, parent) -> None:
 
     c = sub.add_parser("check", parents=[parent],
                        help="periksa keutuhan basis data, rantai log audit dan arsip surat")
+    c.add_argument("--kepala", action="append", default=[], metavar="TEKS",
+                   help="kepala rantai log audit yang tercetak pada manifest batch atau surat pengantar, "
+                        "mis. \"#1234 (1234 entri) 9f2c…\": diperiksa masih menjadi bagian rantai (boleh diulang)")
     c.set_defaults(handler=cmd_check)
 
 
@@ -199,7 +202,7 @@ def cmd_check(args: argparse.Namespace) -> int:
 
     office = office_from(args)
     try:
-        report = run_checks(office)
+        report = run_checks(office, printed_heads=list(getattr(args, "kepala", []) or []))
         for line in report.lines:
             out(line)
         out("HASIL: BAIK" if report.ok else "HASIL: ADA MASALAH")

@@ -143,6 +143,8 @@ _add("Daftar peserta (surat kolektif)", [
     ("peserta", "daftar peserta (lampiran)", ""),
     ("jumlah", "jumlah peserta", "25"),
     ("jumlah_terbilang", "jumlah peserta dengan huruf", "dua puluh lima"),
+    ("rantai_audit", "kepala rantai log audit saat batch ditutup (dicocokkan dengan loket-pbi check --kepala)",
+     "#1234 (1234 entri) 9f2c…"),
     ("peserta[].no", "nomor urut", "1"),
     ("peserta[].nama", "nama", "SITI AMINAH"),
     ("peserta[].nik", "NIK", "1971014501850003"),

@@ -16,7 +16,7 @@ from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
 from datetime import datetime, timedelta
 from pathlib import Path
-from typing import Any
+from typing import Any, ClassVar
 
 from sqlalchemy import func
 from sqlmodel import col, select
@@ -45,9 +45,11 @@ class ExchangeSettings:
     looks (network shares and synced folders do not always report new files).
     """
 
+    secret_fields: ClassVar[tuple[str, ...]] = ("https_token",)
+
     folder: str = ""
     https_url: str = ""
-    https_token: str = ""
+    https_token: str = ""  # a secret: kept encrypted, never in the audit log (settings.secret_fields)
     watch: bool = True
     poll_seconds: int = 60
     timeout_seconds: float = 30.0

@@ -16,6 +16,7 @@ from __future__ import annotations
 import hashlib
 import hmac
 import json
+import re
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
@@ -53,6 +54,35 @@ def head_text(session: Session) -> str:
     if head is None or not head.count:
         return "log audit kosong"
     return f"#{head.last_id} ({head.count} entri) {head.last_hash}"
+
+
+def head_info(session: Session) -> dict[str, Any]:
+    """The chain's head for a manifest: its text (:func:`head_text`), last entry id, link and entry count."""
+    head = session.get(AuditHead, 1)
+    if head is None or not head.count:
+        return {"text": head_text(session), "last_id": 0, "hash": GENESIS, "count": 0}
+    return {"text": head_text(session), "last_id": head.last_id, "hash": head.last_hash, "count": head.count}
+
+
+_HEAD = re.compile(r"#?\s*(\d+)\b.*?\b([0-9a-fA-F]{64})\b", re.S)
+
+
+def confirm_head(session: Session, printed: str) -> tuple[bool, str]:
+    """Whether a head printed earlier (``#<id> (… entri) <link>``, from a batch manifest or cover letter) is a
+    link of this chain: entry ``id`` still carries that link. Together with :func:`verify_chain` (every
+    link after it follows from it) this shows nothing before that print was removed or rewritten."""
+    m = _HEAD.search(printed or "")
+    if m is None:
+        return False, ("Kepala rantai yang dicetak tidak terbaca: tulis seperti pada manifest/surat pengantar, "
+                       "mis. '#1234 (1234 entri) 9f2c…' (64 huruf/angka heksadesimal).")
+    entry_id, link = int(m.group(1)), m.group(2).lower()
+    entry = session.get(AuditEntry, entry_id)
+    if entry is None:
+        return False, f"Entri log audit #{entry_id} yang tercetak tidak ada lagi di basis data (dihapus)."
+    if not hmac.compare_digest(entry.hash, link):
+        return False, (f"Entri log audit #{entry_id} tidak lagi membawa kaitan yang tercetak "
+                       f"({link[:12]}… tercetak, {entry.hash[:12]}… tersimpan): log diubah sesudah dicetak.")
+    return True, f"Kepala rantai yang dicetak (#{entry_id}, {link[:12]}…) adalah kaitan rantai log audit ini."
 
 
 def record(session: Session, *, actor: Actor | None, action: str, entity: str = "", entity_id: Any = "",

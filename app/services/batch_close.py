@@ -383,7 +383,9 @@ class CloseJob:
                   "periode": {"nama": period_name(self.period), "bulan": nama_bulan(month), "tahun": str(year),
                               "urutan": str(self.batch.sequence)},
                   "layanan": {"kode": self.service_code, "nama": self.defn.name},
-                  "jumlah": str(self.done)})
+                  "jumlah": str(self.done),
+                  # the chain's head as the batch closes: an auditor compares it with `loket-pbi check --kepala`
+                  "rantai_audit": audit.head_text(s)})
         self.peserta = []
         self.cover_number, self.cover_id = cover.number, cover.id
         stem = f"surat_pengantar_{_safe(cover.number)}"
@@ -431,6 +433,8 @@ class CloseJob:
             "created_by": {"id": self.actor.id, "username": self.actor.username, "name": self.actor.full_name},
             "created_at": self.now.isoformat(),
             "cover_letter": None,
+            # the audit chain's head when the batch closed (printed; compare with `loket-pbi check --kepala`)
+            "audit_head": audit.head_info(s),
         }
         if self.cover_number is not None:
             m["cover_letter"] = {"number": self.cover_number, "letter_id": self.cover_id,

@@ -24,7 +24,9 @@ class CheckReport:
         self.lines.append("OK: " + line)
 
 
-def run_checks(office: Office) -> CheckReport:
+def run_checks(office: Office, *, printed_heads: tuple[str, ...] | list[str] = ()) -> CheckReport:
+    """Every check; ``printed_heads``: chain heads printed earlier (batch manifests, cover letters) that must
+    still be links of the chain (:func:`app.services.audit.confirm_head`)."""
     report = CheckReport()
     with office.db.read() as s:
         if office.db.is_sqlite:
@@ -43,6 +45,10 @@ def run_checks(office: Office) -> CheckReport:
             report.good(f"Terhubung ke server basis data ({office.db.dialect}).")
         chain = audit.verify_chain(s)
         (report.good if chain.ok else report.fail)(chain.message)
+        report.lines.append(f"CATATAN: kepala rantai log audit saat ini: {audit.head_text(s)}.")
+        for printed in printed_heads:
+            fits, line = audit.confirm_head(s, printed)
+            (report.good if fits and chain.ok else report.fail)(line)
     with office.db.read() as s:
         problems, good = seals.verify(s)
         for line in problems:

@@ -26,6 +26,7 @@ import urllib.request
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import ClassVar
 from urllib.parse import urlparse
 
 from sqlmodel import col, select
@@ -53,9 +54,11 @@ class DeliverySettings:
     ``backoff_seconds`` × 2ⁿ (at most ``backoff_max_seconds``) between attempts.
     """
 
+    secret_fields: ClassVar[tuple[str, ...]] = ("https_token",)
+
     folder: str = ""
     https_url: str = ""
-    https_token: str = ""
+    https_token: str = ""  # a secret: kept encrypted, never in the audit log (settings.secret_fields)
     timeout_seconds: float = 30.0
     max_attempts: int = 3
     backoff_seconds: float = 5.0

@@ -22,6 +22,12 @@ more. A setting whose meaning or shape changes gets an upgrade step instead (Pic
 
 The stored JSON carries its section's version (``"_versi"``); loading applies the missing steps in order
 (in memory: the database is not written by a read), and saving stores the upgraded, current version.
+
+A field named in the dataclass's ``secret_fields`` (a ``ClassVar``; e.g. the HTTPS delivery token) is a
+secret: :func:`save` keeps it encrypted apart from the section (app/services/secrets.py, row
+``rahasia:<section>.<field>``), stores it empty in the section and writes it to the audit log only as
+:data:`MASK` (set / changed), never its value; :func:`load` puts it back. A value an earlier version stored in
+clear in the section is still read, and moved out at the next save.
 """
 
 from __future__ import annotations
@@ -38,7 +44,7 @@ from app.context import Office
 from app.db.models import Setting
 from app.errors import ValidationError
 from app.rules.permissions import Actor, require
-from app.services import audit
+from app.services import audit, secrets
 from app.timeutil import utcnow
 
 T = TypeVar("T")
@@ -115,8 +121,36 @@ def validate(cls: type[T], raw: dict[str, Any], *, section: str = "") -> T:
         raise ValidationError(f"Pengaturan tersimpan tidak sah: {exc}") from exc
 
 
-def _from_row(section: str, cls: type[T], row: Setting | None) -> T:
-    return validate(cls, upgraded(section, row.value) if row else {}, section=section)
+MASK = "•••••• (rahasia, disimpan terenkripsi)"
+MASK_CHANGED = "•••••• (rahasia baru, disimpan terenkripsi)"
+
+
+def secret_fields(cls: type) -> tuple[str, ...]:
+    return tuple(getattr(cls, "secret_fields", ()))
+
+
+def secret_key(section: str, name: str) -> str:
+    return f"rahasia:{section}.{name}"
+
+
+def _from_row(section: str, cls: type[T], row: Setting | None, session=None) -> T:
+    raw = upgraded(section, row.value) if row else {}
+    if session is not None:
+        for name in secret_fields(cls):
+            kept = secrets.open_in(session, secret_key(section, name))
+            if kept is not None:
+                raw[name] = kept
+    return validate(cls, raw, section=section)
+
+
+def _masked(values: dict[str, Any], names: tuple[str, ...],
+            changed: set[str] | frozenset[str] = frozenset()) -> dict[str, Any]:
+    """``values`` for the audit log: every secret shown as set (and whether it changed) or empty, never itself."""
+    out = dict(values)
+    for name in names:
+        if name in out:
+            out[name] = (MASK_CHANGED if name in changed else MASK) if out[name] else ""
+    return out
 
 
 def to_json(value: Any) -> dict[str, Any]:
@@ -125,12 +159,12 @@ def to_json(value: Any) -> dict[str, Any]:
 
 def load(office: Office, section: str, cls: type[T]) -> T:
     with office.db.read() as s:
-        return _from_row(section, cls, s.get(Setting, section))
+        return _from_row(section, cls, s.get(Setting, section), s)
 
 
 def load_in(session, section: str, cls: type[T]) -> T:
     """Same as :func:`load` inside a caller's transaction."""
-    return _from_row(section, cls, session.get(Setting, section))
+    return _from_row(section, cls, session.get(Setting, section), session)
 
 
 def save(office: Office, *, actor: Actor, section: str, value: Any) -> None:
@@ -142,12 +176,22 @@ def save(office: Office, *, actor: Actor, section: str, value: Any) -> None:
         check()
     new = to_json(validate(type(value), to_json(value), section=section))
     new[VERSION_KEY] = current_version(section)
+    hidden = secret_fields(type(value))
     with office.db.write() as s:
         row = s.get(Setting, section)
         old = dict(row.value) if row else {}
+        changed: set[str] = set()
+        for name in hidden:
+            before = secrets.open_in(s, secret_key(section, name)) or str(old.get(name) or "")
+            old[name] = before
+            if new.get(name) != before:
+                changed.add(name)
+            secrets.seal_in(s, secret_key(section, name), str(new.get(name) or ""), user_id=actor.id)
+        stored = {**new, **{name: "" for name in hidden}}  # the secret itself lives only encrypted
         if row is None:
-            row = Setting(key=section, value=new, updated_by=actor.id)
+            row = Setting(key=section, value=stored, updated_by=actor.id)
         else:
-            row.value, row.updated_by, row.updated_at = new, actor.id, utcnow()
+            row.value, row.updated_by, row.updated_at = stored, actor.id, utcnow()
         s.add(row)
-        audit.record(s, actor=actor, action="settings.save", entity="setting", entity_id=section, old=old, new=new)
+        audit.record(s, actor=actor, action="settings.save", entity="setting", entity_id=section,
+                     old=_masked(old, hidden), new=_masked(new, hidden, changed))

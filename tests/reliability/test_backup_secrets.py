@@ -7,6 +7,7 @@ user would (unzip, sqlite3, a byte search) and as a new PC would (an empty key s
 
 from __future__ import annotations
 
+import json
 import os
 import sqlite3
 import subprocess
@@ -81,8 +82,6 @@ def _audit_new(office, action: str) -> dict:
         row = s.exec(text("SELECT new_values FROM audit_log WHERE action = :a ORDER BY id DESC LIMIT 1"),
                      params={"a": action}).first()
     assert row is not None
-    import json
-
     return row[0] if isinstance(row[0], dict) else json.loads(row[0])
 
 
@@ -172,3 +171,62 @@ def test_cli_restore_on_a_new_pc_reads_the_recovery_key(office, saved, tmp_path)
     r = subprocess.run([sys.executable, "-m", "app", "check", "--data-dir", str(data)], capture_output=True,
                        text=True, timeout=180, env=env, cwd=REPO)
     assert r.returncode == 0 and "BAIK" in r.stdout, r.stdout + r.stderr
+
+
+# ---------------------------------------------------------------------------------------- the delivery token
+TOKEN = "tok-rahasia-kantor-7f3a9c"
+
+
+def _all_bytes(root: Path) -> bytes:
+    return b"".join(p.read_bytes() for p in sorted(root.glob("loket-pbi.sqlite3*")) if p.is_file())
+
+
+def test_the_delivery_token_is_kept_encrypted_and_never_audited(office, admin):
+    from dataclasses import replace
+
+    from app.network import exchange
+    from app.services import outbox, settings
+
+    cfg = replace(outbox.load_settings(office), https_url="https://bpjs.example.go.id/terima", https_token=TOKEN)
+    settings.save(office, actor=admin, section=outbox.SECTION, value=cfg)
+    assert outbox.load_settings(office).https_token == TOKEN  # what the delivery sends as its bearer token
+    settings.save(office, actor=admin, section=outbox.SECTION, value=replace(cfg, max_attempts=5))  # token kept
+    assert outbox.load_settings(office).https_token == TOKEN
+    settings.save(office, actor=admin, section=exchange.SECTION,
+                  value=replace(exchange.load_settings(office), https_url="https://kotak.example.go.id",
+                                https_token=TOKEN + "-x"))
+    assert exchange.load_settings(office).https_token == TOKEN + "-x"
+    with office.db.read() as s:
+        section = s.exec(text("SELECT value FROM setting WHERE key = 'delivery'")).one()[0]
+        logged = [r[0] + r[1] for r in s.exec(text(
+            "SELECT old_values, new_values FROM audit_log WHERE action = 'settings.save'")).all()]
+    assert TOKEN not in str(section) and len(logged) == 3
+    assert all(TOKEN not in str(v) for v in logged)
+    new = _audit_new(office, "settings.save")
+    assert new["https_token"] == settings.MASK_CHANGED
+    office.close()
+    raw = _all_bytes(office.dirs.root)  # the database file itself (and its WAL): nowhere in clear
+    assert raw and TOKEN.encode() not in raw
+
+
+def test_a_token_an_earlier_version_stored_in_clear_is_read_then_moved_out(office, admin):
+    from dataclasses import replace
+
+    from app.services import outbox, settings
+
+    with office.db.write() as s:  # as an earlier version saved the section
+        s.exec(text("INSERT INTO setting (key, value, updated_at) VALUES ('delivery', :v, CURRENT_TIMESTAMP)"),
+               params={"v": json.dumps({"https_url": "https://bpjs.example.go.id/terima", "https_token": TOKEN})})
+    assert outbox.load_settings(office).https_token == TOKEN
+    settings.save(office, actor=admin, section=outbox.SECTION,
+                  value=replace(outbox.load_settings(office), max_attempts=4))
+    with office.db.read() as s:
+        section = s.exec(text("SELECT value FROM setting WHERE key = 'delivery'")).one()[0]
+    assert TOKEN not in str(section) and outbox.load_settings(office).https_token == TOKEN
+    logged = _audit_new(office, "settings.save")
+    assert logged["https_token"] == settings.MASK  # unchanged, and shown masked
+    settings.save(office, actor=admin, section=outbox.SECTION,
+                  value=replace(outbox.load_settings(office), https_token=""))  # removed: nothing kept
+    assert outbox.load_settings(office).https_token == ""
+    with office.db.read() as s:
+        assert not s.exec(text("SELECT count(*) FROM setting WHERE key LIKE 'rahasia:%'")).one()[0]
