@@ -54,7 +54,7 @@ def open_office(data_dir: str | os.PathLike[str] | None = None, *, migrate: bool
     seals.attach([db.engine, db.write_engine], keys.KeyStore(dirs.root))
     try:
         if migrate:
-            upgrade(db, backup_dir=dirs.backups)
+            upgrade(db, backup_dir=dirs.backups, data_root=dirs.root)
         # A service definition (shipped or the office's own) that names an unknown rule, role or
         # document stops the start with its file and line, before anyone works with it.
         from app.servicedefs.loader import check_all

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import datetime
+from pathlib import Path
 
 from app.db.models import Batch
 from app.errors import ValidationError
@@ -55,9 +56,26 @@ class BatchInfo:
     feedback_received: int = 0
 
 
-def info_of(b: Batch, *, attempts: int = 0, last_error: str = "", feedback: int = 0) -> BatchInfo:
+def zip_file(root: Path, stored: str) -> Path:
+    """The batch ZIP named by ``batch.zip_path``: stored relative to the data folder ``root`` (an office restored
+    into another folder finds its ZIPs there); an absolute value of an earlier version is taken as it is."""
+    path = Path(stored)
+    return path if path.is_absolute() else Path(root) / path
+
+
+def stored_zip_path(root: Path, path: Path) -> str:
+    """What ``batch.zip_path`` holds for ``path``: relative to the data folder (POSIX separators) when inside it."""
+    try:
+        return Path(path).relative_to(Path(root)).as_posix()
+    except ValueError:
+        return str(path)
+
+
+def info_of(b: Batch, *, root: Path, attempts: int = 0, last_error: str = "", feedback: int = 0) -> BatchInfo:
+    """The batch as callers see it; ``zip_path`` is the ZIP's full path under the data folder ``root``."""
     return BatchInfo(id=b.id or 0, service_code=b.service_code, period=b.period, sequence=b.sequence,
-                     status=b.status, record_count=b.record_count, zip_path=b.zip_path, zip_sha256=b.zip_sha256,
+                     status=b.status, record_count=b.record_count,
+                     zip_path=str(zip_file(root, b.zip_path)) if b.zip_path else "", zip_sha256=b.zip_sha256,
                      created_by=b.created_by, created_at=b.created_at, delivered_at=b.delivered_at,
                      delivery_receipt=b.delivery_receipt, delivery_attempts=attempts, last_error=last_error,
                      feedback_received=feedback)

@@ -49,8 +49,10 @@ def _backup_sqlite(db_path: Path, backup_dir: Path, revision: str | None) -> Pat
     return target
 
 
-def upgrade(db: Database, *, backup_dir: Path | None = None) -> Path | None:
+def upgrade(db: Database, *, backup_dir: Path | None = None, data_root: Path | None = None) -> Path | None:
     """Migrate ``db`` to head. Returns the backup made before migrating, if any.
+
+    ``data_root``: the data folder, for revisions that rewrite paths relative to it (0008).
 
     Raises :class:`DatabaseVersionError` when the database comes from a newer app.
     """
@@ -73,5 +75,6 @@ def upgrade(db: Database, *, backup_dir: Path | None = None) -> Path | None:
     cfg = _config()
     with db.write_engine.begin() as conn:
         cfg.attributes["connection"] = conn
+        cfg.attributes["data_root"] = data_root
         command.upgrade(cfg, "head")
     return backup

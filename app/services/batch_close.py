@@ -34,7 +34,7 @@ from sqlmodel import Session, SQLModel, col, select
 
 from app import __version__
 from app.batching import rows as batch_rows
-from app.batching.model import BatchSettings, CloseResult, EarlyClose, EmptyBatch, Moving, info_of
+from app.batching.model import BatchSettings, CloseResult, EarlyClose, EmptyBatch, Moving, info_of, stored_zip_path
 from app.batching.periods import (
     first_of_run,
     next_period,
@@ -183,7 +183,7 @@ class CloseJob:
             job.notice_template = letters.template_check(office, puskesos_notices.LETTER_TYPE)
         job.zip_password = job._password()
         with office.db.read() as s:
-            job.already = _already_closed(s, service_code, period)
+            job.already = _already_closed(s, office.dirs.root, service_code, period)
             if job.already is None:
                 job.tz_name, _ = office_zone(s)
                 job._check_not_future()
@@ -279,7 +279,7 @@ class CloseJob:
                 self._package()
                 self._complete(s)
                 assert self.batch is not None
-                info = info_of(self.batch)
+                info = info_of(self.batch, root=self.office.dirs.root)
             return self.result(info)
         except _Empty as exc:
             raise EmptyBatch(str(exc)) from None
@@ -287,7 +287,7 @@ class CloseJob:
             # Another counter closed the same period at the same moment (PostgreSQL: the unique key on
             # service+period; SQLite: the write lock made us wait, then we saw its batch).
             with self.office.db.read() as s:
-                already = _already_closed(s, self.service_code, self.period)
+                already = _already_closed(s, self.office.dirs.root, self.service_code, self.period)
             if already is not None:
                 return already
             raise ConflictError("Batch lain sedang ditutup pada saat yang sama; coba lagi.") from exc
@@ -461,7 +461,8 @@ class CloseJob:
         assert self.batch is not None
         dest = self.office.dirs.batches / f"{self._stem()}.zip"
         digest = write_zip_atomically(dest, self.files, password=self.zip_password, work_dir=self.staging)
-        self.batch.zip_path, self.batch.zip_sha256 = str(dest), digest
+        # relative to the data folder: an office restored into another folder still finds it (batches/…)
+        self.batch.zip_path, self.batch.zip_sha256 = stored_zip_path(self.office.dirs.root, dest), digest
 
     def _complete(self, s: Session) -> None:
         assert self.batch is not None
@@ -487,11 +488,11 @@ class CloseJob:
         return CloseResult(info, True, msg, [n for n, _ in self.files], cover_letter=self.cover_number is not None)
 
 
-def _already_closed(s: Session, service_code: str, period: str) -> CloseResult | None:
+def _already_closed(s: Session, root: Path, service_code: str, period: str) -> CloseResult | None:
     existing = s.exec(select(Batch).where(Batch.service_code == service_code, Batch.period == period)).first()
     if existing is None:
         return None
-    return CloseResult(info_of(existing), False,
+    return CloseResult(info_of(existing, root=root), False,
                        f"Batch {service_code} periode {period} sudah ditutup sebelumnya "
                        f"(nomor urut {existing.sequence}, {existing.record_count} kasus); "
                        "tidak dibuat batch kedua.")

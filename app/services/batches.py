@@ -15,7 +15,6 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import date, datetime
-from pathlib import Path
 from typing import Any
 
 from sqlalchemy import func
@@ -30,6 +29,7 @@ from app.batching.model import (
     EmptyBatch,
     Moving,
     info_of,
+    zip_file,
 )
 from app.batching.periods import (
     effective_period,
@@ -176,7 +176,8 @@ def list_batches(office: Office, *, actor: Actor, service_code: str | None = Non
                           .order_by(col(Delivery.id).desc())).first()
             fb = s.exec(select(func.count()).select_from(BatchItem)
                         .where(BatchItem.batch_id == b.id, BatchItem.feedback_status != "")).one()
-            out.append(info_of(b, attempts=int(attempts), last_error=last.error if last else "", feedback=int(fb)))
+            out.append(info_of(b, root=office.dirs.root, attempts=int(attempts),
+                               last_error=last.error if last else "", feedback=int(fb)))
         return out
 
 
@@ -198,7 +199,8 @@ def verify_batch(office: Office, *, actor: Actor, batch_id: int) -> list[str]:
         b = s.get(Batch, batch_id)
         if b is None:
             raise NotFound(f"Batch #{batch_id} tidak ditemukan.")
-        zip_path, digest, manifest, count = Path(b.zip_path), b.zip_sha256, dict(b.manifest or {}), b.record_count
+        zip_path, digest = zip_file(office.dirs.root, b.zip_path), b.zip_sha256
+        manifest, count = dict(b.manifest or {}), b.record_count
     if not zip_path.is_file():
         return [f"Berkas {zip_path} tidak ada."]
     problems = []
@@ -241,7 +243,7 @@ def get_batch(office: Office, batch_id: int) -> BatchInfo:
         b = s.get(Batch, batch_id)
         if b is None:
             raise NotFound(f"Batch #{batch_id} tidak ditemukan.")
-        return info_of(b)
+        return info_of(b, root=office.dirs.root)
 
 
 def batch_items(office: Office, *, actor: Actor, batch_id: int) -> list[dict[str, Any]]:

@@ -31,6 +31,7 @@ from urllib.parse import urlparse
 
 from sqlmodel import col, select
 
+from app.batching.model import zip_file
 from app.batching.writers import sha256_file
 from app.context import Office
 from app.db.models import Batch, Counter, Delivery
@@ -247,7 +248,7 @@ def send_pending(office: Office, *, actor: Actor, sleep: Sleep = time.sleep,
     for batch in batches:
         res = BatchDelivery(batch.id, batch.label)
         results.append(res)
-        zip_path = Path(batch.zip_path)
+        zip_path = zip_file(office.dirs.root, batch.zip_path)
         try:
             ok_file = zip_path.is_file() and sha256_file(zip_path) == batch.zip_sha256
         except OSError:

@@ -19,6 +19,8 @@ from pathlib import Path
 
 from sqlmodel import select as sql_select
 
+from app.batching.model import zip_file
+
 REPO = Path(__file__).resolve().parents[2]
 
 
@@ -133,7 +135,7 @@ def verify(data: Path, journal: Path, stats: CrashStats) -> None:
                                           f"{stats.kills}")
             # No batch marked done without its ZIP, and the ZIP is the one recorded.
             for b in s.exec(sql_select(Batch)).all():
-                zp = Path(b.zip_path)
+                zp = zip_file(o.dirs.root, b.zip_path)  # stored relative to the data folder
                 if b.status not in ("closed", "delivered"):
                     stats.problems.append(f"batch {b.id} left in status {b.status!r}")
                 elif not zp.is_file():
