@@ -5,7 +5,8 @@
   monthly batches, complaints about their cases and their DTSEN record. Logged in the audit.
 * :func:`anonymise_expired` — closed cases older than the retention period (setting ``privacy``) lose
   names, NIKs, addresses and contact data; what statistics need (service, dates, steps, outcome,
-  reason codes, desil) and the letter numbers stay. Logged.
+  reason codes, desil) and the letter numbers stay. The DTSEN import reject files (rows refused with their
+  NIK and name) older than the same period are deleted (:func:`expired_reject_files`). Logged.
 
 The audit log itself is not rewritten: it is append-only and hash-chained (SPEC §6), and the law
 allows keeping the accountability record; RELIABILITY.md says so.
@@ -16,6 +17,7 @@ from __future__ import annotations
 import contextlib
 import json
 import os
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from pathlib import Path
@@ -33,6 +35,7 @@ from app.db.models import (
     Case,
     ChecklistItem,
     Complaint,
+    DtsenImport,
     DtsenRecord,
     Family,
     Letter,
@@ -222,12 +225,46 @@ class AnonymiseResult:
     batch_rows: int
     dry_run: bool
     zone: str = "WIB"  # the office's, for the message
+    reject_files: int = 0  # DTSEN import reject files older than the retention (deleted unless dry_run)
 
     @property
     def message(self) -> str:
         verb = "akan dianonimkan" if self.dry_run else "dianonimkan"
-        return (f"{len(self.case_ids)} berkas yang ditutup sebelum {tanggal_angka(self.cutoff, self.zone)} {verb} "
+        text = (f"{len(self.case_ids)} berkas yang ditutup sebelum {tanggal_angka(self.cutoff, self.zone)} {verb} "
                 f"({self.persons} orang, {self.letters} entri register surat, {self.batch_rows} baris batch).")
+        if self.reject_files:
+            text += (f" {self.reject_files} berkas baris DTSEN yang ditolak (berisi NIK dan nama) dari sebelum tanggal "
+                     f"itu {'akan dihapus' if self.dry_run else 'dihapus'}.")
+        return text
+
+
+REJECTS_GLOB = "dtsen-ditolak-*"
+
+
+def expired_reject_files(office: Office, session: Session, cutoff: datetime) -> tuple[list[Path], list[int]]:
+    """The DTSEN import reject files older than ``cutoff``: those of imports started before it, and files of that
+    name in ``imports/`` last written before it that no import names (a killed import's ``.tmp``, an earlier
+    version's). Returns (files, ids of the imports whose reject file goes)."""
+    folder = office.dirs.imports
+    files: dict[str, Path] = {}
+    import_ids: list[int] = []
+    named: set[str] = set()
+    for imp in session.exec(select(DtsenImport).where(col(DtsenImport.rejects_path) != "")).all():
+        name = Path(imp.rejects_path.replace("\\", "/")).name
+        named.add(name)
+        if imp.started_at < cutoff:
+            import_ids.append(imp.id or 0)
+            candidate = folder / name  # stored absolute by its version; the file lives in this data folder
+            if candidate.is_file():
+                files[name] = candidate
+    if folder.is_dir():
+        for f in folder.glob(REJECTS_GLOB):
+            if f.name in files or f.name in named or not f.is_file():
+                continue
+            with contextlib.suppress(OSError):
+                if datetime.fromtimestamp(f.stat().st_mtime, tz=cutoff.tzinfo) < cutoff:
+                    files[f.name] = f
+    return sorted(files.values()), import_ids
 
 
 def _pseudonym(person_id: int) -> str:
@@ -256,60 +293,79 @@ def anonymise_expired(office: Office, *, actor: Actor, now: datetime | None = No
         letters = s.exec(select(Letter).where(col(Letter.case_id).in_(ids))).all() if ids else []
         items = s.exec(select(BatchItem).where(col(BatchItem.case_id).in_(ids))).all() if ids else []
         profile = s.get(OfficeProfile, 1)
+        rejects, reject_imports = expired_reject_files(office, s, cutoff)
         result = AnonymiseResult(cutoff, ids, len(persons), len(letters), len(items), dry_run,
-                                 profile.timezone if profile else "WIB")
-        if dry_run or not ids:
+                                 profile.timezone if profile else "WIB", len(rejects))
+        if dry_run or not (ids or rejects or reject_imports):
             return result
-        person_of = {c.id: c.person_id for c in expired}
-        families = {c.family_id for c in expired if c.family_id}
-        for c in expired:
-            c.data = {k: v for k, v in (c.data or {}).items() if k in KEEP_CASE_DATA}
-            c.data[ANON_MARK] = now.isoformat()
-            c.family_id = None
-            c.family_relation = ""
-            s.add(c)
-        for item in s.exec(select(ChecklistItem).where(col(ChecklistItem.case_id).in_(ids))).all():
-            item.note = ""
-            s.add(item)
-        for comp in s.exec(select(Complaint).where(col(Complaint.case_id).in_(ids))).all():
-            comp.complainant_name, comp.complainant_contact, comp.description = ANON_NAME, "", ""
-            s.add(comp)
-        for item in items:
-            item.nik = _pseudonym(person_of[item.case_id])
-            item.row = {k: v for k, v in (item.row or {}).items() if k in KEEP_BATCH_COLUMNS}
-            s.add(item)
-        for att in s.exec(select(Attachment).where(col(Attachment.case_id).in_(ids))).all():
-            letter_files.append(office.dirs.attachments / att.stored_path)  # scans of KTP/KK: removed whole
-            s.delete(att)
-        for row in letters:
-            for rel in (row.docx_path, row.pdf_path):
-                if rel:
-                    letter_files.append(office.dirs.letters / rel)
-            # The number, type, date and status stay in the register; what it was rendered from goes.
-            row.data = {"dianonimkan": True, "nomor": row.number, "jenis": row.letter_type}
-            from app.services.letters import data_hash
-
-            row.data_sha256 = data_hash(row.data)
-            row.status = ANON_STATUS
-            s.add(row)
-        for p in s.exec(select(Person).where(col(Person.id).in_(persons))).all() if persons else []:
-            p.nik = _pseudonym(p.id or 0)
-            p.name = ANON_NAME
-            p.birth_place = p.marital_status = p.address = p.rt = p.rw = p.postal_code = ""
-            p.domicile_address = p.phone = p.fktp_code = p.nik_problem = ""
-            p.birth_date = None
-            p.card_number = None
-            p.updated_at = now
-            s.add(p)
-        s.flush()
-        for fid in families:
-            if s.exec(select(Case.id).where(Case.family_id == fid)).first() is None:
-                fam = s.get(Family, fid)
-                if fam is not None:
-                    s.delete(fam)
-        audit.record(s, actor=actor, action="privacy.anonymise", entity="case", entity_id="",
-                     new={"cutoff": cutoff.isoformat(), "retention_years": cfg.retention_years, "cases": ids,
-                          "persons": len(persons), "letters": len(letters), "batch_rows": len(items)})
+        for imp in s.exec(select(DtsenImport).where(col(DtsenImport.id).in_(reject_imports))).all() \
+                if reject_imports else []:
+            imp.rejects_path = ""  # the file is deleted below; the counts of the import stay
+            s.add(imp)
+        letter_files.extend(rejects)
+        if rejects or reject_imports:
+            audit.record(s, actor=actor, action="privacy.reject_files_removed", entity="dtsen_import", entity_id="",
+                         new={"cutoff": cutoff.isoformat(), "retention_years": cfg.retention_years,
+                              "files": [f.name for f in rejects], "imports": reject_imports})
+        if ids:
+            _anonymise_cases(office, s, now=now, expired=expired, ids=ids, persons=persons, letters=letters,
+                             items=items, letter_files=letter_files)
+            audit.record(s, actor=actor, action="privacy.anonymise", entity="case", entity_id="",
+                         new={"cutoff": cutoff.isoformat(), "retention_years": cfg.retention_years, "cases": ids,
+                              "persons": len(persons), "letters": len(letters), "batch_rows": len(items)})
     for f in letter_files:  # after the commit: the rendered letters carry names and NIKs
         f.unlink(missing_ok=True)
     return result
+
+
+def _anonymise_cases(office: Office, s: Session, *, now: datetime, expired: Sequence[Case], ids: list[int],
+                     persons: set[int], letters: Sequence[Letter], items: Sequence[BatchItem],
+                     letter_files: list[Path]) -> None:
+    """The writes of :func:`anonymise_expired` for its expired cases (in its transaction)."""
+    person_of = {c.id: c.person_id for c in expired}
+    families = {c.family_id for c in expired if c.family_id}
+    for c in expired:
+        c.data = {k: v for k, v in (c.data or {}).items() if k in KEEP_CASE_DATA}
+        c.data[ANON_MARK] = now.isoformat()
+        c.family_id = None
+        c.family_relation = ""
+        s.add(c)
+    for item in s.exec(select(ChecklistItem).where(col(ChecklistItem.case_id).in_(ids))).all():
+        item.note = ""
+        s.add(item)
+    for comp in s.exec(select(Complaint).where(col(Complaint.case_id).in_(ids))).all():
+        comp.complainant_name, comp.complainant_contact, comp.description = ANON_NAME, "", ""
+        s.add(comp)
+    for item in items:
+        item.nik = _pseudonym(person_of[item.case_id])
+        item.row = {k: v for k, v in (item.row or {}).items() if k in KEEP_BATCH_COLUMNS}
+        s.add(item)
+    for att in s.exec(select(Attachment).where(col(Attachment.case_id).in_(ids))).all():
+        letter_files.append(office.dirs.attachments / att.stored_path)  # scans of KTP/KK: removed whole
+        s.delete(att)
+    for row in letters:
+        for rel in (row.docx_path, row.pdf_path):
+            if rel:
+                letter_files.append(office.dirs.letters / rel)
+        # The number, type, date and status stay in the register; what it was rendered from goes.
+        row.data = {"dianonimkan": True, "nomor": row.number, "jenis": row.letter_type}
+        from app.services.letters import data_hash
+
+        row.data_sha256 = data_hash(row.data)
+        row.status = ANON_STATUS
+        s.add(row)
+    for p in s.exec(select(Person).where(col(Person.id).in_(persons))).all() if persons else []:
+        p.nik = _pseudonym(p.id or 0)
+        p.name = ANON_NAME
+        p.birth_place = p.marital_status = p.address = p.rt = p.rw = p.postal_code = ""
+        p.domicile_address = p.phone = p.fktp_code = p.nik_problem = ""
+        p.birth_date = None
+        p.card_number = None
+        p.updated_at = now
+        s.add(p)
+    s.flush()
+    for fid in families:
+        if s.exec(select(Case.id).where(Case.family_id == fid)).first() is None:
+            fam = s.get(Family, fid)
+            if fam is not None:
+                s.delete(fam)
