@@ -2123,6 +2123,14 @@ Copy the report below and send it to the administrator.</translation>
         <translation>Attention</translation>
     </message>
     <message>
+        <source>Kunci pemulihan</source>
+        <translation>Recovery key</translation>
+    </message>
+    <message>
+        <source>Kunci pemulihan tidak dapat ditampilkan: {error} Administrator dapat menampilkannya sekali dengan perintah loket-pbi recovery-key --show.</source>
+        <translation>The recovery key cannot be shown: {error} The administrator can show it once with the command loket-pbi recovery-key --show.</translation>
+    </message>
+    <message>
         <source>Penyiapan tersimpan. Mengimpor {file}…</source>
         <translation>Set-up saved. Importing {file}…</translation>
     </message>
@@ -4051,6 +4059,41 @@ Is this the same fingerprint the kelurahan read out?</translation>
     <message>
         <source>PDF tidak dapat dibuat: {reasons} Berkas Word tetap dapat dicetak.</source>
         <translation>The PDF could not be made: {reasons} The Word file can still be printed.</translation>
+    </message>
+</context>
+<context>
+    <name>RecoveryKeyDialog</name>
+    <message>
+        <source>Kunci pemulihan kantor</source>
+        <translation>Office recovery key</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;Catat kunci pemulihan kantor sekarang&lt;/h3&gt;</source>
+        <translation>&lt;h3&gt;Write down the office recovery key now&lt;/h3&gt;</translation>
+    </message>
+    <message>
+        <source>Cadangan data kantor dienkripsi. Di komputer ini cadangan terbuka dengan sendirinya; di komputer lain (misalnya setelah hardisk rusak atau komputer diganti) cadangan hanya dapat dipulihkan dengan kunci pemulihan di bawah ini.</source>
+        <translation>The office&apos;s backups are encrypted. On this computer a backup opens by itself; on another computer (for example after a disk failure or when the computer is replaced) a backup can only be restored with the recovery key below.</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Kunci ini hanya ditampilkan SEKALI.&lt;/b&gt;&lt;ol&gt;&lt;li&gt;Cetak halaman ini (tombol Cetak) atau tulis kunci di kertas, huruf demi huruf.&lt;/li&gt;&lt;li&gt;Simpan kertas itu di tempat aman yang terkunci bersama arsip kantor, terpisah dari komputer ini dan dari flashdisk cadangan.&lt;/li&gt;&lt;li&gt;Jangan menyimpannya di komputer ini dan jangan mengirimnya lewat WhatsApp atau surel.&lt;/li&gt;&lt;/ol&gt;Tanpa kunci ini, cadangan tidak dapat dipulihkan di komputer lain.</source>
+        <translation>&lt;b&gt;This key is shown only ONCE.&lt;/b&gt;&lt;ol&gt;&lt;li&gt;Print this page (Print button) or write the key on paper, letter by letter.&lt;/li&gt;&lt;li&gt;Keep that paper in a safe, locked place with the office&apos;s records, apart from this computer and from the backup USB stick.&lt;/li&gt;&lt;li&gt;Do not store it on this computer and do not send it by WhatsApp or e-mail.&lt;/li&gt;&lt;/ol&gt;Without this key, backups cannot be restored on another computer.</translation>
+    </message>
+    <message>
+        <source>&amp;Cetak…</source>
+        <translation>&amp;Print…</translation>
+    </message>
+    <message>
+        <source>Saya sudah mencetak atau mencatat kunci pemulihan ini dan menyimpannya di tempat aman.</source>
+        <translation>I have printed or written down this recovery key and keep it in a safe place.</translation>
+    </message>
+    <message>
+        <source>&amp;Sudah dicatat, lanjutkan</source>
+        <translation>&amp;Written down, continue</translation>
+    </message>
+    <message>
+        <source>&lt;h2&gt;Kunci pemulihan kantor Loket PBI&lt;/h2&gt;&lt;p&gt;{office}&lt;/p&gt;&lt;p style=&apos;font-family: monospace; font-size: 16pt;&apos;&gt;&lt;b&gt;{key}&lt;/b&gt;&lt;/p&gt;&lt;p&gt;Kunci ini membuka cadangan terenkripsi data kantor di komputer lain dan memasang kunci kantor di komputer baru (Pengaturan → Cadangan → Pulihkan, atau loket-pbi restore). Simpan di tempat aman yang terkunci, terpisah dari komputer dan dari flashdisk cadangan.&lt;/p&gt;</source>
+        <translation>&lt;h2&gt;Loket PBI office recovery key&lt;/h2&gt;&lt;p&gt;{office}&lt;/p&gt;&lt;p style=&apos;font-family: monospace; font-size: 16pt;&apos;&gt;&lt;b&gt;{key}&lt;/b&gt;&lt;/p&gt;&lt;p&gt;This key opens the office&apos;s encrypted backups on another computer and installs the office key on a new computer (Settings → Backup → Restore, or loket-pbi restore). Keep it in a safe, locked place, apart from the computer and from the backup USB stick.&lt;/p&gt;</translation>
     </message>
 </context>
 <context>

@@ -23,3 +23,14 @@ def _workers_done(request):
 def staff(office, admin):
     """One user per counter role (see :class:`tests.ui.casedata.Staff`)."""
     return Staff(office, admin)
+
+
+def confirm_recovery_key(qtbot, wizard) -> str:
+    """After the first-run wizard saved the set-up: the recovery key dialog, confirmed as the administrator does
+    (tick "sudah dicatat", then OK); returns the key it showed."""
+    qtbot.waitUntil(lambda: wizard.recovery_dialog is not None and wizard.recovery_dialog.isVisible(), timeout=30_000)
+    dlg = wizard.recovery_dialog
+    assert not dlg.ok.isEnabled()  # not before it is written down
+    dlg.confirm.setChecked(True)
+    dlg.ok.click()
+    return dlg.key_label.text()

@@ -6,6 +6,7 @@ import pytest
 from PySide6.QtWidgets import QWizard
 
 from app.services import dtsen, setup, users
+from tests.ui.conftest import confirm_recovery_key
 
 
 @pytest.fixture
@@ -51,6 +52,7 @@ def test_import_now_runs_after_the_set_up_with_progress(qtbot, wizard, office, t
     wizard.dtsen_page.set_path(_extract(tmp_path))
     with qtbot.waitSignal(wizard.completed, timeout=30_000) as done:
         wizard.button(QWizard.WizardButton.FinishButton).click()
+        confirm_recovery_key(qtbot, wizard)
         qtbot.waitUntil(lambda: "Klik Selesai" in wizard.dtsen_page.status.text(), timeout=30_000)
         assert setup.is_set_up(office) and dtsen.record_count(office) == 2500
         assert wizard.dtsen_page.progress.value() == 100 and seen
@@ -64,6 +66,7 @@ def test_import_later_finishes_at_once(qtbot, wizard, office):
     _fill_to_last_page(qtbot, wizard)
     with qtbot.waitSignal(wizard.completed, timeout=20_000) as done:
         wizard.button(QWizard.WizardButton.FinishButton).click()
+        confirm_recovery_key(qtbot, wizard)
     assert done.args == ["admin"] and setup.is_set_up(office) and dtsen.record_count(office) == 0
 
 
@@ -73,6 +76,7 @@ def test_a_failed_import_keeps_the_set_up(qtbot, wizard, office, tmp_path):
     _fill_to_last_page(qtbot, wizard)
     wizard.dtsen_page.set_path(bad)
     wizard.button(QWizard.WizardButton.FinishButton).click()
+    confirm_recovery_key(qtbot, wizard)
     qtbot.waitUntil(lambda: "Impor gagal" in wizard.dtsen_page.status.text(), timeout=20_000)
     assert setup.is_set_up(office) and dtsen.record_count(office) == 0
     assert "menu Impor DTSEN" in wizard.dtsen_page.status.text()
@@ -94,6 +98,7 @@ def test_the_import_can_be_cancelled(qtbot, wizard, office, tmp_path, monkeypatc
     _fill_to_last_page(qtbot, wizard)
     wizard.dtsen_page.set_path(_extract(tmp_path, rows=300))
     wizard.button(QWizard.WizardButton.FinishButton).click()
+    confirm_recovery_key(qtbot, wizard)
     qtbot.waitUntil(lambda: wizard.import_task is not None, timeout=20_000)
     wizard.reject()  # Batal while importing cancels the import, not the set-up
     gate.set()

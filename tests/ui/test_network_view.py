@@ -108,6 +108,9 @@ def test_first_run_asks_for_the_office_kind(qtbot, tmp_path):
         _fill_to_last_page(qtbot, wiz)
         with qtbot.waitSignal(wiz.completed, timeout=30_000):
             wiz.button(QWizard.WizardButton.FinishButton).click()
+            from tests.ui.conftest import confirm_recovery_key
+
+            confirm_recovery_key(qtbot, wiz)
         ident = identity.load(office)
         assert (ident.kind, ident.name, ident.area_code, ident.code) == ("kelurahan", "Kelurahan Kejaksaan",
                                                                          "1971011001", "")

@@ -44,6 +44,9 @@ def test_first_run_then_login_then_lookup(qtbot, controller):
     qtbot.keyClicks(o.head_name, "Drs. H. Ahmad Fauzi, M.Si.")
     qtbot.keyClicks(o.head_nip, "197201031995031001")
     wiz.button(QWizard.WizardButton.FinishButton).click()
+    from tests.ui.conftest import confirm_recovery_key
+
+    confirm_recovery_key(qtbot, wiz)  # the recovery key, shown once, confirmed as written down
     qtbot.waitUntil(lambda: controller.login.isVisible() and controller.login.login_button.isEnabled(),
                     timeout=20_000)
     assert controller.login.username.text() == "admin"

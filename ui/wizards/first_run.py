@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
     QWizardPage,
 )
 
-from app.errors import ValidationError
+from app.errors import LoketError, ValidationError
 from app.services import setup
 from app.services.office import _validate_profile
 from app.services.users import _check_password, _check_username
@@ -335,6 +335,7 @@ class FirstRunWizard(QWizard):
         self.saving = False
         self.saved_username: str | None = None  # set once the set-up transaction has succeeded
         self.import_task = None
+        self.recovery_dialog = None  # the recovery key, shown once after the set-up is saved
 
     def data(self) -> setup.FirstRun:
         a = self.admin_page
@@ -364,11 +365,17 @@ class FirstRunWizard(QWizard):
 
         def work(_task):
             from app.network import identity
+            from app.services import recovery
             from app.services.users import actor_for
 
             info = setup.first_run(office, data)
             identity.set_up(office, actor=actor_for(info), **kind)
-            return info
+            # the office key was made with the set-up: its recovery key, shown here once
+            try:
+                key = recovery.take_recovery_key(office, actor=actor_for(info))
+            except LoketError as exc:  # the set-up is saved all the same; the key can be shown from the CLI
+                key = exc
+            return info, key
 
         self.runner.run(work, on_done=self._saved, on_error=self._failed)
 
@@ -381,9 +388,23 @@ class FirstRunWizard(QWizard):
             return
         super().reject()
 
-    def _saved(self, info) -> None:
+    def _saved(self, result) -> None:
+        info, key = result
         self.saving = False
         self.saved_username = info.username
+        from ui.dialogs.recovery_key import RecoveryKeyDialog
+
+        if not isinstance(key, str):
+            QMessageBox.warning(self, self.tr("Kunci pemulihan"), self.tr(
+                "Kunci pemulihan tidak dapat ditampilkan: {error} Administrator dapat menampilkannya sekali dengan "
+                "perintah loket-pbi recovery-key --show.").format(error=key))
+            self._after_recovery_key(info)
+            return
+        self.recovery_dialog = RecoveryKeyDialog(key, self.profile_page.values().get("government", ""), self)
+        self.recovery_dialog.accepted.connect(lambda: self._after_recovery_key(info))
+        self.recovery_dialog.open()
+
+    def _after_recovery_key(self, info) -> None:
         path = self.dtsen_page.path
         if path is None:
             self._finish()
