@@ -495,7 +495,7 @@ The application now closes; please start it again.</translation>
     </message>
     <message>
         <source>Impor daftar &amp;peserta BPJS…</source>
-        <translation type="unfinished"></translation>
+        <translation>Import BPJS &amp;participant roster…</translation>
     </message>
     <message>
         <source>Daftar &amp;harian BPJS…</source>
@@ -715,19 +715,19 @@ The application now closes; please start it again.</translation>
     </message>
     <message>
         <source>Daftar peserta PBI-APBD dari BPJS: {file}, {active} peserta aktif.</source>
-        <translation type="unfinished"></translation>
+        <translation>PBI-APBD participant roster from BPJS: {file}, {active} active participants.</translation>
     </message>
     <message>
         <source>Daftar peserta PBI-APBD dari BPJS belum diimpor.</source>
-        <translation type="unfinished"></translation>
+        <translation>The PBI-APBD participant roster from BPJS has not been imported yet.</translation>
     </message>
     <message>
         <source>Daftar peserta PBI-APBD dari BPJS</source>
-        <translation type="unfinished"></translation>
+        <translation>PBI-APBD participant roster from BPJS</translation>
     </message>
     <message>
         <source>Mengimpor daftar peserta {file}…</source>
-        <translation type="unfinished"></translation>
+        <translation>Importing participant roster {file}…</translation>
     </message>
     <message>
         <source>Mencocokkan daftar…</source>
@@ -735,7 +735,7 @@ The application now closes; please start it again.</translation>
     </message>
     <message>
         <source>Rekonsiliasi {period}: {active} peserta aktif di kantor, {roster} peserta dari daftar BPJS di luar Loket PBI, {bpjs} baris BPJS, {dukcapil} baris Dukcapil; {findings} temuan</source>
-        <translation type="unfinished"></translation>
+        <translation>Reconciliation {period}: {active} active participants at the office, {roster} participants from the BPJS roster outside Loket PBI, {bpjs} BPJS rows, {dukcapil} Dukcapil rows; {findings} findings</translation>
     </message>
     <message>
         <source>; {count} baris ditolak</source>
@@ -1091,6 +1091,14 @@ The application now closes; please start it again.</translation>
         <translation>&amp;Attachments ({count})</translation>
     </message>
     <message>
+        <source>dicatat {at} oleh {by}</source>
+        <translation>recorded {at} by {by}</translation>
+    </message>
+    <message>
+        <source>Perhatian — tanda pada berkas ini:</source>
+        <translation>Attention — flags on this case:</translation>
+    </message>
+    <message>
         <source>Hubungan dalam keluarga</source>
         <translation>Relationship in the family</translation>
     </message>
@@ -1148,7 +1156,7 @@ The application now closes; please start it again.</translation>
     </message>
     <message>
         <source>Tanda tangani dan terbitkan {title}</source>
-        <translation type="unfinished"></translation>
+        <translation>Sign and issue {title}</translation>
     </message>
     <message>
         <source>Terbitkan {title}</source>
@@ -1156,11 +1164,11 @@ The application now closes; please start it again.</translation>
     </message>
     <message>
         <source>Lihat konsep {title}</source>
-        <translation type="unfinished"></translation>
+        <translation>View draft of {title}</translation>
     </message>
     <message>
         <source>Dibuat pada langkahnya, oleh perannya: {letters}</source>
-        <translation type="unfinished"></translation>
+        <translation>Made at their steps, by their roles: {letters}</translation>
     </message>
     <message>
         <source>(surat kolektif diterbitkan bersama rekap bulanan)</source>
@@ -2362,11 +2370,11 @@ Set-up complete. Click Finish to sign in.</translation>
     </message>
     <message>
         <source>Terbitkan permohonan &amp;SK Walikota…</source>
-        <translation type="unfinished"></translation>
+        <translation>Issue the Mayor&apos;s &amp;decree request…</translation>
     </message>
     <message>
         <source>Satu surat kolektif ke Bagian Kesra berisi peserta periode ini yang diterima BPJS (langkah Kepala Dinas)</source>
-        <translation type="unfinished"></translation>
+        <translation>One collective letter to the Kesra section listing this period&apos;s participants accepted by BPJS (Head of Agency step)</translation>
     </message>
     <message>
         <source>Memuat…</source>
@@ -2426,27 +2434,27 @@ Set-up complete. Click Finish to sign in.</translation>
     </message>
     <message>
         <source>Permohonan SK Walikota</source>
-        <translation type="unfinished"></translation>
+        <translation>Mayor&apos;s decree request</translation>
     </message>
     <message>
         <source>Belum ada peserta periode {period} yang diterima BPJS dan menunggu surat permohonan SK.{done}</source>
-        <translation type="unfinished"></translation>
+        <translation>No participant of period {period} accepted by BPJS is waiting for the decree request letter yet.{done}</translation>
     </message>
     <message>
         <source> Sudah diterbitkan: {numbers}.</source>
-        <translation type="unfinished"></translation>
+        <translation> Already issued: {numbers}.</translation>
     </message>
     <message>
         <source>Surat permohonan SK periode {period} sudah diterbitkan ({numbers}). Terbitkan surat SUSULAN untuk {count} peserta yang diterima sesudahnya: {regs}?</source>
-        <translation type="unfinished"></translation>
+        <translation>The decree request for period {period} has already been issued ({numbers}). Issue a SUPPLEMENTARY letter for the {count} participants accepted since: {regs}?</translation>
     </message>
     <message>
         <source>Terbitkan SATU surat permohonan SK Walikota ke Bagian Kesra untuk periode {period} berisi {count} peserta yang diterima BPJS: {regs}? Surat ini hanya diterbitkan sekali.</source>
-        <translation type="unfinished"></translation>
+        <translation>Issue ONE Mayor&apos;s decree request to the Kesra section for period {period} listing {count} participants accepted by BPJS: {regs}? This letter is issued only once.</translation>
     </message>
     <message>
         <source>Surat nomor {number} diterbitkan untuk {count} peserta.</source>
-        <translation type="unfinished"></translation>
+        <translation>Letter number {number} issued for {count} participants.</translation>
     </message>
 </context>
 <context>

@@ -13,6 +13,7 @@ from sqlmodel import select
 
 from app.db.models import AuditEntry
 from app.services import case_letters, cases
+from tests.services.helpers import advance, seed_officials
 from tests.ui.casedata import at, kk, new_runner, nik
 
 ALL = ["kk", "ktp", "kis", "surat_pernyataan"]
@@ -35,14 +36,15 @@ def _data_rows(v) -> dict[str, str]:
     return {v.data_table.item(r, 0).text(): v.data_table.item(r, 1).text() for r in range(v.data_table.rowCount())}
 
 
-def test_return_preselects_the_previous_step(qtbot, office, staff, monkeypatch):
+def test_return_preselects_the_previous_step(qtbot, office, admin, staff, monkeypatch):
     from ui.views import case_detail
 
     fo, bo = staff.front_office, staff.back_office
+    seed_officials(office, admin)
     c = cases.open_case(office, actor=fo, service_code="penonaktifan", nik=nik(1), name="Peserta", no_kk=kk(1),
                         received=ALL, data={"reason_code": "ganda"}, now=T0)
     c = cases.advance(office, actor=fo, case_id=c.id, version=c.version, now=T0)
-    c = cases.advance(office, actor=bo, case_id=c.id, version=c.version, now=T0)
+    c = advance(office, actor=bo, case_id=c.id, version=c.version, now=T0)  # the letter made at its step first
     assert c.current_step == "rekap_bulanan"
     v = detail(qtbot, office, bo, c.id)
     seen = {}

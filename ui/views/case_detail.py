@@ -4,8 +4,10 @@ move again)."""
 
 from __future__ import annotations
 
+import html
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
@@ -82,7 +84,9 @@ DATA_LABELS = {
     "proposal_window": QT_TRANSLATE_NOOP("CaseData", "Jendela usulan"),
 }
 HIDDEN = {"documents", "path", "paraf", "routes", "returns", "indicators", "score_sheet", "bpjs_confirmation",
-          "missing", "disdukcapil_referral"}
+          "missing", "disdukcapil_referral", "flags"}  # flags: the banner above the case
+FLAG_STYLE = ("QLabel#flags_banner { background: #fdecea; color: #8a1c1c; border: 1px solid #e0a0a0;"
+              " border-radius: 4px; padding: 6px; }")
 
 
 def action_label(code: str) -> str:
@@ -187,6 +191,14 @@ class CaseDetailView(QWidget):
         self.header.setWordWrap(True)
         self.header.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         layout.addWidget(self.header)
+        # a death or move recorded for the applicant elsewhere (a deactivation) flags this open case
+        self.flags_banner = QLabel("")
+        self.flags_banner.setObjectName("flags_banner")
+        self.flags_banner.setWordWrap(True)
+        self.flags_banner.setStyleSheet(FLAG_STYLE)
+        self.flags_banner.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.flags_banner.hide()
+        layout.addWidget(self.flags_banner)
 
         actions = QHBoxLayout()
         self.advance_button = QPushButton(self.tr("&Selesaikan langkah ini"))
@@ -335,6 +347,7 @@ class CaseDetailView(QWidget):
             f"<h2>{i.reg_number} — {i.name}{urgent}</h2>{i.service_name} · NIK {i.nik} · KK {i.no_kk or '-'}<br>"
             + self.tr("Diterima {at} di {counter}").format(at=moment_words(i.opened_at, tz), counter=i.counter or "-")
             + due + " · " + self.tr("Status: <b>{state}</b>").format(state=state) + step)
+        self._show_flags(i, tz)
         h = ld.hints or move_hints.MoveHints(ld.moves, {}, "")
         self._set_buttons(ld, h)
         if self.inputs is not None:
@@ -355,6 +368,23 @@ class CaseDetailView(QWidget):
         self.attachments.show_items(ld.attachments, ld.attachment_perms, i.checklist, tz)
         self.tabs.setTabText(self.tabs.indexOf(self.attachments),
                              self.tr("&Lampiran ({count})").format(count=len(ld.attachments)))
+
+    def _show_flags(self, i: cases.CaseInfo, tz: str) -> None:
+        """The case's flags (``data["flags"]``, e.g. the applicant was deactivated as deceased) as a banner."""
+        flags = [f for f in i.data.get("flags", []) if isinstance(f, dict)] if i.is_open else []
+        if not flags:
+            self.flags_banner.hide()
+            self.flags_banner.setText("")
+            return
+        lines = []
+        for f in flags:
+            when = moment_words(datetime.fromisoformat(f["at"]), tz) if f.get("at") else ""
+            lines.append(html.escape(str(f.get("message", ""))) + (
+                " <i>(" + self.tr("dicatat {at} oleh {by}").format(at=when, by=html.escape(str(f.get("by", ""))))
+                + ")</i>" if when else ""))
+        self.flags_banner.setText("<b>" + self.tr("Perhatian — tanda pada berkas ini:") + "</b><br>"
+                                  + "<br>".join(lines))
+        self.flags_banner.show()
 
     def _set_buttons(self, ld: Loaded, h: move_hints.MoveHints) -> None:
         """Each move the officer holds: shown; disabled with its reason (tooltip and the line under the buttons)
