@@ -54,6 +54,12 @@ WINDOWS = ("", "proposal")
 #: what a step may wait for outside the service time (``waits``); a batch or window step waits for "jadwal"
 WAITS = {"": "", "jadwal": "jendela usulan atau rekap kolektif bulanan", "umpan_balik_bpjs": "umpan balik BPJS",
          "dtsen": "impor DTSEN berikutnya", "kuota": "peringkatan dalam kuota"}
+#: the service pages the intake wizard has (``intake_page``): the inputs asked at the counter besides the checklist
+INTAKE_PAGES = {"darurat": "tanda darurat (rawat inap, persalinan, gawat darurat)",
+                "penonaktifan": "alasan penonaktifan, bukti dan pelapor",
+                "reaktivasi_sk": "status BPJS dan tanggal nonaktif",
+                "reaktivasi_rekom": "konfirmasi BPJS cabang dan tanggal nonaktif",
+                "jamkesda": "daya listrik, tanggungan dan indikator survei"}
 OFFICE_KINDS = ("kelurahan", "dinas")  # where a step may be performed (``at``)
 _CODE = re.compile(r"^[a-z][a-z0-9_-]*$")
 
@@ -271,6 +277,10 @@ def parse_definition(text: str, file: str = "<teks>") -> ServiceDef:
         if key not in known_columns:
             chk.fail(f"kolom daftar harian tidak dikenal '{key}'. Kolom yang dikenal: "
                      f"{', '.join(sorted(known_columns))}.", key, key="daily_list_columns")
+    intake_page = str(raw.get("intake_page", ""))
+    if intake_page and intake_page not in INTAKE_PAGES:
+        chk.fail(f"halaman wizard tidak dikenal '{intake_page}' pada 'intake_page'. Pilihan: "
+                 f"{', '.join(INTAKE_PAGES)}.", intake_page)
     service_hooks, hook_errors = workflow_hooks.check(raw.get("hooks"))
     for message, value in hook_errors:
         chk.fail(message, value)
@@ -290,6 +300,7 @@ def parse_definition(text: str, file: str = "<teks>") -> ServiceDef:
         strict_intake=bool(raw.get("strict_intake", False)), requirements=tuple(reqs), steps=tuple(steps),
         source=file, releases_quota=releases, product=product, batch_columns=batch_columns,
         batch_letters=bool(raw.get("batch_letters", False)), hooks=service_hooks, daily_list_columns=daily_columns,
+        intake_page=intake_page,
     )
 
 

@@ -91,6 +91,8 @@ class ServiceDef:
     #: the columns (batch column keys, in order) of the same-day list shared with BPJS (``daily_list_columns``;
     #: seed Bandung "google sheet terhubung dengan BPJS"); empty: the service has no daily list
     daily_list_columns: tuple[str, ...] = ()
+    #: the service page of the intake wizard (its own inputs; ``INTAKE_PAGES``); "" = none
+    intake_page: str = ""
     #: engine events -> the hooks this service needs there (``[hooks]``; app/workflow/hooks.py)
     hooks: dict[str, tuple[str, ...]] = field(default_factory=dict)
 

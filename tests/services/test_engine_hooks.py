@@ -79,3 +79,16 @@ def test_ranking_without_its_quota_hooks_refused():
     assert changed != JAMKESDA
     with pytest.raises(ServiceDefinitionError, match="jamkesda.periode_kuota"):
         servicedefs.parse_definition(changed, "x.toml")
+
+
+def test_the_wizard_page_is_named_by_the_definition():
+    from app.servicedefs.loader import INTAKE_PAGES
+
+    pages = {d.code: d.intake_page for d in servicedefs.load_all().values()}
+    assert pages == {"pbi-baru": "darurat", "penonaktifan": "penonaktifan", "reaktivasi-sk": "reaktivasi_sk",
+                     "reaktivasi-rekom": "reaktivasi_rekom", "jamkesda": "jamkesda"}
+    assert set(pages.values()) <= set(INTAKE_PAGES)
+    changed = JAMKESDA.replace('intake_page = "jamkesda"', 'intake_page = "kuis"')
+    assert changed != JAMKESDA
+    with pytest.raises(ServiceDefinitionError, match="halaman wizard tidak dikenal 'kuis'"):
+        servicedefs.parse_definition(changed, "x.toml")

@@ -271,3 +271,10 @@ def test_jamkesda_forms_printed_from_the_wizard_then_from_the_case(qtbot, office
     v.forms_button.menu().actions()[1].trigger()
     qtbot.waitUntil(lambda: v.forms_button is not None and v.forms_button.last is not None, timeout=20_000)
     assert v.forms_button.last.key == "pernyataan_calon_peserta" and v.forms_button.last.docx_path.exists()
+
+
+def test_every_intake_page_a_definition_may_name_exists():
+    from app.servicedefs.loader import INTAKE_PAGES
+    from ui.wizards.service_wizard import SERVICE_PAGES
+
+    assert set(SERVICE_PAGES) == set(INTAKE_PAGES)

@@ -1103,11 +1103,12 @@ class JamkesdaPage(ServicePage):
         return lines
 
 
+#: the wizard's service pages by the name a definition gives (``intake_page``, app/servicedefs/loader.INTAKE_PAGES)
 SERVICE_PAGES: dict[str, Callable[[ServiceWizard], ServicePage]] = {
-    "pbi-baru": UrgentPage,
+    "darurat": UrgentPage,
     "penonaktifan": DeactivationPage,
-    "reaktivasi-sk": ReactivationSkPage,
-    "reaktivasi-rekom": ReactivationRekomPage,
+    "reaktivasi_sk": ReactivationSkPage,
+    "reaktivasi_rekom": ReactivationRekomPage,
     "jamkesda": JamkesdaPage,
 }
 
@@ -1326,7 +1327,7 @@ class ServiceWizard(QWizard):
         self.setButtonText(QWizard.WizardButton.FinishButton, self.tr("&Selesai"))
         self.person_page = PersonPage(self)
         self.checklist_page = ChecklistPage(self)
-        factory = SERVICE_PAGES.get(defn.code)
+        factory = SERVICE_PAGES.get(defn.intake_page)
         self.service_page = factory(self) if factory else None
         self.summary_page = SummaryPage(self)
         self.receipt_page = ReceiptPage(self)
