@@ -413,6 +413,9 @@ class CloseJob:
         packed = batch_attachments.files_of_batch(s, self.office, self.batch.id)
         self.files.extend(packed.files)
         self.attachments_missing = packed.missing
+        if packed.files:
+            self.notes.append(f"{len(packed.files)} lampiran berkas ({batch_attachments.size_text(packed.size)}) ikut "
+                              "dalam ZIP")
         if packed.missing:
             self.notes.append(f"{len(packed.missing)} lampiran tidak ikut karena hilang atau berubah")
 

@@ -72,7 +72,7 @@ def test_scans_in_a_folder_per_case_with_estimate_and_warning(office, admin, sup
         rel = s.exec(select(Attachment.stored_path).where(Attachment.case_id == c)).one()
     (office.dirs.attachments / rel).unlink()
     res = batches.close_batch(office, actor=supervisor, service_code="penonaktifan", period="2026-11")
-    assert "1 lampiran tidak ikut" in res.message
+    assert "1 lampiran tidak ikut" in res.message and "3 lampiran berkas (1,4 MB) ikut dalam ZIP" in res.message
     with zipfile.ZipFile(res.batch.zip_path) as zf:
         assert zf.testzip() is None
         scans = {n: zf.read(n) for n in zf.namelist() if n.startswith("berkas/")}
