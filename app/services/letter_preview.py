@@ -24,10 +24,10 @@ from app.documents import preview as pages_mod
 from app.documents.preview import MAX_PAGES, SCREEN_DPI, PageImage, PreviewCancelled, PreviewUnavailable
 from app.errors import NotFound
 from app.rules.permissions import Actor, require
-from app.services import audit, letters
+from app.services import audit, case_letters, letters
 
-__all__ = ["LetterPdf", "LetterPreview", "PreviewCancelled", "PreviewUnavailable", "letter_pdf", "preview",
-           "record_print"]
+__all__ = ["KonsepPreview", "LetterPdf", "LetterPreview", "PreviewCancelled", "PreviewUnavailable", "konsep_preview",
+           "letter_pdf", "preview", "record_print"]
 
 
 @dataclass(frozen=True)
@@ -116,3 +116,24 @@ def record_print(office: Office, *, actor: Actor, letter_id: int, pages: int, pr
         audit.record(s, actor=actor, action="letter.reprint", entity="letter", entity_id=info.id,
                      new={"number": info.number, "format": "cetak", "pages": pages, "copies": copies,
                           "printer": printer[:120]})
+
+
+@dataclass(frozen=True)
+class KonsepPreview:
+    """The pages of a case's KONSEP (a draft without a number), for the paraf and signature steps."""
+
+    case_id: int
+    key: str
+    pages: tuple[PageImage, ...]
+    page_count: int
+
+
+def konsep_preview(office: Office, *, actor: Actor, case_id: int, key: str, dpi: float = SCREEN_DPI,
+                   max_pages: int = MAX_PAGES, cancel: threading.Event | None = None) -> KonsepPreview:
+    """The KONSEP rendered for the screen, checked against the SHA-256 it was made with (see
+    :func:`app.services.case_letters.konsep_path`). Looking changes nothing and is not logged."""
+    path = case_letters.konsep_path(office, actor=actor, case_id=case_id, key=key)
+    data = pages_mod.docx_to_pdf_bytes(path, cancel=cancel)
+    images = pages_mod.render_pages(data, dpi=dpi, max_pages=max_pages,
+                                    cancel=(cancel.is_set if cancel is not None else None))
+    return KonsepPreview(case_id=case_id, key=key, pages=tuple(images), page_count=pages_mod.page_count(data))

@@ -1163,8 +1163,8 @@ The application now closes; please start it again.</translation>
         <translation>Issue {title}</translation>
     </message>
     <message>
-        <source>Lihat konsep {title}</source>
-        <translation>View draft of {title}</translation>
+        <source>Buka konsep di Word</source>
+        <translation>Open draft in Word</translation>
     </message>
     <message>
         <source>Dibuat pada langkahnya, oleh perannya: {letters}</source>
@@ -1173,6 +1173,10 @@ The application now closes; please start it again.</translation>
     <message>
         <source>(surat kolektif diterbitkan bersama rekap bulanan)</source>
         <translation>(collective letters are issued with the monthly summary)</translation>
+    </message>
+    <message>
+        <source>&amp;Konsep surat</source>
+        <translation>Letter &amp;draft</translation>
     </message>
     <message>
         <source>Kirim nomor registrasi dan persyaratan yang kurang ke WhatsApp pemohon</source>
@@ -2455,6 +2459,25 @@ Set-up complete. Click Finish to sign in.</translation>
     <message>
         <source>Surat nomor {number} diterbitkan untuk {count} peserta.</source>
         <translation>Letter number {number} issued for {count} participants.</translation>
+    </message>
+</context>
+<context>
+    <name>KonsepPages</name>
+    <message>
+        <source>&lt;b&gt;KONSEP {title}&lt;/b&gt; — belum bernomor; nomor diambil saat ditandatangani. Menyiapkan halaman…</source>
+        <translation>&lt;b&gt;DRAFT {title}&lt;/b&gt; — not numbered yet; the number is taken at signature. Preparing pages…</translation>
+    </message>
+    <message>
+        <source> (ditampilkan {shown} dari {count} halaman)</source>
+        <translation> (showing {shown} of {count} pages)</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;KONSEP {title}&lt;/b&gt; — belum bernomor; nomor diambil saat ditandatangani.</source>
+        <translation>&lt;b&gt;DRAFT {title}&lt;/b&gt; — not numbered yet; the number is taken at signature.</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;KONSEP {title}&lt;/b&gt; tidak dapat ditampilkan: {why}</source>
+        <translation>&lt;b&gt;DRAFT {title}&lt;/b&gt; cannot be shown: {why}</translation>
     </message>
 </context>
 <context>
@@ -4677,6 +4700,7 @@ Is this the same fingerprint the kelurahan read out?</translation>
     <name>SummaryPage</name>
     <message>
         <source>Ringkasan</source>
+        <extracomment>the wizard&apos;s service pages by the name a definition gives (``intake_page``, app/servicedefs/loader.INTAKE_PAGES)</extracomment>
         <translation>Summary</translation>
     </message>
     <message>

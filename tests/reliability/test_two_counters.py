@@ -33,13 +33,13 @@ def _worker(data_dir: str, actors: dict, case_ids: list[int], niks: list[str], s
     from app.context import open_office
     from app.documents.examples import example_data
     from app.errors import ConflictError, LoketError
-    from app.services import cases, letters, users
+    from app.services import case_letters, cases, letters, users
 
     office = open_office(data_dir, migrate=False)
     who = {r: users.actor_by_id(office, a[0]) for r, a in actors.items()}
     rng = random.Random(seed)
     out: dict = {"moves": [], "conflicts": 0, "conflict_messages": set(), "opened": [], "open_refused": 0,
-                 "letters": [], "other_errors": []}
+                 "letters": [], "case_letters": [], "other_errors": []}
     letter_data = example_data("rujukan_dtsen")
     try:
         while time.time() < start_at:
@@ -56,14 +56,31 @@ def _worker(data_dir: str, actors: dict, case_ids: list[int], niks: list[str], s
                     out["conflict_messages"].add(str(exc))
         # 2. Everyone drives every shared case to the end; whoever is second gets "reload".
         pending = list(case_ids)
+        stuck: Counter = Counter()  # a case that never moves fails the test instead of hanging it
         while pending:
             cid = pending[0]  # all counters on the same file at the same time: maximum contention
             c = cases.get_case(office, actor=who["back_office"], case_id=cid)
             if c.status == "selesai":
                 pending.remove(cid)
                 continue
+            stuck[(cid, c.version)] += 1
+            if stuck[(cid, c.version)] > 200:
+                out["other_errors"].append(f"{cid} stuck at {c.current_step} (version {c.version})")
+                break
             time.sleep(rng.random() * 0.02)  # the officer reads the screen; others may act meanwhile
             try:
+                if not c.paraf_next:
+                    actor = who[c.step_roles[0]]
+                    for act in case_letters.available(office, actor=actor, case_id=cid):
+                        if act.act == "issue" and act.key != "tanda_terima":  # the step's letter first
+                            try:
+                                lt = case_letters.issue_document(office, actor=actor, case_id=cid, key=act.key)
+                                out["case_letters"].append((cid, lt.number))
+                            except LoketError:
+                                pass  # another counter issued it first, or moved the case: issued once
+                            c = cases.get_case(office, actor=who["back_office"], case_id=cid)
+                    if c.status == "selesai":
+                        continue
                 if c.paraf_next:
                     new = cases.paraf(office, actor=who[c.paraf_next], case_id=cid, version=c.version)
                 else:
@@ -138,12 +155,17 @@ def test_four_counters_on_one_postgresql_database(tmp_path, pg_url):
                 mine = [m for m in moves if m[0] == cid]
                 # every recorded transition is one successful call, and vice versa
                 assert len([e for e in log if e.action in ("advance", "paraf", "close")]) == len(mine)
-                assert case.version - first[cid] == len(mine)  # each success moved the case exactly once
+                letters_here = [x for r in results for x in r["case_letters"] if x[0] == cid]
+                # each success moved the case exactly once; issuing the step's letter is a change too
+                assert case.version - first[cid] == len(mine) + len(letters_here)
             rows = s.exec(select(Letter.number, Letter.serial)).all()
         numbers = [n for r in results for n, _ in r["letters"]]
         assert len(numbers) == len(set(numbers))
-        serials = sorted(sr for _n, sr in rows)
+        serials = sorted(sr for _n, sr in rows)  # one agenda register: no gap, no repeat, across letter types
         assert serials == list(range(1, len(serials) + 1))
+        # the step's letter: issued once per case, whichever counter got there first
+        issued = [x for r in results for x in r["case_letters"]]
+        assert sorted(cid for cid, _n in issued) == sorted(case_ids) and len({n for _c, n in issued}) == len(issued)
         assert run_checks(o).ok
         record("two_counters", {"processes": PROCESSES, "shared_cases": SHARED_CASES,
                                 "successful_moves": len(moves), "conflicts_reported_as_reload": conflicts,

@@ -51,6 +51,7 @@ from ui.i18n import current_language
 from ui.models.case_table import moment_words, status_label
 from ui.session import UiSession
 from ui.views.attachments_section import AttachmentsSection
+from ui.views.konsep_pages import KonsepPages
 from ui.views.step_inputs import StepInputs, needs_inputs
 from ui.widgets import readonly_table
 
@@ -218,6 +219,10 @@ class CaseDetailView(QWidget):
         self.note = QLineEdit()
         self.note.setObjectName("note")
         self.note.setPlaceholderText(self.tr("Catatan untuk langkah ini (tidak wajib)"))
+        # the letter acts of this step (make the KONSEP, sign and issue) sit beside the step's own buttons
+        self.issue_row = QHBoxLayout()
+        self.issue_buttons: list[QPushButton] = []
+        actions.addLayout(self.issue_row)
         for b in (self.advance_button, self.paraf_button, self.return_button, self.reject_button, self.refuse_button):
             b.hide()
             actions.addWidget(b)
@@ -249,9 +254,6 @@ class CaseDetailView(QWidget):
         self.due_label = QLabel("")
         self.due_label.setWordWrap(True)
         ll.addWidget(self.due_label)
-        self.issue_row = QHBoxLayout()
-        ll.addLayout(self.issue_row)
-        self.issue_buttons: list[QPushButton] = []
         row = QHBoxLayout()
         self.preview_button = QPushButton(self.tr("Prat&injau"))
         self.preview_button.setObjectName("preview")
@@ -286,6 +288,9 @@ class CaseDetailView(QWidget):
         self.tabs.addTab(letters_tab, self.tr("S&urat"))
         self.attachments = AttachmentsSection(session, case_id, on_changed=self.reload)
         self.tabs.addTab(self.attachments, self.tr("&Lampiran"))
+        self.konsep = KonsepPages(session, case_id)
+        self.konsep.setObjectName("konsep")
+        self.konsep_shown: tuple[str, str] | None = None  # (key, sha) of the KONSEP on screen
         layout.addWidget(self.tabs, 1)
 
         self.advance_button.clicked.connect(self._advance)
@@ -497,13 +502,17 @@ class CaseDetailView(QWidget):
                          else self.tr("Terbitkan {title}")).format(title=act.title)
             elif act.act == "konsep":
                 label = act.label
-            else:
-                label = self.tr("Lihat konsep {title}").format(title=act.title)
+            else:  # the KONSEP is on screen in its tab; this opens the .docx itself
+                label = self.tr("Buka konsep di Word")
             b = QPushButton(label)
+            b.setToolTip(act.title)
             b.setObjectName(f"{act.act}_{act.key}")
             b.clicked.connect(lambda _=False, a=act: self._letter_act(a))
             self.issue_row.addWidget(b)
             self.issue_buttons.append(b)
+        if any(act.act == "issue" and act.key in signing for act in ld.actions):
+            self.advance_button.hide()  # at a signature the step's one act is "Tanda tangani dan terbitkan…"
+        self._show_konsep(ld)
         collective = [d for d in due if catalog.KINDS.get(d["key"]) is None or catalog.KINDS[d["key"]].collective]
         waiting = [d for d in due if d not in collective and d["key"] not in {a.key for a in ld.actions}]
         text = ""
@@ -516,6 +525,30 @@ class CaseDetailView(QWidget):
             text += " " + self.tr("(surat kolektif diterbitkan bersama rekap bulanan)")
         self.due_label.setText(text.strip())
         self._letter_selected()
+
+    def _show_konsep(self, ld: Loaded) -> None:
+        """A KONSEP awaiting the paraf or the signature is shown in its own tab, opened for the step that acts
+        on it; when there is none, the tab goes away."""
+        views = [act for act in ld.actions if act.act == "view_konsep"]
+        index = self.tabs.indexOf(self.konsep)
+        if not views:
+            if index >= 0:
+                self.tabs.removeTab(index)
+            self.konsep.clear()
+            self.konsep_shown = None
+            return
+        act = views[0]
+        entry = next((d for d in ld.info.data.get("documents", []) if d.get("key") == act.key
+                      and d.get("status") == "konsep"), {})
+        shown = (act.key, str(entry.get("konsep_sha256", "")))
+        if index < 0:
+            index = self.tabs.insertTab(0, self.konsep, self.tr("&Konsep surat"))
+        if shown != self.konsep_shown:
+            self.konsep_shown = shown
+            self.konsep.show_konsep(act.key, act.title)
+        acting = not self.paraf_button.isHidden() or any(a.act == "issue" and a.key == act.key for a in ld.actions)
+        if acting:
+            self.tabs.setCurrentIndex(index)
 
     def _letter_act(self, act: case_letters.DocumentAction) -> None:
         if act.act == "issue":
