@@ -14,6 +14,7 @@ from app.context import Office
 from app.rules.permissions import Actor, allowed, require, role_label
 from app.servicedefs import get as get_definition
 from app.services import cases
+from app.workflow import products
 
 
 @dataclass(frozen=True)
@@ -57,6 +58,11 @@ def hints(office: Office, *, actor: Actor, info: cases.CaseInfo) -> MoveHints:
     elif step.kind == "task" and step.code == defn.gate_step.code and info.missing:
         blocked["advance"] = ("Persyaratan belum lengkap: " + "; ".join(info.missing) + ". Centang persyaratan "
                               "yang sudah diterima di tab Persyaratan.")
+    if step.kind == "task" and "advance" not in blocked:
+        missing = products.blocking(info.data, step)
+        if missing:
+            verb = "dibuat" if all(m.startswith("konsep ") for m in missing) else "diterbitkan"
+            blocked["advance"] = f"Langkah ini selesai setelah {', '.join(missing)} {verb} pada langkah ini."
     if step.kind == "paraf":
         if info.paraf_next is None:
             blocked["paraf"] = "Semua paraf sudah diberikan."

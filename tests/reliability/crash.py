@@ -163,7 +163,7 @@ def verify(data: Path, journal: Path, stats: CrashStats) -> None:
         o.close()
 
 
-def run_crashes(data: Path, kills: int, *, seed: int = 20261123, max_after_ready: float = 1.2) -> CrashStats:
+def run_crashes(data: Path, kills: int, *, seed: int = 20261123, max_after_ready: float = 2.5) -> CrashStats:
     """Start, kill and verify ``kills`` times. Returns the figures (``lost`` and ``problems`` must be empty)."""
     started = time.monotonic()
     actors = prepare(data)

@@ -51,6 +51,7 @@ def main(argv: list[str]) -> int:
     from app.documents.examples import example_data
     from app.errors import LoketError
     from app.services import batches, cases, dtsen, letters, users
+    from tests.services.helpers import advance as step_with_letter  # the step's letter, then the move
 
     office = open_office(data_dir, migrate=False)
     actors = {k: users.actor_by_id(office, v[0]) for k, v in json.loads(actors_json).items()}
@@ -73,7 +74,7 @@ def main(argv: list[str]) -> int:
             c = cases.advance(office, actor=actors["front_office"], case_id=c.id, version=c.version,
                               data={"reason_code": "mampu"}, now=now)
             journal.ok(op="case", id=c.id, version=c.version, step=c.current_step, nik=c.nik)
-            c = cases.advance(office, actor=actors["back_office"], case_id=c.id, version=c.version, now=now)
+            c = step_with_letter(office, actor=actors["back_office"], case_id=c.id, version=c.version, now=now)
             journal.ok(op="case", id=c.id, version=c.version, step=c.current_step, nik=c.nik, period=period)
         elif op == "letter":
             info = letters.issue_letter(office, actor=actors["front_office"], letter_type="rujukan_dtsen",

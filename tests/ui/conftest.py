@@ -19,6 +19,31 @@ def _workers_done(request):
     drain_runners()
 
 
+@pytest.fixture(autouse=True)
+def _no_unexpected_modal(monkeypatch):
+    """A message box or error report nobody expected fails the test with its text, instead of waiting
+    offscreen for a click that never comes (which hung the whole run). Tests that expect one patch the
+    static function themselves, which replaces this guard for that test."""
+    from PySide6.QtWidgets import QMessageBox
+
+    from ui import errors
+
+    shown: list[str] = []
+
+    def box(kind):
+        def record(_parent, title, text, *args, **kwargs):
+            shown.append(f"QMessageBox.{kind}: {title}: {text}")
+            return QMessageBox.StandardButton.NoButton
+        return record
+
+    for kind in ("warning", "critical", "information", "question"):
+        monkeypatch.setattr(QMessageBox, kind, box(kind))
+    monkeypatch.setattr(errors.ErrorReportDialog, "exec",
+                        lambda self: shown.append("ErrorReportDialog: " + self.text.toPlainText()[-1500:]) or 0)
+    yield
+    assert not shown, "unexpected modal message:\n" + "\n".join(shown)
+
+
 @pytest.fixture
 def staff(office, admin):
     """One user per counter role (see :class:`tests.ui.casedata.Staff`)."""

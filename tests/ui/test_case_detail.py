@@ -54,6 +54,12 @@ def test_penonaktifan_through_the_paraf_chain(qtbot, office, staff):
     assert v.changed and v.timeline.rowCount() == 1
 
     v = detail(qtbot, office, staff.back_office, c.id)
+    # the step's letter first: the button to finish the step says why it waits
+    assert v.advance_button.isVisible() and not v.advance_button.isEnabled()
+    assert "Surat Rekomendasi Penonaktifan" in v.advance_button.toolTip()
+    issue = next(b for b in v.issue_buttons if b.objectName() == "issue_rekomendasi_penonaktifan")
+    assert issue.parentWidget() is v.advance_button.parentWidget()
+    click_and_wait(qtbot, v, issue)
     click_and_wait(qtbot, v, v.advance_button)
     qtbot.keyClicks(v.note, "rekap November")
     click_and_wait(qtbot, v, v.advance_button)
@@ -148,16 +154,16 @@ def test_due_letters_issued_from_the_detail(qtbot, office, admin, staff):
     c = cases.open_case(office, actor=staff.front_office, service_code="penonaktifan", nik=nik(1), name="Peserta",
                         no_kk=kk(1), received=ALL, data={"reason_code": "meninggal"})
     c = cases.advance(office, actor=staff.front_office, case_id=c.id, version=c.version)
-    c = cases.advance(office, actor=staff.back_office, case_id=c.id, version=c.version)
+    assert c.current_step == "penerbitan_surat"  # the step that produces the recommendation
     v = detail(qtbot, office, staff.back_office, c.id)
     keys = [b.objectName() for b in v.issue_buttons]
-    assert keys == ["issue_tanda_terima", "issue_rekomendasi_penonaktifan"]
+    assert keys == ["issue_rekomendasi_penonaktifan"]  # the receipt was given at the counter
     before = v.loaded
-    v.issue_buttons[1].click()
+    v.issue_buttons[0].click()
     settle()
     assert v.loaded is not before and v.letters_table.rowCount() == 1
     assert v.letters_table.item(0, 1).text().startswith("Surat Rekomendasi")
-    assert [b.objectName() for b in v.issue_buttons] == ["issue_tanda_terima"]
+    assert [b.objectName() for b in v.issue_buttons] == []  # once; another copy is a reprint
     v.letters_table.selectRow(0)
     assert v.open_docx.isEnabled()
 
