@@ -76,7 +76,8 @@ def populate(office, n: int, seed: int = 20261124) -> None:
                              "current_step": "intake", "urgent": False, "data": {}, "counter": f"L{i % 4 + 1}",
                              "opened_at": opened, "updated_at": opened, "step_started_at": opened,
                              "closed_at": closed, "due_at": opened + timedelta(days=14), "outcome": "",
-                             "outcome_reason": "", "version": 1})
+                             "outcome_reason": "", "version": 1,
+                             "clock": "berjalan" if closed is None else "terpenuhi"})
             s.execute(insert(Case), rows)
 
 

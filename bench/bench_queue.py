@@ -77,15 +77,16 @@ def reference(con: sqlite3.Connection, defs, roles: set[str], now_db: str) -> tu
         f"ORDER BY c.urgent DESC, c.due_at, c.id LIMIT {PAGE}", [now_db, *args]).fetchall()
     total = mine_n = late = urgent = 0
     for code, step, is_urgent, n, running, n_late in con.execute(
-            "SELECT service_code, current_step, urgent, count(*), count(due_at), sum(due_at < ?) FROM case_file "
-            "WHERE closed_at IS NULL GROUP BY 1, 2, 3", [now_db]):
+            "SELECT service_code, current_step, urgent, count(*), count(due_at), "
+            "sum(due_at < ? AND clock = 'berjalan') FROM case_file WHERE closed_at IS NULL GROUP BY 1, 2, 3", [now_db]):
         total += n
         if (code, step) in tasks:
             mine_n, late, urgent = mine_n + running, late + (n_late or 0), urgent + (running if is_urgent else 0)
     for (code, step), turns in paraf.items():
         for done, is_urgent, running, n_late in con.execute(
                 f"SELECT coalesce(json_array_length(data, '$.paraf.\"{step}\"'), 0), urgent, count(due_at), "
-                f"sum(due_at < ?) FROM case_file WHERE closed_at IS NULL AND service_code = ? AND current_step = ? "
+                f"sum(due_at < ? AND clock = 'berjalan') FROM case_file WHERE closed_at IS NULL AND service_code = ? "
+                f"AND current_step = ? "
                 f"GROUP BY 1, 2", [now_db, code, step]):
             if done in turns:
                 mine_n, late, urgent = mine_n + running, late + (n_late or 0), urgent + (running if is_urgent else 0)

@@ -10,6 +10,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QIcon
 
 from app.services import cases
+from tests.services.helpers import advance as step_with_letter
 from tests.ui.casedata import at, kk, new_runner, nik
 
 NOW = at(2026, 11, 3, 10)  # Tuesday 10:00 WIB
@@ -93,8 +94,8 @@ def test_overdue_count_is_only_what_is_late_and_mine(qtbot, office, staff):
 def test_paraf_waits_for_the_next_in_the_chain_only(qtbot, office, staff):
     fo, bo = staff.front_office, staff.back_office
     c = _open(office, fo, 1, when=NOW - timedelta(hours=1))
-    for who in (fo, bo, bo):
-        c = cases.advance(office, actor=who, case_id=c.id, version=c.version, now=NOW - timedelta(minutes=50))
+    for who in (fo, bo, bo):  # the step's letter first where the step makes one
+        c = step_with_letter(office, actor=who, case_id=c.id, version=c.version, now=NOW - timedelta(minutes=50))
     assert c.current_step == "paraf"
     kasi = make_view(qtbot, office, staff.kasi_linjamsos)
     assert [r.id for r in kasi.model.rows] == [c.id] and "Menunggu Anda" in _col(kasi.model, "flags", 0)
