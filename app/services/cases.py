@@ -604,7 +604,7 @@ def advance(office: Office, *, actor: Actor, case_id: int, version: int, data: d
             raise ValidationError(f"Langkah '{step.name}' diselesaikan dengan paraf berurutan "
                                   f"({' → '.join(role_label(r) for r in step.chain)}).")
         if step.kind == "ranking":
-            raise ValidationError("Berkas ini menunggu peringkatan dalam kuota; jalankan peringkatan jamkesda.")
+            raise ValidationError("Berkas ini menunggu peringkatan dalam kuota; jalankan peringkatan kuota.")
         engine.check_role(actor, step, defn, cfg)
         if data:
             merged = copy.deepcopy(case.data or {})

@@ -92,3 +92,35 @@ def test_the_wizard_page_is_named_by_the_definition():
     assert changed != JAMKESDA
     with pytest.raises(ServiceDefinitionError, match="halaman wizard tidak dikenal 'kuis'"):
         servicedefs.parse_definition(changed, "x.toml")
+
+
+def test_hooks_run_inside_the_moves_transaction(office, staff, monkeypatch):
+    """A hook that fails undoes the whole move: the case stays as it was (same step, version, no log)."""
+    from sqlmodel import func, select
+
+    from app.db.models import AuditEntry, StepLog
+    from app.services import cases
+    from tests.services.helpers import kk, nik
+
+    c = cases.open_case(office, actor=staff.front_office, service_code="jamkesda", nik=nik(1), name="Warga 1",
+                        no_kk=kk(1))
+    assert c.data["quota_period"]  # the on_open hook ran with the intake
+    seen = []
+
+    def broken(ctx: hooks.HookContext) -> None:
+        seen.append((ctx.event, ctx.outcome, ctx.case.reg_number))
+        raise RuntimeError("hook gagal")
+
+    monkeypatch.setitem(hooks._REGISTRY, "jamkesda.lepas_slot", broken)
+
+    def written():
+        with office.db.read() as s:
+            return (s.exec(select(func.count()).select_from(StepLog)).one(),
+                    s.exec(select(func.count()).select_from(AuditEntry)).one())
+
+    before = written()
+    with pytest.raises(RuntimeError):
+        cases.reject(office, actor=staff.front_office, case_id=c.id, version=c.version, reason="Pemohon membatalkan")
+    assert seen == [("on_close", "ditolak", c.reg_number)]
+    after = cases.get_case(office, actor=staff.front_office, case_id=c.id)
+    assert after.is_open and after.version == c.version and written() == before
