@@ -17,6 +17,23 @@ def _workers_done(request):
         request.getfixturevalue("office")
     yield
     drain_runners()
+    _collect_widgets()
+
+
+def _collect_widgets() -> None:
+    """Destroy what the test left (deleteLater, then Python's cycles) now, while the QApplication runs: a Qt
+    object finalised later by a random garbage collection could crash the run far from its test."""
+    import gc
+
+    from PySide6.QtCore import QCoreApplication, QEvent
+
+    app = QCoreApplication.instance()
+    if app is None:
+        return
+    app.processEvents()
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    gc.collect()
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
 
 
 @pytest.fixture(autouse=True)
