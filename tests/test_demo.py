@@ -20,14 +20,19 @@ def demo_dir(tmp_path_factory):
     from app.cli import main
 
     data = tmp_path_factory.mktemp("demo") / "data"
-    assert main(["demo", "--data-dir", str(data), "--cases", "40", "--dtsen-rows", "800"]) == 0
+    # the demo's office key in a folder of its own, kept for every test of the module (a module fixture is
+    # built before the per-test key folder of tests/conftest.py is set, whatever the process left before)
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setenv("LOKET_PBI_KEY_DIR", str(data.parent / "demo-keys"))
+        assert main(["demo", "--data-dir", str(data), "--cases", "40", "--dtsen-rows", "800"]) == 0
     return data
 
 
 @pytest.fixture
-def demo_office(demo_dir):
+def demo_office(demo_dir, monkeypatch):
     from app.context import open_office
 
+    monkeypatch.setenv("LOKET_PBI_KEY_DIR", str(demo_dir.parent / "demo-keys"))
     o = open_office(demo_dir)
     yield o
     o.close()
