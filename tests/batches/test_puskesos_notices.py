@@ -84,9 +84,11 @@ def test_close_makes_one_letter_and_list_per_kelurahan(office, supervisor):
         others = [mask_nik(k) for n, k in _people(office, [*a, *b, *later]) if (n, k) not in people]
         assert others and not any(o in text for o in others)  # only this kelurahan's cards
         xlsx_name = next(n for n in notice_files if n.startswith(f"puskesos/{folder}/") and n.endswith(".xlsx"))
-        sheet = load_workbook(io.BytesIO(files[xlsx_name]), read_only=True).active
+        book = load_workbook(io.BytesIO(files[xlsx_name]), read_only=True)
+        sheet = book.active
         assert sheet is not None
         rows = [[c or "" for c in r] for r in sheet.iter_rows(values_only=True)]
+        book.close()
         head = rows[0]
         assert head[:3] == ["No", "Nama", "NIK (tersamar)"]
         body = [dict(zip(head, r, strict=False)) for r in rows[1:]]
@@ -114,8 +116,12 @@ def test_supervisor_action_for_a_closed_period_issues_only_what_is_missing(offic
     for name, nik in _people(office, ids):
         assert name in text and mask_nik(nik) in text
     xlsx = next(p for p in made.files if p.suffix == ".xlsx")
-    sheet = load_workbook(xlsx, read_only=True).active
-    assert sheet is not None and len(list(sheet.iter_rows(values_only=True))) == 3
+    book = load_workbook(xlsx, read_only=True)  # read-only keeps the file open until closed
+    try:
+        sheet = book.active
+        assert sheet is not None and len(list(sheet.iter_rows(values_only=True))) == 3
+    finally:
+        book.close()
     again = puskesos_notices.issue_for_batch(office, actor=supervisor, batch_id=res.batch.id, dest=tmp_path)
     assert again.letters == [] and "tidak ada pemberitahuan Puskesos baru" in again.message
     with office.db.read() as s:
