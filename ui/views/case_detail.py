@@ -45,6 +45,7 @@ from app.servicedefs import ServiceDef
 from app.servicedefs import get as get_definition
 from app.services import attachments, case_letters, case_queries, cases, letters, move_hints, settings
 from app.services import office as office_svc
+from app.workflow import products
 from ui.dialogs.letter_preview import LetterPreviewDialog
 from ui.errors import show_error
 from ui.i18n import current_language
@@ -538,9 +539,8 @@ class CaseDetailView(QWidget):
             self.konsep_shown = None
             return
         act = views[0]
-        entry = next((d for d in ld.info.data.get("documents", []) if d.get("key") == act.key
-                      and d.get("status") == "konsep"), {})
-        shown = (act.key, str(entry.get("konsep_sha256", "")))
+        entry = products.current(ld.info.data, act.key) or {}  # the core's reading of the case's documents
+        shown = (act.key, str(entry.get("konsep_sha256", "")))  # a KONSEP made again is drawn again
         if index < 0:
             index = self.tabs.insertTab(0, self.konsep, self.tr("&Konsep surat"))
         if shown != self.konsep_shown:
