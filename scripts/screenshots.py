@@ -161,6 +161,7 @@ def _cases(office, st):
 
     from app.services import cases
     from app.timeutil import utcnow
+    from tests.services.helpers import advance
 
     fo, bo = st["front_office"], st["back_office"]
     now = utcnow()
@@ -187,7 +188,7 @@ def _cases(office, st):
                            no_kk="3209171212120007", received=["kk", "ktp", "kis", "surat_pernyataan"],
                            data={"reason_code": "meninggal", "bukti": "Surat Keterangan Kematian dari Desa Sumber"},
                            now=now - timedelta(days=3, hours=2))
-    late = cases.advance(office, actor=fo, case_id=late.id, version=late.version, now=now - timedelta(days=3, hours=1))
+    late = advance(office, actor=fo, case_id=late.id, version=late.version, now=now - timedelta(days=3, hours=1))
     chain = cases.open_case(office, actor=fo, service_code="penonaktifan", nik="7302010707620004",
                             name="Andi Makkasau", no_kk="7302010303030003", family_relation="Kepala Keluarga",
                             person={"birth_place": "Bulukumba", "birth_date": "1962-07-07", "sex": "L",
@@ -198,10 +199,10 @@ def _cases(office, st):
                             data={"reason_code": "mampu", "bukti": "Surat keterangan bekerja (PPU) dari PT Timah"},
                             now=now - timedelta(hours=5))
     t = now - timedelta(hours=5)
-    chain = cases.advance(office, actor=fo, case_id=chain.id, version=chain.version, now=t + timedelta(minutes=8))
-    chain = cases.advance(office, actor=bo, case_id=chain.id, version=chain.version, now=t + timedelta(minutes=52),
+    chain = advance(office, actor=fo, case_id=chain.id, version=chain.version, now=t + timedelta(minutes=8))
+    chain = advance(office, actor=bo, case_id=chain.id, version=chain.version, now=t + timedelta(minutes=52),
                           reason="Surat rekomendasi dicetak")
-    chain = cases.advance(office, actor=bo, case_id=chain.id, version=chain.version, now=t + timedelta(minutes=58))
+    chain = advance(office, actor=bo, case_id=chain.id, version=chain.version, now=t + timedelta(minutes=58))
     chain = cases.paraf(office, actor=st["kasi_linjamsos"], case_id=chain.id, version=chain.version,
                         now=t + timedelta(hours=2))
     today = [("pbi-baru", "1971015208810001", "Nurhayati", "1971011507090002", ["ktp", "kk", "sktm"], True),
@@ -216,13 +217,9 @@ def _cases(office, st):
                             urgent=urgent, data={"keterangan_darurat": "rawat inap di RSUD Depati Hamzah"} if urgent
                             else {}, now=now - timedelta(minutes=90 - k * 20))
         opened.append(c)
-    from app.services import case_letters
-
-    for key in ("tanda_terima", "rekomendasi_penonaktifan"):
-        case_letters.issue_document(office, actor=bo, case_id=chain.id, key=key)
     chain = cases.get_case(office, actor=bo, case_id=chain.id)
     rekom = opened[2]
-    rekom = cases.advance(office, actor=fo, case_id=rekom.id, version=rekom.version, now=now - timedelta(minutes=30))
+    rekom = advance(office, actor=fo, case_id=rekom.id, version=rekom.version, now=now - timedelta(minutes=30))
     return late, chain, rekom
 
 
@@ -416,9 +413,12 @@ def counter_screens(app, office, admin) -> None:
     jam.person_page.no_kk.setText("1971012002150009")
     settle(app, runner)
     jam.next()
+    settle(app, runner)
     jam.checklist_page.all_button.click()
     jam.next()
+    settle(app, runner)
     page = jam.service_page
+    page.va.setCurrentText("900")  # typed by the officer from the bill: the field starts empty
     page.dependants.setValue(4)
     page.survey.setChecked(True)
     for code in list(page.indicators)[:6]:

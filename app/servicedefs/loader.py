@@ -17,6 +17,7 @@ from app.rules.eligibility import ELIGIBILITY_RULES
 from app.rules.permissions import ROLES
 from app.rules.routing import ROUTING_RULES
 from app.rules.rule_settings import SLA_UNITS, RuleSettings
+from app.servicedefs.fields import INTAKE_PAGES
 from app.servicedefs.model import BatchColumn, Requirement, ServiceDef, Step
 from app.workflow import hooks as workflow_hooks
 
@@ -54,12 +55,6 @@ WINDOWS = ("", "proposal")
 #: what a step may wait for outside the service time (``waits``); a batch or window step waits for "jadwal"
 WAITS = {"": "", "jadwal": "jendela usulan atau rekap kolektif bulanan", "umpan_balik_bpjs": "umpan balik BPJS",
          "dtsen": "impor DTSEN berikutnya", "kuota": "peringkatan dalam kuota"}
-#: the service pages the intake wizard has (``intake_page``): the inputs asked at the counter besides the checklist
-INTAKE_PAGES = {"darurat": "tanda darurat (rawat inap, persalinan, gawat darurat)",
-                "penonaktifan": "alasan penonaktifan, bukti dan pelapor",
-                "reaktivasi_sk": "status BPJS dan tanggal nonaktif",
-                "reaktivasi_rekom": "konfirmasi BPJS cabang dan tanggal nonaktif",
-                "jamkesda": "daya listrik, tanggungan dan indikator survei"}
 OFFICE_KINDS = ("kelurahan", "dinas")  # where a step may be performed (``at``)
 _CODE = re.compile(r"^[a-z][a-z0-9_-]*$")
 

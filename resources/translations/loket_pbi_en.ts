@@ -1709,14 +1709,10 @@ The application now closes; please start it again.</translation>
     </message>
 </context>
 <context>
-    <name>DeactivatedOnMixin</name>
-    <message>
-        <source>Tanggal &amp;nonaktif:</source>
-        <translation>&amp;Inactive since:</translation>
-    </message>
+    <name>DeactivatedOnPage</name>
     <message>
         <source>Isi tanggal nonaktif kepesertaan (lihat cek status di BPJS), mis. 15-09-2026.</source>
-        <translation>Fill in the date the membership became inactive (see the BPJS status check), e.g. 15-09-2026.</translation>
+        <translation>Enter the date the membership became inactive (see the status check at BPJS), e.g. 15-09-2026.</translation>
     </message>
 </context>
 <context>
@@ -1730,52 +1726,8 @@ The application now closes; please start it again.</translation>
         <translation>Choose the reason for deactivating the KIS PBI-APBD. Processing at BPJS Kesehatan takes about 1 month; tell the applicant.</translation>
     </message>
     <message>
-        <source>— pilih alasan —</source>
-        <translation>— choose the reason —</translation>
-    </message>
-    <message>
-        <source>mis. Surat Keterangan Kematian dari kelurahan</source>
-        <translation>e.g. death certificate letter from the kelurahan</translation>
-    </message>
-    <message>
-        <source>&amp;Alasan:</source>
-        <translation>&amp;Reason:</translation>
-    </message>
-    <message>
-        <source>&amp;Bukti pendukung:</source>
-        <translation>Supporting &amp;evidence:</translation>
-    </message>
-    <message>
-        <source>Pelapor (wajib bila peserta meninggal dunia)</source>
-        <translation>Reporter (required when the participant has died)</translation>
-    </message>
-    <message>
-        <source>16 digit NIK pelapor</source>
-        <translation>the reporter&apos;s 16-digit NIK</translation>
-    </message>
-    <message>
-        <source>&amp;Nama pelapor:</source>
-        <translation>Reporter&apos;s &amp;name:</translation>
-    </message>
-    <message>
-        <source>NI&amp;K pelapor:</source>
-        <translation>Reporter&apos;s NI&amp;K:</translation>
-    </message>
-    <message>
-        <source>&amp;Hubungan dengan peserta:</source>
-        <translation>&amp;Relation to the participant:</translation>
-    </message>
-    <message>
-        <source>No. HP pelapor:</source>
-        <translation>Reporter&apos;s phone:</translation>
-    </message>
-    <message>
         <source>Peserta meninggal dunia: catat pelapornya (nama, NIK, hubungan).</source>
         <translation>The participant has died: record who reports it (name, NIK, relation).</translation>
-    </message>
-    <message>
-        <source>Pilih alasan penonaktifan.</source>
-        <translation>Choose the reason for deactivation.</translation>
     </message>
     <message>
         <source>Alasan: {reason}</source>
@@ -2074,6 +2026,14 @@ Copy the report below and send it to the administrator.</translation>
     </message>
 </context>
 <context>
+    <name>FieldInputs</name>
+    <message>
+        <source>{field} belum diisi</source>
+        <extracomment>any field changed</extracomment>
+        <translation>{field} not filled in yet</translation>
+    </message>
+</context>
+<context>
     <name>FirstDayPanel</name>
     <message>
         <source>Persiapan hari pertama</source>
@@ -2232,6 +2192,174 @@ Set-up complete. Click Finish to sign in.</translation>
     </message>
 </context>
 <context>
+    <name>IndicatorChecks</name>
+    <message>
+        <source>{label} &lt;i&gt;({points} poin)&lt;/i&gt;</source>
+        <extracomment>the electricity loads on a PLN bill, offered in the list; any other number may be typed</extracomment>
+        <translation>{label} &lt;i&gt;({points} points)&lt;/i&gt;</translation>
+    </message>
+</context>
+<context>
+    <name>InputField</name>
+    <message>
+        <source>Hasil verifikasi lapangan</source>
+        <extracomment>the registry&apos;s texts, for the translation file (tests/ui/test_input_fields.py checks that none is missing)</extracomment>
+        <translation>Field verification result</translation>
+    </message>
+    <message>
+        <source>— pilih hasil —</source>
+        <translation>— choose the result —</translation>
+    </message>
+    <message>
+        <source>Miskin (memenuhi kriteria)</source>
+        <translation>Poor (meets the criteria)</translation>
+    </message>
+    <message>
+        <source>Tidak miskin (berkas dikembalikan)</source>
+        <translation>Not poor (file returned)</translation>
+    </message>
+    <message>
+        <source>Alasan</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <source>Alasan bila tidak memenuhi kriteria</source>
+        <translation>Reason if the criteria are not met</translation>
+    </message>
+    <message>
+        <source>Status di BPJS</source>
+        <translation>Status at BPJS</translation>
+    </message>
+    <message>
+        <source>— pilih hasil cek status —</source>
+        <translation>— choose the status check result —</translation>
+    </message>
+    <message>
+        <source>Nonaktif</source>
+        <translation>Inactive</translation>
+    </message>
+    <message>
+        <source>Sudah aktif kembali</source>
+        <translation>Already active again</translation>
+    </message>
+    <message>
+        <source>Tanggal nonaktif</source>
+        <translation>Inactive since</translation>
+    </message>
+    <message>
+        <source>Dikonfirmasi oleh (BPJS)</source>
+        <translation>Confirmed by (BPJS)</translation>
+    </message>
+    <message>
+        <source>Nama petugas BPJS dan kantornya</source>
+        <translation>Name of the BPJS officer and their office</translation>
+    </message>
+    <message>
+        <source>Waktu konfirmasi</source>
+        <translation>Confirmation time</translation>
+    </message>
+    <message>
+        <source>Jawaban BPJS</source>
+        <translation>BPJS answer</translation>
+    </message>
+    <message>
+        <source>— pilih jawaban —</source>
+        <translation>— choose the answer —</translation>
+    </message>
+    <message>
+        <source>Dapat direaktivasi</source>
+        <translation>Can be reactivated</translation>
+    </message>
+    <message>
+        <source>Tidak dapat direaktivasi</source>
+        <translation>Cannot be reactivated</translation>
+    </message>
+    <message>
+        <source>Sudah aktif otomatis</source>
+        <translation>Already active automatically</translation>
+    </message>
+    <message>
+        <source>Catatan</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <source>Daya listrik (VA)</source>
+        <translation>Electricity load (VA)</translation>
+    </message>
+    <message>
+        <source>— pilih atau ketik VA —</source>
+        <translation>— choose or type VA —</translation>
+    </message>
+    <message>
+        <source>Jumlah tanggungan</source>
+        <translation>Number of dependants</translation>
+    </message>
+    <message>
+        <source>— isi —</source>
+        <translation>— fill in —</translation>
+    </message>
+    <message>
+        <source>Alasan penonaktifan</source>
+        <translation>Deactivation reason</translation>
+    </message>
+    <message>
+        <source>— pilih alasan —</source>
+        <translation>— choose a reason —</translation>
+    </message>
+    <message>
+        <source>Meninggal dunia</source>
+        <translation>Deceased</translation>
+    </message>
+    <message>
+        <source>Pindah domisili</source>
+        <translation>Moved domicile</translation>
+    </message>
+    <message>
+        <source>Mampu / mandiri / menjadi peserta PPU</source>
+        <translation>Able to pay / self-paying / became a wage-earner (PPU) member</translation>
+    </message>
+    <message>
+        <source>Data ganda</source>
+        <translation>Duplicate data</translation>
+    </message>
+    <message>
+        <source>Data tidak valid</source>
+        <translation>Invalid data</translation>
+    </message>
+    <message>
+        <source>Bukti pendukung</source>
+        <translation>Supporting evidence</translation>
+    </message>
+    <message>
+        <source>mis. Surat Keterangan Kematian dari kelurahan</source>
+        <translation>e.g. death certificate letter from the kelurahan</translation>
+    </message>
+    <message>
+        <source>Pelapor (wajib bila peserta meninggal dunia)</source>
+        <translation>Reporter (required if the participant has died)</translation>
+    </message>
+    <message>
+        <source>Darurat</source>
+        <translation>Emergency</translation>
+    </message>
+    <message>
+        <source>Keterangan darurat</source>
+        <translation>Emergency description</translation>
+    </message>
+    <message>
+        <source>mis. rawat inap di RSUD sejak 20-11-2026</source>
+        <translation>e.g. inpatient at the regional hospital since 20-11-2026</translation>
+    </message>
+    <message>
+        <source>Indikator hasil survei lapangan</source>
+        <translation>Field survey indicators</translation>
+    </message>
+    <message>
+        <source>Sudah dikonfirmasi ke BPJS cabang</source>
+        <translation>Already confirmed with the BPJS branch</translation>
+    </message>
+</context>
+<context>
     <name>JamkesdaPage</name>
     <message>
         <source>Rumah tangga dan indikator kemiskinan</source>
@@ -2242,28 +2370,8 @@ Set-up complete. Click Finish to sign in.</translation>
         <translation>Electricity supply and dependants from the interview. The indicators ({title}, {basis}) are filled in once the field survey result is in.</translation>
     </message>
     <message>
-        <source>Daya &amp;listrik (VA):</source>
-        <translation>E&amp;lectricity (VA):</translation>
-    </message>
-    <message>
-        <source>Jumlah &amp;tanggungan:</source>
-        <translation>Number of &amp;dependants:</translation>
-    </message>
-    <message>
         <source>Hasil survei lapangan sudah ada — isi indikator</source>
         <translation>Field survey result available — fill in the indicators</translation>
-    </message>
-    <message>
-        <source>{label} &lt;i&gt;({points} poin)&lt;/i&gt;</source>
-        <translation>{label} &lt;i&gt;({points} points)&lt;/i&gt;</translation>
-    </message>
-    <message>
-        <source>Isi daya listrik dari rekening listrik (VA).</source>
-        <translation>Fill in the electricity load from the electricity bill (VA).</translation>
-    </message>
-    <message>
-        <source>Isi jumlah tanggungan (0 bila tidak ada).</source>
-        <translation>Fill in the number of dependants (0 if none).</translation>
     </message>
     <message>
         <source>Skor dihitung setelah survei lapangan.</source>
@@ -3906,46 +4014,6 @@ Is this the same fingerprint the kelurahan read out?</translation>
         <translation>The confirmation with the BPJS branch (who, when, answer) can be recorded now or later by the back office.</translation>
     </message>
     <message>
-        <source>Sudah dikonfirmasi ke BPJS cabang</source>
-        <translation>Already confirmed with the BPJS branch</translation>
-    </message>
-    <message>
-        <source>Nama petugas BPJS dan kantornya</source>
-        <translation>Name of the BPJS officer and their office</translation>
-    </message>
-    <message>
-        <source>— pilih jawaban —</source>
-        <translation>— choose the answer —</translation>
-    </message>
-    <message>
-        <source>Dikonfirmasi &amp;oleh:</source>
-        <translation>Confirmed &amp;by:</translation>
-    </message>
-    <message>
-        <source>Waktu:</source>
-        <translation>Time:</translation>
-    </message>
-    <message>
-        <source>&amp;Jawaban:</source>
-        <translation>&amp;Answer:</translation>
-    </message>
-    <message>
-        <source>Catatan:</source>
-        <translation>Note:</translation>
-    </message>
-    <message>
-        <source>Tulis siapa petugas BPJS yang mengonfirmasi.</source>
-        <translation>Write which BPJS officer confirmed.</translation>
-    </message>
-    <message>
-        <source>Isi waktu konfirmasi BPJS (HH-BB-TTTT JJ.MM).</source>
-        <translation>Fill in the time of the BPJS confirmation (DD-MM-YYYY HH.MM).</translation>
-    </message>
-    <message>
-        <source>Pilih jawaban BPJS.</source>
-        <translation>Choose the BPJS answer.</translation>
-    </message>
-    <message>
         <source>Nonaktif sejak {date}</source>
         <translation>Inactive since {date}</translation>
     </message>
@@ -3967,26 +4035,6 @@ Is this the same fingerprint the kelurahan read out?</translation>
     <message>
         <source>Hasil cek status di BPJS Kesehatan dan tanggal kepesertaan menjadi nonaktif.</source>
         <translation>The status checked at BPJS Kesehatan and the date the membership became inactive.</translation>
-    </message>
-    <message>
-        <source>— pilih hasil cek status —</source>
-        <translation>— choose the status check result —</translation>
-    </message>
-    <message>
-        <source>Nonaktif</source>
-        <translation>Inactive</translation>
-    </message>
-    <message>
-        <source>Sudah aktif kembali</source>
-        <translation>Active again</translation>
-    </message>
-    <message>
-        <source>Status di &amp;BPJS:</source>
-        <translation>Status at &amp;BPJS:</translation>
-    </message>
-    <message>
-        <source>Pilih status kepesertaan di BPJS.</source>
-        <translation>Choose the membership status at BPJS.</translation>
     </message>
     <message>
         <source>Status BPJS: {status}</source>
@@ -4148,6 +4196,29 @@ Is this the same fingerprint the kelurahan read out?</translation>
     <message>
         <source>Keterangan:</source>
         <translation>Remarks:</translation>
+    </message>
+</context>
+<context>
+    <name>ReporterBox</name>
+    <message>
+        <source>16 digit NIK pelapor</source>
+        <translation>Reporter&apos;s 16-digit NIK</translation>
+    </message>
+    <message>
+        <source>&amp;Nama pelapor:</source>
+        <translation>Reporter&apos;s &amp;name:</translation>
+    </message>
+    <message>
+        <source>NI&amp;K pelapor:</source>
+        <translation>Reporter&apos;s NI&amp;K:</translation>
+    </message>
+    <message>
+        <source>&amp;Hubungan dengan peserta:</source>
+        <translation>&amp;Relation to the participant:</translation>
+    </message>
+    <message>
+        <source>No. HP pelapor:</source>
+        <translation>Reporter&apos;s phone no.:</translation>
     </message>
 </context>
 <context>
@@ -4581,107 +4652,14 @@ Is this the same fingerprint the kelurahan read out?</translation>
 <context>
     <name>StepInputs</name>
     <message>
-        <source>— pilih atau ketik VA —</source>
-        <extracomment>the electricity loads on a PLN bill, offered in the list; any other number may be typed</extracomment>
-        <translation>— choose or type the VA —</translation>
-    </message>
-    <message>
-        <source>— isi —</source>
-        <translation>— fill in —</translation>
-    </message>
-    <message>
         <source>Isian untuk langkah “{step}”</source>
         <extracomment>any field changed: what is still missing may have changed (:meth:`missing`)</extracomment>
         <translation>Input for the step “{step}”</translation>
     </message>
     <message>
-        <source>— pilih hasil —</source>
-        <translation>— choose the result —</translation>
-    </message>
-    <message>
-        <source>Miskin (memenuhi kriteria)</source>
-        <translation>Poor (meets the criteria)</translation>
-    </message>
-    <message>
-        <source>Tidak miskin (berkas dikembalikan)</source>
-        <translation>Not poor (case returned)</translation>
-    </message>
-    <message>
-        <source>Hasil verifikasi lapangan:</source>
-        <translation>Field verification result:</translation>
-    </message>
-    <message>
-        <source>Alasan bila tidak memenuhi kriteria</source>
-        <translation>Reason if the criteria are not met</translation>
-    </message>
-    <message>
-        <source>Alasan:</source>
-        <translation>Reason:</translation>
-    </message>
-    <message>
-        <source>— pilih status —</source>
-        <translation>— choose the status —</translation>
-    </message>
-    <message>
-        <source>Nonaktif</source>
-        <translation>Inactive</translation>
-    </message>
-    <message>
-        <source>Sudah aktif kembali</source>
-        <translation>Active again</translation>
-    </message>
-    <message>
-        <source>Status di BPJS:</source>
-        <translation>Status at BPJS:</translation>
-    </message>
-    <message>
-        <source>Nonaktif sejak:</source>
-        <translation>Inactive since:</translation>
-    </message>
-    <message>
-        <source>Nama petugas BPJS dan kantornya</source>
-        <translation>Name of the BPJS officer and their office</translation>
-    </message>
-    <message>
-        <source>— pilih jawaban —</source>
-        <translation>— choose the answer —</translation>
-    </message>
-    <message>
-        <source>Dikonfirmasi oleh (BPJS):</source>
-        <translation>Confirmed by (BPJS):</translation>
-    </message>
-    <message>
-        <source>Waktu konfirmasi:</source>
-        <translation>Confirmed at:</translation>
-    </message>
-    <message>
-        <source>Jawaban BPJS:</source>
-        <translation>BPJS answer:</translation>
-    </message>
-    <message>
-        <source>Daya listrik (VA):</source>
-        <translation>Electricity (VA):</translation>
-    </message>
-    <message>
-        <source>Jumlah tanggungan:</source>
-        <translation>Number of dependants:</translation>
-    </message>
-    <message>
-        <source>— pilih alasan —</source>
-        <translation>— choose the reason —</translation>
-    </message>
-    <message>
-        <source>Alasan penonaktifan:</source>
-        <translation>Deactivation reason:</translation>
-    </message>
-    <message>
         <source>Indikator hasil survei lapangan ({set}):</source>
+        <extracomment>the input widgets by case-data key</extracomment>
         <translation>Indicators from the field survey ({set}):</translation>
-    </message>
-    <message>
-        <source>{field} belum diisi</source>
-        <extracomment>inputs that may stay empty (the reason is asked only for a refusal; the BPJS confirmation may come later)</extracomment>
-        <translation>{field} not filled in yet</translation>
     </message>
     <message>
         <source>&lt;b&gt;Skor {total}&lt;/b&gt; dari {maximum}; batas layak {cutoff} → {verdict}.</source>
@@ -4776,23 +4754,12 @@ Is this the same fingerprint the kelurahan read out?</translation>
     <name>UrgentPage</name>
     <message>
         <source>Kedaruratan</source>
+        <extracomment>keys an older draft used for a field (draft key → field key)</extracomment>
         <translation>Emergency</translation>
     </message>
     <message>
         <source>Pemohon dalam keadaan darurat (rawat inap, persalinan, gawat darurat) langsung diteruskan ke manajer untuk keputusan segera.</source>
         <translation>An applicant in an emergency (inpatient care, childbirth, emergency treatment) is passed straight to the manager for an immediate decision.</translation>
-    </message>
-    <message>
-        <source>&amp;Darurat</source>
-        <translation>&amp;Urgent</translation>
-    </message>
-    <message>
-        <source>mis. rawat inap di RSUD sejak 20-11-2026</source>
-        <translation>e.g. inpatient at the RSUD since 20-11-2026</translation>
-    </message>
-    <message>
-        <source>Keterangan:</source>
-        <translation>Details:</translation>
     </message>
     <message>
         <source>Tulis keterangan kedaruratannya.</source>

@@ -11,16 +11,15 @@ unsaved input offers the same.
 
 from __future__ import annotations
 
-import contextlib
 import html
 import json
 from collections.abc import Callable
 from dataclasses import dataclass, replace
-from datetime import date, datetime
+from datetime import date
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QMimeData, Qt, QUrl
+from PySide6.QtCore import QMimeData, Qt, QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -34,6 +33,7 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QPushButton,
     QScrollArea,
+    QSpinBox,
     QToolButton,
     QVBoxLayout,
     QWidget,
@@ -44,18 +44,18 @@ from PySide6.QtWidgets import (
 from app.errors import ValidationError
 from app.rules import scoring
 from app.rules.context import RuleContext
-from app.rules.eligibility import BPJS_ANSWERS, DEACTIVATION_REASONS, listrik_maks
+from app.rules.eligibility import listrik_maks
 from app.rules.identifiers import parse_nik, validate_kk, validate_noka
 from app.rules.reactivation import reactivation_limit
-from app.rules.reporter import RELATIONS as REPORTER_RELATIONS
 from app.rules.reporter import clean as clean_reporter
 from app.rules.rule_settings import RuleSettings
 from app.servicedefs import ServiceDef
+from app.servicedefs.fields import intake_fields
 from app.services import attachments, cases, drafts, dtsen, identity, intake, letters
 from app.timeutil import jam, tanggal_angka, tanggal_jam
 from ui.errors import show_error
 from ui.session import UiSession
-from ui.views.step_inputs import dependants_box, va_box, va_value
+from ui.views.input_fields import FieldInputs, IndicatorChecks, ReporterBox
 from ui.widgets import DateLine
 
 OK = "color: #1b5e20;"
@@ -629,14 +629,29 @@ class ChecklistPage(QWizardPage):
 
 
 class ServicePage(QWizardPage):
-    """The service's own questions; ``data()`` goes into the case, ``extra()`` is recorded after opening."""
+    """The service's own questions, drawn from the core's input registry (``intake_page`` of the definition,
+    app/servicedefs/fields.INTAKE_PAGES); ``data()`` goes into the case."""
+
+    page_key = ""
+
+    def __init__(self, wizard: ServiceWizard):
+        super().__init__()
+        self.w = wizard
+        self.cfg = wizard.cfg
+        self.inputs = FieldInputs(intake_fields(self.page_key), None, wizard.cfg, self)
+        self.inputs.changed.connect(self.completeChanged.emit)
 
     def data(self) -> dict[str, Any]:
-        return {}
+        return self.inputs.values()
 
     def why_not(self) -> str:
         """Why "Lanjut" is disabled on this page ("" when it is not): shown on the button and the page."""
-        return ""
+        missing = self.inputs.missing(groups_given=self.groups_given())
+        return missing[0] if missing else ""
+
+    def groups_given(self) -> list[str]:
+        """The groups of fields the officer says are given (a ticked "sudah …" box)."""
+        return []
 
     def isComplete(self) -> bool:  # noqa: N802
         return not self.why_not()
@@ -650,30 +665,33 @@ class ServicePage(QWizardPage):
     def summary_lines(self) -> list[str]:
         return []
 
+    #: keys an older draft used for a field (draft key → field key)
+    OLD_KEYS: dict[str, str] = {}
+
     def page_state(self) -> dict[str, Any]:
         """What a draft keeps of this page (restored by :meth:`restore`)."""
-        return {}
+        return self.inputs.state()
 
     def restore(self, state: dict[str, Any]) -> None:
-        pass
+        self.inputs.restore({self.OLD_KEYS.get(k, k): v for k, v in state.items()})
 
 
 class UrgentPage(ServicePage):
+    page_key = "darurat"
+    OLD_KEYS = {"note": "keterangan_darurat"}
+
     def __init__(self, wizard: ServiceWizard):
-        super().__init__()
+        super().__init__(wizard)
         self.setTitle(self.tr("Kedaruratan"))
         self.setSubTitle(self.tr("Pemohon dalam keadaan darurat (rawat inap, persalinan, gawat darurat) langsung "
                                  "diteruskan ke manajer untuk keputusan segera."))
         form = QFormLayout(self)
-        self.is_urgent = QCheckBox(self.tr("&Darurat"))
+        self.inputs.add_rows(form)
+        self.is_urgent = self.inputs.widgets["urgent"]
+        self.note = self.inputs.widgets["keterangan_darurat"]
+        assert isinstance(self.is_urgent, QCheckBox) and isinstance(self.note, QLineEdit)
         self.is_urgent.setObjectName("urgent")
-        self.note = QLineEdit()
         self.note.setObjectName("urgent_note")
-        self.note.setPlaceholderText(self.tr("mis. rawat inap di RSUD sejak 20-11-2026"))
-        form.addRow("", self.is_urgent)
-        form.addRow(self.tr("Keterangan:"), self.note)
-        self.is_urgent.toggled.connect(lambda _on: self.completeChanged.emit())
-        self.note.textChanged.connect(lambda _t: self.completeChanged.emit())
 
     def why_not(self) -> str:
         if self.is_urgent.isChecked() and not self.note.text().strip():
@@ -691,67 +709,31 @@ class UrgentPage(ServicePage):
             return [self.tr("Bukan kasus darurat.")]
         return [self.tr("<b>DARURAT</b>: {note}").format(note=self.note.text().strip())]
 
-    def page_state(self) -> dict[str, Any]:
-        return {"urgent": self.is_urgent.isChecked(), "note": self.note.text()}
-
-    def restore(self, state: dict[str, Any]) -> None:
-        self.is_urgent.setChecked(bool(state.get("urgent")))
-        self.note.setText(str(state.get("note", "")))
-
 
 class DeactivationPage(ServicePage):
+    page_key = "penonaktifan"
+    OLD_KEYS = {"reason": "reason_code", "evidence": "bukti", "reporter": "pelapor"}
+
     def __init__(self, wizard: ServiceWizard):
-        super().__init__()
-        self.w = wizard
+        super().__init__(wizard)
         self.setTitle(self.tr("Alasan penonaktifan"))
         self.setSubTitle(self.tr("Pilih alasan penonaktifan KIS PBI-APBD. Proses di BPJS Kesehatan memerlukan waktu "
                                  "sekitar 1 bulan; sampaikan kepada pemohon."))
         form = QFormLayout(self)
-        self.reason = QComboBox()
-        self.reason.setObjectName("reason")
-        self.reason.addItem(self.tr("— pilih alasan —"), "")
-        for code, label in DEACTIVATION_REASONS.items():
-            self.reason.addItem(label, code)
-        self.evidence = QLineEdit()
-        self.evidence.setObjectName("evidence")
-        self.evidence.setPlaceholderText(self.tr("mis. Surat Keterangan Kematian dari kelurahan"))
-        form.addRow(self.tr("&Alasan:"), self.reason)
-        form.addRow(self.tr("&Bukti pendukung:"), self.evidence)
+        self.inputs.add_rows(form)
+        self.reason = self.inputs.widgets["reason_code"]
+        self.evidence = self.inputs.widgets["bukti"]
+        box = self.inputs.widgets["pelapor"]
+        assert isinstance(self.reason, QComboBox) and isinstance(self.evidence, QLineEdit)
+        assert isinstance(box, ReporterBox)
         # the reporter: the participant is the person of the case; who reports (a death) is recorded here
-        self.reporter_box = QGroupBox(self.tr("Pelapor (wajib bila peserta meninggal dunia)"))
-        rf = QFormLayout(self.reporter_box)
-        self.reporter_name = QLineEdit()
-        self.reporter_name.setObjectName("reporter_name")
-        self.reporter_nik = QLineEdit()
-        self.reporter_nik.setObjectName("reporter_nik")
-        self.reporter_nik.setPlaceholderText(self.tr("16 digit NIK pelapor"))
-        self.reporter_relation = QComboBox()
-        self.reporter_relation.setObjectName("reporter_relation")
-        self.reporter_relation.setEditable(True)
-        self.reporter_relation.addItem("")
-        self.reporter_relation.addItems(list(REPORTER_RELATIONS))
-        self.reporter_phone = QLineEdit()
-        self.reporter_phone.setObjectName("reporter_phone")
-        rf.addRow(self.tr("&Nama pelapor:"), self.reporter_name)
-        rf.addRow(self.tr("NI&K pelapor:"), self.reporter_nik)
-        rf.addRow(self.tr("&Hubungan dengan peserta:"), self.reporter_relation)
-        rf.addRow(self.tr("No. HP pelapor:"), self.reporter_phone)
-        self.reporter_state = QLabel("")
-        self.reporter_state.setObjectName("reporter_state")
-        self.reporter_state.setWordWrap(True)
-        rf.addRow("", self.reporter_state)
-        form.addRow(self.reporter_box)
-        self.reason.currentIndexChanged.connect(lambda _i: self.completeChanged.emit())
-        for w in (self.reporter_name, self.reporter_nik, self.reporter_phone):
-            w.textChanged.connect(lambda _t: self.completeChanged.emit())
-        self.reporter_relation.currentTextChanged.connect(lambda _t: self.completeChanged.emit())
+        self.reporter_box = box
+        self.reporter_name, self.reporter_nik = box.name, box.nik
+        self.reporter_relation, self.reporter_phone, self.reporter_state = box.relation, box.phone, box.state
 
     def reporter(self) -> dict[str, Any]:
         """The reporter as checked by the core (``{}`` when nothing was typed); raises ValidationError."""
-        return clean_reporter({"nama": self.reporter_name.text(), "nik": self.reporter_nik.text(),
-                               "hubungan": self.reporter_relation.currentText(),
-                               "no_hp": self.reporter_phone.text()},
-                              participant_nik=self.w.person_page.nik.text().strip())
+        return clean_reporter(self.reporter_box.value(), participant_nik=self.w.person_page.nik.text().strip())
 
     def _reporter_problem(self) -> str:
         try:
@@ -763,17 +745,16 @@ class DeactivationPage(ServicePage):
         return ""
 
     def why_not(self) -> str:
-        if not self.reason.currentData():
-            return self.tr("Pilih alasan penonaktifan.")
+        missing = super().why_not()
+        if missing:
+            return missing
         problem = self._reporter_problem()
         self.reporter_state.setText(problem)
-        self.reporter_state.setStyleSheet("color: #b00020;" if problem else "")
+        self.reporter_state.setStyleSheet(BAD if problem else "")
         return problem
 
     def data(self) -> dict[str, Any]:
-        out: dict[str, Any] = {"reason_code": self.reason.currentData()}
-        if self.evidence.text().strip():
-            out["bukti"] = self.evidence.text().strip()
+        out = {k: v for k, v in self.inputs.values().items() if k != "pelapor"}
         try:
             rep = self.reporter()
         except ValidationError:
@@ -791,35 +772,18 @@ class DeactivationPage(ServicePage):
                 name=rep["nama"], relation=rep["hubungan"], nik=rep["nik"]))
         return lines
 
-    def page_state(self) -> dict[str, Any]:
-        return {"reason": self.reason.currentData(), "evidence": self.evidence.text(),
-                "reporter": {"nama": self.reporter_name.text(), "nik": self.reporter_nik.text(),
-                             "hubungan": self.reporter_relation.currentText(), "no_hp": self.reporter_phone.text()}}
 
-    def restore(self, state: dict[str, Any]) -> None:
-        self.reason.setCurrentIndex(max(0, self.reason.findData(state.get("reason", ""))))
-        self.evidence.setText(str(state.get("evidence", "")))
-        rep = state.get("reporter") or {}
-        self.reporter_name.setText(str(rep.get("nama", "")))
-        self.reporter_nik.setText(str(rep.get("nik", "")))
-        self.reporter_relation.setCurrentText(str(rep.get("hubungan", "")))
-        self.reporter_phone.setText(str(rep.get("no_hp", "")))
+class DeactivatedOnPage(ServicePage):
+    """A page with the day the membership became inactive: typed (dd-mm-yyyy) or picked, EMPTY until then —
+    it decides the reactivation limit, so the app never suggests one; the core's limit rule is shown on it."""
 
-
-class DeactivatedOnMixin:
-    """The day the membership became inactive: typed (dd-mm-yyyy) or picked, EMPTY until then — it decides the
-    reactivation limit, so the app never suggests one."""
-
-    completeChanged: Any
-
-    def _date_row(self, form: QFormLayout, cfg: RuleSettings) -> None:
-        self.cfg = cfg
-        self.deactivated = DateLine()
+    def _date_row(self, form: QFormLayout) -> None:
+        self.deactivated = self.inputs.widgets["deactivated_on"]
+        assert isinstance(self.deactivated, DateLine)
         self.deactivated.setObjectName("deactivated_on")
         self.limit_state = QLabel("")
         self.limit_state.setObjectName("limit_state")
         self.limit_state.setWordWrap(True)
-        form.addRow(QCoreApplication.translate("DeactivatedOnMixin", "Tanggal &nonaktif:"), self.deactivated)
         form.addRow("", self.limit_state)
         self.deactivated.textChanged.connect(self._limit)
         self._limit()
@@ -831,14 +795,8 @@ class DeactivatedOnMixin:
         if self.deactivated.problem():
             return self.deactivated.problem()
         if self.deactivated_on() is None:
-            return QCoreApplication.translate("DeactivatedOnMixin", "Isi tanggal nonaktif kepesertaan (lihat cek "
-                                                                    "status di BPJS), mis. 15-09-2026.")
+            return self.tr("Isi tanggal nonaktif kepesertaan (lihat cek status di BPJS), mis. 15-09-2026.")
         return ""
-
-    def _restore_date(self, state: dict[str, Any]) -> None:
-        raw = state.get("deactivated_on")
-        with contextlib.suppress(ValueError):
-            self.deactivated.set_value(date.fromisoformat(str(raw)) if raw else None)
 
     def _limit(self) -> None:
         problem, day = self.date_problem(), self.deactivated_on()
@@ -848,44 +806,32 @@ class DeactivatedOnMixin:
             res = reactivation_limit(day, date.today(), months=self.cfg.reactivation_months,
                                      rule=self.cfg.reactivation_rule)
             _check(self.limit_state, res.allowed, res.message)
-        self.completeChanged.emit()
+
+    def why_not(self) -> str:
+        return self.date_problem() or super().why_not()
 
     def _date_text(self) -> str:
         day = self.deactivated_on()
         return tanggal_angka(day) if day else "-"
 
 
-class ReactivationSkPage(ServicePage, DeactivatedOnMixin):
+class ReactivationSkPage(DeactivatedOnPage):
+    page_key = "reaktivasi_sk"
+
     def __init__(self, wizard: ServiceWizard):
-        super().__init__()
+        super().__init__(wizard)
         self.setTitle(self.tr("Status kepesertaan BPJS"))
         self.setSubTitle(self.tr("Hasil cek status di BPJS Kesehatan dan tanggal kepesertaan menjadi nonaktif."))
         form = QFormLayout(self)
-        self.status = QComboBox()
+        self.inputs.add_rows(form)
+        self.status = self.inputs.widgets["bpjs_status"]
+        assert isinstance(self.status, QComboBox)
         self.status.setObjectName("bpjs_status")
-        self.status.addItem(self.tr("— pilih hasil cek status —"), None)
-        self.status.addItem(self.tr("Nonaktif"), "nonaktif")
-        self.status.addItem(self.tr("Sudah aktif kembali"), "aktif")
-        form.addRow(self.tr("Status di &BPJS:"), self.status)
-        self._date_row(form, wizard.cfg)
-        self.status.currentIndexChanged.connect(lambda _i: self.completeChanged.emit())
+        self._date_row(form)
 
     def why_not(self) -> str:
-        if not self.status.currentData():
-            return self.tr("Pilih status kepesertaan di BPJS.")
-        return self.date_problem()
-
-    def data(self) -> dict[str, Any]:
-        day = self.deactivated_on()
-        out = {"bpjs_status": self.status.currentData(), "deactivated_on": day.isoformat() if day else None}
-        return {k: v for k, v in out.items() if v}
-
-    def page_state(self) -> dict[str, Any]:
-        return self.data()
-
-    def restore(self, state: dict[str, Any]) -> None:
-        self.status.setCurrentIndex(max(0, self.status.findData(state.get("bpjs_status"))))
-        self._restore_date(state)
+        missing = self.inputs.missing()
+        return missing[0] if missing and not self.status.currentData() else self.date_problem()
 
     def summary_lines(self) -> list[str]:
         return [self.tr("Status BPJS: {status}").format(status=self.status.currentText()),
@@ -893,78 +839,46 @@ class ReactivationSkPage(ServicePage, DeactivatedOnMixin):
                 self.limit_state.text()]
 
 
-class ReactivationRekomPage(ServicePage, DeactivatedOnMixin):
+class ReactivationRekomPage(DeactivatedOnPage):
+    page_key = "reaktivasi_rekom"
+
     def __init__(self, wizard: ServiceWizard):
-        super().__init__()
+        super().__init__(wizard)
         self.setTitle(self.tr("Nonaktif sejak, dan konfirmasi BPJS cabang"))
         self.setSubTitle(self.tr("Konfirmasi dengan BPJS cabang (siapa, kapan, jawaban) dapat dicatat sekarang atau "
                                  "nanti oleh back office."))
         form = QFormLayout(self)
-        self._date_row(form, wizard.cfg)
-        self.confirm = QGroupBox(self.tr("Sudah dikonfirmasi ke BPJS cabang"))
+        self.inputs.add_rows(form, ["deactivated_on"])
+        self._date_row(form)
+        self.confirm = self.inputs.group_box("bpjs_confirmation")
         self.confirm.setObjectName("confirm")
-        self.confirm.setCheckable(True)
-        self.confirm.setChecked(False)
-        inner = QFormLayout(self.confirm)
-        self.by = QLineEdit()
-        self.by.setObjectName("confirmed_by")
-        self.by.setPlaceholderText(self.tr("Nama petugas BPJS dan kantornya"))
-        self.when = DateLine(with_time=True)
-        self.when.setObjectName("confirmed_at")
-        self.answer = QComboBox()
-        self.answer.setObjectName("answer")
-        self.answer.addItem(self.tr("— pilih jawaban —"), None)
-        for code, label in BPJS_ANSWERS.items():
-            self.answer.addItem(label, code)
-        self.note = QLineEdit()
-        inner.addRow(self.tr("Dikonfirmasi &oleh:"), self.by)
-        inner.addRow(self.tr("Waktu:"), self.when)
-        inner.addRow(self.tr("&Jawaban:"), self.answer)
-        inner.addRow(self.tr("Catatan:"), self.note)
         form.addRow(self.confirm)
-        self.confirm.toggled.connect(lambda _on: self.completeChanged.emit())
-        self.by.textChanged.connect(lambda _t: self.completeChanged.emit())
-        self.when.textChanged.connect(lambda _t: self.completeChanged.emit())
-        self.answer.currentIndexChanged.connect(lambda _i: self.completeChanged.emit())
+        self.by = self.inputs.widgets["confirmed_by"]
+        self.when = self.inputs.widgets["confirmed_at"]
+        self.answer = self.inputs.widgets["answer"]
+        self.note = self.inputs.widgets["note"]
+        assert isinstance(self.by, QLineEdit) and isinstance(self.when, DateLine)
+        assert isinstance(self.answer, QComboBox) and isinstance(self.note, QLineEdit)
 
-    def why_not(self) -> str:
-        problem = self.date_problem()
-        if problem or not self.confirm.isChecked():
-            return problem
-        if not self.by.text().strip():
-            return self.tr("Tulis siapa petugas BPJS yang mengonfirmasi.")
-        if self.when.problem() or self.when.value() is None:
-            return self.when.problem() or self.tr("Isi waktu konfirmasi BPJS (HH-BB-TTTT JJ.MM).")
-        if not self.answer.currentData():
-            return self.tr("Pilih jawaban BPJS.")
-        return ""
+    def groups_given(self) -> list[str]:
+        return ["bpjs_confirmation"] if self.confirm.isChecked() else []
 
     def data(self) -> dict[str, Any]:
-        day = self.deactivated_on()
-        return {"deactivated_on": day.isoformat()} if day else {}
+        return self.inputs.values()
 
     def page_state(self) -> dict[str, Any]:
-        when = self.when.value()
-        return {**self.data(), "confirmed": self.confirm.isChecked(), "confirmed_by": self.by.text(),
-                "confirmed_at": when.isoformat() if when else "", "answer": self.answer.currentData(),
-                "note": self.note.text()}
+        return {**self.inputs.state(), "confirmed": self.confirm.isChecked()}
 
     def restore(self, state: dict[str, Any]) -> None:
-        self._restore_date(state)
+        super().restore(state)
         self.confirm.setChecked(bool(state.get("confirmed")))
-        self.by.setText(str(state.get("confirmed_by", "")))
-        with contextlib.suppress(ValueError):
-            self.when.set_value(datetime.fromisoformat(str(state["confirmed_at"])) if state.get("confirmed_at")
-                                else None)
-        self.answer.setCurrentIndex(max(0, self.answer.findData(state.get("answer"))))
-        self.note.setText(str(state.get("note", "")))
 
     def bpjs_confirmation(self) -> dict[str, Any] | None:
-        when = self.when.value()
-        if not self.confirm.isChecked() or when is None:
+        if not self.confirm.isChecked() or self.when.value() is None:
             return None
-        return {"confirmed_by": self.by.text().strip(), "confirmed_at": when.isoformat(),
-                "answer": self.answer.currentData(), "note": self.note.text().strip()}
+        conf = self.inputs.values(group="bpjs_confirmation")
+        return {"confirmed_by": conf.get("confirmed_by", ""), "confirmed_at": conf["confirmed_at"],
+                "answer": conf.get("answer"), "note": conf.get("note", "")}
 
     def summary_lines(self) -> list[str]:
         lines = [self.tr("Nonaktif sejak {date}").format(date=self._date_text()),
@@ -977,45 +891,36 @@ class ReactivationRekomPage(ServicePage, DeactivatedOnMixin):
 
 
 class JamkesdaPage(ServicePage):
+    page_key = "jamkesda"
+
     def __init__(self, wizard: ServiceWizard):
-        super().__init__()
-        self.cfg = wizard.cfg
+        super().__init__(wizard)
+        checks = self.inputs.widgets["indicators"]
+        assert isinstance(checks, IndicatorChecks)
         self.setTitle(self.tr("Rumah tangga dan indikator kemiskinan"))
-        iset = scoring.INDICATOR_SETS[self.cfg.indicator_set]
         self.setSubTitle(self.tr("Daya listrik dan tanggungan dari wawancara. Indikator ({title}, {basis}) diisi bila "
-                                 "hasil survei lapangan sudah ada.").format(title=iset.title, basis=iset.legal_basis))
+                                 "hasil survei lapangan sudah ada.").format(title=checks.title,
+                                                                            basis=checks.legal_basis))
         outer = QVBoxLayout(self)
         form = QFormLayout()
-        self.va = va_box()
-        self.va.setObjectName("electricity_va")
+        self.inputs.add_rows(form, ["electricity_va"])
         self.va_state = QLabel("")
         self.va_state.setWordWrap(True)
-        self.dependants = dependants_box()
-        self.dependants.setObjectName("dependants")
-        form.addRow(self.tr("Daya &listrik (VA):"), self.va)
         form.addRow("", self.va_state)
-        form.addRow(self.tr("Jumlah &tanggungan:"), self.dependants)
+        self.inputs.add_rows(form, ["dependants"])
         outer.addLayout(form)
+        self.va = self.inputs.widgets["electricity_va"]
+        self.dependants = self.inputs.widgets["dependants"]
+        assert isinstance(self.va, QComboBox) and isinstance(self.dependants, QSpinBox)
+        self.va.setObjectName("electricity_va")
+        self.dependants.setObjectName("dependants")
         self.survey = QGroupBox(self.tr("Hasil survei lapangan sudah ada — isi indikator"))
         self.survey.setObjectName("survey")
         self.survey.setCheckable(True)
         self.survey.setChecked(False)
-        inner = QVBoxLayout(self.survey)
-        self.indicators: dict[str, QCheckBox] = {}
-        for n, ind in enumerate(iset.indicators, 1):
-            w = float(self.cfg.indicator_weights.get(ind.code, ind.weight))
-            box = QCheckBox(f"{n}.")
-            box.setObjectName(f"ind_{ind.code}")
-            box.toggled.connect(self._score)
-            label = QLabel(self.tr("{label} <i>({points} poin)</i>").format(label=ind.label, points=f"{w:g}"))
-            label.setWordWrap(True)
-            label.setBuddy(box)
-            label.mousePressEvent = lambda _e, b=box: b.toggle()  # the whole sentence ticks the box
-            row = QHBoxLayout()
-            row.addWidget(box, 0, Qt.AlignmentFlag.AlignTop)
-            row.addWidget(label, 1, Qt.AlignmentFlag.AlignTop)
-            inner.addLayout(row)
-            self.indicators[ind.code] = box
+        QVBoxLayout(self.survey).addWidget(checks)
+        self.checks = checks
+        self.indicators = checks.boxes
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
@@ -1027,17 +932,16 @@ class JamkesdaPage(ServicePage):
         self.score_label.setObjectName("score")
         outer.addWidget(self.score_label)
         self.survey.toggled.connect(self._score)
-        self.va.editTextChanged.connect(lambda _t: self._va())
-        self.va.currentIndexChanged.connect(lambda _i: self._va())
-        self.dependants.valueChanged.connect(lambda _v: self._va())
+        checks.changed.connect(self._score)
+        self.inputs.changed.connect(self._va)
         self._va()
         self._score()
 
     def va_value(self) -> int | None:
-        return va_value(self.va)
+        return self.inputs.value("electricity_va")
 
     def dependants_value(self) -> int | None:
-        return None if self.dependants.value() < 0 else self.dependants.value()
+        return self.inputs.value("dependants")
 
     def _va(self) -> None:
         """The core's electricity rule, on what is typed (nothing typed: the rule says what is missing)."""
@@ -1047,18 +951,9 @@ class JamkesdaPage(ServicePage):
             _check(self.va_state, None, check.message)
         else:
             _check(self.va_state, check.ok, f"{'✓ ' if check.ok else ''}{check.message}")
-        self.completeChanged.emit()
-
-    def why_not(self) -> str:
-        if self.va_value() is None:
-            return self.tr("Isi daya listrik dari rekening listrik (VA).")
-        if self.dependants_value() is None:
-            return self.tr("Isi jumlah tanggungan (0 bila tidak ada).")
-        return ""
 
     def sheet(self) -> scoring.ScoreSheet:
-        return scoring.score({c: b.isChecked() for c, b in self.indicators.items()}, set_key=self.cfg.indicator_set,
-                             weights=self.cfg.indicator_weights, cutoff=self.cfg.indicator_cutoff)
+        return self.checks.sheet()
 
     def _score(self) -> None:
         if not self.survey.isChecked():
@@ -1072,24 +967,17 @@ class JamkesdaPage(ServicePage):
                                                          cutoff=f"{s.cutoff:g}", verdict=verdict))
 
     def data(self) -> dict[str, Any]:
-        out: dict[str, Any] = {k: v for k, v in (("electricity_va", self.va_value()),
-                                                 ("dependants", self.dependants_value())) if v is not None}
-        if self.survey.isChecked():
-            out["indicators"] = {c: b.isChecked() for c, b in self.indicators.items()}
+        out = self.inputs.values()
+        if not self.survey.isChecked():
+            out.pop("indicators", None)
         return out
 
     def page_state(self) -> dict[str, Any]:
-        return {"electricity_va": self.va_value(), "dependants": self.dependants_value(),
-                "survey": self.survey.isChecked(), "indicators": {c: b.isChecked() for c, b in self.indicators.items()}}
+        return {**self.inputs.state(), "survey": self.survey.isChecked()}
 
     def restore(self, state: dict[str, Any]) -> None:
-        va, dep = state.get("electricity_va"), state.get("dependants")
-        self.va.setCurrentText("" if va in (None, "") else str(va))
-        self.dependants.setValue(-1 if dep in (None, "") else int(dep))
+        super().restore(state)
         self.survey.setChecked(bool(state.get("survey")))
-        for code, on in (state.get("indicators") or {}).items():
-            if code in self.indicators:
-                self.indicators[code].setChecked(bool(on))
 
     def summary_lines(self) -> list[str]:
         lines = [self.tr("Daya listrik {va} VA, {dependants} tanggungan").format(va=self.va_value(),
