@@ -1,7 +1,9 @@
 """The letter kinds the services produce: which template, title, addressee, signer and paraf chain.
 
-A *letter type* is the key of a template (``resources/templates/<key>.docx``). The service that issues
-a letter may override every default here (addressee, signer, chain) per letter.
+A *letter type* is the key of a template (``resources/templates/<key>.docx``). Which service issues which
+letter, at which step, is said by the service definitions alone (``documents``, ``produces``,
+``batch_documents``); the service that issues a letter may override every default here (addressee, signer,
+chain) per letter.
 """
 
 from __future__ import annotations
@@ -19,7 +21,6 @@ class LetterKind:
     key: str
     title: str                      # what the register shows
     hal: str                        # default "Hal" line
-    services: tuple[str, ...]       # service codes that produce it
     required: tuple[str, ...]       # top-level data the caller must give
     tujuan: str = ""                # default addressee after "Yth." ({kota} is filled in)
     tujuan_di: str = "{kota}"       # the "di ..." line
@@ -36,59 +37,58 @@ _BPJS = "Kepala BPJS Kesehatan Kantor Cabang {kota}"
 
 KINDS: dict[str, LetterKind] = {k.key: k for k in (
     LetterKind("rekomendasi_pbi", "Surat Rekomendasi PBI JK", "Rekomendasi Pendaftaran Peserta PBI JK",
-               ("pbi-baru",), ("pemohon",), tujuan=_BPJS, lampiran="berkas"),
+               ("pemohon",), tujuan=_BPJS, lampiran="berkas"),
     LetterKind("keterangan_reaktivasi", "Surat Keterangan Permohonan Reaktivasi",
-               "Keterangan Permohonan Reaktivasi PBI JK", ("reaktivasi-sk",), ("pemohon",),
+               "Keterangan Permohonan Reaktivasi PBI JK", ("pemohon",),
                paraf=("penyuluh_sosial", "kabid_linjamsos", "sekretaris")),
     LetterKind("rekomendasi_reaktivasi", "Surat Rekomendasi Reaktivasi PBI JK",
-               "Rekomendasi Reaktivasi Kepesertaan PBI JK", ("reaktivasi-rekom",), ("pemohon",), tujuan=_BPJS,
+               "Rekomendasi Reaktivasi Kepesertaan PBI JK", ("pemohon",), tujuan=_BPJS,
                lampiran="berkas"),
     LetterKind("rekomendasi_penonaktifan", "Surat Rekomendasi Penonaktifan",
-               "Rekomendasi Penonaktifan Peserta PBI APBD", ("penonaktifan",), ("pemohon", "kasus"),
+               "Rekomendasi Penonaktifan Peserta PBI APBD", ("pemohon", "kasus"),
                tujuan=_BPJS, lampiran="berkas"),
     LetterKind("pengantar_penonaktifan", "Surat Pengantar Penonaktifan (kolektif bulanan)",
-               "Penyampaian Rekomendasi Penonaktifan Peserta PBI APBD", ("penonaktifan",),
-               ("peserta", "periode"), tujuan=_BPJS, collective=True),
+               "Penyampaian Rekomendasi Penonaktifan Peserta PBI APBD", ("peserta", "periode"), tujuan=_BPJS,
+               collective=True),
     LetterKind("pemberitahuan_puskesos", "Surat Pemberitahuan Penonaktifan kepada Puskesos (bulanan)",
-               "Pemberitahuan Peserta PBI APBD yang Dinonaktifkan", ("penonaktifan",),
-               ("peserta", "periode", "wilayah"), tujuan="Ketua Puskesos/SLRT {wilayah.sebutan}",
+               "Pemberitahuan Peserta PBI APBD yang Dinonaktifkan", ("peserta", "periode", "wilayah"),
+               tujuan="Ketua Puskesos/SLRT {wilayah.sebutan}",
                tujuan_di="{wilayah.kecamatan_di}", collective=True),
     LetterKind("pengantar_pbi", "Surat Pengantar Usulan PBI JK (kolektif bulanan)",
-               "Penyampaian Usulan Peserta PBI JK APBN", ("pbi-baru",), ("peserta", "periode"),
+               "Penyampaian Usulan Peserta PBI JK APBN", ("peserta", "periode"),
                tujuan="Menteri Sosial Republik Indonesia\nc.q. Kepala Pusat Data dan Informasi Kesejahteraan Sosial",
                tujuan_di="Jakarta", collective=True),
     LetterKind("pengantar_keterangan_reaktivasi", "Surat Pengantar Surat Keterangan Reaktivasi (kolektif bulanan)",
-               "Penyampaian Daftar Surat Keterangan Reaktivasi PBI JK", ("reaktivasi-sk",), ("peserta", "periode"),
+               "Penyampaian Daftar Surat Keterangan Reaktivasi PBI JK", ("peserta", "periode"),
                tujuan=_BPJS, collective=True),
     LetterKind("pengantar_rekomendasi_reaktivasi", "Surat Pengantar Rekomendasi Reaktivasi (kolektif bulanan)",
-               "Penyampaian Rekomendasi Reaktivasi Peserta PBI JK", ("reaktivasi-rekom",), ("peserta", "periode"),
+               "Penyampaian Rekomendasi Reaktivasi Peserta PBI JK", ("peserta", "periode"),
                tujuan=_BPJS, collective=True),
     LetterKind("usulan_jamkesda", "Surat Usulan Peserta Jamkesda", "Usulan Peserta PBPU/BP Pemda (Jamkesda)",
-               ("jamkesda",), ("peserta", "periode"), tujuan=_BPJS, collective=True),
+               ("peserta", "periode"), tujuan=_BPJS, collective=True),
     LetterKind("pemberitahuan_jamkesda", "Surat Pemberitahuan Hasil Verifikasi Jamkesda",
-               "Pemberitahuan Hasil Verifikasi Jamkesda", ("jamkesda",), ("pemohon", "keputusan"),
+               "Pemberitahuan Hasil Verifikasi Jamkesda", ("pemohon", "keputusan"),
                tujuan="Sdr. {pemohon.nama}", tujuan_di="{pemohon.alamat_singkat}",
                paraf=("kasi_linjamsos", "kabid_linjamsos")),
     LetterKind("pemberitahuan_ditolak_bpjs", "Surat Pemberitahuan Penolakan BPJS (Jamkesda)",
-               "Pemberitahuan Hasil Pendaftaran Peserta Jamkesda", ("jamkesda",), ("pemohon", "umpan_balik"),
+               "Pemberitahuan Hasil Pendaftaran Peserta Jamkesda", ("pemohon", "umpan_balik"),
                tujuan="Sdr. {pemohon.nama}", tujuan_di="{pemohon.alamat_singkat}",
                paraf=("kasi_linjamsos", "kabid_linjamsos")),
     LetterKind("permohonan_sk_walikota", "Surat Permohonan SK Kepala Daerah (Jamkesda)",
-               "Permohonan Penetapan Keputusan Peserta Jamkesda", ("jamkesda",), ("peserta", "periode"),
+               "Permohonan Penetapan Keputusan Peserta Jamkesda", ("peserta", "periode"),
                tujuan="{kepala_daerah}\nc.q. Kepala Bagian Kesejahteraan Rakyat Setda {daerah}",
                collective=True),
     LetterKind("rujukan_dtsen", "Surat Rujukan Pendaftaran DTSEN", "Rujukan Pendaftaran DTSEN (dahulu DTKS)",
-               ("pbi-baru",), ("pemohon",), tujuan="{lurah} {pemohon.kelurahan}",
+               ("pemohon",), tujuan="{lurah} {pemohon.kelurahan}",
                tujuan_di="{kota}", paraf=("kasi_linjamsos", "kabid_linjamsos"), lampiran="berkas"),
     LetterKind("rujukan_disdukcapil", "Surat Rujukan ke Disdukcapil", "Rujukan Perbaikan Data Kependudukan",
-               ("pbi-baru", "jamkesda", "reaktivasi-sk", "reaktivasi-rekom", "penonaktifan"), ("pemohon",),
+               ("pemohon",),
                tujuan="Kepala Dinas Kependudukan dan Pencatatan Sipil {daerah}",
                paraf=("kasi_linjamsos", "kabid_linjamsos"), lampiran="berkas"),
     LetterKind("jawaban_pengaduan", "Surat Jawaban Pengaduan", "Jawaban atas Pengaduan",
-               ("pbi-baru", "jamkesda", "reaktivasi-sk", "reaktivasi-rekom", "penonaktifan"), ("pengaduan",),
+               ("pengaduan",),
                tujuan="Sdr. {pengadu.nama}", tujuan_di="Tempat", paraf=("kasi_linjamsos", "kabid_linjamsos")),
     LetterKind("tanda_terima", "Tanda Terima Berkas", "Tanda Terima Berkas Permohonan",
-               ("pbi-baru", "jamkesda", "reaktivasi-sk", "reaktivasi-rekom", "penonaktifan"),
                ("pemohon", "kasus", "berkas"), tujuan="", signer=None, paraf=()),
 )}
 
