@@ -100,6 +100,7 @@ class StartController:
             self.login.hide()
             self.wizard = FirstRunWizard(self.office, self.runner)
             self.wizard.completed.connect(self._set_up_done)
+            self.wizard.office_replaced.connect(self._office_replaced)
             self.wizard.rejected.connect(self._quit_if_no_window)
             self.wizard.show()
             return
@@ -109,16 +110,25 @@ class StartController:
             self.login.username.setText(str(last))
             self.login.password.setFocus()
 
+    def _office_replaced(self, office) -> None:
+        """The first-run window restored a backup: the data folder was closed for it and opened again."""
+        self.office = office
+
     def _set_up_done(self, username: str) -> None:
         from app.services import office as office_svc
 
+        restored = self.wizard.restored_from if self.wizard is not None else None
         profile = office_svc.get_profile(self.office)
-        self.office_name = f"{profile.agency.title()} {profile.region_kind.title()} {profile.region_name}"
+        self.office_name = f"{profile.agency.title()} {profile.region_kind.title()} {profile.region_name}" \
+            if profile else ""
         self.wizard = None
         self.login.username.setText(username)
         self.login.set_ready(self.office_name)
         self.login.status.setText(QCoreApplication.translate(
-            "StartController", "Penyiapan selesai. Masuk dengan akun administrator yang baru dibuat."))
+            "StartController", "Penyiapan selesai. Masuk dengan akun administrator yang baru dibuat.")
+            if restored is None else QCoreApplication.translate(
+            "StartController", "Data kantor dipulihkan dari {file}. Masuk dengan akun Anda.").format(
+                file=restored.name))
         self.login.show()
         self.login.password.setFocus()
 

@@ -175,6 +175,29 @@
     </message>
 </context>
 <context>
+    <name>BackupAdminDialog</name>
+    <message>
+        <source>Masuk sebagai administrator cadangan</source>
+        <translation>Sign in as the backup&apos;s administrator</translation>
+    </message>
+    <message>
+        <source>Nama pengguna</source>
+        <translation>Username</translation>
+    </message>
+    <message>
+        <source>Kata sandi</source>
+        <translation>Password</translation>
+    </message>
+    <message>
+        <source>&amp;Pulihkan</source>
+        <translation>&amp;Restore</translation>
+    </message>
+    <message>
+        <source>&amp;Batal</source>
+        <translation>&amp;Cancel</translation>
+    </message>
+</context>
+<context>
     <name>BackupPanel</name>
     <message>
         <source>&amp;Buat cadangan sekarang</source>
@@ -195,10 +218,6 @@
     <message>
         <source>Berkas cadangan</source>
         <translation>Backup file</translation>
-    </message>
-    <message>
-        <source>Cadangan Loket PBI (*.zip.enc *.zip)</source>
-        <translation>Loket PBI backups (*.zip.enc *.zip)</translation>
     </message>
     <message>
         <source>Memeriksa {file}…</source>
@@ -227,30 +246,6 @@ Continue with the restore?</translation>
     <message>
         <source>Tetap pulihkan dan buang pekerjaan itu dari data yang dipakai?</source>
         <translation>Restore anyway and drop that work from the data in use?</translation>
-    </message>
-    <message>
-        <source>Masuk sebagai administrator</source>
-        <translation>Sign in as administrator</translation>
-    </message>
-    <message>
-        <source>Pemulihan perlu kata sandi administrator {user}:</source>
-        <translation>The restore needs the password of administrator {user}:</translation>
-    </message>
-    <message>
-        <source>Kunci pemulihan kantor</source>
-        <translation>Office recovery key</translation>
-    </message>
-    <message>
-        <source>Kunci pemulihan (13 kelompok huruf/angka):</source>
-        <translation>Recovery key (13 groups of letters/digits):</translation>
-    </message>
-    <message>
-        <source>Cadangan terenkripsi</source>
-        <translation>Encrypted backup</translation>
-    </message>
-    <message>
-        <source>Kata sandi cadangan:</source>
-        <translation>Backup password:</translation>
     </message>
     <message>
         <source>Memulihkan… jangan matikan komputer.</source>
@@ -2091,6 +2086,14 @@ Copy the report below and send it to the administrator.</translation>
         <translation>&amp;Cancel</translation>
     </message>
     <message>
+        <source>&amp;Pulihkan dari cadangan…</source>
+        <translation>&amp;Restore from a backup…</translation>
+    </message>
+    <message>
+        <source>Memindahkan kantor ke komputer baru atau memulihkan setelah kerusakan: pasang data kantor dari berkas cadangan (.zip.enc atau .zip) alih-alih menyiapkan kantor baru.</source>
+        <translation>Moving the office to a new PC or recovering after a failure: install the office&apos;s data from a backup file (.zip.enc or .zip) instead of setting up a new office.</translation>
+    </message>
+    <message>
         <source>Perhatian</source>
         <translation>Attention</translation>
     </message>
@@ -2135,6 +2138,38 @@ Set-up complete. Click Finish to sign in.</translation>
     <message>
         <source>Impor gagal. {later}</source>
         <translation>Import failed. {later}</translation>
+    </message>
+    <message>
+        <source>Berkas cadangan</source>
+        <translation>Backup file</translation>
+    </message>
+    <message>
+        <source>Semua (*)</source>
+        <translation>All files (*)</translation>
+    </message>
+    <message>
+        <source>Pemulihan tidak dilakukan: {error}</source>
+        <translation>Nothing was restored: {error}</translation>
+    </message>
+    <message>
+        <source>Pemulihan tidak dilakukan.</source>
+        <translation>Nothing was restored.</translation>
+    </message>
+    <message>
+        <source>Memeriksa {file}…</source>
+        <translation>Checking {file}…</translation>
+    </message>
+    <message>
+        <source>Cadangan {file} utuh: dibuat {created} (UTC) oleh Loket PBI {version}; {users} pengguna aktif, {cases} berkas kasus, {files} berkas.
+
+Data kantor di dalam cadangan ini dipasang di komputer ini sebagai pengganti penyiapan kantor baru. Masuk dengan nama pengguna dan kata sandi administrator kantor itu (seperti di komputer lama).</source>
+        <translation>Backup {file} is sound: made {created} (UTC) by Loket PBI {version}; {users} active users, {cases} cases, {files} files.
+
+The office data in this backup is installed on this PC instead of setting up a new office. Sign in with the username and password of that office&apos;s administrator (as on the old PC).</translation>
+    </message>
+    <message>
+        <source>Memulihkan {file}… jangan matikan komputer.</source>
+        <translation>Restoring {file}… do not switch off the computer.</translation>
     </message>
 </context>
 <context>
@@ -4233,6 +4268,37 @@ Is this the same fingerprint the kelurahan read out?</translation>
     </message>
 </context>
 <context>
+    <name>RestoreQuestions</name>
+    <message>
+        <source>Cadangan Loket PBI (*.zip.enc *.zip)</source>
+        <translation>Loket PBI backups (*.zip.enc *.zip)</translation>
+    </message>
+    <message>
+        <source>Kunci pemulihan kantor</source>
+        <translation>Office recovery key</translation>
+    </message>
+    <message>
+        <source>Kunci pemulihan (13 kelompok huruf/angka):</source>
+        <translation>Recovery key (13 groups of letters/digits):</translation>
+    </message>
+    <message>
+        <source>Cadangan terenkripsi</source>
+        <translation>Encrypted backup</translation>
+    </message>
+    <message>
+        <source>Kata sandi cadangan:</source>
+        <translation>Backup password:</translation>
+    </message>
+    <message>
+        <source>Masuk sebagai administrator</source>
+        <translation>Sign in as administrator</translation>
+    </message>
+    <message>
+        <source>Pemulihan perlu kata sandi administrator {user}:</source>
+        <translation>The restore needs the password of administrator {user}:</translation>
+    </message>
+</context>
+<context>
     <name>SectionEditor</name>
     <message>
         <source>Jendela usulan PBI JK: mulai tanggal</source>
@@ -4603,6 +4669,10 @@ Is this the same fingerprint the kelurahan read out?</translation>
     <message>
         <source>Penyiapan selesai. Masuk dengan akun administrator yang baru dibuat.</source>
         <translation>Set-up complete. Sign in with the administrator account you just created.</translation>
+    </message>
+    <message>
+        <source>Data kantor dipulihkan dari {file}. Masuk dengan akun Anda.</source>
+        <translation>The office data was restored from {file}. Sign in with your account.</translation>
     </message>
     <message>
         <source>Tidak dapat membuka data</source>

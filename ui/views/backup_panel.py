@@ -18,6 +18,13 @@ from PySide6.QtWidgets import (
 )
 
 from app.services import backup
+from ui.dialogs.restore_questions import (
+    ask_admin_password,
+    ask_backup_password,
+    ask_recovery_key,
+    backup_file_filter,
+    secret_needed,
+)
 from ui.errors import show_error
 from ui.session import UiSession
 
@@ -64,8 +71,7 @@ class BackupPanel(QWidget):
 
     def choose_restore(self) -> None:
         start = str(backup.backup_folder(self.session.office))
-        path, _ = QFileDialog.getOpenFileName(self, self.tr("Berkas cadangan"), start,
-                                              self.tr("Cadangan Loket PBI (*.zip.enc *.zip)"))
+        path, _ = QFileDialog.getOpenFileName(self, self.tr("Berkas cadangan"), start, backup_file_filter())
         if path:
             self.check_then_confirm(Path(path))
 
@@ -101,29 +107,22 @@ class BackupPanel(QWidget):
                 if second != QMessageBox.StandardButton.Yes:
                     return
                 discard = True
-            admin_password, ok = QInputDialog.getText(
-                self, self.tr("Masuk sebagai administrator"),
-                self.tr("Pemulihan perlu kata sandi administrator {user}:").format(user=self.session.actor.username),
-                QLineEdit.EchoMode.Password)
-            if ok and admin_password:
+            admin_password = ask_admin_password(self, self.session.actor.username)
+            if admin_password:
                 self.restore(path, password, admin_password, discard, recovery_key)
 
         def failed(exc: BaseException, tb: str) -> None:
-            from app.services.keys import RecoveryKeyNeeded
-
             self.status.setText("")
-            if recovery_key is None and isinstance(exc, RecoveryKeyNeeded):
-                text, ok = QInputDialog.getText(
-                    self, self.tr("Kunci pemulihan kantor"),
-                    str(exc) + "\n\n" + self.tr("Kunci pemulihan (13 kelompok huruf/angka):"))
-                if ok and text.strip():
-                    self.check_then_confirm(path, password, text.strip())
+            needed = secret_needed(exc, password=password, recovery_key=recovery_key)
+            if needed == "recovery_key":
+                key = ask_recovery_key(self, str(exc))
+                if key:
+                    self.check_then_confirm(path, password, key)
                 return
-            if password is None and "kata sandi" in str(exc).lower():
-                text, ok = QInputDialog.getText(self, self.tr("Cadangan terenkripsi"), self.tr("Kata sandi cadangan:"),
-                                                QLineEdit.EchoMode.Password)
-                if ok and text:
-                    self.check_then_confirm(path, text, recovery_key)
+            if needed == "password":
+                given = ask_backup_password(self)
+                if given:
+                    self.check_then_confirm(path, given, recovery_key)
                 return
             show_error(self, exc, tb)
 

@@ -4,6 +4,13 @@ The last page chooses a DTSEN file (or none: it can be imported later from the i
 itself is one transaction; once it has succeeded the import runs in the worker, as the new administrator,
 with a progress bar and a cancel button. A failed or cancelled import does not undo the set-up: the page
 says so and the administrator finishes and imports later.
+
+Instead of a new office, the first page offers "Pulihkan dari cadangan…" (an office moved to a new PC, or a
+disk that failed): the backup is checked in full in the worker, the recovery key or the backup's password is
+asked when the check needs it, an administrator of the backup signs in, and the restore runs in the worker
+with the office closed (the restore needs the data folder alone). The office is opened again either way; on
+success the wizard ends as if the office had been set up (the login follows), on failure the core's message
+is shown and the data folder is as it was, to try again or set up a new office.
 """
 
 from __future__ import annotations
@@ -14,6 +21,7 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QPixmap
 from PySide6.QtWidgets import (
     QComboBox,
+    QDialog,
     QFileDialog,
     QFormLayout,
     QHBoxLayout,
@@ -22,6 +30,7 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QProgressBar,
     QPushButton,
+    QSizePolicy,
     QVBoxLayout,
     QWidget,
     QWizard,
@@ -87,6 +96,18 @@ class ProfilePage(QWizardPage):
         form.addRow(self.tr("Zona waktu"), self.timezone)
         form.addRow(self.tr("Lambang daerah"), emblem_row)
         form.addRow(self.tr("SK standar pelayanan"), self.legal_basis)
+        # "Pulihkan dari cadangan…" (the wizard's button) reports here: checking, restoring, or what went wrong.
+        self.restore_progress = QProgressBar()
+        self.restore_progress.setObjectName("restore_progress")
+        self.restore_progress.setRange(0, 0)  # the restore reports no steps: a busy bar
+        self.restore_progress.setVisible(False)
+        self.restore_status = QLabel("")
+        self.restore_status.setObjectName("restore_status")
+        self.restore_status.setWordWrap(True)
+        self.restore_status.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
+        self.restore_status.setVisible(False)
+        form.addRow(self.restore_progress)
+        form.addRow(self.restore_status)
         self.region_name.textEdited.connect(self._suggest)
         self.region_kind.currentTextChanged.connect(lambda _t: self._suggest(self.region_name.text()))
 
@@ -314,6 +335,7 @@ class FirstRunWizard(QWizard):
     """Collects everything, checks it in the core, then writes it in one transaction (in a worker)."""
 
     completed = Signal(str)  # administrator's username
+    office_replaced = Signal(object)  # the office opened again after a restore (successful or not)
 
     def __init__(self, office, runner: TaskRunner, parent=None):
         super().__init__(parent)
@@ -336,6 +358,20 @@ class FirstRunWizard(QWizard):
         self.saved_username: str | None = None  # set once the set-up transaction has succeeded
         self.import_task = None
         self.recovery_dialog = None  # the recovery key, shown once after the set-up is saved
+        # Pulihkan dari cadangan: a custom button beside the wizard's own, on the first page.
+        self.restoring = False  # a check or a restore runs in the worker
+        self.restored_from: Path | None = None  # set once a restore has succeeded
+        self.admin_dialog = None  # the backup's administrator signs in
+        self.setOption(QWizard.WizardOption.HaveCustomButton1, True)
+        self.setButtonText(QWizard.WizardButton.CustomButton1, self.tr("&Pulihkan dari cadangan…"))
+        self.restore_button = self.button(QWizard.WizardButton.CustomButton1)
+        self.restore_button.setObjectName("restore_from_backup")
+        self.restore_button.setToolTip(self.tr(
+            "Memindahkan kantor ke komputer baru atau memulihkan setelah kerusakan: pasang data kantor dari berkas "
+            "cadangan (.zip.enc atau .zip) alih-alih menyiapkan kantor baru."))
+        self.restore_button.clicked.connect(self.choose_backup)
+        self.currentIdChanged.connect(self._update_restore_button)
+        self._update_restore_button()
 
     def data(self) -> setup.FirstRun:
         a = self.admin_page
@@ -346,7 +382,7 @@ class FirstRunWizard(QWizard):
                               legal_basis=self.profile_page.legal_basis.text().strip())
 
     def accept(self) -> None:
-        if self.saving or self.import_task is not None:
+        if self.saving or self.restoring or self.import_task is not None:
             return
         if self.saved_username is not None:  # set-up saved and the import is over: the second Selesai
             self._finish()
@@ -380,6 +416,8 @@ class FirstRunWizard(QWizard):
         self.runner.run(work, on_done=self._saved, on_error=self._failed)
 
     def reject(self) -> None:
+        if self.restoring:  # a restore is not stopped half-way; the check and the restore end by themselves
+            return
         if self.import_task is not None:
             self._cancel_import()
             return
@@ -473,6 +511,131 @@ class FirstRunWizard(QWizard):
 
             self._import_over(self.tr("Impor gagal. {later}").format(later=later), "color: #b71c1c;")
             show_error(self, exc, tb)
+
+    # ------------------------------------------------------------------------------ Pulihkan dari cadangan
+    def _update_restore_button(self, _page_id: int = -1) -> None:
+        """Only on the first page, before anything is saved, and for the embedded database (a restore replaces
+        the SQLite file; a server database is restored by its own tools)."""
+        self.restore_button.setVisible(self.currentPage() is self.profile_page and self.saved_username is None
+                                       and self.office.db.is_sqlite)
+
+    def choose_backup(self) -> None:
+        if self.restoring or self.saving or self.saved_username is not None:
+            return
+        from ui.dialogs import restore_questions
+
+        path, _ = QFileDialog.getOpenFileName(self, self.tr("Berkas cadangan"), "",
+                                              restore_questions.backup_file_filter() + ";;" + self.tr("Semua (*)"))
+        if path:
+            self.check_backup(Path(path))
+
+    def _restore_busy(self, busy: bool, text: str = "", style: str = "") -> None:
+        page = self.profile_page
+        self.restoring = busy
+        page.restore_progress.setVisible(busy)
+        page.restore_status.setStyleSheet(style)
+        page.restore_status.setText(text)
+        page.restore_status.setVisible(bool(text))
+        for which in (QWizard.WizardButton.CustomButton1, QWizard.WizardButton.NextButton,
+                      QWizard.WizardButton.CancelButton):
+            self.button(which).setEnabled(not busy)
+
+    def _restore_refused(self, exc: BaseException, tb: str) -> None:
+        """The core's message, on the page and in a message box; the data folder is as it was."""
+        self._restore_busy(False, self.tr("Pemulihan tidak dilakukan: {error}").format(error=exc)
+                           if isinstance(exc, LoketError) else self.tr("Pemulihan tidak dilakukan."),
+                           "color: #b71c1c;")
+        from ui.errors import show_error
+
+        show_error(self, exc, tb)
+
+    def check_backup(self, path: Path, password: str | None = None, recovery_key: str | None = None) -> None:
+        """Check the whole backup first (in the worker), asking for the secret it needs; then the sign-in."""
+        from app.services import restore as restore_svc
+        from ui.dialogs import restore_questions
+
+        self._restore_busy(True, self.tr("Memeriksa {file}…").format(file=path.name))
+        dirs = self.office.dirs
+
+        def failed(exc: BaseException, tb: str) -> None:
+            needed = restore_questions.secret_needed(exc, password=password, recovery_key=recovery_key)
+            if needed is not None:
+                self._restore_busy(False)
+                given = (restore_questions.ask_recovery_key(self, str(exc)) if needed == "recovery_key"
+                         else restore_questions.ask_backup_password(self))
+                if given:
+                    self.check_backup(path, given if needed == "password" else password,
+                                      given if needed == "recovery_key" else recovery_key)
+                return
+            self._restore_refused(exc, tb)
+
+        self.runner.run(lambda _t: restore_svc.check_backup(dirs, path, password=password,
+                                                            recovery_key=recovery_key),
+                        on_done=lambda check: self._checked(check, password, recovery_key), on_error=failed)
+
+    def _checked(self, check, password: str | None, recovery_key: str | None) -> None:
+        from ui.dialogs.restore_questions import BackupAdminDialog
+
+        self._restore_busy(False)
+        manifest, activity = check.manifest, check.backup
+        intro = self.tr(
+            "Cadangan {file} utuh: dibuat {created} (UTC) oleh Loket PBI {version}; {users} pengguna aktif, "
+            "{cases} berkas kasus, {files} berkas.\n\nData kantor di dalam cadangan ini dipasang di komputer ini "
+            "sebagai pengganti penyiapan kantor baru. Masuk dengan nama pengguna dan kata sandi administrator "
+            "kantor itu (seperti di komputer lama).").format(
+            file=check.path.name, created=str(manifest.get("created_at", "?"))[:16].replace("T", " "),
+            version=manifest.get("app_version", "?"), users=activity.users, cases=activity.cases,
+            files=check.files)
+        self.admin_dialog = BackupAdminDialog(intro, self)
+        dialog = self.admin_dialog
+        dialog.accepted.connect(lambda: self.restore(check.path, password, recovery_key, *dialog.credentials()))
+        dialog.open()
+
+    def restore(self, path: Path, password: str | None, recovery_key: str | None, username: str,
+                admin_password: str) -> None:
+        """Close the office (the restore needs the data folder alone), restore, and open it again either way."""
+        from app.context import open_office
+        from app.services import restore as restore_svc
+
+        self._restore_busy(True, self.tr("Memulihkan {file}… jangan matikan komputer.").format(file=path.name))
+        office = self.office
+        dirs = office.dirs
+
+        def work(_t):
+            import traceback
+
+            office.close()
+            outcome: object
+            tb = ""
+            try:
+                outcome = restore_svc.restore(dirs, path, username=username, password=admin_password,
+                                              backup_password=password, recovery_key=recovery_key)
+            except Exception as exc:  # reported after the office is open again
+                outcome, tb = exc, traceback.format_exc()
+            return outcome, tb, open_office(dirs.root)
+
+        def done(result) -> None:
+            outcome, tb, reopened = result
+            self.office = reopened
+            self.office_replaced.emit(reopened)
+            if isinstance(outcome, BaseException):
+                self._restore_refused(outcome, tb)
+                return
+            self._restore_busy(False)
+            self.restored_from = path
+            self.saved_username = username.strip().lower()
+            self.completed.emit(self.saved_username)
+            # Closed as accepted without QWizard's check of the current page: the profile there stays empty.
+            QDialog.done(self, QDialog.DialogCode.Accepted.value)
+
+        def reopen_failed(exc: BaseException, tb: str) -> None:  # the data cannot be opened at all now
+            from ui.errors import show_error
+
+            self._restore_busy(False, str(exc), "color: #b71c1c;")
+            show_error(self, exc, tb)
+            super(FirstRunWizard, self).reject()
+
+        self.runner.run(work, on_done=done, on_error=reopen_failed)
 
     def _finish(self) -> None:
         username = self.saved_username or ""
