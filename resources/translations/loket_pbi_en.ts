@@ -2160,10 +2160,10 @@ Set-up complete. Click Finish to sign in.</translation>
         <translation>Checking {file}…</translation>
     </message>
     <message>
-        <source>Cadangan {file} utuh: dibuat {created} (UTC) oleh Loket PBI {version}; {users} pengguna aktif, {cases} berkas kasus, {files} berkas.
+        <source>Cadangan {file} utuh: dibuat {created} (UTC) oleh Loket PBI {version}; {users} pengguna aktif, {cases} berkas kasus.
 
 Data kantor di dalam cadangan ini dipasang di komputer ini sebagai pengganti penyiapan kantor baru. Masuk dengan nama pengguna dan kata sandi administrator kantor itu (seperti di komputer lama).</source>
-        <translation>Backup {file} is sound: made {created} (UTC) by Loket PBI {version}; {users} active users, {cases} cases, {files} files.
+        <translation>Backup {file} is sound: made {created} (UTC) by Loket PBI {version}; {users} active users, {cases} cases.
 
 The office data in this backup is installed on this PC instead of setting up a new office. Sign in with the username and password of that office&apos;s administrator (as on the old PC).</translation>
     </message>

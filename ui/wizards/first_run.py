@@ -370,6 +370,9 @@ class FirstRunWizard(QWizard):
             "Memindahkan kantor ke komputer baru atau memulihkan setelah kerusakan: pasang data kantor dari berkas "
             "cadangan (.zip.enc atau .zip) alih-alih menyiapkan kantor baru."))
         self.restore_button.clicked.connect(self.choose_backup)
+        b = QWizard.WizardButton
+        self.setButtonLayout([b.CustomButton1, b.Stretch, b.BackButton, b.NextButton, b.CommitButton, b.FinishButton,
+                              b.CancelButton])  # apart from the set-up's own buttons, on the left
         self.currentIdChanged.connect(self._update_restore_button)
         self._update_restore_button()
 
@@ -580,12 +583,11 @@ class FirstRunWizard(QWizard):
         manifest, activity = check.manifest, check.backup
         intro = self.tr(
             "Cadangan {file} utuh: dibuat {created} (UTC) oleh Loket PBI {version}; {users} pengguna aktif, "
-            "{cases} berkas kasus, {files} berkas.\n\nData kantor di dalam cadangan ini dipasang di komputer ini "
+            "{cases} berkas kasus.\n\nData kantor di dalam cadangan ini dipasang di komputer ini "
             "sebagai pengganti penyiapan kantor baru. Masuk dengan nama pengguna dan kata sandi administrator "
             "kantor itu (seperti di komputer lama).").format(
             file=check.path.name, created=str(manifest.get("created_at", "?"))[:16].replace("T", " "),
-            version=manifest.get("app_version", "?"), users=activity.users, cases=activity.cases,
-            files=check.files)
+            version=manifest.get("app_version", "?"), users=activity.users, cases=activity.cases)
         self.admin_dialog = BackupAdminDialog(intro, self)
         dialog = self.admin_dialog
         dialog.accepted.connect(lambda: self.restore(check.path, password, recovery_key, *dialog.credentials()))
