@@ -8,8 +8,9 @@ Dinas changes it.
 Dinas → kelurahan: what changed since the last package to that kelurahan — status changes and new steps of
 the cases it handed over (refusals with their reasons included), cases held back because another kelurahan
 already handed over the same NIK for the same service, the letters issued for its cases (number and PDF,
-or the .docx where no PDF was made), the Puskesos deactivation notice of each closed monthly penonaktifan
-batch (the cards of people living in its area), and the DTSEN rows of its area changed since.
+or the .docx where no PDF was made), the Puskesos deactivation notice of each closed monthly batch of a
+deactivating service, i.e. penonaktifan (the cards of people living in its area), and the DTSEN rows of its
+area changed since.
 
 Every package carries an acknowledgement (the last sequence received from the receiver). A package with
 nothing in it is made only to acknowledge content received since the last one — acknowledgements are not
@@ -214,9 +215,13 @@ def _dinas_content(s: Session, office: Office, peer: NetworkPeer, content: paylo
             entry.update(sha256=sha, file=content.add_file(path, sha))
         content.letters.append(entry)
         peer.letter_cursor = max(peer.letter_cursor, letter.id or 0)
-    # the monthly Puskesos deactivation notice, per closed penonaktifan batch
-    for batch in s.exec(select(Batch).where(Batch.service_code == "penonaktifan", col(Batch.id) > peer.notice_cursor)
-                        .order_by(col(Batch.id))).all():
+    # the monthly Puskesos deactivation notice, per closed batch of a deactivating service (the definitions'
+    # ``membership = "keluar"`` unless the office's reconciliation settings name them)
+    from app.services.reconcile import membership
+
+    deactivating = membership(office, s).deactivating
+    for batch in s.exec(select(Batch).where(col(Batch.service_code).in_(deactivating),
+                                            col(Batch.id) > peer.notice_cursor).order_by(col(Batch.id))).all():
         items = s.exec(select(BatchItem, Person, Case).join(Case, col(Case.id) == BatchItem.case_id)
                        .join(Person, col(Person.id) == Case.person_id)
                        .where(BatchItem.batch_id == batch.id)).all()
@@ -229,8 +234,8 @@ def _dinas_content(s: Session, office: Office, peer: NetworkPeer, content: paylo
                 for _item, p, c in items
                 if (peer.area_code and p.kelurahan_code == peer.area_code) or c.id in from_peer]
         if rows:
-            content.notices.append({"kind": "penonaktifan", "period": batch.period, "rows": rows,
-                                    "reference": f"penonaktifan/{batch.period}/{batch.sequence}"})
+            content.notices.append({"kind": batch.service_code, "period": batch.period, "rows": rows,
+                                    "reference": f"{batch.service_code}/{batch.period}/{batch.sequence}"})
         peer.notice_cursor = batch.id or peer.notice_cursor
     # DTSEN rows of its area changed since the last package
     if peer.area_code:

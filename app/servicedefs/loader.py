@@ -51,6 +51,8 @@ COMPLAINT_CHANNELS: dict[str, str] = {
 BOOL_SETTINGS = frozenset(f.name for f in dataclasses.fields(RuleSettings) if f.type in ("bool", bool))
 STEP_KINDS = ("task", "paraf", "ranking")
 QUOTA_SERVICES = ("jamkesda",)
+#: ``membership``: what a served case does to the person's PBI-APBD participation
+MEMBERSHIP_EFFECTS = {"masuk": "menjadi peserta PBI-APBD", "keluar": "berhenti menjadi peserta PBI-APBD"}
 WINDOWS = ("", "proposal")
 #: what a step may wait for outside the service time (``waits``); a batch or window step waits for "jadwal"
 WAITS = {"": "", "jadwal": "jendela usulan atau rekap kolektif bulanan", "umpan_balik_bpjs": "umpan balik BPJS",
@@ -276,6 +278,11 @@ def parse_definition(text: str, file: str = "<teks>") -> ServiceDef:
     if intake_page and intake_page not in INTAKE_PAGES:
         chk.fail(f"halaman wizard tidak dikenal '{intake_page}' pada 'intake_page'. Pilihan: "
                  f"{', '.join(INTAKE_PAGES)}.", intake_page)
+    membership = str(raw.get("membership", ""))
+    if membership and membership not in MEMBERSHIP_EFFECTS:
+        chk.fail(f"nilai tidak dikenal '{membership}' pada 'membership'. Pilihan: "
+                 f"{', '.join(MEMBERSHIP_EFFECTS)} (atau tanpa kunci ini: tidak keduanya).", membership,
+                 key="membership")
     service_hooks, hook_errors = workflow_hooks.check(raw.get("hooks"))
     for message, value in hook_errors:
         chk.fail(message, value)
@@ -295,7 +302,7 @@ def parse_definition(text: str, file: str = "<teks>") -> ServiceDef:
         strict_intake=bool(raw.get("strict_intake", False)), requirements=tuple(reqs), steps=tuple(steps),
         source=file, releases_quota=releases, product=product, batch_columns=batch_columns,
         batch_letters=bool(raw.get("batch_letters", False)), hooks=service_hooks, daily_list_columns=daily_columns,
-        intake_page=intake_page,
+        intake_page=intake_page, membership=membership,
     )
 
 

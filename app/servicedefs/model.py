@@ -82,6 +82,10 @@ class ServiceDef:
     source: str = ""  # file it was read from
     #: closing a case of this service as served frees the person's slot in that quota (penonaktifan → jamkesda)
     releases_quota: str = ""
+    #: what a case of this service accepted by BPJS does to the person's PBI-APBD participation (the quarterly
+    #: reconciliation, the participant check at deactivation intake): ``masuk`` (becomes a participant),
+    #: ``keluar`` (stops being one), "" = neither (``MEMBERSHIP_EFFECTS`` in the loader)
+    membership: str = ""
     #: the service's own product letter (a document key): its number is the batch row's "Nomor surat"
     product: str = ""
     #: extra columns of the batch file, in order

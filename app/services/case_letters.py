@@ -26,7 +26,7 @@ from app.rules.eligibility import BPJS_ANSWERS, DEACTIVATION_REASONS
 from app.rules.permissions import Actor, require
 from app.servicedefs import ServiceDef
 from app.servicedefs import get as get_definition
-from app.services import audit, complaint_channels, letters
+from app.services import audit, complaint_channels, letters, reconcile
 from app.timeutil import utcnow
 from app.workflow import clock, engine, products
 
@@ -128,12 +128,13 @@ def _signer(defn: ServiceDef, entry: dict[str, Any], actor: Actor, kind_signer: 
     return True
 
 
-def _checks_pass(s: Session, case: Case, defn: ServiceDef, entry: dict[str, Any], now: Any) -> None:
+def _checks_pass(s: Session, office: Office, case: Case, defn: ServiceDef, entry: dict[str, Any], now: Any) -> None:
     """A letter is drafted or issued at a step only while the step's eligibility checks pass."""
     step = str(entry.get("step", ""))
     if step == products.ANYWHERE_STEP or step.startswith("close:"):
         return
-    failed = engine.failed_checks(s, case, defn.step(step), engine.rules(s), now)
+    failed = engine.failed_checks(s, case, defn.step(step), engine.rules(s), now,
+                                  membership=reconcile.membership(office, s))
     if failed:
         raise ValidationError(f"{entry['title']} tidak dapat dibuat: " + " ".join(failed))
 
@@ -176,7 +177,7 @@ def issue_document_in(s: Session, office: Office, *, actor: Actor, case_id: int,
     network_guard.check_may_issue(s, key)  # letters come from the Dinas; a kelurahan issues only receipts
     entry = products.for_issue(copy.deepcopy(case.data or {}), defn, key, actor, case_step=case.current_step,
                                closed=case.closed_at is not None, outcome=case.outcome)
-    _checks_pass(s, case, defn, entry, now)
+    _checks_pass(s, office, case, defn, entry, now)
     if signer is True:
         signer = _signer(defn, entry, actor, kind.signer)
     data = letter_data(s, office, case, key)
@@ -219,7 +220,7 @@ def make_konsep(office: Office, *, actor: Actor, case_id: int, key: str) -> Path
         defn = get_definition(office, case.service_code)
         entry = products.for_konsep(copy.deepcopy(case.data or {}), defn, key, actor, case_step=case.current_step,
                                     closed=case.closed_at is not None)
-        _checks_pass(s, case, defn, entry, now)
+        _checks_pass(s, office, case, defn, entry, now)
         signing = next((st for st in defn.steps if key in st.produces), None)
         signer: str | None | bool = True
         if signing is not None and kind.signer and kind.signer not in signing.roles and signing.roles:

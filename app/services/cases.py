@@ -36,7 +36,7 @@ from app.rules.permissions import Actor, allowed, require, role_label
 from app.rules.rule_settings import RuleSettings
 from app.servicedefs import ServiceDef
 from app.servicedefs import get as get_definition
-from app.services import audit, complaint_channels, identity
+from app.services import audit, complaint_channels, identity, reconcile
 from app.timeutil import utcnow, zone
 from app.workflow import clock, engine, hooks, products
 
@@ -618,7 +618,7 @@ def advance(office: Office, *, actor: Actor, case_id: int, version: int, data: d
                                           + "; ".join(missing) + ".")
                 raise ValidationError("Persyaratan belum lengkap: " + "; ".join(missing)
                                       + ". Berkas disimpan dan dapat dilanjutkan setelah lengkap.")
-        ctx = engine.context(s, case, cfg, now, {"reason": reason})
+        ctx = engine.context(s, case, cfg, now, {"reason": reason}, membership=reconcile.membership(office, s))
         failed = [c.message for c in eligibility.evaluate(step.checks, ctx) if not c.ok]
         if failed:
             raise ValidationError("Langkah belum dapat diselesaikan: " + " ".join(failed))
@@ -665,7 +665,7 @@ def resume_waiting(s: Session, office: Office, actor: Actor, case: Case, now: da
         return None
     version = case.version
     cfg = engine.rules(s)
-    ctx = engine.context(s, case, cfg, now)
+    ctx = engine.context(s, case, cfg, now, membership=reconcile.membership(office, s))
     try:
         r = routing.route(step.route, ctx)
     except ValidationError:

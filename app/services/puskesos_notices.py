@@ -199,9 +199,10 @@ class IssuedNotices:
 
 
 def issue_for_batch(office: Office, *, actor: Actor, batch_id: int, dest: Path) -> IssuedNotices:
-    """The Puskesos notices of an already closed ``penonaktifan`` batch (supervisor action, ``loket-pbi batch
-    puskesos``): letters for the kelurahan that have none yet for it, their lists copied into ``dest``. The
-    batch's ZIP stays as it was closed (it may have been delivered already)."""
+    """The Puskesos notices of an already closed batch of a service whose definition lists them, i.e.
+    penonaktifan (supervisor action, ``loket-pbi batch puskesos``): letters for the kelurahan that have none
+    yet for it, their lists copied into ``dest``. The batch's ZIP stays as it was closed (it may have been
+    delivered already)."""
     import shutil
 
     from app.servicedefs import get as get_definition
@@ -215,9 +216,10 @@ def issue_for_batch(office: Office, *, actor: Actor, batch_id: int, dest: Path) 
         if batch.status != "closed":
             raise ValidationError(f"Batch {batch.service_code} periode {batch.period} belum selesai ditutup.")
         code = batch.service_code
-    if code != "penonaktifan":
-        raise ValidationError("Pemberitahuan kepada Puskesos hanya untuk batch penonaktifan.")
     defn = get_definition(office, code)
+    if not wanted(defn.batch_documents):
+        raise ValidationError(f"Pemberitahuan kepada Puskesos hanya untuk batch layanan yang definisinya menyebut "
+                              f"'{LETTER_TYPE}' pada batch_documents; layanan '{code}' tidak.")
     template = letters.template_check(office, LETTER_TYPE)
     staging = make_temp_dir(office.dirs, "puskesos-")
     try:
@@ -237,10 +239,10 @@ def issue_for_batch(office: Office, *, actor: Actor, batch_id: int, dest: Path) 
     finally:
         shutil.rmtree(staging, ignore_errors=True)
     if not made.letters:
-        msg = (f"Batch penonaktifan periode {batch.period}: tidak ada pemberitahuan Puskesos baru (setiap "
+        msg = (f"Batch {code} periode {batch.period}: tidak ada pemberitahuan Puskesos baru (setiap "
                "kelurahan/desa sudah mendapatkannya, atau tidak ada kartu yang dinonaktifkan).")
     else:
-        msg = (f"{len(made.letters)} surat pemberitahuan Puskesos diterbitkan untuk batch penonaktifan periode "
+        msg = (f"{len(made.letters)} surat pemberitahuan Puskesos diterbitkan untuk batch {code} periode "
                f"{batch.period} ({', '.join(m['kelurahan'] for m in made.letters)}); surat dan daftarnya disalin "
                f"ke {dest}.")
     if made.notes:

@@ -1,9 +1,11 @@
 """Quarterly reconciliation (SPEC §5) of the office's active PBI-APBD participants with BPJS and Dukcapil.
 
 **Active here** means: the newest answered batch item of the person among the activating services
-(default ``jamkesda``) and the deactivating services (default ``penonaktifan``) is an *accepted*
-item of an activating service. The BPJS participant list and the Disdukcapil list are imported
-(CSV or XLSX, columns by name) and compared by NIK. Findings:
+and the deactivating services is an *accepted* item of an activating service. Which services these are
+comes from the service definitions (``membership = "masuk"`` / ``"keluar"``, the office's own
+definition files included) unless the office's settings name them (:func:`membership`). The BPJS
+participant list and the Disdukcapil list are imported (CSV or XLSX, columns by name) and compared by NIK.
+Findings:
 
 - ``bpjs_tidak_di_kantor`` — in BPJS, not active here;
 - ``kantor_tidak_di_bpjs`` — active here, not (actively) in BPJS;
@@ -12,8 +14,8 @@ item of an activating service. The BPJS participant list and the Disdukcapil lis
 - ``beda_nama`` / ``beda_tanggal_lahir`` — name or birth date differs between here and BPJS/Dukcapil;
 - ``ganda`` — a NIK twice in a list, or one person (same name and birth date) under two NIKs.
 
-Each finding carries the deactivation reason it suggests, so the screen can open a ``penonaktifan``
-case from it (:func:`deactivation_request`). The report is an XLSX (summary, findings, refused rows).
+Each finding carries the deactivation reason it suggests, so the screen can open a case of the
+deactivating service from it (:func:`deactivation_request`). The report is an XLSX (summary, findings, refused rows).
 """
 
 from __future__ import annotations
@@ -29,7 +31,7 @@ from pathlib import Path
 from typing import Any
 
 from sqlalchemy import select as sa_select
-from sqlmodel import col, select
+from sqlmodel import Session, col, select
 
 from app.batching.cells import clean_text
 from app.context import Office
@@ -94,8 +96,49 @@ _MOVED = {"pindah", "pindah domisili", "pindah keluar", "pindah datang", "moved"
 
 @dataclass(frozen=True)
 class ReconcileSettings:
-    activating_services: tuple[str, ...] = ("jamkesda",)
-    deactivating_services: tuple[str, ...] = ("penonaktifan",)
+    """Settings section ``reconcile``: service codes; empty (the default) = from the service definitions."""
+
+    activating_services: tuple[str, ...] = ()
+    deactivating_services: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Membership:
+    """The services whose cases accepted by BPJS start (``activating``) or end (``deactivating``) a person's
+    PBI-APBD participation (service codes, which are also their batches' codes)."""
+
+    activating: tuple[str, ...] = ()
+    deactivating: tuple[str, ...] = ()
+
+    @property
+    def services(self) -> tuple[str, ...]:
+        return self.activating + self.deactivating
+
+    @property
+    def deactivation_service(self) -> str:
+        """The service a deactivation is opened in (the first deactivating one); refused when there is none."""
+        if not self.deactivating:
+            raise ValidationError("Tidak ada layanan penonaktifan: definisi layanan tidak menyebut "
+                                  "membership = \"keluar\" (dan pengaturan rekonsiliasi tidak "
+                                  "menyebut layanan penonaktifan).")
+        return self.deactivating[0]
+
+
+def membership(office: Office, session: Session | None = None) -> Membership:
+    """The activating and deactivating services: the office's settings where it set them, otherwise the
+    services whose definitions say ``membership = "masuk"`` / ``"keluar"`` (``load_all``, the office's
+    own definition files included). ``session``: read the settings inside the caller's transaction."""
+    from app.servicedefs import load_all
+
+    cfg = (settings_svc.load_in(session, SECTION, ReconcileSettings) if session is not None
+           else settings_svc.load(office, SECTION, ReconcileSettings))
+    defs = load_all(office)
+
+    def named(effect: str) -> tuple[str, ...]:
+        return tuple(sorted(code for code, d in defs.items() if d.membership == effect))
+
+    return Membership(tuple(cfg.activating_services) or named("masuk"),
+                      tuple(cfg.deactivating_services) or named("keluar"))
 
 
 @dataclass(frozen=True)
@@ -167,10 +210,10 @@ def _norm(text: Any) -> str:
     return re.sub(r"\s+", " ", str(text or "").strip().lower().replace("_", " "))
 
 
-def active_participants(office: Office) -> dict[str, _Entry]:
+def active_participants(office: Office, members: Membership | None = None) -> dict[str, _Entry]:
     """NIK → the person, for everyone active here (see module docs)."""
-    cfg = settings_svc.load(office, SECTION, ReconcileSettings)
-    services = tuple(cfg.activating_services) + tuple(cfg.deactivating_services)
+    members = membership(office) if members is None else members
+    services = members.services
     latest: dict[str, tuple[tuple, bool]] = {}
     with office.db.read() as s:
         q = (sa_select(col(BatchItem.nik), col(BatchItem.tmt), col(BatchItem.feedback_at), col(BatchItem.batch_id),
@@ -180,7 +223,7 @@ def active_participants(office: Office) -> dict[str, _Entry]:
         for nik, tmt, fb_at, batch_id, service in s.execute(q):
             key = (tmt or (fb_at.date() if fb_at else date.min), batch_id)
             if nik not in latest or key > latest[nik][0]:
-                latest[nik] = (key, service in cfg.activating_services)
+                latest[nik] = (key, service in members.activating)
         active = sorted(n for n, (_k, act) in latest.items() if act)
         out: dict[str, _Entry] = {}
         for i in range(0, len(active), 500):
@@ -428,30 +471,31 @@ def due(office: Office, now: datetime | None = None) -> DueQuarter | None:
     return DueQuarter(code, f"Triwulan {_ROMAN[q]} {year} ({_MONTHS[q]})", first_next - timedelta(days=1))
 
 
-def deactivation_request(finding: Finding) -> dict[str, str]:
-    """What opening a ``penonaktifan`` case from a finding needs (reason code and a note for the file)."""
-    return {"service_code": "penonaktifan", "nik": finding.nik, "name": finding.name,
+def deactivation_request(finding: Finding, members: Membership) -> dict[str, str]:
+    """What opening a deactivation case from a finding needs: the deactivating service
+    (:attr:`Membership.deactivation_service`), the reason code and a note for the file."""
+    return {"service_code": members.deactivation_service, "nik": finding.nik, "name": finding.name,
             "reason_code": finding.suggested_reason or "data_tidak_valid",
             "note": f"Rekonsiliasi: {finding.label}. {finding.detail}"}
 
 
 def open_deactivation_case(office: Office, *, actor: Actor, finding: Finding, period: str = "") -> Any:
-    """Open a ``penonaktifan`` case for the person of a finding (from the report screen).
+    """Open a case of the deactivating service for the person of a finding (from the report screen).
 
     The case starts at intake like any other (the checklist still has to be completed); its data
     carries the suggested reason code and where it came from. Returns the case service's ``CaseInfo``.
     """
     from app.services import cases
 
-    req = deactivation_request(finding)
-    info = cases.open_case(office, actor=actor, service_code="penonaktifan", nik=finding.nik, name=finding.name,
+    req = deactivation_request(finding, membership(office))
+    info = cases.open_case(office, actor=actor, service_code=req["service_code"], nik=finding.nik, name=finding.name,
                            data={"reason_code": req["reason_code"],
                                  "source": {"kind": "rekonsiliasi", "period": period, "finding": finding.kind,
                                             "note": req["note"]}})
     with office.db.write() as s:
         audit.record(s, actor=actor, action="reconcile.open_case", entity="case", entity_id=info.id,
                      new={"finding": finding.kind, "nik": mask_nik(finding.nik), "period": period,
-                          "reason_code": req["reason_code"]})
+                          "reason_code": req["reason_code"], "service_code": req["service_code"]})
     return info
 
 

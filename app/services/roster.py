@@ -20,7 +20,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import insert
 from sqlalchemy import select as sa_select
@@ -34,6 +34,9 @@ from app.rules.identifiers import mangled_reason, validate_nik, validate_noka
 from app.rules.permissions import Actor, require
 from app.services import audit
 from app.timeutil import utcnow
+
+if TYPE_CHECKING:
+    from app.services.reconcile import Membership
 
 CHUNK = 2000
 #: how many bad lines a refusal names
@@ -203,7 +206,7 @@ def roster_entries(office: Office) -> list[tuple[str, int, str, date | None, str
 # --------------------------------------------------------------------------- who is a participant
 
 
-def participation(s: Session, nik: str) -> tuple[str, bool]:
+def participation(s: Session, nik: str, members: Membership) -> tuple[str, bool]:
     """Whether the office's data knows ``nik`` as an active PBI-APBD participant, inside a caller's session.
 
     Returns ``(where, known)``: ``where`` describes the evidence ("" when none); ``known`` is False when the
@@ -211,13 +214,10 @@ def participation(s: Session, nik: str) -> tuple[str, bool]:
     non-participant. Evidence, in order: the newest answered batch item of the person among the activating
     and deactivating services (as the reconciliation counts participants) is an accepted one of an
     activating service; a case of an activating service closed as served after the person's last served
-    deactivation; an active row of the current BPJS roster.
+    deactivation; an active row of the current BPJS roster. ``members``: the activating and deactivating
+    services (:func:`app.services.reconcile.membership`, from the caller who has the office).
     """
-    from app.services import settings as settings_svc
-    from app.services.reconcile import SECTION, ReconcileSettings
-
-    cfg = settings_svc.load_in(s, SECTION, ReconcileSettings)
-    activating, deactivating = tuple(cfg.activating_services), tuple(cfg.deactivating_services)
+    activating, deactivating = members.activating, members.deactivating
     latest = s.execute(
         sa_select(col(BatchItem.feedback_status), col(Batch.service_code))
         .join(Batch, col(Batch.id) == BatchItem.batch_id)

@@ -25,7 +25,7 @@ from __future__ import annotations
 
 import copy
 from datetime import datetime, time
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import update
 from sqlmodel import Session, col, select
@@ -44,6 +44,9 @@ from app.servicedefs import get as get_definition
 from app.services import settings
 from app.timeutil import zone
 from app.workflow import clock, hooks, products
+
+if TYPE_CHECKING:
+    from app.services.reconcile import Membership
 
 CONFLICT_MESSAGE = "Berkas ini telah diubah oleh petugas lain; muat ulang."
 #: outcomes that close a case as served; any other closing outcome is a refusal and needs a reason
@@ -205,24 +208,27 @@ def check_role(actor: Actor, step: Step, defn: ServiceDef | None = None, cfg: Ru
 # --------------------------------------------------------------------------- rules of a step
 
 
-def context(s: Session, case: Case, cfg: RuleSettings, now: datetime, extra: dict[str, Any] | None = None
-            ) -> RuleContext:
-    """What the eligibility and routing rules see of a case now."""
+def context(s: Session, case: Case, cfg: RuleSettings, now: datetime, extra: dict[str, Any] | None = None, *,
+            membership: Membership) -> RuleContext:
+    """What the eligibility and routing rules see of a case now. ``membership``: the services that start and
+    end a PBI-APBD participation (:func:`app.services.reconcile.membership`; the caller has the office)."""
     person = s.get(Person, case.person_id)
     tz = tz_name(s)
     data = {**(case.data or {}), **(extra or {})}
     received = frozenset(i.code for i in checklist_items(s, case.id or 0) if i.received)
     from app.services.roster import participation
 
-    participant, known = participation(s, person.nik) if person else ("", False)
+    participant, known = participation(s, person.nik, membership) if person else ("", False)
     return RuleContext(case.service_code, data, cfg, local(now, tz).date(), case.urgent,
                        dtsen(s, person.nik) if person else None, received, local(case.opened_at, tz).date(),
                        participant, known)
 
 
-def failed_checks(s: Session, case: Case, step: Step, cfg: RuleSettings, now: datetime) -> list[str]:
+def failed_checks(s: Session, case: Case, step: Step, cfg: RuleSettings, now: datetime, *,
+                  membership: Membership) -> list[str]:
     """The messages of the step's eligibility checks that fail now (a letter is not drafted or issued then)."""
-    return [c.message for c in eligibility.evaluate(step.checks, context(s, case, cfg, now)) if not c.ok]
+    ctx = context(s, case, cfg, now, membership=membership)
+    return [c.message for c in eligibility.evaluate(step.checks, ctx) if not c.ok]
 
 
 # --------------------------------------------------------------------------- moves

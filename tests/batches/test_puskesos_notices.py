@@ -131,5 +131,5 @@ def test_supervisor_action_for_a_closed_period_issues_only_what_is_missing(offic
 def test_only_penonaktifan_batches_have_notices(office, supervisor, tmp_path):
     make_cases(office, "reaktivasi-rekom", 1)
     res = batches.close_batch(office, actor=supervisor, service_code="reaktivasi-rekom", period="2026-11")
-    with pytest.raises(ValidationError, match="hanya untuk batch penonaktifan"):
+    with pytest.raises(ValidationError, match="definisinya menyebut 'pemberitahuan_puskesos'"):
         puskesos_notices.issue_for_batch(office, actor=supervisor, batch_id=res.batch.id, dest=tmp_path)

@@ -8,8 +8,8 @@ import pytest
 from openpyxl import load_workbook
 from sqlmodel import select
 
-from app.db.models import AuditEntry, BatchItem, Person
-from app.errors import PermissionDenied
+from app.db.models import AuditEntry, BatchItem, Case, Person
+from app.errors import PermissionDenied, ValidationError
 from app.services import batches, reconcile
 from tests.batches.helpers import make_cases
 
@@ -85,7 +85,7 @@ def test_findings_and_report(office, supervisor, participants, tmp_path):
     assert [(r.source, r.line) for r in rep.refused] == [("BPJS", 8)]
     dead = next(f for f in rep.findings if f.kind == "meninggal_masih_aktif")
     assert dead.suggested_reason == "meninggal" and "kantor dan BPJS" in dead.detail
-    req = reconcile.deactivation_request(dead)
+    req = reconcile.deactivation_request(dead, reconcile.membership(office))
     assert req == {"service_code": "penonaktifan", "nik": C, "name": name_c, "reason_code": "meninggal",
                    "note": req["note"]}
     # the XLSX: three sheets, one row per finding, NIK as full text (supervisor may export full NIKs)
@@ -139,3 +139,101 @@ def test_finding_opens_a_deactivation_case(office, supervisor, participants, tmp
     case = cases.get_case(office, actor=supervisor, case_id=info.id)
     assert case.service_code == "penonaktifan" and case.data["reason_code"] == "pindah_domisili"
     assert case.data["source"]["kind"] == "rekonsiliasi"
+
+
+# --------------------------------------------------------------------------- which services count: the definitions
+
+
+def _office_definition(office, code: str, edit) -> None:
+    """An office copy of a shipped definition (office.dirs.services), changed by ``edit(text)``."""
+    from app.paths import resource_path
+
+    text = resource_path("services", f"{code}.toml").read_text(encoding="utf-8")
+    changed = edit(text)
+    assert changed != text
+    office.dirs.services.mkdir(parents=True, exist_ok=True)
+    (office.dirs.services / f"{code}.toml").write_text(changed, encoding="utf-8")
+
+
+def _without_key(text: str) -> str:
+    return "\n".join(ln for ln in text.splitlines() if not ln.startswith("membership =")) + "\n"
+
+
+def _with_key(value: str):
+    def edit(text: str) -> str:
+        return text.replace("\nbatch = ", f'\nmembership = "{value}"\nbatch = ', 1)
+    return edit
+
+
+def test_membership_comes_from_the_definitions(office):
+    assert reconcile.ReconcileSettings() == reconcile.ReconcileSettings((), ())  # no service named in code
+    assert reconcile.membership(office) == reconcile.Membership(("jamkesda",), ("penonaktifan",))
+
+
+def test_office_definitions_decide_who_is_active(office, supervisor, participants, tmp_path):
+    # the office's own copies move "masuk" from jamkesda to pbi-baru: jamkesda acceptances no longer count
+    _office_definition(office, "jamkesda", _without_key)
+    _office_definition(office, "pbi-baru", _with_key("masuk"))
+    assert reconcile.membership(office) == reconcile.Membership(("pbi-baru",), ("penonaktifan",))
+    assert reconcile.active_participants(office) == {}
+    make_cases(office, "pbi-baru", 1, niks=[X])
+    batches.close_batch(office, actor=supervisor, service_code="pbi-baru", period="2026-11")
+    _accept(office, [X], "pbi-baru", date(2026, 12, 1))
+    assert set(reconcile.active_participants(office)) == {X}
+    # jamkesda counts again, but penonaktifan no longer ends a participation: E is active again
+    (office.dirs.services / "jamkesda.toml").unlink()
+    (office.dirs.services / "pbi-baru.toml").unlink()
+    _office_definition(office, "penonaktifan", _without_key)
+    assert reconcile.membership(office) == reconcile.Membership(("jamkesda",), ())
+    assert set(reconcile.active_participants(office)) == {A, B, C, D, E}
+    # … and with no deactivating service a finding opens no case (refused, nothing written)
+    finding = reconcile.Finding("pindah_masih_aktif", A, "Warga", "Dukcapil: pindah", "Dukcapil",
+                                "pindah_domisili")
+    with pytest.raises(ValidationError, match="Tidak ada layanan penonaktifan.*membership"):
+        reconcile.open_deactivation_case(office, actor=supervisor, finding=finding, period="2027-Q1")
+    with office.db.read() as s:
+        assert s.exec(select(AuditEntry).where(AuditEntry.action == "reconcile.open_case")).first() is None
+        opened = s.exec(select(Case.service_code).join(Person, Person.id == Case.person_id)
+                        .where(Person.nik == A)).all()
+    assert opened == ["jamkesda"]
+
+
+def test_settings_still_name_the_services(office, admin, supervisor, participants):
+    from app.services import settings as settings_svc
+
+    settings_svc.save(office, actor=admin, section=reconcile.SECTION,
+                      value=reconcile.ReconcileSettings(activating_services=("jamkesda",),
+                                                        deactivating_services=("reaktivasi-rekom",)))
+    # the settings win over the definitions (penonaktifan no longer ends a participation: E is active)
+    assert reconcile.membership(office) == reconcile.Membership(("jamkesda",), ("reaktivasi-rekom",))
+    assert set(reconcile.active_participants(office)) == {A, B, C, D, E}
+    finding = reconcile.Finding("ganda", A, "Warga", "dua kali", "BPJS", "ganda")
+    assert reconcile.deactivation_request(finding, reconcile.membership(office))["service_code"] == "reaktivasi-rekom"
+    # a list left empty still comes from the definitions
+    settings_svc.save(office, actor=admin, section=reconcile.SECTION,
+                      value=reconcile.ReconcileSettings(activating_services=("pbi-baru",)))
+    assert reconcile.membership(office) == reconcile.Membership(("pbi-baru",), ("penonaktifan",))
+    assert reconcile.active_participants(office) == {}
+
+
+def test_deactivation_intake_follows_the_definitions(office, supervisor, make_user, participants, tmp_path):
+    """The participant check at deactivation intake (engine → roster.participation) uses the same services."""
+    from app.services import cases, roster
+
+    roster_file = tmp_path / "r.csv"
+    roster_file.write_text(f"NIK;NAMA;STATUS\n{Y};Orang Lain;AKTIF\n", encoding="utf-8")
+    roster.import_roster(office, actor=supervisor, path=roster_file)
+    front = make_user("front_office")
+    everything = ["kk", "ktp", "kis", "surat_pernyataan"]
+
+    def deactivate(nik: str):
+        name = participants[nik][0]
+        c = cases.open_case(office, actor=front, service_code="penonaktifan", nik=nik, name=name,
+                            no_kk=nik[:8] + "0101" + nik[12:], received=everything)
+        return cases.advance(office, actor=front, case_id=c.id, version=c.version, data={"reason_code": "mampu"})
+
+    ok = deactivate(A)  # accepted in a jamkesda batch: a participant, though not on the roster
+    assert ok.current_step == "penerbitan_surat" and "usulan jamkesda diterima BPJS" in ok.data["kepesertaan"]["detail"]
+    _office_definition(office, "jamkesda", _without_key)  # now jamkesda acceptances make no participant
+    with pytest.raises(ValidationError, match="bukan peserta PBI-APBD"):
+        deactivate(B)

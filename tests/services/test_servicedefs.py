@@ -91,3 +91,19 @@ def test_bad_office_override_refused_at_startup(office):
             'role = "kepala_dinas"', 'role = "walikota"'), encoding="utf-8")
     with pytest.raises(ServiceDefinitionError, match=r"jamkesda.toml, baris \d+: peran tidak dikenal 'walikota'"):
         servicedefs.check_all(office)
+
+
+def test_unknown_membership_effect_is_refused_in_indonesian():
+    from app.servicedefs.loader import parse_definition
+
+    text = resource_path("services", "penonaktifan.toml").read_text(encoding="utf-8")
+    assert parse_definition(text, "penonaktifan.toml").membership == "keluar"
+    line = next(i for i, ln in enumerate(text.splitlines(), start=1) if ln.startswith("membership ="))
+    bad = text.replace('membership = "keluar"', 'membership = "berhenti"')
+    with pytest.raises(ServiceDefinitionError,
+                       match=rf"penonaktifan.toml, baris {line}: nilai tidak dikenal 'berhenti' pada "
+                             r"'membership'. Pilihan: masuk, keluar"):
+        parse_definition(bad, "penonaktifan.toml")
+    # without the key a service neither starts nor ends a participation
+    plain = parse_definition(text.replace('membership = "keluar"', ""), "penonaktifan.toml")
+    assert plain.membership == ""
