@@ -7,7 +7,7 @@ from datetime import datetime
 from pathlib import Path
 
 from app.db.models import Batch
-from app.errors import ValidationError
+from app.errors import LoketError, ValidationError
 
 
 @dataclass(frozen=True)
@@ -120,6 +120,10 @@ class ClosablePeriod:
     attachments: int = 0
     attachments_bytes: int = 0
     size_warning: str = ""
+
+
+class CloseCancelled(LoketError):
+    """The officer cancelled the close: the transaction was rolled back, no number spent, no file kept."""
 
 
 class EmptyBatch(ValidationError):

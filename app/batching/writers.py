@@ -12,12 +12,13 @@ import hashlib
 import json
 import os
 import zipfile
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 from typing import Any
 
 from app.batching.cells import TRIGGER_CHARS, clean_text, clean_texts, neutralise_csv
 from app.batching.xlsx import XlsxTextWriter
+from app.errors import LoketError
 
 _CHUNK = 1 << 20
 
@@ -28,6 +29,11 @@ def sha256_file(path: Path) -> str:
         while chunk := fh.read(_CHUNK):
             h.update(chunk)
     return h.hexdigest()
+
+
+
+class ZipCancelled(LoketError):
+    """The officer cancelled while the ZIP was being written; nothing was kept."""
 
 
 class DataFileWriter:
@@ -103,7 +109,8 @@ def _fsync_dir(folder: Path) -> None:
 
 
 def write_zip_atomically(dest: Path, files: Sequence[tuple[str, Path]], *, password: str | None = None,
-                         work_dir: Path | None = None) -> str:
+                         work_dir: Path | None = None, progress: Callable[[int, int], None] | None = None,
+                         cancelled: Callable[[], bool] | None = None) -> str:
     """Write ``files`` (archive name, source path) into ``dest`` so that ``dest`` is either complete or absent.
 
     With ``password`` every member is encrypted with AES-256 (WinZip AE-2, opened by 7-Zip and WinZip).
@@ -112,8 +119,12 @@ def write_zip_atomically(dest: Path, files: Sequence[tuple[str, Path]], *, passw
     ``dest``'s folder), flushed and fsynced, then renamed over ``dest`` (an atomic step on the same file
     system). Returns the SHA-256 of the finished ZIP.
     On any error (disk full, crash of the writer) the temporary file is removed and ``dest`` untouched.
+    ``progress(bytes_done, bytes_total)`` is called after each member (the sizes of the source files);
+    ``cancelled()`` returning True before a member stops with :class:`ZipCancelled`, ``dest`` untouched.
     """
     dest.parent.mkdir(parents=True, exist_ok=True)
+    total = sum(path.stat().st_size for _name, path in files) if progress else 0
+    done = 0
     tmp = (work_dir or dest.parent) / f".{dest.name}.{os.getpid()}.tmp"
     try:
         with tmp.open("wb") as raw:
@@ -127,7 +138,12 @@ def write_zip_atomically(dest: Path, files: Sequence[tuple[str, Path]], *, passw
                 archive = zipfile.ZipFile(raw, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=6)
             with archive as zf:
                 for name, path in files:
+                    if cancelled and cancelled():
+                        raise ZipCancelled("Pembuatan ZIP dibatalkan; tidak ada yang berubah.")
                     zf.write(path, arcname=name)
+                    if progress:
+                        done += path.stat().st_size
+                        progress(done, total)
             raw.flush()
             os.fsync(raw.fileno())
         digest = sha256_file(tmp)

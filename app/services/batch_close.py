@@ -34,7 +34,16 @@ from sqlmodel import Session, SQLModel, col, select
 
 from app import __version__
 from app.batching import rows as batch_rows
-from app.batching.model import BatchSettings, CloseResult, EarlyClose, EmptyBatch, Moving, info_of, stored_zip_path
+from app.batching.model import (
+    BatchSettings,
+    CloseCancelled,
+    CloseResult,
+    EarlyClose,
+    EmptyBatch,
+    Moving,
+    info_of,
+    stored_zip_path,
+)
 from app.batching.periods import (
     first_of_run,
     next_period,
@@ -42,7 +51,13 @@ from app.batching.periods import (
     period_bounds,
     period_name,
 )
-from app.batching.writers import DataFileWriter, file_entries, write_manifest, write_zip_atomically
+from app.batching.writers import (
+    DataFileWriter,
+    ZipCancelled,
+    file_entries,
+    write_manifest,
+    write_zip_atomically,
+)
 from app.context import Office
 from app.db.models import Batch, BatchItem, Case, Counter, DtsenRecord, OfficeProfile, Person
 from app.errors import ConflictError, ValidationError
@@ -59,6 +74,7 @@ SECRET_KEY = "batches.secret"
 CHUNK = 2000
 
 Progress = Callable[[int, int], None]
+CANCELLED = "Penutupan batch dibatalkan; tidak ada yang berubah (tidak ada nomor terpakai, tidak ada berkas)."
 
 
 class _Empty(Exception):
@@ -133,6 +149,10 @@ class CloseJob:
     already: CloseResult | None = None
     #: the Puskesos notice's checked template (penonaktifan), or None
     notice_template: tuple[Path, str, str] | None = None
+    #: ``packing(bytes_done, bytes_total)`` while the ZIP is written (scans can make it hundreds of MB)
+    packing: Progress | None = None
+    #: True stops the close (between row chunks, or between ZIP members): everything is rolled back
+    cancelled: Callable[[], bool] | None = None
 
     # run state
     batch: Batch | None = None
@@ -162,7 +182,8 @@ class CloseJob:
     @classmethod
     def prepare(cls, office: Office, *, actor: Actor, service_code: str, period: str,
                 progress: Progress | None = None, with_letters: bool = True,
-                confirm_early: Sequence[str] | None = None, now: datetime | None = None) -> CloseJob:
+                confirm_early: Sequence[str] | None = None, now: datetime | None = None,
+                packing: Progress | None = None, cancelled: Callable[[], bool] | None = None) -> CloseJob:
         """Check everything that can refuse, before any lock or number. Raises with an Indonesian message."""
         require(actor, "batch.close")
         period = str(period or "").strip()
@@ -174,7 +195,7 @@ class CloseJob:
         cfg = settings_svc.load(office, SECTION, BatchSettings)
         job = cls(office, actor, defn, period, cfg, progress, with_letters,
                   None if confirm_early is None else frozenset(str(r).strip() for r in confirm_early),
-                  now or utcnow())
+                  now or utcnow(), packing=packing, cancelled=cancelled)
         if with_letters and defn.cover_letter:
             job.cover_type = defn.cover_letter
             # a broken template is refused before the batch number and the write lock are taken
@@ -366,6 +387,8 @@ class CloseJob:
             self.done += len(chunk)
             if self.progress:
                 self.progress(self.done, self.marked)
+            if self.cancelled and self.cancelled():
+                raise CloseCancelled(CANCELLED)
         self.writer.close()
         self.files = [(self.writer.xlsx_path.name, self.writer.xlsx_path),
                       (self.writer.csv_path.name, self.writer.csv_path)]
@@ -463,7 +486,11 @@ class CloseJob:
         """The ZIP, written to a temporary file, fsynced and renamed into place (before the commit)."""
         assert self.batch is not None
         dest = self.office.dirs.batches / f"{self._stem()}.zip"
-        digest = write_zip_atomically(dest, self.files, password=self.zip_password, work_dir=self.staging)
+        try:
+            digest = write_zip_atomically(dest, self.files, password=self.zip_password, work_dir=self.staging,
+                                          progress=self.packing, cancelled=self.cancelled)
+        except ZipCancelled:
+            raise CloseCancelled(CANCELLED) from None
         # relative to the data folder: an office restored into another folder still finds it (batches/…)
         self.batch.zip_path, self.batch.zip_sha256 = stored_zip_path(self.office.dirs.root, dest), digest
 

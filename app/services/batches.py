@@ -13,7 +13,7 @@ columns, the product letter and the cover letter come from the service definitio
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from datetime import date, datetime
 from typing import Any
 
@@ -24,6 +24,7 @@ from app.batching.model import (
     BatchInfo,
     BatchSettings,
     ClosablePeriod,
+    CloseCancelled,
     CloseResult,
     EarlyClose,
     EmptyBatch,
@@ -64,7 +65,8 @@ from app.timeutil import office_today, utcnow
 
 __all__ = [
     "SECRET_KEY", "SECTION", "BatchInfo", "BatchSettings", "ClosablePeriod", "CloseResult", "EarlyClose",
-    "EmptyBatch", "Moving", "batch_items", "carry_case", "close_batch", "closable_periods", "columns_for",
+    "CloseCancelled", "EmptyBatch", "Moving", "batch_items", "carry_case", "close_batch", "closable_periods",
+    "columns_for",
     "delivery_history", "get_batch", "list_batches", "parse_period", "period_bounds", "period_of",
     "remove_orphan_files", "set_batch_password", "suggested_period", "verify_batch", "waiting_cases",
 ]
@@ -85,17 +87,21 @@ def columns_for(service_code: str, cfg: BatchSettings | None = None, office: Off
 
 def close_batch(office: Office, *, actor: Actor, service_code: str, period: str,
                 progress: Progress | None = None, with_letters: bool = True,
-                confirm_early: Sequence[str] | None = None, now: datetime | None = None) -> CloseResult:
+                confirm_early: Sequence[str] | None = None, now: datetime | None = None,
+                packing: Progress | None = None, cancelled: Callable[[], bool] | None = None) -> CloseResult:
     """Close the batch of ``service_code`` for ``period`` (``YYYY-MM``).
 
     Returns the existing batch (``created=False``) if that period is already closed. Raises
     :class:`EmptyBatch` when no case is waiting and :class:`EarlyClose` when the month has not ended and
     ``confirm_early`` (the registration numbers of the open cases that move to the next period, as
     :func:`closable_periods` lists them) is missing or no longer complete; nothing is created then.
-    ``progress(done, total)`` is called while rows are written (for a progress bar).
+    ``progress(done, total)`` is called while rows are written and ``packing(bytes_done, bytes_total)`` while
+    the ZIP is written (for a progress bar); ``cancelled()`` returning True stops with :class:`CloseCancelled`,
+    everything rolled back.
     """
     return CloseJob.prepare(office, actor=actor, service_code=service_code, period=period, progress=progress,
-                            with_letters=with_letters, confirm_early=confirm_early, now=now).run()
+                            with_letters=with_letters, confirm_early=confirm_early, now=now, packing=packing,
+                            cancelled=cancelled).run()
 
 
 def _batch_services(office: Office) -> dict[str, Any]:

@@ -33,7 +33,7 @@ from app.servicedefs import get as get_definition
 from app.servicedefs import load_all
 from app.services import audit
 from app.services import settings as settings_svc
-from app.timeutil import office_today, tanggal, zone
+from app.timeutil import office_today, tanggal, tanggal_angka, zone
 
 SECTION = "bpjs_harian"
 HEADERS: dict[str, str] = {**dict(DEFAULT_COLUMNS), **EXTRA_COLUMNS}
@@ -94,6 +94,13 @@ def _day_bounds(day: date, tz_name: str) -> tuple[datetime, datetime]:
     return start.astimezone(UTC), (start + timedelta(days=1)).astimezone(UTC)
 
 
+def today(office: Office) -> date:
+    """Today in the office's time zone (the day a list is of, unless another is chosen)."""
+    with office.db.read() as s:
+        profile = s.get(OfficeProfile, 1)
+        return office_today(profile.timezone if profile else "WIB")
+
+
 def export_daily(office: Office, *, actor: Actor, service_code: str, dest: Path, day: date | None = None,
                  progress: Progress | None = None) -> DailyList:
     """Write ``dest/bpjs-harian_<service>_<YYYY-MM-DD>.xlsx`` and ``.csv``: the cases of ``service_code`` whose
@@ -105,11 +112,15 @@ def export_daily(office: Office, *, actor: Actor, service_code: str, dest: Path,
         raise ValidationError(f"Layanan {defn.name} tidak mempunyai surat produk; tidak ada daftar harian.")
     cols = columns_of(office, service_code)
     dest = Path(dest)
-    dest.mkdir(parents=True, exist_ok=True)
     with office.db.read() as s:
         profile = s.get(OfficeProfile, 1)
         tz_name = profile.timezone if profile else "WIB"
-        day = day or office_today(tz_name)
+        today = office_today(tz_name)
+        day = day or today
+        if day > today:
+            raise ValidationError(f"Tanggal {tanggal_angka(day)} belum tiba; daftar harian hanya untuk hari ini atau "
+                                  "hari yang sudah lewat.")
+        dest.mkdir(parents=True, exist_ok=True)
         start, end = _day_bounds(day, tz_name)
         query = (batch_rows.row_select(defn.product)
                  .where(col(Case.service_code) == service_code, col(Letter.issued_at) >= start,

@@ -449,6 +449,10 @@ The application now closes; please start it again.</translation>
         <translation>&lt;h2&gt;Monthly batches&lt;/h2&gt;</translation>
     </message>
     <message>
+        <source>XLSX dan CSV kasus yang direkomendasikan pada satu hari (hari ini atau hari yang dipilih), dengan kolom lembar bersama BPJS (Pengaturan → Daftar harian BPJS)</source>
+        <translation>XLSX and CSV of the cases recommended on one day (today or a chosen day), with the columns of the sheet shared with BPJS (Settings → Daily list for BPJS)</translation>
+    </message>
+    <message>
         <source>&amp;Tutup batch</source>
         <translation>&amp;Close batch</translation>
     </message>
@@ -497,16 +501,20 @@ The application now closes; please start it again.</translation>
         <translation>&amp;Daily list for BPJS…</translation>
     </message>
     <message>
-        <source>XLSX dan CSV kasus yang direkomendasikan hari ini, dengan kolom lembar bersama BPJS (Pengaturan → Daftar harian BPJS)</source>
-        <translation>XLSX and CSV of the cases recommended today, with the columns of the sheet shared with BPJS (Settings → Daily list for BPJS)</translation>
-    </message>
-    <message>
         <source>Pemberitahuan P&amp;uskesos…</source>
         <translation>P&amp;uskesos notices…</translation>
     </message>
     <message>
         <source>Surat pemberitahuan penonaktifan kepada Puskesos tiap kelurahan untuk batch penonaktifan yang dipilih (yang belum ada saja)</source>
         <translation>Deactivation notice letters to the Puskesos of each kelurahan for the selected deactivation batch (only those not issued yet)</translation>
+    </message>
+    <message>
+        <source>&amp;Batalkan</source>
+        <translation>Ca&amp;ncel job</translation>
+    </message>
+    <message>
+        <source>Hentikan pekerjaan ini; yang sudah dikerjakan dibatalkan seluruhnya</source>
+        <translation>Stop this job; what it has done so far is undone entirely</translation>
     </message>
     <message>
         <source>Pengiriman otomatis: belum dicoba.</source>
@@ -542,7 +550,12 @@ The application now closes; please start it again.</translation>
     </message>
     <message>
         <source>Masih ada pekerjaan yang berjalan; tunggu sampai selesai.</source>
+        <extracomment>the running task stops when cancelled (set by :meth:`_start`)</extracomment>
         <translation>A job is still running; wait until it has finished.</translation>
+    </message>
+    <message>
+        <source>Membatalkan…</source>
+        <translation>Cancelling…</translation>
     </message>
     <message>
         <source>Gagal ({attempts}×): {error}</source>
@@ -587,6 +600,10 @@ The application now closes; please start it again.</translation>
     <message>
         <source>Saya mengerti: tutup lebih awal, {count} berkas pindah ke {next}</source>
         <translation>I understand: close early, {count} cases move to {next}</translation>
+    </message>
+    <message>
+        <source>Mengemas berkas ZIP: {done} dari {total}</source>
+        <translation>Packing the ZIP file: {done} of {total}</translation>
     </message>
     <message>
         <source>Menutup batch {service} {period}…</source>
@@ -643,6 +660,10 @@ The application now closes; please start it again.</translation>
     <message>
         <source>Layanan:</source>
         <translation>Service:</translation>
+    </message>
+    <message>
+        <source>Daftar kasus yang direkomendasikan pada tanggal (waktu kantor):</source>
+        <translation>List of the cases recommended on the date (office time):</translation>
     </message>
     <message>
         <source>Simpan daftar harian BPJS ke folder</source>
@@ -1701,6 +1722,13 @@ The application now closes; please start it again.</translation>
     <message>
         <source>Tulis juga jamnya (JJ.MM), mis. 15-09-2026 09.30.</source>
         <translation>Write the time too (HH.MM), e.g. 15-09-2026 09.30.</translation>
+    </message>
+</context>
+<context>
+    <name>DayDialog</name>
+    <message>
+        <source>&amp;Tanggal:</source>
+        <translation>&amp;Date:</translation>
     </message>
 </context>
 <context>

@@ -153,3 +153,33 @@ def test_the_periods_command_shows_the_estimate_and_the_warning(office, admin, s
     assert cli.main(["batch", "periods", "--data-dir", str(office.dirs.root)]) == 0
     out = capsys.readouterr().out
     assert "lampiran dalam ZIP: 1 berkas (1,1 MB)" in out and "PERINGATAN" in out
+
+
+def test_a_cancel_while_packing_leaves_nothing_and_packing_reports_the_bytes(office, admin, supervisor):
+    """A cancel while the ZIP is packed rolls the close back whole (no batch, no number, no marked case, no ZIP);
+    closing again works, and its progress counts the bytes packed (the scans make the ZIP large)."""
+    ids = make_cases(office, "penonaktifan", 3)
+    scans = [_scan(office, cid, "ktp.pdf", _pdf(150_000)) for cid in ids]
+    _switch_on(office, admin)
+    stop = {"now": False}
+
+    def pressed_batal(_done: int, _total: int) -> None:
+        stop["now"] = True  # the officer presses Batal while the first member is written
+
+    with pytest.raises(batches.CloseCancelled, match="dibatalkan"):
+        batches.close_batch(office, actor=supervisor, service_code="penonaktifan", period="2026-11",
+                            packing=pressed_batal, cancelled=lambda: stop["now"])
+    with office.db.read() as s:
+        assert s.exec(select(func.count()).select_from(Batch)).one() == 0
+        assert s.exec(select(func.count()).select_from(Letter)).one() == 0
+        assert s.exec(select(func.count()).select_from(Case).where(Case.batch_id != None)).one() == 0  # noqa: E711
+    assert not [p for p in office.dirs.batches.iterdir() if p.is_file()]
+
+    seen: list[tuple[int, int]] = []
+    res = batches.close_batch(office, actor=supervisor, service_code="penonaktifan", period="2026-11",
+                              packing=lambda done, total: seen.append((done, total)), cancelled=lambda: False)
+    assert res.created and res.batch.record_count == 3
+    totals = {t for _d, t in seen}
+    assert len(totals) == 1 and totals.pop() > sum(len(b) for b in scans)  # the scans, data files and letters
+    done = [d for d, _t in seen]
+    assert done == sorted(done) and seen[-1][0] == seen[-1][1]

@@ -113,3 +113,18 @@ def test_only_services_with_a_daily_list(office, supervisor, tmp_path):
     assert bpjs_daily.services_with_daily_list(office) == {"reaktivasi-rekom": "Surat Rekomendasi Reaktivasi PBI JK"}
     with pytest.raises(ValidationError, match="tidak mempunyai daftar harian"):
         bpjs_daily.export_daily(office, actor=supervisor, service_code="penonaktifan", dest=tmp_path, day=DAY)
+
+
+def test_another_day_but_never_one_still_to_come(office, supervisor, tmp_path, pinned):
+    """The list of an earlier day can be made again later; a day after today (office time) is refused, and
+    nothing is written."""
+    today = pinned.astimezone(pinned.tzinfo).date()
+    assert bpjs_daily.today(office) == today
+    _setup(office)
+    res = bpjs_daily.export_daily(office, actor=supervisor, service_code="reaktivasi-rekom", dest=tmp_path, day=DAY)
+    assert res.count == 2 and res.xlsx_path.name == "bpjs-harian_reaktivasi-rekom_2026-11-23.xlsx"
+    later = tmp_path / "besok"
+    with pytest.raises(ValidationError, match="belum tiba"):
+        bpjs_daily.export_daily(office, actor=supervisor, service_code="reaktivasi-rekom", dest=later,
+                                day=date.fromordinal(today.toordinal() + 1))
+    assert not later.exists()

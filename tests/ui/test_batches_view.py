@@ -39,11 +39,11 @@ def errors(monkeypatch):
     return seen
 
 
-def make_view(qtbot, office, actor, first_ms=60_000):
+def make_view(qtbot, office, actor, first_ms=60_000, *, threads: bool = False):
     from ui.session import UiSession
     from ui.views.batches_view import BatchesView
 
-    v = BatchesView(UiSession(office, actor, new_runner()), background_first_ms=first_ms)
+    v = BatchesView(UiSession(office, actor, new_runner(threads=threads)), background_first_ms=first_ms)
     qtbot.addWidget(v)
     v.show()
     return v
@@ -114,6 +114,42 @@ def test_cancel_closes_nothing(qtbot, office, admin, supervisor):
     box = _close(qtbot, v, "Penonaktifan", "November 2026")
     box.button(QMessageBox.StandardButton.Cancel).click()
     assert batches.list_batches(office, actor=supervisor) == []
+
+
+def test_batalkan_while_the_zip_is_packed_closes_nothing(qtbot, office, admin, supervisor, errors, monkeypatch):
+    """The scans make the ZIP large: the bar counts the bytes packed, "Batalkan" stops the close, and nothing of it
+    stays (no batch, no number); the status line says so, no error box."""
+    import time
+
+    from tests.batches.test_batch_attachments import _pdf, _scan, _switch_on
+
+    _officials(office, admin)
+    for cid in make_cases(office, "penonaktifan", 2):
+        _scan(office, cid, "ktp.pdf", _pdf(100_000))
+    _switch_on(office, admin)
+    real = batches.close_batch
+
+    def slow_close(*args, packing, cancelled, **kwargs):
+        def pack(done: int, total: int) -> None:  # a large ZIP: each member takes a while
+            packing(done, total)
+            deadline = time.monotonic() + 15
+            while not cancelled() and time.monotonic() < deadline:
+                time.sleep(0.02)
+
+        return real(*args, packing=pack, cancelled=cancelled, **kwargs)
+
+    monkeypatch.setattr(batches, "close_batch", slow_close)
+    v = make_view(qtbot, office, supervisor, threads=True)  # the close runs in a worker while Batalkan is pressed
+    assert not v.cancel_button.isVisible()
+    _yes(_close(qtbot, v, "Penonaktifan", "November 2026"))
+    qtbot.waitUntil(lambda: "Mengemas berkas ZIP" in v.status.text() or errors or v.task is None, timeout=20_000)
+    assert "Mengemas berkas ZIP" in v.status.text(), (v.status.text(), errors)
+    assert v.cancel_button.isVisible() and v.cancel_button.isEnabled() and not v.close_button.isEnabled()
+    v.cancel_button.click()
+    qtbot.waitUntil(lambda: v.task is None, timeout=20_000)
+    assert "dibatalkan" in v.status.text() and not errors and not v.cancel_button.isVisible()
+    assert batches.list_batches(office, actor=supervisor) == []
+    assert v.close_button.isEnabled()
 
 
 def test_early_close_shows_what_moves_and_needs_its_tick(qtbot, office, admin, supervisor, make_user, pinned):
@@ -251,7 +287,9 @@ def test_daily_list_for_bpjs_in_the_background(qtbot, office, admin, supervisor,
     """Seed Bandung: the supervisor writes today's list of recommended reactivations (XLSX + CSV) to a folder."""
     from openpyxl import load_workbook
 
+    from app.services import bpjs_daily
     from tests.batches.test_bpjs_daily import _recommend
+    from ui.dialogs.pick_day import DayDialog
     from ui.views import batches_view
 
     (cid,) = make_cases(office, "reaktivasi-rekom", 1, niks=[NURHAYATI])
@@ -259,10 +297,19 @@ def test_daily_list_for_bpjs_in_the_background(qtbot, office, admin, supervisor,
     v = make_view(qtbot, office, supervisor)
     assert v.daily_button.isVisible()
     monkeypatch.setattr(batches_view.QFileDialog, "getExistingDirectory", lambda *a, **k: str(tmp_path))
+    asked = []
+
+    def answer(dlg) -> int:  # the day dialog: today is offered, no later day can be chosen; the officer says OK
+        asked.append((dlg.day(), dlg.edit.maximumDate().toPython()))
+        return 1
+
+    monkeypatch.setattr(DayDialog, "exec", answer)
     v.daily_button.click()
     qtbot.waitUntil(lambda: "Daftar harian BPJS" in v.status.text(), timeout=20_000)
     assert "1 kasus" in v.status.text() and v.progress.value() == 100 and not errors
-    (xlsx,) = tmp_path.glob("bpjs-harian_reaktivasi-rekom_*.xlsx")
+    today = bpjs_daily.today(office)
+    assert asked == [(today, today)]
+    (xlsx,) = tmp_path.glob(f"bpjs-harian_reaktivasi-rekom_{today.isoformat()}.xlsx")
     sheet = load_workbook(xlsx).active
     assert sheet is not None
     rows = list(sheet.iter_rows(values_only=True))

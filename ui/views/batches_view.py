@@ -6,6 +6,7 @@ Every core call runs in the worker (``session.runner``); the rules stay in ``app
 from __future__ import annotations
 
 import html
+from datetime import date
 from pathlib import Path
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, QTimer, QUrl
@@ -28,7 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.servicedefs import load_all
-from app.services import batches, feedback, outbox, reconcile, roster
+from app.services import batch_attachments, batches, feedback, outbox, reconcile, roster
 from app.services import office as office_svc
 from app.timeutil import jam, tanggal_jam, utcnow
 from ui.errors import show_error
@@ -124,8 +125,9 @@ class BatchesView(QWidget):
         # the same-day list for BPJS (seed Bandung) and the Puskesos notices of a closed penonaktifan batch
         self.daily_button = QPushButton(self.tr("Daftar &harian BPJS…"))
         self.daily_button.setObjectName("daily_list")
-        self.daily_button.setToolTip(self.tr("XLSX dan CSV kasus yang direkomendasikan hari ini, dengan kolom lembar "
-                                             "bersama BPJS (Pengaturan → Daftar harian BPJS)"))
+        self.daily_button.setToolTip(self.tr("XLSX dan CSV kasus yang direkomendasikan pada satu hari (hari ini "
+                                             "atau hari yang dipilih), dengan kolom lembar bersama BPJS (Pengaturan → "
+                                             "Daftar harian BPJS)"))
         self.puskesos_button = QPushButton(self.tr("Pemberitahuan P&uskesos…"))
         self.puskesos_button.setObjectName("puskesos_notices")
         self.puskesos_button.setToolTip(self.tr("Surat pemberitahuan penonaktifan kepada Puskesos tiap kelurahan "
@@ -156,7 +158,15 @@ class BatchesView(QWidget):
         self.progress.setObjectName("progress")
         self.progress.setRange(0, 100)
         self.progress.setValue(0)
-        layout.addWidget(self.progress)
+        self.cancel_button = QPushButton(self.tr("&Batalkan"))
+        self.cancel_button.setObjectName("cancel")
+        self.cancel_button.setToolTip(self.tr("Hentikan pekerjaan ini; yang sudah dikerjakan dibatalkan seluruhnya"))
+        self.cancel_button.setVisible(False)
+        self.cancel_button.clicked.connect(self.cancel_task)
+        progress_row = QHBoxLayout()
+        progress_row.addWidget(self.progress, 1)
+        progress_row.addWidget(self.cancel_button)
+        layout.addLayout(progress_row)
         self.status = QLabel("")
         self.status.setObjectName("status")
         self.status.setWordWrap(True)
@@ -219,8 +229,13 @@ class BatchesView(QWidget):
     def _busy(self) -> bool:
         return self.task is not None
 
+    #: the running task stops when cancelled (set by :meth:`_start`)
+    cancellable = False
+
     def _set_buttons(self) -> None:
         busy = self._busy()
+        self.cancel_button.setVisible(busy and self.cancellable)
+        self.cancel_button.setEnabled(busy and self.cancellable)
         for b in (self.close_button, self.send_button, self.feedback_button, self.reconcile_button,
                   self.roster_button, self.daily_button, self.puskesos_button):
             b.setEnabled(not busy)
@@ -230,7 +245,9 @@ class BatchesView(QWidget):
         self.status.setStyleSheet(style)
         self.status.setText(text)
 
-    def _start(self, work, on_done, message: str) -> bool:
+    def _start(self, work, on_done, message: str, *, cancellable: bool = False) -> bool:
+        """Run ``work`` in the background; ``cancellable`` when the core stops on the task's cancel (then the
+        page shows "Batalkan" while it runs)."""
         if self._busy():
             self._say(self.tr("Masih ada pekerjaan yang berjalan; tunggu sampai selesai."), WARN_STYLE)
             return False
@@ -238,8 +255,15 @@ class BatchesView(QWidget):
         self._say(message)
         self.task = self.session.runner.run(work, on_done=lambda r: self._settle(on_done, r),
                                             on_error=self._failed, on_progress=self._progress)
+        self.cancellable = cancellable
         self._set_buttons()
         return True
+
+    def cancel_task(self) -> None:
+        if self.task is not None and self.cancellable:
+            self.task.cancel()
+            self.cancel_button.setEnabled(False)
+            self._say(self.tr("Membatalkan…"), WARN_STYLE)
 
     def _settle(self, on_done, result) -> None:
         self.task = None
@@ -256,6 +280,9 @@ class BatchesView(QWidget):
         self.task = None
         self._set_buttons()
         self.progress.setValue(0)
+        if isinstance(exc, (batches.CloseCancelled, roster.ImportCancelled)):
+            self._say(str(exc), WARN_STYLE)  # what the officer asked for: no error dialog
+            return
         self._say(str(exc), ERR_STYLE)
         show_error(self, exc, tb)
 
@@ -379,11 +406,19 @@ class BatchesView(QWidget):
             return
         office, actor = self.session.office, self.session.actor
         early = None if p.ended else [m.reg_number for m in p.moving]
+        packing_text = self.tr("Mengemas berkas ZIP: {done} dari {total}")
+
+        def packing(task, done: int, total: int) -> None:
+            task.report(done / max(total, 1), message=packing_text.format(
+                done=batch_attachments.size_text(done), total=batch_attachments.size_text(total)))
+
         self._start(lambda task: batches.close_batch(
             office, actor=actor, service_code=p.service_code, period=p.period, confirm_early=early,
-            progress=lambda done, total: task.report(done / max(total, 1))),
+            progress=lambda done, total: task.report(done / max(total, 1)),
+            packing=lambda done, total: packing(task, done, total), cancelled=task.is_cancelled),
             self._closed, self.tr("Menutup batch {service} {period}…").format(service=p.service_name,
-                                                                             period=p.period_name))
+                                                                             period=p.period_name),
+            cancellable=True)
 
     def _closed(self, result: batches.CloseResult) -> None:
         self._say(result.message, OK_STYLE if result.created else WARN_STYLE)
@@ -477,7 +512,8 @@ class BatchesView(QWidget):
 
     # ------------------------------------------------------------------ daily list, Puskesos notices
     def _choose_daily(self) -> None:
-        """Which service (when several have a daily list) and which folder; the list is of today (office time)."""
+        """Which service (when several have a daily list), which day (today unless another is chosen) and which
+        folder."""
         codes = list(self.daily_services)
         if not codes:
             return
@@ -488,16 +524,25 @@ class BatchesView(QWidget):
             if not ok:
                 return
             code = codes[names.index(name)]
+        from app.services import bpjs_daily
+        from ui.dialogs.pick_day import DayDialog
+
+        dlg = DayDialog(self.tr("Daftar harian BPJS"),
+                        self.tr("Daftar kasus yang direkomendasikan pada tanggal (waktu kantor):"),
+                        bpjs_daily.today(self.session.office), self)
+        if not dlg.exec():
+            return
         folder = QFileDialog.getExistingDirectory(self, self.tr("Simpan daftar harian BPJS ke folder"))
         if folder:
-            self.export_daily(code, Path(folder))
+            self.export_daily(code, Path(folder), dlg.day())
 
-    def export_daily(self, service_code: str, folder: Path) -> None:
+    def export_daily(self, service_code: str, folder: Path, day: date | None = None) -> None:
+        """The list of ``day`` (default: today, office time), written in the background."""
         from app.services import bpjs_daily
 
         office, actor = self.session.office, self.session.actor
         self._start(lambda task: bpjs_daily.export_daily(
-            office, actor=actor, service_code=service_code, dest=folder,
+            office, actor=actor, service_code=service_code, dest=folder, day=day,
             progress=lambda done, total: task.report(done / max(total, 1))),
             self._daily_done, self.tr("Membuat daftar harian BPJS…"))
 
@@ -602,7 +647,8 @@ class BatchesView(QWidget):
         office, actor = self.session.office, self.session.actor
         self._start(lambda task: roster.import_roster(office, actor=actor, path=path, progress=task.report,
                                                       cancelled=task.is_cancelled),
-                    self._roster_imported, self.tr("Mengimpor daftar peserta {file}…").format(file=path.name))
+                    self._roster_imported, self.tr("Mengimpor daftar peserta {file}…").format(file=path.name),
+                    cancellable=True)
 
     def _roster_imported(self, summary: roster.RosterSummary) -> None:
         self._say(summary.message(), OK_STYLE)
