@@ -20,6 +20,10 @@ A restore (:func:`restore`) is refused unless, in this order:
    confirmed dropping that work (``discard_newer``) after being told how much newer it is
    (:func:`check_backup`).
 
+The unpacking (the long part, done by the check and again by the restore) reports ``progress(fraction, files)``
+and stops at ``cancelled()`` (:class:`RestoreCancelled`: the unpacked copy is removed, nothing changed); once
+the backup is unpacked and checked, the restore is no longer cancelled.
+
 Only then is the swap made: a journal (``tmp/pulih.json``) is written, the current database and archive
 folders are renamed into ``backups/sebelum-pulih-<time>/`` and the staged ones renamed into place (renames on
 one file system), and the journal is removed — that removal is the moment the restore counts as done. On
@@ -38,6 +42,7 @@ import sqlite3
 import unicodedata
 import zipfile
 import zlib
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -71,6 +76,37 @@ class RestoreLimits:
 
 
 LIMITS = RestoreLimits()
+
+
+Progress = Callable[[float, int], None]  # (fraction of the bytes unpacked, files unpacked)
+Cancelled = Callable[[], bool]
+
+
+class RestoreCancelled(ValidationError):
+    """The officer cancelled while the backup was being checked or unpacked; nothing was changed."""
+
+
+class _Meter:
+    """Counts the unpacked bytes for ``progress`` (reported when the percentage moves) and asks ``cancelled``."""
+
+    def __init__(self, total: int, progress: Progress | None, cancelled: Cancelled | None):
+        self.total, self.progress, self.cancelled = max(total, 1), progress, cancelled
+        self.done = self.files = 0
+        self._shown = -1
+
+    def step(self, n: int) -> None:
+        if self.cancelled is not None and self.cancelled():
+            raise RestoreCancelled("Pemulihan dibatalkan; cadangan tidak dipulihkan dan data tidak diubah.")
+        self.done += n
+        percent = min(100, self.done * 100 // self.total)
+        if self.progress is not None and percent != self._shown:
+            self._shown = percent
+            self.progress(percent / 100, self.files)
+
+    def file_done(self) -> None:
+        self.files += 1
+        if self.progress is not None:
+            self.progress(min(1.0, self.done / self.total), self.files)
 
 
 class NewerDataError(ValidationError):
@@ -209,7 +245,7 @@ def _target(staging: Path, dirs: DataDirs, parts: tuple[str, ...]) -> Path:
     return staging.joinpath(*parts)
 
 
-def _unpack(zf, info: zipfile.ZipInfo, target: Path, cap: int) -> str:
+def _unpack(zf, info: zipfile.ZipInfo, target: Path, cap: int, meter: _Meter | None = None) -> str:
     """Write one entry (created new, never through a link), counting the bytes; its SHA-256."""
     target.parent.mkdir(parents=True, exist_ok=True)
     flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_BINARY", 0)
@@ -224,12 +260,15 @@ def _unpack(zf, info: zipfile.ZipInfo, target: Path, cap: int) -> str:
                                       "yang tertulis di dalam ZIP. Data tidak diubah.")
             h.update(chunk)
             dst.write(chunk)
+            if meter is not None:
+                meter.step(len(chunk))
         dst.flush()
         os.fsync(dst.fileno())
     return h.hexdigest()
 
 
-def _stage(dirs: DataDirs, path: Path, password: str | None, recovery_key: str | None) -> tuple[Path, dict, int]:
+def _stage(dirs: DataDirs, path: Path, password: str | None, recovery_key: str | None,
+           progress: Progress | None = None, cancelled: Cancelled | None = None) -> tuple[Path, dict, int]:
     """Check and unpack the whole backup into a new folder under ``tmp/``; (folder, manifest, size)."""
     from app.services.backup import open_backup
 
@@ -262,11 +301,14 @@ def _stage(dirs: DataDirs, path: Path, password: str | None, recovery_key: str |
                 if DB_NAME not in files:
                     raise ValidationError("Cadangan tidak berisi basis data (database.sqlite3); ditolak. "
                                           "Data tidak diubah.")
+                meter = _Meter(sum(by_name[name].file_size for name in files), progress, cancelled)
+                meter.step(0)
                 for name, digest in files.items():
                     info = by_name[name]
                     cap = LIMITS.database_bytes if name == DB_NAME else LIMITS.entry_bytes
-                    if _unpack(zf, info, _target(staging, dirs, entry_parts(name)), cap) != digest:
+                    if _unpack(zf, info, _target(staging, dirs, entry_parts(name)), cap, meter) != digest:
                         raise ValidationError(f"Cadangan rusak: sidik berkas {name} tidak cocok.")
+                    meter.file_done()
         except (zipfile.BadZipFile, pyzipper.BadZipFile, zipfile.LargeZipFile, zlib.error, EOFError,
                 NotImplementedError) as exc:
             raise ValidationError(f"{path.name} bukan berkas ZIP cadangan yang sah atau rusak ({exc}). "
@@ -424,9 +466,10 @@ def _office_key_to_install(dirs: DataDirs, db: Path, recovery_key: str | None) -
     return oid, master
 
 
-def _checked(dirs: DataDirs, path: Path, password: str | None,
-             recovery_key: str | None = None) -> tuple[Path, BackupCheck, tuple[str, bytes] | None]:
-    staging, manifest, total = _stage(dirs, path, password, recovery_key)
+def _checked(dirs: DataDirs, path: Path, password: str | None, recovery_key: str | None = None,
+             progress: Progress | None = None,
+             cancelled: Cancelled | None = None) -> tuple[Path, BackupCheck, tuple[str, bytes] | None]:
+    staging, manifest, total = _stage(dirs, path, password, recovery_key, progress, cancelled)
     try:
         revision, activity = _check_database(staging / dirs.database.name)
         install = _office_key_to_install(dirs, staging / dirs.database.name, recovery_key)
@@ -439,15 +482,16 @@ def _checked(dirs: DataDirs, path: Path, password: str | None,
     return staging, check, install
 
 
-def check_backup(dirs: DataDirs, path: Path, *, password: str | None = None,
-                 recovery_key: str | None = None) -> BackupCheck:
+def check_backup(dirs: DataDirs, path: Path, *, password: str | None = None, recovery_key: str | None = None,
+                 progress: Progress | None = None, cancelled: Cancelled | None = None) -> BackupCheck:
     """Check a backup in full without changing anything: names, sizes, every file's SHA-256, the database
     (sound, with users, a known schema), that this PC holds its office key or ``recovery_key`` is given and fits,
     and how much newer the current data is. The unpacked copy is made
-    under the data folder's ``tmp/`` and removed (after a kill: at the next start)."""
+    under the data folder's ``tmp/`` and removed (after a kill: at the next start). ``progress`` and
+    ``cancelled``: see the module docstring."""
     lock = _acquire(dirs.root / USE_LOCK, exclusive=False)  # no start-up clean-up removes our copy
     try:
-        staging, check, _install = _checked(dirs, Path(path), password, recovery_key)
+        staging, check, _install = _checked(dirs, Path(path), password, recovery_key, progress, cancelled)
         shutil.rmtree(staging, ignore_errors=True)
         return check
     finally:
@@ -614,12 +658,14 @@ def _swap(dirs: DataDirs, staging: Path) -> Path:
 
 
 def restore(dirs: DataDirs, path: Path, *, username: str, password: str, backup_password: str | None = None,
-            recovery_key: str | None = None, discard_newer: bool = False) -> RestoreResult:
+            recovery_key: str | None = None, discard_newer: bool = False, progress: Progress | None = None,
+            cancelled: Cancelled | None = None) -> RestoreResult:
     """Replace the data folder's database and archive with a checked backup (see the module docstring).
 
     The office must be closed (this process included). Returns where the data before the restore is kept.
     Raises :class:`NewerDataError` (nothing changed) when the current data is newer and ``discard_newer``
-    was not given; its message says how much newer.
+    was not given; its message says how much newer. ``progress``/``cancelled`` cover the unpacking
+    (:class:`RestoreCancelled`, nothing changed); the swap that follows is not cancelled.
     """
     path = Path(path)
     signed_in_on = "current" if _sign_in_current(dirs, username, password) else ""
@@ -628,7 +674,7 @@ def restore(dirs: DataDirs, path: Path, *, username: str, password: str, backup_
         recover(dirs)  # a restore killed earlier is rolled back before anything else
         tmp_dir(dirs)
         _write_journal(dirs, {"state": "staging"})  # a start meanwhile is told a restore is running
-        staging, check, install = _checked(dirs, path, backup_password, recovery_key)
+        staging, check, install = _checked(dirs, path, backup_password, recovery_key, progress, cancelled)
         try:
             if not signed_in_on:
                 _sign_in_backup(staging / dirs.database.name, username, password)

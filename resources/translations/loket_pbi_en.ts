@@ -2176,6 +2176,10 @@ Set-up complete. Click Finish to sign in.</translation>
         <translation>All files (*)</translation>
     </message>
     <message>
+        <source>Membatalkan…</source>
+        <translation>Cancelling…</translation>
+    </message>
+    <message>
         <source>Pemulihan tidak dilakukan: {error}</source>
         <translation>Nothing was restored: {error}</translation>
     </message>
@@ -3904,6 +3908,10 @@ Is this the same fingerprint the kelurahan read out?</translation>
     <message>
         <source>SK standar pelayanan</source>
         <translation>Service standard decree (SK)</translation>
+    </message>
+    <message>
+        <source>Batalkan pe&amp;mulihan</source>
+        <translation>Sto&amp;p restoring</translation>
     </message>
     <message>
         <source>Gambar PNG (*.png)</source>

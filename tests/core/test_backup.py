@@ -152,3 +152,43 @@ def test_restore_command_line(office, admin, tmp_path):
         assert [u.username for u in users.list_users(o, actor=admin)] == ["admin"]
     finally:
         o.close()
+
+
+def test_unpacking_reports_progress_and_a_cancel_changes_nothing(office, admin, make_user):
+    """The check and the restore report how far the unpacking is and stop when cancelled (the window's
+    progress bar and cancel button): the unpacked copy is removed, no journal is left, the data is as it was."""
+    import os
+
+    from app.services import restore as restore_svc
+    from app.tempwork import journal_path
+
+    (office.dirs.letters / "2026").mkdir(parents=True, exist_ok=True)
+    for i in range(3):  # several chunks each (the unpacking reads 1 MB at a time)
+        (office.dirs.letters / "2026" / f"surat-{i}.docx").write_bytes(os.urandom(3 << 20))
+    info = backup.make_backup(office, actor=admin)
+    seen: list[tuple[float, int]] = []
+    check = restore_svc.check_backup(office.dirs, info.path, progress=lambda f, n: seen.append((f, n)))
+    assert seen[0] == (0.0, 0) and seen[-1] == (1.0, check.files) and check.files == 4
+    assert [f for f, _n in seen] == sorted(f for f, _n in seen) and len(seen) > 10
+    with pytest.raises(restore_svc.RestoreCancelled, match="dibatalkan"):
+        restore_svc.check_backup(office.dirs, info.path, cancelled=lambda: True)
+    assert not any(office.dirs.tmp.iterdir())
+
+    make_user("verifier")  # work after the backup: a cancelled restore must keep it
+    dirs = office.dirs
+    office.close()
+    progress: list[tuple[float, int]] = []
+    with pytest.raises(restore_svc.RestoreCancelled):
+        restore_svc.restore(dirs, info.path, username="admin", password="rahasia-123", discard_newer=True,
+                            progress=lambda f, n: progress.append((f, n)),
+                            cancelled=lambda: any(n >= 2 for _f, n in progress))  # half-way through
+    assert max(n for _f, n in progress) == 2 and progress[-1][0] < 1.0
+    assert not any(dirs.tmp.iterdir()) and not journal_path(dirs).exists()
+    assert not list(dirs.backups.glob("sebelum-pulih-*"))
+    reopened = open_office(dirs.root)
+    try:
+        names = {u.username for u in users.list_users(reopened, actor=users.login(reopened, username="admin",
+                                                                                    password="rahasia-123"))}
+        assert "u1_verifier" in names
+    finally:
+        reopened.close()

@@ -180,12 +180,15 @@ def test_a_wrong_key_or_password_is_refused_and_the_folder_stays_empty(qtbot, sa
     assert not setup.is_set_up(wizard.office)  # the office was opened again, still empty
     _still_empty(new_pc, key_dir)
 
-    # Trying again with the right password restores it.
+    # Trying again with the right password restores it, the bar showing how far the unpacking is.
     answers["keys"] = [key_text]
+    shown: list[int] = []
+    wizard.profile_page.restore_progress.valueChanged.connect(shown.append)
     with qtbot.waitSignal(wizard.completed, timeout=30_000) as done:
         wizard.restore_button.click()
         _sign_in(qtbot, wizard, "admin", PW)
     assert done.args == ["admin"] and wizard.restored_from == path and not wizard.isVisible()
+    assert 100 in shown, shown  # reported by the worker as it unpacked
     admin = users.login(wizard.office, username="admin", password=PW)
     assert [c.reg_number for c in cases.list_cases(wizard.office, actor=admin)] == [number]
 
@@ -218,3 +221,49 @@ def test_the_restore_button_is_on_the_first_page_only(qtbot, wizard, messages):
     assert wizard.restore_button.isVisible()
     hint = wizard.minimumSizeHint()
     assert hint.width() <= WIDTH and hint.height() <= HEIGHT
+
+
+def test_cancel_while_checking_or_restoring_changes_nothing(qtbot, saved, new_pc, answers, messages, tmp_path):
+    """Batalkan pemulihan (or Batal) stops the unpacking in the worker: the check, and the restore before its
+    swap. The work is held back here until the cancel is clicked, so the cancel always comes first."""
+    from ui.tasks import TaskRunner
+    from ui.wizards.first_run import FirstRunWizard
+
+    path, key_text, _number = saved
+    held: list = []
+    runner = TaskRunner(executor=held.append)
+    office = open_office(new_pc)
+    wiz = FirstRunWizard(office, runner)
+    qtbot.addWidget(wiz)
+    wiz.show()
+    page = wiz.profile_page
+    answers["file"] = path
+    try:
+        def check_with_the_key() -> None:
+            answers["keys"] = [key_text]
+            wiz.restore_button.click()
+            assert wiz.restoring and page.restore_row.isVisible() and not wiz.restore_button.isEnabled()
+            held.pop(0).run()  # the check asks for the recovery key (a new PC) …
+            qtbot.waitUntil(lambda: bool(held), timeout=10_000)  # … and checks again with it
+
+        # The check, cancelled with the button.
+        check_with_the_key()
+        page.restore_cancel.click()
+        held.pop(0).run()
+        qtbot.waitUntil(lambda: not wiz.restoring, timeout=10_000)
+        assert "dibatalkan" in page.restore_status.text() and not messages  # said on the page, no error box
+        assert wiz.admin_dialog is None and wiz.isVisible() and wiz.restore_button.isEnabled()
+
+        # The restore, cancelled with the wizard's Batal: the window stays, the office is opened again.
+        check_with_the_key()
+        held.pop(0).run()
+        _sign_in(qtbot, wiz, "admin", PW)
+        assert wiz.restoring and len(held) == 1
+        wiz.button(QWizard.WizardButton.CancelButton).click()
+        held.pop(0).run()
+        qtbot.waitUntil(lambda: not wiz.restoring, timeout=30_000)
+        assert "dibatalkan" in page.restore_status.text() and not messages
+        assert wiz.isVisible() and wiz.office is not office and wiz.restored_from is None
+        _still_empty(new_pc, tmp_path / "pc-baru-kunci")
+    finally:
+        wiz.office.close()

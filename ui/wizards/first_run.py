@@ -99,14 +99,21 @@ class ProfilePage(QWizardPage):
         # "Pulihkan dari cadangan…" (the wizard's button) reports here: checking, restoring, or what went wrong.
         self.restore_progress = QProgressBar()
         self.restore_progress.setObjectName("restore_progress")
-        self.restore_progress.setRange(0, 0)  # the restore reports no steps: a busy bar
-        self.restore_progress.setVisible(False)
+        self.restore_progress.setRange(0, 100)
+        self.restore_cancel = QPushButton(self.tr("Batalkan pe&mulihan"))
+        self.restore_cancel.setObjectName("cancel_restore")
+        self.restore_row = QWidget()
+        row = QHBoxLayout(self.restore_row)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(self.restore_progress, 1)
+        row.addWidget(self.restore_cancel)
+        self.restore_row.setVisible(False)
         self.restore_status = QLabel("")
         self.restore_status.setObjectName("restore_status")
         self.restore_status.setWordWrap(True)
         self.restore_status.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
         self.restore_status.setVisible(False)
-        form.addRow(self.restore_progress)
+        form.addRow(self.restore_row)
         form.addRow(self.restore_status)
         self.region_name.textEdited.connect(self._suggest)
         self.region_kind.currentTextChanged.connect(lambda _t: self._suggest(self.region_name.text()))
@@ -360,6 +367,7 @@ class FirstRunWizard(QWizard):
         self.recovery_dialog = None  # the recovery key, shown once after the set-up is saved
         # Pulihkan dari cadangan: a custom button beside the wizard's own, on the first page.
         self.restoring = False  # a check or a restore runs in the worker
+        self.restore_task = None  # … this one (its cancel stops the unpacking; nothing is changed then)
         self.restored_from: Path | None = None  # set once a restore has succeeded
         self.admin_dialog = None  # the backup's administrator signs in
         self.setOption(QWizard.WizardOption.HaveCustomButton1, True)
@@ -370,6 +378,7 @@ class FirstRunWizard(QWizard):
             "Memindahkan kantor ke komputer baru atau memulihkan setelah kerusakan: pasang data kantor dari berkas "
             "cadangan (.zip.enc atau .zip) alih-alih menyiapkan kantor baru."))
         self.restore_button.clicked.connect(self.choose_backup)
+        self.profile_page.restore_cancel.clicked.connect(self._cancel_restore)
         b = QWizard.WizardButton
         self.setButtonLayout([b.CustomButton1, b.Stretch, b.BackButton, b.NextButton, b.CommitButton, b.FinishButton,
                               b.CancelButton])  # apart from the set-up's own buttons, on the left
@@ -419,7 +428,8 @@ class FirstRunWizard(QWizard):
         self.runner.run(work, on_done=self._saved, on_error=self._failed)
 
     def reject(self) -> None:
-        if self.restoring:  # a restore is not stopped half-way; the check and the restore end by themselves
+        if self.restoring:  # Batal/Esc while checking or unpacking: cancelled (nothing changed), not closed
+            self._cancel_restore()
             return
         if self.import_task is not None:
             self._cancel_import()
@@ -535,16 +545,36 @@ class FirstRunWizard(QWizard):
     def _restore_busy(self, busy: bool, text: str = "", style: str = "") -> None:
         page = self.profile_page
         self.restoring = busy
-        page.restore_progress.setVisible(busy)
+        if not busy:
+            self.restore_task = None
+        page.restore_row.setVisible(busy)
+        page.restore_progress.setValue(0)
+        page.restore_cancel.setEnabled(busy)
         page.restore_status.setStyleSheet(style)
         page.restore_status.setText(text)
         page.restore_status.setVisible(bool(text))
-        for which in (QWizard.WizardButton.CustomButton1, QWizard.WizardButton.NextButton,
-                      QWizard.WizardButton.CancelButton):
+        for which in (QWizard.WizardButton.CustomButton1, QWizard.WizardButton.NextButton):
             self.button(which).setEnabled(not busy)
 
+    def _restore_progress(self, percent: int, _message: str) -> None:
+        self.profile_page.restore_progress.setValue(percent)
+        if percent >= 100:  # unpacked: what follows (the check's last steps, the swap) is not cancelled
+            self.profile_page.restore_cancel.setEnabled(False)
+
+    def _cancel_restore(self) -> None:
+        if self.restore_task is not None:
+            self.restore_task.cancel()
+            self.profile_page.restore_cancel.setEnabled(False)
+            self.profile_page.restore_status.setText(self.tr("Membatalkan…"))
+
     def _restore_refused(self, exc: BaseException, tb: str) -> None:
-        """The core's message, on the page and in a message box; the data folder is as it was."""
+        """The core's message, on the page and in a message box; the data folder is as it was. A cancel is
+        said on the page only."""
+        from app.services.restore import RestoreCancelled
+
+        if isinstance(exc, RestoreCancelled):
+            self._restore_busy(False, str(exc))
+            return
         self._restore_busy(False, self.tr("Pemulihan tidak dilakukan: {error}").format(error=exc)
                            if isinstance(exc, LoketError) else self.tr("Pemulihan tidak dilakukan."),
                            "color: #b71c1c;")
@@ -572,9 +602,11 @@ class FirstRunWizard(QWizard):
                 return
             self._restore_refused(exc, tb)
 
-        self.runner.run(lambda _t: restore_svc.check_backup(dirs, path, password=password,
-                                                            recovery_key=recovery_key),
-                        on_done=lambda check: self._checked(check, password, recovery_key), on_error=failed)
+        self.restore_task = self.runner.run(
+            lambda task: restore_svc.check_backup(dirs, path, password=password, recovery_key=recovery_key,
+                                                  progress=task.report, cancelled=task.is_cancelled),
+            on_done=lambda check: self._checked(check, password, recovery_key), on_error=failed,
+            on_progress=self._restore_progress)
 
     def _checked(self, check, password: str | None, recovery_key: str | None) -> None:
         from ui.dialogs.restore_questions import BackupAdminDialog
@@ -603,7 +635,7 @@ class FirstRunWizard(QWizard):
         office = self.office
         dirs = office.dirs
 
-        def work(_t):
+        def work(task):
             import traceback
 
             office.close()
@@ -611,7 +643,8 @@ class FirstRunWizard(QWizard):
             tb = ""
             try:
                 outcome = restore_svc.restore(dirs, path, username=username, password=admin_password,
-                                              backup_password=password, recovery_key=recovery_key)
+                                              backup_password=password, recovery_key=recovery_key,
+                                              progress=task.report, cancelled=task.is_cancelled)
             except Exception as exc:  # reported after the office is open again
                 outcome, tb = exc, traceback.format_exc()
             return outcome, tb, open_office(dirs.root)
@@ -637,7 +670,8 @@ class FirstRunWizard(QWizard):
             show_error(self, exc, tb)
             super(FirstRunWizard, self).reject()
 
-        self.runner.run(work, on_done=done, on_error=reopen_failed)
+        self.restore_task = self.runner.run(work, on_done=done, on_error=reopen_failed,
+                                            on_progress=self._restore_progress)
 
     def _finish(self) -> None:
         username = self.saved_username or ""
