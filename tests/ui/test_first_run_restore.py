@@ -267,3 +267,41 @@ def test_cancel_while_checking_or_restoring_changes_nothing(qtbot, saved, new_pc
         _still_empty(new_pc, tmp_path / "pc-baru-kunci")
     finally:
         wiz.office.close()
+
+
+def _password_copy(src: Path, dst: Path, password: str, key_text: str) -> Path:
+    """An earlier version's password backup (AES ZIP) of the same entries, read with the recovery key."""
+    import pyzipper
+
+    with backup.open_backup(src, data_root=dst.parent, recovery_key=key_text) as zin, \
+            pyzipper.AESZipFile(dst, "w", compression=pyzipper.ZIP_DEFLATED, encryption=pyzipper.WZ_AES) as zout:
+        zout.setpassword(password.encode())
+        for info in zin.infolist():
+            zout.writestr(info.filename, zin.read(info))
+    return dst
+
+
+def test_an_old_password_backup_asks_its_password_then_the_recovery_key(qtbot, saved, wizard, answers, messages,
+                                                                         monkeypatch, new_pc, tmp_path):
+    from ui.dialogs import restore_questions
+
+    path, key_text, number = saved
+    old = _password_copy(path, tmp_path / "loket-pbi-cadangan-20260101-080000.zip", "sandi-cadangan-lama",
+                         key_text)
+    passwords = ["bukan-sandinya", "sandi-cadangan-lama"]
+    monkeypatch.setattr(restore_questions, "ask_backup_password", lambda _parent: passwords.pop(0))
+    status = wizard.profile_page.restore_status
+    answers["file"] = old
+
+    wizard.restore_button.click()  # a wrong password: refused, nothing changed
+    qtbot.waitUntil(lambda: "tidak dilakukan" in status.text() and not wizard.restoring, timeout=30_000)
+    assert "salah" in messages[-1] and passwords == ["sandi-cadangan-lama"]
+    _still_empty(new_pc, tmp_path / "pc-baru-kunci")
+
+    answers["keys"] = [key_text]  # its data is sealed with the office key: a new PC needs the recovery key too
+    with qtbot.waitSignal(wizard.completed, timeout=30_000):
+        wizard.restore_button.click()
+        _sign_in(qtbot, wizard, "admin", PW)
+    assert passwords == [] and len(answers["asked"]) == 1 and wizard.restored_from == old
+    admin = users.login(wizard.office, username="admin", password=PW)
+    assert [c.reg_number for c in cases.list_cases(wizard.office, actor=admin)] == [number]
