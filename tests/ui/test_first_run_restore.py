@@ -305,3 +305,25 @@ def test_an_old_password_backup_asks_its_password_then_the_recovery_key(qtbot, s
     assert passwords == [] and len(answers["asked"]) == 1 and wizard.restored_from == old
     admin = users.login(wizard.office, username="admin", password=PW)
     assert [c.reg_number for c in cases.list_cases(wizard.office, actor=admin)] == [number]
+
+
+def test_after_a_refused_restore_a_new_office_can_be_set_up(qtbot, saved, wizard, answers, messages):
+    """The restore closed and opened the office again; the set-up then writes into the office opened again."""
+    from tests.ui.conftest import confirm_recovery_key
+    from tests.ui.test_first_run_dtsen import _fill_to_last_page
+
+    path, key_text, _number = saved
+    first = wizard.office
+    answers["file"], answers["keys"] = path, [key_text]
+    wizard.restore_button.click()
+    _sign_in(qtbot, wizard, "admin", "bukan-sandinya")
+    qtbot.waitUntil(lambda: "tidak dilakukan" in wizard.profile_page.restore_status.text() and not wizard.restoring,
+                    timeout=30_000)
+    assert wizard.office is not first
+    _fill_to_last_page(qtbot, wizard)
+    with qtbot.waitSignal(wizard.completed, timeout=30_000) as done:
+        wizard.button(QWizard.WizardButton.FinishButton).click()
+        confirm_recovery_key(qtbot, wizard)
+    assert done.args == ["admin"] and wizard.restored_from is None and setup.is_set_up(wizard.office)
+    assert [c.reg_number for c in cases.list_cases(wizard.office, actor=users.login(
+        wizard.office, username="admin", password=PW))] == []  # a new office, not the backup's
