@@ -365,6 +365,10 @@ class NoticeInfo:
     period: str
     received_at: datetime
     rows: tuple[dict[str, Any], ...]
+    notice_id: int = 0
+    #: the numbered notice letter of the Dinas ("" until it arrives) and when it was issued
+    letter_number: str = ""
+    letter_issued_at: str = ""
 
 
 def notices(office: Office, *, actor: Actor) -> list[NoticeInfo]:
@@ -380,7 +384,30 @@ def notices(office: Office, *, actor: Actor) -> list[NoticeInfo]:
                                                      col(NetworkNotice.id).desc())).all()
         return [NoticeInfo(n.reference, n.period, n.received_at,
                            tuple({**r, "nik": r.get("nik", "") if full else mask_nik(r.get("nik", ""))}
-                                 for r in (n.rows or []))) for n in rows]
+                                 for r in (n.rows or [])), n.id or 0, str((n.letter or {}).get("number") or ""),
+                           str((n.letter or {}).get("issued_at") or "")) for n in rows]
+
+
+def notice_letter_file(office: Office, *, actor: Actor, notice_id: int) -> Path:
+    """At a kelurahan: the received file of a Puskesos notice letter (the PDF when the Dinas sent one, else the
+    .docx), checked against the SHA-256 it arrived with."""
+    require(actor, "network.view")
+    from app.batching.writers import sha256_file
+    from app.db.models import NetworkNotice
+
+    with office.db.read() as s:
+        row = s.get(NetworkNotice, notice_id)
+    letter = (row.letter or {}) if row is not None else {}
+    if not letter.get("number"):
+        raise ValidationError("Surat pemberitahuan Puskesos untuk pemberitahuan ini belum diterima dari Dinas.")
+    files = sorted(letter.get("files") or [], key=lambda f: not str(f.get("file_name", "")).lower().endswith(".pdf"))
+    if not files:
+        raise ValidationError(f"Berkas surat {letter['number']} belum diterima dari Dinas.")
+    path = office.dirs.root / files[0]["stored_path"]
+    if not path.is_file() or sha256_file(path) != files[0]["sha256"]:
+        raise ValidationError(f"Berkas surat {letter['number']} hilang atau berubah sejak diterima; minta Dinas "
+                              "mengirim ulang.")
+    return path
 
 
 @dataclass(frozen=True)

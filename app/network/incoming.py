@@ -327,18 +327,46 @@ def letters_dir(office: Office) -> Path:
     return office.dirs.root / "network" / "surat"
 
 
-def _stage_letters(office: Office, content_zip: Path, letters: list[dict], created: list[Path]) -> dict[str, str]:
-    out: dict[str, str] = {}
+_SHA256 = re.compile(r"[0-9a-f]{64}")
+
+
+def _stage_letter_file(office: Office, content_zip: Path, entry: dict, created: list[Path]) -> str:
+    """Copy one letter file the package carries (a case letter's, or a Puskesos notice letter's) into the
+    received letters folder: its SHA-256 checked against the bytes, under a content-addressed safe name that
+    cannot leave that folder. Returns its path relative to the data folder."""
+    sha = str(entry.get("sha256") or "")
+    if not _SHA256.fullmatch(sha) or entry.get("file") != f"files/{sha}":
+        raise PackageRefused("format", f"Isi paket tidak sah (berkas surat {str(entry.get('number', ''))[:80]} tanpa "
+                                       "SHA-256 yang benar); paket ditolak dan tidak ada yang diubah.")
     folder = letters_dir(office)
-    for entry in letters:
-        if not entry.get("file"):
-            continue
-        dest = folder / f"{entry['sha256'][:12]}-{_safe(entry.get('file_name') or entry['number'])}"
-        if not dest.exists():
-            folder.mkdir(parents=True, exist_ok=True)
-            payload.extract(content_zip, entry["file"], dest)
-            created.append(dest)
-        out[entry["number"]] = dest.relative_to(office.dirs.root).as_posix()
+    dest = folder / f"{sha[:12]}-{_safe(str(entry.get('file_name') or entry.get('number') or ''))}"
+    if not dest.exists():
+        folder.mkdir(parents=True, exist_ok=True)
+        payload.extract(content_zip, entry["file"], dest)
+        created.append(dest)
+    return dest.relative_to(office.dirs.root).as_posix()
+
+
+def _stage_letters(office: Office, content_zip: Path, letters: list[dict], created: list[Path]) -> dict[str, str]:
+    return {entry["number"]: _stage_letter_file(office, content_zip, entry, created)
+            for entry in letters if entry.get("file")}
+
+
+def _stage_notice_letters(office: Office, content_zip: Path, notices: list[dict], created: list[Path]
+                          ) -> dict[str, str]:
+    """The files of the Puskesos notice letters (the same checks as the case letters'): sha256 → stored path."""
+    out: dict[str, str] = {}
+    for notice in notices:
+        letter = notice.get("letter") or {}
+        files = letter.get("files", []) if isinstance(letter, dict) else None
+        if not isinstance(files, list) or not all(isinstance(f, dict) for f in files) or (
+                letter and not str(letter.get("number") or "").strip()):
+            raise PackageRefused("format", "Isi paket tidak sah (surat pemberitahuan Puskesos); paket ditolak dan "
+                                           "tidak ada yang diubah.")
+        for f in files:
+            if f.get("file"):
+                out[f["sha256"]] = _stage_letter_file(office, content_zip, {**f, "number": letter["number"]},
+                                                      created)
     return out
 
 
@@ -361,16 +389,36 @@ def _apply_letters(s: Session, own_code: str, letters: list[dict], stored: dict[
     return n
 
 
-def _apply_notices(s: Session, notices: list[dict], now: datetime) -> int:
-    n = 0
+def _notice_letter(entry: Any, stored: dict[str, str]) -> dict[str, Any]:
+    """What a notice records of its letter: number, type, issue time and the files as stored here."""
+    if not isinstance(entry, dict) or not entry.get("number"):
+        return {}
+    files = [{"file_name": str(f.get("file_name") or "")[:255], "sha256": f["sha256"],
+              "stored_path": stored[f["sha256"]]}
+             for f in entry.get("files", []) if f.get("file") and f.get("sha256") in stored]
+    return {"number": str(entry["number"])[:80], "letter_type": str(entry.get("letter_type") or "")[:60],
+            "issued_at": str(entry.get("issued_at") or ""), "files": files}
+
+
+def _apply_notices(s: Session, notices: list[dict], stored: dict[str, str], now: datetime) -> tuple[int, int]:
+    """Store the notices not received before (by kind and reference) and their letters; a letter arriving for a
+    notice already stored (issued after the notice went) is recorded with it. Returns (notices, letters)."""
+    n = lt = 0
     for notice in notices:
-        if s.exec(select(NetworkNotice).where(NetworkNotice.kind == notice["kind"],
-                                              NetworkNotice.reference == notice["reference"])).first():
+        letter = _notice_letter(notice.get("letter"), stored)
+        row = s.exec(select(NetworkNotice).where(NetworkNotice.kind == notice["kind"],
+                                                 NetworkNotice.reference == notice["reference"])).first()
+        if row is not None:
+            if letter and (row.letter or {}).get("number") != letter["number"]:
+                row.letter = letter
+                s.add(row)
+                lt += 1
             continue
         s.add(NetworkNotice(kind=notice["kind"], reference=notice["reference"][:60], period=notice["period"][:7],
-                            rows=notice.get("rows", []), received_at=now))
+                            rows=notice.get("rows", []), letter=letter, received_at=now))
         n += 1
-    return n
+        lt += 1 if letter else 0
+    return n, lt
 
 
 def _apply_dtsen(s: Session, rows: list[dict]) -> int:
@@ -427,6 +475,8 @@ def receive_file(office: Office, *, actor: Actor, path: Path, now: datetime | No
                 return Received(peer.code, header.sequence, "replayed")
         files = _stage_files(office, content_zip, content.cases, peer, created) if not ident.is_kelurahan else {}
         stored_letters = _stage_letters(office, content_zip, content.letters, created) if ident.is_kelurahan else {}
+        stored_notice_letters = (_stage_notice_letters(office, content_zip, content.notices, created)
+                                 if ident.is_kelurahan else {})
         with office.db.write() as s:
             peer = s.exec(select(NetworkPeer).where(NetworkPeer.code == header.sender).with_for_update()).one()
             peer = _peer_for(s, header, identity.load_in(s))
@@ -437,9 +487,10 @@ def receive_file(office: Office, *, actor: Actor, path: Path, now: datetime | No
             if ident.is_kelurahan:
                 if content.cases:
                     raise PackageRefused("format", "Paket dari Dinas tidak boleh berisi berkas baru; paket ditolak.")
+                notices, notice_letters = _apply_notices(s, content.notices, stored_notice_letters, now)
                 counts = {"statuses": _apply_statuses(s, ident.code, content.statuses, now),
                           "letters": _apply_letters(s, ident.code, content.letters, stored_letters, now),
-                          "notices": _apply_notices(s, content.notices, now),
+                          "notices": notices, "notice_letters": notice_letters,
                           "dtsen": _apply_dtsen(s, content.dtsen)}
             else:
                 if content.statuses or content.letters or content.notices or content.dtsen:

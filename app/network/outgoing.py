@@ -62,7 +62,8 @@ DTSEN_FIELDS = ("nik", "no_kk", "name", "birth_place", "birth_date", "sex", "add
                 "kelurahan", "kecamatan", "desil", "dtsen_id", "row_hash")
 CHUNK = 500
 LABELS = {"cases": "berkas", "statuses": "perubahan status", "letters": "surat",
-          "notices": "pemberitahuan penonaktifan", "dtsen": "baris DTSEN"}
+          "notices": "pemberitahuan penonaktifan", "notice_letters": "surat pemberitahuan Puskesos",
+          "dtsen": "baris DTSEN"}
 
 
 def outbox_dir(office: Office, peer_code: str) -> Path:
@@ -161,6 +162,7 @@ def _kelurahan_content(s: Session, office: Office, ident: identity.NetworkIdenti
 
 def _dinas_content(s: Session, office: Office, peer: NetworkPeer, content: payload.Content) -> None:
     defs = load_all(office)
+    letter_cursor = peer.letter_cursor  # the case letters and the notice letters both start from here
     # status changes and new steps of the cases this kelurahan handed over
     rows = s.exec(select(NetworkCase, Case).join(Case, col(Case.id) == NetworkCase.case_id)
                   .where(NetworkCase.origin_office == peer.code, Case.version != NetworkCase.sent_version)
@@ -196,7 +198,7 @@ def _dinas_content(s: Session, office: Office, peer: NetworkPeer, content: paylo
         s.add(flag)
     # letters issued for its cases
     letters = s.exec(select(Letter, NetworkCase).join(NetworkCase, col(NetworkCase.case_id) == Letter.case_id)
-                     .where(NetworkCase.origin_office == peer.code, col(Letter.id) > peer.letter_cursor,
+                     .where(NetworkCase.origin_office == peer.code, col(Letter.id) > letter_cursor,
                             Letter.status == "issued").order_by(col(Letter.id))).all()
     for letter, link in letters:
         path, name = None, ""
@@ -216,27 +218,31 @@ def _dinas_content(s: Session, office: Office, peer: NetworkPeer, content: paylo
         content.letters.append(entry)
         peer.letter_cursor = max(peer.letter_cursor, letter.id or 0)
     # the monthly Puskesos deactivation notice, per closed batch of a deactivating service (the definitions'
-    # ``membership = "keluar"`` unless the office's reconciliation settings name them)
+    # ``membership = "keluar"`` unless the office's reconciliation settings name them), with the kelurahan's
+    # numbered notice letter when it is issued; a letter issued after its batch's notice went (``batch
+    # puskesos`` run later) sends that notice again with it, found through the letter cursor
     from app.services.reconcile import membership
 
     deactivating = membership(office, s).deactivating
-    for batch in s.exec(select(Batch).where(col(Batch.service_code).in_(deactivating),
-                                            col(Batch.id) > peer.notice_cursor).order_by(col(Batch.id))).all():
-        items = s.exec(select(BatchItem, Person, Case).join(Case, col(Case.id) == BatchItem.case_id)
-                       .join(Person, col(Person.id) == Case.person_id)
-                       .where(BatchItem.batch_id == batch.id)).all()
-        ids = [c.id for _, _, c in items]
-        from_peer = set(s.exec(select(NetworkCase.case_id).where(
-            NetworkCase.origin_office == peer.code, col(NetworkCase.case_id).in_(ids))).all()) if ids else set()
-        rows = [{"nik": p.nik, "nama": p.name, "no_kartu": p.card_number or "",
-                 "alasan": (c.data or {}).get("alasan", ""), "registrasi": c.reg_number, "alamat": p.address,
-                 "rt": p.rt, "rw": p.rw}
-                for _item, p, c in items
-                if (peer.area_code and p.kelurahan_code == peer.area_code) or c.id in from_peer]
-        if rows:
-            content.notices.append({"kind": batch.service_code, "period": batch.period, "rows": rows,
-                                    "reference": f"{batch.service_code}/{batch.period}/{batch.sequence}"})
-        peer.notice_cursor = batch.id or peer.notice_cursor
+    new_batches = list(s.exec(select(Batch).where(col(Batch.service_code).in_(deactivating),
+                                                  col(Batch.id) > peer.notice_cursor).order_by(col(Batch.id))).all())
+    late = _late_notice_letters(s, peer, deactivating, letter_cursor)
+    wanted = {b.id for b in new_batches}
+    again = sorted({bid for bid in late if bid not in wanted})
+    resend = list(s.exec(select(Batch).where(col(Batch.id).in_(again)).order_by(col(Batch.id))).all()) if again else []
+    for batch in [*resend, *new_batches]:
+        rows = _notice_rows(s, peer, batch)
+        letter = _notice_letter(s, office, peer, batch, content)
+        if rows or letter:
+            entry: dict[str, Any] = {"kind": batch.service_code, "period": batch.period, "rows": rows,
+                                     "reference": f"{batch.service_code}/{batch.period}/{batch.sequence}"}
+            if letter:
+                entry["letter"] = letter
+            content.notices.append(entry)
+    if new_batches:
+        peer.notice_cursor = new_batches[-1].id or peer.notice_cursor
+    if late:
+        peer.letter_cursor = max(peer.letter_cursor, *late.values())
     # DTSEN rows of its area changed since the last package
     if peer.area_code:
         newest = s.exec(select(func.max(DtsenRecord.import_id))).one() or 0
@@ -246,6 +252,70 @@ def _dinas_content(s: Session, office: Office, peer: NetworkPeer, content: paylo
         for r in s.exec(q.order_by(col(DtsenRecord.id))).all():
             content.dtsen.append({f: _iso(getattr(r, f)) for f in DTSEN_FIELDS})
         peer.dtsen_cursor = max(peer.dtsen_cursor, newest)
+
+
+def _notice_rows(s: Session, peer: NetworkPeer, batch: Batch) -> list[dict[str, Any]]:
+    """The deactivated cards of ``batch`` for this kelurahan: people of its area, and cases it handed over."""
+    items = s.exec(select(BatchItem, Person, Case).join(Case, col(Case.id) == BatchItem.case_id)
+                   .join(Person, col(Person.id) == Case.person_id)
+                   .where(BatchItem.batch_id == batch.id)).all()
+    ids = [c.id for _, _, c in items]
+    from_peer = set(s.exec(select(NetworkCase.case_id).where(
+        NetworkCase.origin_office == peer.code, col(NetworkCase.case_id).in_(ids))).all()) if ids else set()
+    return [{"nik": p.nik, "nama": p.name, "no_kartu": p.card_number or "",
+             "alasan": (c.data or {}).get("alasan", ""), "registrasi": c.reg_number, "alamat": p.address,
+             "rt": p.rt, "rw": p.rw}
+            for _item, p, c in items
+            if (peer.area_code and p.kelurahan_code == peer.area_code) or c.id in from_peer]
+
+
+def _is_peer_notice_letter(letter: Letter, peer: NetworkPeer) -> bool:
+    """A Puskesos notice letter is addressed to one kelurahan/desa: its data's ``wilayah.kode`` (the region code
+    of the batch rows, the same code a kelurahan enrols with). A letter for an area without a code names no
+    enrolled kelurahan and is not sent."""
+    wilayah = (letter.data or {}).get("wilayah") or {}
+    return bool(peer.area_code) and str(wilayah.get("kode") or "").strip() == peer.area_code
+
+
+def _late_notice_letters(s: Session, peer: NetworkPeer, deactivating: tuple[str, ...] | list[str], cursor: int
+                         ) -> dict[int, int]:
+    """Notice letters for this kelurahan issued since the last package (above the letter cursor ``cursor``):
+    batch id → newest letter id."""
+    from app.services.puskesos_notices import LETTER_TYPE
+
+    if not peer.area_code:
+        return {}
+    out: dict[int, int] = {}
+    for letter in s.exec(select(Letter).join(Batch, col(Batch.id) == Letter.batch_id)
+                         .where(Letter.letter_type == LETTER_TYPE, Letter.status == "issued",
+                                col(Letter.id) > cursor, col(Batch.service_code).in_(deactivating))
+                         .order_by(col(Letter.id))).all():
+        if letter.batch_id is not None and _is_peer_notice_letter(letter, peer):
+            out[letter.batch_id] = max(out.get(letter.batch_id, 0), letter.id or 0)
+    return out
+
+
+def _notice_letter(s: Session, office: Office, peer: NetworkPeer, batch: Batch, content: payload.Content
+                   ) -> dict[str, Any] | None:
+    """The kelurahan's issued notice letter of ``batch`` (the newest, should one have been voided and issued
+    again) with its files — the .docx and, when one was made, the PDF — sent as the case letters' files are."""
+    from app.batching.writers import sha256_file
+    from app.services.puskesos_notices import LETTER_TYPE
+
+    found = [lt for lt in s.exec(select(Letter).where(Letter.batch_id == batch.id, Letter.letter_type == LETTER_TYPE,
+                                                      Letter.status == "issued").order_by(col(Letter.id))).all()
+             if _is_peer_notice_letter(lt, peer)]
+    if not found:
+        return None
+    letter = found[-1]
+    files = []
+    for rel in (letter.docx_path, letter.pdf_path):
+        path = office.dirs.letters / rel if rel else None
+        if path is not None and path.is_file():
+            sha = sha256_file(path)
+            files.append({"file_name": path.name, "sha256": sha, "file": content.add_file(path, sha)})
+    return {"number": letter.number, "letter_type": letter.letter_type, "issued_at": _iso(letter.issued_at),
+            "files": files}
 
 
 def build_package(office: Office, *, actor: Actor, peer_code: str, now: datetime | None = None

@@ -132,4 +132,8 @@ class NetworkNotice(SQLModel, table=True):
     reference: str = Field(max_length=60, description="e.g. penonaktifan/2026-11/1")
     period: str = Field(max_length=7)
     rows: Any = json_field(default=list)
+    #: the kelurahan's numbered notice letter (pemberitahuan_puskesos) once received: number, letter_type,
+    #: issued_at and ``files`` (file_name, sha256, stored_path relative to the data folder; the .docx, and the
+    #: PDF when the Dinas made one); {} until it arrives (it may come in a later package than the rows)
+    letter: Any = json_field(default=dict)
     received_at: datetime = aware(default_now=True)
