@@ -9,8 +9,9 @@ Dinas → kelurahan: what changed since the last package to that kelurahan — s
 the cases it handed over (refusals with their reasons included), cases held back because another kelurahan
 already handed over the same NIK for the same service, the letters issued for its cases (number and PDF,
 or the .docx where no PDF was made), the Puskesos deactivation notice of each closed monthly batch of a
-deactivating service, i.e. penonaktifan (the cards of people living in its area), and the DTSEN rows of its
-area changed since.
+deactivating service, i.e. penonaktifan (the cards of people living in its area) with the kelurahan's numbered
+notice letter once issued (a letter issued later sends its notice again), and the DTSEN rows of its area
+changed since.
 
 Every package carries an acknowledgement (the last sequence received from the receiver). A package with
 nothing in it is made only to acknowledge content received since the last one — acknowledgements are not

@@ -3171,6 +3171,18 @@ The office data in this backup is installed on this PC instead of setting up a n
         <translation>Address</translation>
     </message>
     <message>
+        <source>Surat pemberitahuan</source>
+        <translation>Notice letter</translation>
+    </message>
+    <message>
+        <source>Buka surat pemberitahuan</source>
+        <translation>Open notice letter</translation>
+    </message>
+    <message>
+        <source>Surat pemberitahuan penonaktifan dari Dinas untuk Puskesos kelurahan ini; pilih baris lalu buka suratnya.</source>
+        <translation>The Dinas&apos;s deactivation notice letter for this kelurahan&apos;s Puskesos; select a row, then open the letter.</translation>
+    </message>
+    <message>
         <source>Kelurahan</source>
         <translation>Kelurahan</translation>
     </message>
@@ -3233,6 +3245,10 @@ The office data in this backup is installed on this PC instead of setting up a n
     <message>
         <source>Berkas diserahkan ({n})</source>
         <translation>Cases handed over ({n})</translation>
+    </message>
+    <message>
+        <source>belum diterima</source>
+        <translation>not received yet</translation>
     </message>
     <message>
         <source>Pemberitahuan penonaktifan ({n})</source>

@@ -118,3 +118,59 @@ def test_first_run_asks_for_the_office_kind(qtbot, tmp_path):
     finally:
         drain_runners()
         office.close()
+
+
+def test_the_notice_shows_its_letter_number_and_opens_the_letter(qtbot, net, monkeypatch):
+    """The Dinas closes November's penonaktifan batch with the Puskesos letters; at the kelurahan the notice's
+    rows show the letter's number and "Buka surat pemberitahuan" opens the received file (checked first)."""
+    from PySide6.QtGui import QDesktopServices
+    from sqlmodel import select
+
+    from app.db.models import Letter
+    from app.services import batches
+    from tests.batches.helpers import make_cases
+    from tests.clock import PINNED, pin_clock
+
+    dinas, kel = net
+    with pin_clock(PINNED):
+        ids = make_cases(dinas.office, "penonaktifan", 2, data={"alasan": "Meninggal dunia"})
+        from app.db.models import Case, Person
+
+        with dinas.office.db.write() as s:  # the people live in this kelurahan (Kejaksaan)
+            for cid in ids:
+                case = s.get(Case, cid)
+                assert case is not None
+                person = s.get(Person, case.person_id)
+                assert person is not None
+                person.kelurahan, person.kelurahan_code, person.kecamatan = "Kejaksaan", "1971011001", "Taman Sari"
+                s.add(person)
+        batches.close_batch(dinas.office, actor=dinas.staff.supervisor, service_code="penonaktifan",
+                            period="2026-11")
+    with dinas.office.db.read() as s:
+        letter = s.exec(select(Letter).where(Letter.letter_type == "pemberitahuan_puskesos")).one()
+
+    d = _view(qtbot, dinas, dinas.staff.supervisor)
+    d.send_button.click()
+    _done(qtbot, d)
+    assert "1 pemberitahuan penonaktifan" in d.message.text()
+
+    k = _view(qtbot, kel, kel.staff.front_office)
+    k.receive_button.click()
+    _done(qtbot, k)
+    assert "1 surat pemberitahuan Puskesos" in k.message.text()
+    k.tabs.setCurrentWidget(k.notice_page)
+    table = k.notice_table
+    assert table.rowCount() == 2 and table.horizontalHeaderItem(6).text() == "Surat pemberitahuan"
+    assert [table.item(r, 6).text() for r in range(2)] == [letter.number] * 2
+    assert not k.notice_letter_button.isEnabled()  # nothing chosen yet
+    opened: list[str] = []
+    monkeypatch.setattr(QDesktopServices, "openUrl", lambda url: opened.append(url.toLocalFile()) or True)
+    table.selectRow(1)
+    assert k.notice_letter_button.isEnabled()
+    k.notice_letter_button.click()
+    assert len(opened) == 1
+    sent = dinas.office.dirs.letters / letter.docx_path
+    from pathlib import Path
+
+    assert Path(opened[0]).read_bytes() == sent.read_bytes()
+    assert Path(opened[0]).resolve().is_relative_to(kel.office.dirs.root.resolve())

@@ -2,9 +2,10 @@
 
 At a kelurahan: "Kirim ke Dinas" and "Terima dari Dinas" with progress, the cases waiting to be sent, the
 status of every case handed over (with the letters the Dinas issued for it) and the Puskesos deactivation
-notices. At the Dinas: "Terima dari kelurahan" and "Kirim ke kelurahan", and its kelurahan — last package,
-lag, cases received and still pending — plus the NIKs handed over twice. The inbox is watched (watchdog, with
-polling as a fallback) and received automatically. Everything runs in the worker; the core decides.
+notices with the number of their notice letter ("Buka surat pemberitahuan" opens it). At the Dinas: "Terima
+dari kelurahan" and "Kirim ke kelurahan", and its kelurahan — last package, lag, cases received and still
+pending — plus the NIKs handed over twice. The inbox is watched (watchdog, with polling as a fallback) and
+received automatically. Everything runs in the worker; the core decides.
 """
 
 from __future__ import annotations
@@ -116,8 +117,26 @@ class NetworkView(QWidget):
                                      self.tr("Langkah / alasan")], "network_cases")
         self.cases.doubleClicked.connect(self._open_letter)
         self.notice_table = readonly_table([self.tr("Periode"), self.tr("NIK"), self.tr("Nama"),
-                                            self.tr("No. kartu"), self.tr("Alasan"), self.tr("Alamat")],
-                                           "network_notices")
+                                            self.tr("No. kartu"), self.tr("Alasan"), self.tr("Alamat"),
+                                            self.tr("Surat pemberitahuan")], "network_notices")
+        self.notice_table.doubleClicked.connect(lambda _index: self._open_notice_letter())
+        self.notice_table.itemSelectionChanged.connect(self._notice_selected)
+        # per row of the notice table, the notice it belongs to
+        self._notice_rows: list[exchange.NoticeInfo] = []
+        self.notice_letter_button = QPushButton(self.tr("Buka surat pemberitahuan"))
+        self.notice_letter_button.setObjectName("network_notice_letter_open")
+        self.notice_letter_button.setEnabled(False)
+        self.notice_letter_button.clicked.connect(self._open_notice_letter)
+        self.notice_page = QWidget()
+        notice_layout = QVBoxLayout(self.notice_page)
+        notice_layout.setContentsMargins(0, 0, 0, 0)
+        notice_row = QHBoxLayout()
+        notice_row.addWidget(QLabel(self.tr("Surat pemberitahuan penonaktifan dari Dinas untuk Puskesos "
+                                            "kelurahan ini; pilih baris lalu buka suratnya.")))
+        notice_row.addStretch(1)
+        notice_row.addWidget(self.notice_letter_button)
+        notice_layout.addLayout(notice_row)
+        notice_layout.addWidget(self.notice_table, 1)
         self.flag_table = readonly_table([self.tr("Kelurahan"), self.tr("No. registrasi"), self.tr("Layanan"),
                                           self.tr("NIK"), self.tr("Sudah diajukan oleh"), self.tr("Diterima"),
                                           self.tr("Keterangan")], "network_flags")
@@ -187,14 +206,19 @@ class NetworkView(QWidget):
                     self.cases.setItem(r, c, item)
             self.cases.resizeColumnsToContents()
             self.tabs.addTab(self.cases, self.tr("Berkas diserahkan ({n})").format(n=len(handed)))
-            rows = [(n.period, row) for n in extra for row in n.rows]
+            # every card of every notice; a notice whose rows are empty still shows its letter on one line
+            rows = [(n, row) for n in extra for row in (n.rows or ({},))]
+            self._notice_rows = [n for n, _row in rows]
             self.notice_table.setRowCount(len(rows))
-            for r, (period, row) in enumerate(rows):
-                for c, v in enumerate([period, row.get("nik", ""), row.get("nama", ""), row.get("no_kartu", ""),
-                                       row.get("alasan", ""), row.get("alamat", "")]):
+            for r, (n, row) in enumerate(rows):
+                letter = n.letter_number or self.tr("belum diterima")
+                for c, v in enumerate([n.period, row.get("nik", ""), row.get("nama", ""), row.get("no_kartu", ""),
+                                       row.get("alasan", ""), row.get("alamat", ""), letter]):
                     self.notice_table.setItem(r, c, QTableWidgetItem(str(v)))
             self.notice_table.resizeColumnsToContents()
-            self.tabs.addTab(self.notice_table, self.tr("Pemberitahuan penonaktifan ({n})").format(n=len(rows)))
+            self._notice_selected()
+            self.tabs.addTab(self.notice_page, self.tr("Pemberitahuan penonaktifan ({n})").format(
+                n=sum(len(n.rows) for n in extra)))
         else:
             self.offices.setRowCount(len(st.peers))
             for r, p in enumerate(st.peers):
@@ -300,6 +324,27 @@ class NetworkView(QWidget):
             return
         try:
             path = exchange.letter_file(self.session.office, actor=self.session.actor, number=number)
+        except Exception as exc:  # noqa: BLE001 - shown to the user
+            show_error(self, exc, "")
+            return
+        QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
+
+    def _selected_notice(self) -> exchange.NoticeInfo | None:
+        row = self.notice_table.currentRow()
+        return self._notice_rows[row] if 0 <= row < len(self._notice_rows) else None
+
+    def _notice_selected(self) -> None:
+        notice = self._selected_notice()
+        self.notice_letter_button.setEnabled(bool(notice and notice.letter_number))
+
+    def _open_notice_letter(self) -> None:
+        """Open the Puskesos notice letter received with the selected notice (its file checked first)."""
+        notice = self._selected_notice()
+        if notice is None or not notice.letter_number:
+            return
+        try:
+            path = exchange.notice_letter_file(self.session.office, actor=self.session.actor,
+                                               notice_id=notice.notice_id)
         except Exception as exc:  # noqa: BLE001 - shown to the user
             show_error(self, exc, "")
             return
