@@ -237,3 +237,47 @@ def test_importing_the_same_package_twice_stores_one_notice_and_one_letter(net, 
     assert got.status == "applied" and got.counts == {}
     (notice,) = _notices(kel)
     assert len(notice.letter["files"]) == 1 and sorted(incoming.letters_dir(kel.office).iterdir()) == files
+
+
+def test_a_notice_received_before_the_upgrade_has_no_letter_and_takes_one_later(tmp_path):
+    """Revision 0009 gives every notice already received an empty letter; the letter can still join it."""
+    import os
+    import sqlite3
+    from pathlib import Path
+
+    from app.context import open_office
+    from app.db import migrate
+
+    fixtures = Path(__file__).resolve().parents[1] / "fixtures" / "schemas"
+    data = tmp_path / "kantor"
+    data.mkdir()
+    shutil.copy(fixtures / "0008.sqlite3", data / "loket-pbi.sqlite3")
+    for key in fixtures.glob("0008.*.key"):
+        folder = Path(os.environ.get("LOKET_PBI_KEY_DIR") or data / ".kunci")
+        folder.mkdir(parents=True, exist_ok=True)
+        (folder / f"{key.name.split('.')[1]}.key").write_bytes(key.read_bytes())
+    with sqlite3.connect(data / "loket-pbi.sqlite3") as db:
+        db.execute("INSERT INTO network_notice (kind, reference, period, rows, received_at) VALUES "
+                   "('penonaktifan', 'penonaktifan/2026-10/1', '2026-10', '[{\"nama\": \"Warga 1\"}]', "
+                   "'2026-11-03 09:00:00.000000')")
+    office = open_office(data)
+    try:
+        assert migrate.current_revision(office.db) == migrate.head_revision()
+        with office.db.read() as s:
+            (row,) = s.exec(select(NetworkNotice)).all()
+            assert row.letter == {} and row.rows == [{"nama": "Warga 1"}]
+        stored = {"a" * 64: "network/surat/aaaaaaaaaaaa-pemberitahuan.docx"}
+        with office.db.write() as s:
+            assert incoming._apply_notices(s, [{
+                "kind": "penonaktifan", "reference": "penonaktifan/2026-10/1", "period": "2026-10", "rows": [],
+                "letter": {"number": "400.9/7/Dinsos/2026", "letter_type": "pemberitahuan_puskesos",
+                           "issued_at": "2026-11-05T02:00:00+00:00",
+                           "files": [{"file_name": "pemberitahuan.docx", "sha256": "a" * 64,
+                                      "file": "files/" + "a" * 64}]}}], stored, at(2026, 11, 6, 9)) == (0, 1)
+        with office.db.read() as s:
+            (row,) = s.exec(select(NetworkNotice)).all()
+            assert row.letter["number"] == "400.9/7/Dinsos/2026" and row.rows == [{"nama": "Warga 1"}]
+            assert row.letter["files"] == [{"file_name": "pemberitahuan.docx", "sha256": "a" * 64,
+                                             "stored_path": stored["a" * 64]}]
+    finally:
+        office.close()
