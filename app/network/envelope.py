@@ -42,6 +42,9 @@ MAGIC = b"LOKETPBI\x01\n"
 FORMAT = 1
 CHUNK = 1 << 20
 MAX_HEADER = 4096
+#: the largest package file accepted (checked before anything is decrypted); a first exchange carrying every
+#: open case of a kelurahan with its scans stays far below it
+MAX_PACKAGE_BYTES = 2 * 1024 ** 3
 SUFFIX = ".lpbi"
 _SIGN_DOMAIN = b"loket-pbi paket v1\x00"
 _KDF_INFO = b"loket-pbi paket v1 aes-256-gcm"
@@ -186,6 +189,14 @@ def open_package(path: Path, *, own_keys: keys_mod.OfficeKeys, sender_sign_publi
                                           "paket ditolak dan tidak ada yang diubah. Minta pengirim mengirim ulang.")
     truncated = PackageRefused("truncated", "Paket terpotong (tidak lengkap); paket ditolak dan tidak ada yang "
                                             "diubah. Salin ulang paket dari pengirim.")
+    try:
+        size = path.stat().st_size
+    except OSError as exc:
+        raise PackageRefused("format", f"Berkas paket {path.name} tidak dapat dibaca: {exc.strerror or exc}.") from exc
+    if size > MAX_PACKAGE_BYTES:
+        mb, cap = f"{size // 1024 ** 2:,}".replace(",", "."), f"{MAX_PACKAGE_BYTES // 1024 ** 2:,}".replace(",", ".")
+        raise PackageRefused("format", f"Paket {path.name} terlalu besar ({mb} MB; batasnya {cap} MB); paket ditolak "
+                                       "dan tidak ada yang diubah.")
     file_hash = hashlib.sha256()
     with path.open("rb") as f:
         header, hb = _read_header(f)

@@ -18,6 +18,10 @@ DOCUMENT = "paket.json"
 FORMAT = 1
 #: sections a package may carry; an unknown one is refused (the sender runs a newer, incompatible version)
 SECTIONS = ("cases", "statuses", "letters", "notices", "dtsen")
+#: ``paket.json`` as unpacked (a kelurahan's whole DTSEN area on its first exchange is some tens of MB)
+MAX_DOCUMENT_BYTES = 256 * 1024 ** 2
+#: one file of a package (a scan or a letter), as unpacked: the largest scan an office may allow is 200 MB
+MAX_FILE_BYTES = 200 * 1024 ** 2
 
 
 @dataclass
@@ -58,6 +62,10 @@ def write(content: Content, out: Path) -> None:
             z.write(path, f"files/{sha}", compress_type=zipfile.ZIP_STORED)
 
 
+class _TooBig(Exception):
+    pass
+
+
 def _bad(message: str) -> PackageRefused:
     return PackageRefused("format", f"Isi paket tidak sah ({message}); paket ditolak dan tidak ada yang diubah.")
 
@@ -65,8 +73,11 @@ def _bad(message: str) -> PackageRefused:
 def read(path: Path) -> Content:
     """Read ``paket.json`` (the files stay in the ZIP until :func:`extract`)."""
     try:
-        with zipfile.ZipFile(path) as z:
-            doc = json.loads(z.read(DOCUMENT))
+        with zipfile.ZipFile(path) as z, z.open(DOCUMENT) as src:
+            raw = src.read(MAX_DOCUMENT_BYTES + 1)  # bounded: the size the ZIP declares is not trusted
+        if len(raw) > MAX_DOCUMENT_BYTES:
+            raise _bad(f"{DOCUMENT} melebihi {MAX_DOCUMENT_BYTES // 1024 ** 2} MB")
+        doc = json.loads(raw)
     except (zipfile.BadZipFile, KeyError, ValueError, OSError) as exc:
         raise _bad(str(exc)) from exc
     if not isinstance(doc, dict) or doc.get("format") != FORMAT:
@@ -92,11 +103,18 @@ def extract(path: Path, name: str, dest: Path) -> str:
     expected = name.rsplit("/", 1)[-1]
     tmp = dest.with_name(f".{dest.name}.part")
     h = hashlib.sha256()
+    size = 0
     try:
         with zipfile.ZipFile(path) as z, z.open(name) as src, tmp.open("wb") as out:
             while chunk := src.read(1 << 20):
+                size += len(chunk)
+                if size > MAX_FILE_BYTES:  # counted as unpacked: the size the ZIP declares is not trusted
+                    raise _TooBig
                 h.update(chunk)
                 out.write(chunk)
+    except _TooBig:
+        tmp.unlink(missing_ok=True)
+        raise _bad(f"berkas {name} melebihi {MAX_FILE_BYTES // 1024 ** 2} MB") from None
     except (KeyError, zipfile.BadZipFile, OSError) as exc:
         tmp.unlink(missing_ok=True)
         raise _bad(f"berkas {name} tidak ada") from exc

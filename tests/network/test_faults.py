@@ -185,3 +185,20 @@ def test_not_a_package_at_all(net, tmp_path):
     junk.write_bytes(b"\x89PNG\r\n\x1a\n" + b"0" * 100)
     refused(dinas, junk, "format", "bukan paket")
     assert envelope.MAGIC.startswith(b"LOKETPBI")
+
+
+def test_a_package_too_large_is_refused_before_it_is_opened(net, monkeypatch):
+    """Signed by an enrolled office or not, a package is hostile until checked: the file, its document and each of
+    its files have a size cap, counted as unpacked; over it nothing is applied, and the same package applies once
+    the cap allows it."""
+    from app.network import payload
+
+    dinas, kel, _ = net
+    pkg = handover(kel, 1)
+    monkeypatch.setattr(envelope, "MAX_PACKAGE_BYTES", pkg.stat().st_size - 1)
+    refused(dinas, pkg, "format", "terlalu besar")
+    monkeypatch.undo()
+    monkeypatch.setattr(payload, "MAX_DOCUMENT_BYTES", 200)
+    refused(dinas, pkg, "format", "paket.json melebihi")
+    monkeypatch.undo()
+    assert incoming.receive_file(dinas.office, actor=dinas.staff.back_office, path=pkg).status == "applied"

@@ -281,3 +281,20 @@ def test_a_notice_received_before_the_upgrade_has_no_letter_and_takes_one_later(
                                              "stored_path": stored["a" * 64]}]
     finally:
         office.close()
+
+
+def test_a_letter_file_over_the_cap_refuses_the_package(net, monkeypatch):
+    """Each file of a package is counted as it is unpacked: one over the cap refuses the whole package, nothing is
+    stored, and the same package applies once the cap allows it."""
+    dinas, kel, code, *_ = net
+    _close(dinas, with_letters=True)
+    built = _send(dinas, code, 9)
+    assert built is not None
+    actor = kel.staff.front_office  # made before the snapshot
+    before = snapshot(kel.office)
+    monkeypatch.setattr(payload, "MAX_FILE_BYTES", 1024)
+    with pytest.raises(PackageRefused, match="melebihi"):
+        incoming.receive_file(kel.office, actor=actor, path=built.path)
+    assert snapshot(kel.office) == before and not list((kel.office.dirs.root / "network").rglob("*.docx"))
+    monkeypatch.undo()
+    assert _receive(kel, built.path).counts.get("notice_letters") == 1
