@@ -28,7 +28,7 @@ import os
 import shutil
 import sqlite3
 import zipfile
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -296,10 +296,11 @@ def verify_backup(path: Path, *, dirs: DataDirs, password: str | None = None,
 
 
 def restore(dirs: DataDirs, path: Path, *, username: str, password: str, backup_password: str | None = None,
-            recovery_key: str | None = None, discard_newer: bool = False):
+            recovery_key: str | None = None, discard_newer: bool = False,
+            progress: Callable[[float, int], None] | None = None, cancelled: Callable[[], bool] | None = None):
     """Replace the data with a checked backup: see :func:`app.services.restore.restore`."""
     from app.services import restore as restore_svc
 
     return restore_svc.restore(dirs, Path(path), username=username, password=password,
                                backup_password=backup_password, recovery_key=recovery_key,
-                               discard_newer=discard_newer)
+                               discard_newer=discard_newer, progress=progress, cancelled=cancelled)

@@ -208,12 +208,28 @@
         <translation>&amp;Restore from a backup…</translation>
     </message>
     <message>
+        <source>&amp;Batalkan</source>
+        <translation>Ca&amp;ncel job</translation>
+    </message>
+    <message>
+        <source>Hentikan pemeriksaan atau pemulihan; data yang ada tidak diubah</source>
+        <translation>Stop the check or the restore; the current data is not changed</translation>
+    </message>
+    <message>
         <source>Membuat cadangan…</source>
         <translation>Making a backup…</translation>
     </message>
     <message>
         <source>Cadangan dibuat: {path} ({files} berkas, {size} MB).</source>
         <translation>Backup made: {path} ({files} files, {size} MB).</translation>
+    </message>
+    <message>
+        <source>%p% · {files} berkas</source>
+        <translation>%p% · {files} files</translation>
+    </message>
+    <message>
+        <source>Membatalkan…</source>
+        <translation>Cancelling…</translation>
     </message>
     <message>
         <source>Berkas cadangan</source>

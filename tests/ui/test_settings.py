@@ -156,3 +156,44 @@ def test_batch_encryption_setting_and_password(qtbot, view, office):
     settle()
     assert pw.status.text() == "Kata sandi disimpan."
     assert secrets.get_secret(office, batches.SECRET_KEY) == "sandi-batch-2026"
+
+
+def test_a_restore_check_shows_its_progress_and_batalkan_stops_it(qtbot, office, admin, monkeypatch):
+    """Checking a backup unpacks it whole: the panel shows a bar and "Batalkan"; a cancel stops the check in the
+    worker, with a status line and no error box, and nothing is restored."""
+    import time
+
+    from app.services import backup
+    from app.services import restore as restore_svc
+    from ui.session import UiSession
+    from ui.views.settings_view import SettingsView
+
+    users.add_user(office, actor=admin, username="petugas", full_name="Petugas Loket", password="rahasia-123",
+                   roles=["front_office"])
+    for i in range(3):  # the archive's letters: the backup holds several files
+        (office.dirs.letters / "2026").mkdir(parents=True, exist_ok=True)
+        (office.dirs.letters / "2026" / f"surat-{i}.docx").write_bytes(b"PK" + bytes(range(256)) * 40)
+    made = backup.make_backup(office, actor=admin).path
+    real = restore_svc.check_backup
+
+    def slow_check(*args, progress, cancelled, **kwargs):
+        def report(fraction: float, files: int) -> None:  # a large backup: each part takes a while
+            progress(fraction, files)
+            deadline = time.monotonic() + 15
+            while not cancelled() and time.monotonic() < deadline:
+                time.sleep(0.02)
+
+        return real(*args, progress=report, cancelled=cancelled, **kwargs)
+
+    monkeypatch.setattr(restore_svc, "check_backup", slow_check)
+    v = SettingsView(UiSession(office, admin, new_runner(threads=True)))
+    qtbot.addWidget(v)
+    panel = v.backup_panel
+    assert not panel.progress.isVisibleTo(panel) and not panel.cancel_button.isVisibleTo(panel)
+    panel.check_then_confirm(made)
+    assert panel.progress.isVisibleTo(panel) and panel.cancel_button.isVisibleTo(panel)
+    qtbot.waitUntil(lambda: panel.progress.value() > 0, timeout=20_000)
+    panel.cancel_button.click()
+    qtbot.waitUntil(lambda: panel.task is None, timeout=20_000)
+    assert "dibatalkan" in panel.status.text() and not panel.progress.isVisibleTo(panel)
+    assert "petugas" in [u.username for u in users.list_users(office, actor=admin)]

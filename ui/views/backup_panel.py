@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QMessageBox,
+    QProgressBar,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -47,6 +48,20 @@ class BackupPanel(QWidget):
         self.status.setObjectName("backup_status")
         self.status.setWordWrap(True)
         layout.addWidget(self.status)
+        # checking and restoring a backup unpacks it whole: a bar, and "Batalkan" until the data is swapped
+        progress_row = QHBoxLayout()
+        self.progress = QProgressBar()
+        self.progress.setObjectName("backup_progress")
+        self.progress.setRange(0, 100)
+        self.cancel_button = QPushButton(self.tr("&Batalkan"))
+        self.cancel_button.setObjectName("cancel_restore")
+        self.cancel_button.setToolTip(self.tr("Hentikan pemeriksaan atau pemulihan; data yang ada tidak diubah"))
+        progress_row.addWidget(self.progress, 1)
+        progress_row.addWidget(self.cancel_button)
+        layout.addLayout(progress_row)
+        self.task = None
+        self._show_progress(False)
+        self.cancel_button.clicked.connect(self.cancel)
         self.make_button.clicked.connect(self.make_now)
         self.restore_button.clicked.connect(self.choose_restore)
         self.restore_button.setEnabled(session.office.db.is_sqlite)
@@ -69,6 +84,23 @@ class BackupPanel(QWidget):
 
         self.session.runner.run(lambda _t: backup.make_backup(office, actor=actor), on_done=done, on_error=failed)
 
+    def _show_progress(self, on: bool) -> None:
+        self.progress.setValue(0)
+        self.progress.setVisible(on)
+        self.cancel_button.setVisible(on)
+        self.cancel_button.setEnabled(on)
+
+    def _progress(self, percent: int, message: str) -> None:
+        self.progress.setValue(percent)
+        if message:
+            self.progress.setFormat(self.tr("%p% · {files} berkas").format(files=message))
+
+    def cancel(self) -> None:
+        if self.task is not None:
+            self.task.cancel()
+            self.cancel_button.setEnabled(False)
+            self.status.setText(self.tr("Membatalkan…"))
+
     def choose_restore(self) -> None:
         start = str(backup.backup_folder(self.session.office))
         path, _ = QFileDialog.getOpenFileName(self, self.tr("Berkas cadangan"), start, backup_file_filter())
@@ -84,6 +116,8 @@ class BackupPanel(QWidget):
         dirs = self.session.office.dirs
 
         def checked(check: restore_svc.BackupCheck) -> None:
+            self.task = None
+            self._show_progress(False)
             self.status.setText("")
             manifest = check.manifest
             answer = QMessageBox.question(
@@ -112,7 +146,12 @@ class BackupPanel(QWidget):
                 self.restore(path, password, admin_password, discard, recovery_key)
 
         def failed(exc: BaseException, tb: str) -> None:
+            self.task = None
+            self._show_progress(False)
             self.status.setText("")
+            if isinstance(exc, restore_svc.RestoreCancelled):
+                self.status.setText(str(exc))  # what the officer asked for: no error box
+                return
             needed = secret_needed(exc, password=password, recovery_key=recovery_key)
             if needed == "recovery_key":
                 key = ask_recovery_key(self, str(exc))
@@ -126,9 +165,11 @@ class BackupPanel(QWidget):
                 return
             show_error(self, exc, tb)
 
-        self.session.runner.run(lambda _t: restore_svc.check_backup(dirs, path, password=password,
-                                                                    recovery_key=recovery_key),
-                                on_done=checked, on_error=failed)
+        self._show_progress(True)
+        self.task = self.session.runner.run(
+            lambda t: restore_svc.check_backup(dirs, path, password=password, recovery_key=recovery_key,
+                                               progress=t.report, cancelled=t.is_cancelled),
+            on_done=checked, on_error=failed, on_progress=self._progress)
 
     def restore(self, path: Path, password: str | None, admin_password: str, discard_newer: bool,
                 recovery_key: str | None = None) -> None:
@@ -138,11 +179,11 @@ class BackupPanel(QWidget):
         self.restore_button.setEnabled(False)
         self.status.setText(self.tr("Memulihkan… jangan matikan komputer."))
 
-        def work(_t):
+        def work(t):
             office.close()  # releases this window's hold on the data: the restore needs it alone
             return backup.restore(office.dirs, path, username=username, password=admin_password,
                                   backup_password=password, recovery_key=recovery_key,
-                                  discard_newer=discard_newer)
+                                  discard_newer=discard_newer, progress=t.report, cancelled=t.is_cancelled)
 
         def done(res) -> None:
             QMessageBox.information(self, self.tr("Pemulihan selesai"),
@@ -152,8 +193,13 @@ class BackupPanel(QWidget):
             QApplication.instance().exit(0)
 
         def failed(exc: BaseException, tb: str) -> None:
+            from app.services.restore import RestoreCancelled
+
+            self.task = None
+            self._show_progress(False)
             self.status.setText("")
-            show_error(self, exc, tb)
+            if not isinstance(exc, RestoreCancelled):  # a cancel is what the officer asked for: no error box
+                show_error(self, exc, tb)
             QMessageBox.warning(self, self.tr("Pemulihan tidak dilakukan"),
                                 self.tr("Pemulihan tidak selesai; data yang ada tidak diubah. Aplikasi ditutup; "
                                         "bukalah kembali sebelum bekerja lagi."))
@@ -161,7 +207,8 @@ class BackupPanel(QWidget):
 
         # Wait for any other background work on this database before closing it.
         self.session.runner.wait(30_000)
-        self.session.runner.run(work, on_done=done, on_error=failed)
+        self._show_progress(True)
+        self.task = self.session.runner.run(work, on_done=done, on_error=failed, on_progress=self._progress)
 
 
 class PasswordButton(QWidget):
