@@ -50,3 +50,23 @@ def drain_runners() -> None:
         QApplication.processEvents()
         r.wait(20_000)
         QApplication.processEvents()
+
+
+def waits_for_cancel(work, progress_keyword: str):
+    """``work`` (a core call taking ``cancelled`` and a progress callback named ``progress_keyword``) made slow:
+    after each progress report it waits (at most 15 s) until the task is cancelled, as a large file on a slow disk
+    would keep the worker busy while the officer presses "Batalkan"."""
+    import time
+
+    def slow(*args, cancelled, **kwargs):
+        report = kwargs.pop(progress_keyword)
+
+        def reported(*values) -> None:
+            report(*values)
+            deadline = time.monotonic() + 15
+            while not cancelled() and time.monotonic() < deadline:
+                time.sleep(0.02)
+
+        return work(*args, cancelled=cancelled, **{progress_keyword: reported}, **kwargs)
+
+    return slow

@@ -14,7 +14,7 @@ from tests.batches.conftest import _officials
 from tests.batches.helpers import make_cases
 from tests.clock import JANUARY
 from tests.conftest import SAMPLES
-from tests.ui.casedata import new_runner
+from tests.ui.casedata import new_runner, waits_for_cancel
 
 pytestmark = pytest.mark.clock
 
@@ -119,26 +119,13 @@ def test_cancel_closes_nothing(qtbot, office, admin, supervisor):
 def test_batalkan_while_the_zip_is_packed_closes_nothing(qtbot, office, admin, supervisor, errors, monkeypatch):
     """The scans make the ZIP large: the bar counts the bytes packed, "Batalkan" stops the close, and nothing of it
     stays (no batch, no number); the status line says so, no error box."""
-    import time
-
     from tests.batches.test_batch_attachments import _pdf, _scan, _switch_on
 
     _officials(office, admin)
     for cid in make_cases(office, "penonaktifan", 2):
         _scan(office, cid, "ktp.pdf", _pdf(100_000))
     _switch_on(office, admin)
-    real = batches.close_batch
-
-    def slow_close(*args, packing, cancelled, **kwargs):
-        def pack(done: int, total: int) -> None:  # a large ZIP: each member takes a while
-            packing(done, total)
-            deadline = time.monotonic() + 15
-            while not cancelled() and time.monotonic() < deadline:
-                time.sleep(0.02)
-
-        return real(*args, packing=pack, cancelled=cancelled, **kwargs)
-
-    monkeypatch.setattr(batches, "close_batch", slow_close)
+    monkeypatch.setattr(batches, "close_batch", waits_for_cancel(batches.close_batch, "packing"))
     v = make_view(qtbot, office, supervisor, threads=True)  # the close runs in a worker while Batalkan is pressed
     assert not v.cancel_button.isVisible()
     _yes(_close(qtbot, v, "Penonaktifan", "November 2026"))

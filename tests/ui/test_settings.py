@@ -5,7 +5,7 @@ from PySide6.QtWidgets import QDialog
 
 from app.rules.rule_settings import RuleSettings
 from app.services import settings, users
-from tests.ui.casedata import new_runner, settle
+from tests.ui.casedata import new_runner, settle, waits_for_cancel
 
 
 @pytest.fixture
@@ -161,8 +161,6 @@ def test_batch_encryption_setting_and_password(qtbot, view, office):
 def test_a_restore_check_shows_its_progress_and_batalkan_stops_it(qtbot, office, admin, monkeypatch):
     """Checking a backup unpacks it whole: the panel shows a bar and "Batalkan"; a cancel stops the check in the
     worker, with a status line and no error box, and nothing is restored."""
-    import time
-
     from app.services import backup
     from app.services import restore as restore_svc
     from ui.session import UiSession
@@ -174,18 +172,7 @@ def test_a_restore_check_shows_its_progress_and_batalkan_stops_it(qtbot, office,
         (office.dirs.letters / "2026").mkdir(parents=True, exist_ok=True)
         (office.dirs.letters / "2026" / f"surat-{i}.docx").write_bytes(b"PK" + bytes(range(256)) * 40)
     made = backup.make_backup(office, actor=admin).path
-    real = restore_svc.check_backup
-
-    def slow_check(*args, progress, cancelled, **kwargs):
-        def report(fraction: float, files: int) -> None:  # a large backup: each part takes a while
-            progress(fraction, files)
-            deadline = time.monotonic() + 15
-            while not cancelled() and time.monotonic() < deadline:
-                time.sleep(0.02)
-
-        return real(*args, progress=report, cancelled=cancelled, **kwargs)
-
-    monkeypatch.setattr(restore_svc, "check_backup", slow_check)
+    monkeypatch.setattr(restore_svc, "check_backup", waits_for_cancel(restore_svc.check_backup, "progress"))
     v = SettingsView(UiSession(office, admin, new_runner(threads=True)))
     qtbot.addWidget(v)
     panel = v.backup_panel
