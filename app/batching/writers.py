@@ -31,7 +31,6 @@ def sha256_file(path: Path) -> str:
     return h.hexdigest()
 
 
-
 class ZipCancelled(LoketError):
     """The officer cancelled while the ZIP was being written; nothing was kept."""
 

@@ -161,5 +161,5 @@ def missing(fields: Iterable[InputField], values: Mapping[str, Any], *,
 def raw_value(field: InputField, data: Mapping[str, Any]) -> Any:
     """What the case already holds for ``field`` (a stored group's fields live inside their group's key)."""
     stored = GROUPS[field.group].stored_as if field.group else ""
-    source = data.get(stored) or {} if stored else data
+    source = (data.get(stored) or {}) if stored else data
     return source.get(field.key) if isinstance(source, Mapping) else None

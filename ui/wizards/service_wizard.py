@@ -830,8 +830,10 @@ class ReactivationSkPage(DeactivatedOnPage):
         self._date_row(form)
 
     def why_not(self) -> str:
-        missing = self.inputs.missing()
-        return missing[0] if missing and not self.status.currentData() else self.date_problem()
+        """The BPJS status first, then the date (whose own message says how to type it)."""
+        if not self.status.currentData():
+            return self.inputs.missing()[0]
+        return self.date_problem()
 
     def summary_lines(self) -> list[str]:
         return [self.tr("Status BPJS: {status}").format(status=self.status.currentText()),
@@ -945,8 +947,8 @@ class JamkesdaPage(ServicePage):
 
     def _va(self) -> None:
         """The core's electricity rule, on what is typed (nothing typed: the rule says what is missing)."""
-        check = listrik_maks(RuleContext("jamkesda", {"electricity_va": self.va_value(),
-                                                      "dependants": self.dependants_value()}, self.cfg, date.today()))
+        typed = {"electricity_va": self.va_value(), "dependants": self.dependants_value()}
+        check = listrik_maks(RuleContext(self.w.defn.code, typed, self.cfg, date.today()))
         if self.va_value() is None:
             _check(self.va_state, None, check.message)
         else:
