@@ -4554,6 +4554,22 @@ Is this the same fingerprint the kelurahan read out?</translation>
         <translation>Automatic daily backup</translation>
     </message>
     <message>
+        <source>Lindungi ZIP dengan kata sandi (AES-256)</source>
+        <translation>Protect the ZIP with a password (AES-256)</translation>
+    </message>
+    <message>
+        <source>Kolom tambahan per layanan (JSON: layanan → [judul, kunci data])</source>
+        <translation>Extra columns per service (JSON: service → [header, data key])</translation>
+    </message>
+    <message>
+        <source>Status yang tidak pernah masuk batch</source>
+        <translation>Statuses never collected into a batch</translation>
+    </message>
+    <message>
+        <source>Peran per langkah (JSON: layanan.langkah → daftar peran)</source>
+        <translation>Roles per step (JSON: service.step → list of roles)</translation>
+    </message>
+    <message>
         <source>&amp;Simpan pengaturan</source>
         <translation>&amp;Save settings</translation>
     </message>

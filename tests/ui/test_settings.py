@@ -179,8 +179,22 @@ def test_a_restore_check_shows_its_progress_and_batalkan_stops_it(qtbot, office,
     assert not panel.progress.isVisibleTo(panel) and not panel.cancel_button.isVisibleTo(panel)
     panel.check_then_confirm(made)
     assert panel.progress.isVisibleTo(panel) and panel.cancel_button.isVisibleTo(panel)
+    assert not panel.restore_button.isEnabled() and not panel.make_button.isEnabled()  # not a second one meanwhile
     qtbot.waitUntil(lambda: panel.progress.value() > 0, timeout=20_000)
     panel.cancel_button.click()
     qtbot.waitUntil(lambda: panel.task is None, timeout=20_000)
     assert "dibatalkan" in panel.status.text() and not panel.progress.isVisibleTo(panel)
+    assert panel.restore_button.isEnabled() and panel.make_button.isEnabled()
     assert "petugas" in [u.username for u in users.list_users(office, actor=admin)]
+
+
+def test_every_setting_has_a_label_in_the_window():
+    """No setting shows its code name ("encrypt", "step roles") to the administrator."""
+    import dataclasses
+
+    from ui.views.settings_form import LABELS
+    from ui.views.settings_view import sections
+
+    unlabelled = [f"{key}.{f.name}" for key, cls, _title, _help in sections() for f in dataclasses.fields(cls)
+                  if f.name not in LABELS]
+    assert unlabelled == []

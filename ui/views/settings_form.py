@@ -79,6 +79,11 @@ LABELS = {
     "columns": QT_TRANSLATE_NOOP("SectionEditor", "Kolom per layanan (JSON: layanan → daftar kunci kolom)"),
     "keep": QT_TRANSLATE_NOOP("SectionEditor", "Jumlah cadangan yang disimpan"),
     "daily": QT_TRANSLATE_NOOP("SectionEditor", "Cadangan harian otomatis"),
+    "encrypt": QT_TRANSLATE_NOOP("SectionEditor", "Lindungi ZIP dengan kata sandi (AES-256)"),
+    "extra_columns": QT_TRANSLATE_NOOP("SectionEditor", "Kolom tambahan per layanan (JSON: layanan → [judul, kunci "
+                                                        "data])"),
+    "excluded_statuses": QT_TRANSLATE_NOOP("SectionEditor", "Status yang tidak pernah masuk batch"),
+    "step_roles": QT_TRANSLATE_NOOP("SectionEditor", "Peran per langkah (JSON: layanan.langkah → daftar peran)"),
 }
 
 
