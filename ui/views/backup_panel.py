@@ -85,10 +85,14 @@ class BackupPanel(QWidget):
         self.session.runner.run(lambda _t: backup.make_backup(office, actor=actor), on_done=done, on_error=failed)
 
     def _show_progress(self, on: bool) -> None:
+        """While a backup is checked or restored: the bar and "Batalkan", and no second backup or restore."""
         self.progress.setValue(0)
+        self.progress.setFormat("%p%")
         self.progress.setVisible(on)
         self.cancel_button.setVisible(on)
         self.cancel_button.setEnabled(on)
+        self.make_button.setEnabled(not on)
+        self.restore_button.setEnabled(not on and self.session.office.db.is_sqlite)
 
     def _progress(self, percent: int, message: str) -> None:
         self.progress.setValue(percent)
